@@ -1,0 +1,81 @@
+//! The seam between the storefront and a commerce backend. UI and server functions speak only
+//! this trait; each adapter (embedded SQLite, Vendure, …) implements it and passes the same
+//! contract tests.
+
+use super::model::*;
+use serde::{Deserialize, Serialize};
+
+/// Everything a backend can refuse, typed so every adapter gives the shopper the same message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum CommerceError {
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    #[error("cart token is malformed or unknown")]
+    InvalidCartToken,
+    #[error("only {available} of {product} left")]
+    OutOfStock { product: String, available: u32 },
+    #[error("the cart is empty")]
+    EmptyCart,
+    #[error("backend unavailable: {0}")]
+    Unavailable(String),
+}
+
+pub type CommerceResult<T> = Result<T, CommerceError>;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProductQuery {
+    pub category: Option<String>,
+    pub featured_only: bool,
+    /// 1-based.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// A cart and the opaque token that names it; the storefront keeps the token in an HttpOnly
+/// cookie and never shows it to scripts.
+#[derive(Clone, Debug)]
+pub struct TokenCart {
+    pub token: String,
+    pub cart: Cart,
+}
+
+#[derive(Clone, Debug)]
+pub struct PlaceOrder {
+    pub email: String,
+    /// One per checkout attempt: replays of the same attempt return the first order.
+    pub idempotency_key: String,
+}
+
+#[async_trait::async_trait]
+pub trait Commerce: Send + Sync + 'static {
+    /// The currency prices and carts are in.
+    fn currency(&self) -> super::Currency;
+
+    async fn categories(&self) -> CommerceResult<Vec<Category>>;
+    async fn category(&self, handle: &str) -> CommerceResult<Category>;
+    async fn products(&self, query: &ProductQuery) -> CommerceResult<Page<ProductSummary>>;
+    async fn product(&self, handle: &str) -> CommerceResult<Product>;
+
+    /// The cart behind `token`; `InvalidCartToken` when the backend does not know it.
+    async fn cart(&self, token: &str) -> CommerceResult<Cart>;
+    /// Adds to the cart behind `token`, or to a new cart when `token` is `None`.
+    async fn add_to_cart(
+        &self,
+        token: Option<&str>,
+        variant_id: &str,
+        quantity: u32,
+    ) -> CommerceResult<TokenCart>;
+    /// Sets a line's quantity; zero removes the line.
+    async fn set_line_quantity(
+        &self,
+        token: &str,
+        variant_id: &str,
+        quantity: u32,
+    ) -> CommerceResult<Cart>;
+
+    /// Turns the cart into an order, checking stock for every line in one transaction.
+    async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order>;
+    async fn order(&self, code: &str) -> CommerceResult<Order>;
+}

@@ -1,0 +1,13 @@
+//! The commerce domain: plain data shared by server and browser, and (server only) the
+//! `Commerce` trait with one adapter per backend. Nothing here knows about UI or HTTP.
+
+pub mod model;
+pub mod money;
+
+#[cfg(feature = "ssr")]
+pub mod backend;
+#[cfg(feature = "ssr")]
+pub mod embedded;
+
+pub use model::*;
+pub use money::{Currency, Money};
