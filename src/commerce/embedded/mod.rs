@@ -1,0 +1,679 @@
+//! The embedded backend: a SQLite file in the data folder, created and seeded on first run.
+//! Zero setup for `make run`, and a real database for the tests.
+
+pub mod art;
+pub mod catalog;
+mod seed;
+
+use super::backend::*;
+use super::model::*;
+use super::{Currency, Money};
+use catalog::CURRENCY;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub struct EmbeddedStore {
+    // One connection behind a mutex: SQLite serialises writers anyway, and every query here
+    // takes microseconds, so a pool would add code without adding throughput.
+    conn: Arc<Mutex<Connection>>,
+    path: PathBuf,
+}
+
+const DB_FILE: &str = "vitrine.sqlite3";
+
+impl EmbeddedStore {
+    /// Opens (creating and seeding when new) the store in `data_dir`; `reset` starts over.
+    pub fn open(data_dir: &Path, reset: bool) -> Result<EmbeddedStore, String> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| format!("cannot create data folder {}: {e}", data_dir.display()))?;
+        let path = data_dir.join(DB_FILE);
+        if reset {
+            for suffix in ["", "-wal", "-shm"] {
+                let file = PathBuf::from(format!("{}{suffix}", path.display()));
+                if file.exists() {
+                    std::fs::remove_file(&file)
+                        .map_err(|e| format!("cannot remove {}: {e}", file.display()))?;
+                }
+            }
+        }
+        let mut conn =
+            Connection::open(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
+            .and_then(|_| conn.execute_batch(include_str!("schema.sql")))
+            .map_err(|e| format!("cannot prepare {}: {e}", path.display()))?;
+        seed::seed_if_empty(&mut conn).map_err(|e| format!("cannot seed the catalogue: {e}"))?;
+        Ok(EmbeddedStore {
+            conn: Arc::new(Mutex::new(conn)),
+            path,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    async fn run<T, F>(&self, f: F) -> CommerceResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> CommerceResult<T> + Send + 'static,
+    {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            // A panic in another query must not take the store down with a poisoned lock.
+            let mut guard = conn.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| CommerceError::Unavailable(format!("store task failed: {e}")))?
+    }
+
+    /// The SVG picture for a product in one of its colours (`None` when either is unknown).
+    pub async fn product_art(&self, handle: String, colour: String) -> Option<String> {
+        let colour = catalog::colour(&colour)?;
+        let found = self
+            .run(move |c| {
+                c.query_row(
+                    "SELECT art, id FROM products WHERE handle = ?1",
+                    [&handle],
+                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+                )
+                .optional()
+                .map_err(db)
+            })
+            .await
+            .ok()??;
+        Some(art::product_svg(&found.0, colour, found.1 as u64))
+    }
+}
+
+fn db(e: rusqlite::Error) -> CommerceError {
+    tracing::error!(error = %e, "embedded store query failed");
+    CommerceError::Unavailable("the store database failed".into())
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn money(minor: i64) -> Money {
+    Money::new(minor, CURRENCY)
+}
+
+pub fn image_for(handle: &str, name: &str, colour: &str) -> Image {
+    Image {
+        url: format!("/media/p/{handle}/{}.svg", colour.to_ascii_lowercase()),
+        alt: format!("{name} in {colour}"),
+    }
+}
+
+/// Cart tokens are 128 random bits in lowercase hex; anything else is refused before a query.
+fn check_token(token: &str) -> CommerceResult<()> {
+    let ok = token.len() == 32
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    ok.then_some(()).ok_or(CommerceError::InvalidCartToken)
+}
+
+fn new_token() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn new_order_code() -> String {
+    // Crockford base32 without I, L, O, U: readable over the phone.
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let bytes: [u8; 8] = rand::random();
+    let body: String = bytes
+        .iter()
+        .map(|b| ALPHABET[(*b as usize) % 32] as char)
+        .collect();
+    format!("VT-{body}")
+}
+
+fn check_quantity(quantity: u32, allow_zero: bool) -> CommerceResult<()> {
+    if quantity == 0 && !allow_zero {
+        return Err(CommerceError::InvalidInput(
+            "quantity must be at least 1".into(),
+        ));
+    }
+    if quantity > MAX_LINE_QUANTITY {
+        return Err(CommerceError::InvalidInput(format!(
+            "quantity must be at most {MAX_LINE_QUANTITY}"
+        )));
+    }
+    Ok(())
+}
+
+fn parse_variant_id(id: &str) -> CommerceResult<i64> {
+    id.parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| CommerceError::NotFound("product".into()))
+}
+
+fn split(s: &str) -> Vec<String> {
+    s.split('|').map(str::to_string).collect()
+}
+
+fn category_row(r: &rusqlite::Row) -> rusqlite::Result<Category> {
+    let image = r.get::<_, Option<String>>(4)?.and_then(|s| {
+        let mut it = s.splitn(3, '|');
+        Some(image_for(it.next()?, it.next()?, it.next()?))
+    });
+    Ok(Category {
+        handle: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        product_count: r.get(3)?,
+        image,
+    })
+}
+
+/// A category's tile shows its first featured product.
+const CATEGORY_SELECT: &str = "SELECT c.handle, c.name, c.description, \
+     (SELECT COUNT(*) FROM products p WHERE p.category_id = c.id), \
+     (SELECT p.handle || '|' || p.name || '|' || p.art_colour FROM products p \
+        WHERE p.category_id = c.id ORDER BY p.featured DESC, p.position LIMIT 1) \
+     FROM categories c";
+
+fn load_cart(c: &Connection, token: &str) -> CommerceResult<Cart> {
+    let known: bool = c
+        .query_row("SELECT 1 FROM carts WHERE token = ?1", [token], |_| Ok(()))
+        .optional()
+        .map_err(db)?
+        .is_some();
+    if !known {
+        return Err(CommerceError::InvalidCartToken);
+    }
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT v.id, p.handle, p.name, v.options, v.colour, v.price, l.quantity, v.stock
+             FROM cart_lines l JOIN variants v ON v.id = l.variant_id
+             JOIN products p ON p.id = v.product_id
+             WHERE l.cart_token = ?1 ORDER BY l.added_at, v.id",
+        )
+        .map_err(db)?;
+    let lines = stmt
+        .query_map([token], |r| {
+            let handle: String = r.get(1)?;
+            let name: String = r.get(2)?;
+            let colour: String = r.get(4)?;
+            Ok(CartLineInput {
+                variant_id: r.get::<_, i64>(0)?.to_string(),
+                image: image_for(&handle, &name, &colour),
+                product_handle: handle,
+                product_name: name,
+                variant_title: split(&r.get::<_, String>(3)?).join(" / "),
+                unit_price: money(r.get(5)?),
+                quantity: r.get(6)?,
+                available: r.get(7)?,
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    Cart::from_lines(CURRENCY, lines).map_err(|e| CommerceError::InvalidInput(e.to_string()))
+}
+
+fn variant_stock(c: &Connection, variant: i64) -> CommerceResult<(String, u32)> {
+    c.query_row(
+        "SELECT p.name, v.stock FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
+        [variant],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()
+    .map_err(db)?
+    .ok_or_else(|| CommerceError::NotFound("product".into()))
+}
+
+fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
+    let head = c
+        .query_row(
+            "SELECT email, subtotal, total, status, placed_at FROM orders WHERE code = ?1",
+            [code],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            },
+        )
+        .optional()
+        .map_err(db)?
+        .ok_or_else(|| CommerceError::NotFound("order".into()))?;
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT variant_id, product_name, variant_title, unit_price, quantity
+             FROM order_lines WHERE order_code = ?1 ORDER BY rowid",
+        )
+        .map_err(db)?;
+    let lines = stmt
+        .query_map([code], |r| {
+            let unit: i64 = r.get(3)?;
+            let qty: u32 = r.get(4)?;
+            Ok(OrderLine {
+                variant_id: r.get::<_, i64>(0)?.to_string(),
+                product_name: r.get(1)?,
+                variant_title: r.get(2)?,
+                unit_price: money(unit),
+                quantity: qty,
+                line_total: money(unit * i64::from(qty)),
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    Ok(Order {
+        code: code.to_string(),
+        email: head.0,
+        lines,
+        subtotal: money(head.1),
+        total: money(head.2),
+        status: OrderStatus::parse(&head.3).unwrap_or(OrderStatus::Placed),
+        placed_at: head.4,
+    })
+}
+
+#[async_trait::async_trait]
+impl Commerce for EmbeddedStore {
+    fn currency(&self) -> Currency {
+        CURRENCY
+    }
+
+    async fn categories(&self) -> CommerceResult<Vec<Category>> {
+        self.run(|c| {
+            let mut stmt = c
+                .prepare_cached(&format!("{CATEGORY_SELECT} ORDER BY c.position"))
+                .map_err(db)?;
+            let rows = stmt.query_map([], category_row).map_err(db)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(db)
+        })
+        .await
+    }
+
+    async fn category(&self, handle: &str) -> CommerceResult<Category> {
+        let handle = handle.to_string();
+        self.run(move |c| {
+            c.query_row(
+                &format!("{CATEGORY_SELECT} WHERE c.handle = ?1"),
+                [&handle],
+                category_row,
+            )
+            .optional()
+            .map_err(db)?
+            .ok_or_else(|| CommerceError::NotFound("category".into()))
+        })
+        .await
+    }
+
+    async fn products(&self, query: &ProductQuery) -> CommerceResult<Page<ProductSummary>> {
+        let q = query.clone();
+        self.run(move |c| {
+            let per_page = q.per_page.clamp(1, 100);
+            let page = q.page.max(1);
+            let filter = "(?1 IS NULL OR p.category_id = (SELECT id FROM categories WHERE handle = ?1))
+                 AND (?2 = 0 OR p.featured = 1)";
+            let total: u32 = c
+                .query_row(
+                    &format!("SELECT COUNT(*) FROM products p WHERE {filter}"),
+                    params![q.category, q.featured_only],
+                    |r| r.get(0),
+                )
+                .map_err(db)?;
+            // The cheapest variant prices the card; its compare-at shows the saving.
+            let sql = format!(
+                "SELECT p.handle, p.name, p.brand,
+                   (SELECT colour FROM variants WHERE product_id = p.id ORDER BY position LIMIT 1),
+                   MIN(v.price), MAX(v.price),
+                   (SELECT compare_at FROM variants WHERE product_id = p.id ORDER BY price, position LIMIT 1),
+                   MAX(v.stock > 0)
+                 FROM products p JOIN variants v ON v.product_id = p.id
+                 WHERE {filter}
+                 GROUP BY p.id ORDER BY p.position LIMIT ?3 OFFSET ?4"
+            );
+            let mut stmt = c.prepare_cached(&sql).map_err(db)?;
+            let offset = i64::from(page - 1) * i64::from(per_page);
+            let items = stmt
+                .query_map(params![q.category, q.featured_only, per_page, offset], |r| {
+                    let handle: String = r.get(0)?;
+                    let name: String = r.get(1)?;
+                    let colour: String = r.get(3)?;
+                    let min: i64 = r.get(4)?;
+                    let max: i64 = r.get(5)?;
+                    Ok(ProductSummary {
+                        image: image_for(&handle, &name, &colour),
+                        handle,
+                        name,
+                        brand: r.get(2)?,
+                        price: money(min),
+                        compare_at: r.get::<_, Option<i64>>(6)?.map(money),
+                        price_varies: max != min,
+                        in_stock: r.get(7)?,
+                    })
+                })
+                .map_err(db)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(db)?;
+            Ok(Page {
+                items,
+                page,
+                per_page,
+                total,
+            })
+        })
+        .await
+    }
+
+    async fn product(&self, handle: &str) -> CommerceResult<Product> {
+        let handle = handle.to_string();
+        self.run(move |c| {
+            let head = c
+                .query_row(
+                    "SELECT p.id, p.name, p.brand, p.description, p.option_names, c.handle
+                     FROM products p JOIN categories c ON c.id = p.category_id WHERE p.handle = ?1",
+                    [&handle],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, String>(4)?,
+                            r.get::<_, String>(5)?,
+                        ))
+                    },
+                )
+                .optional()
+                .map_err(db)?
+                .ok_or_else(|| CommerceError::NotFound("product".into()))?;
+            let (id, name, brand, description, option_names, category_handle) = head;
+            let category = c
+                .query_row(
+                    &format!("{CATEGORY_SELECT} WHERE c.handle = ?1"),
+                    [&category_handle],
+                    category_row,
+                )
+                .map_err(db)?;
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT id, sku, options, colour, price, compare_at, stock
+                     FROM variants WHERE product_id = ?1 ORDER BY position",
+                )
+                .map_err(db)?;
+            let variants = stmt
+                .query_map([id], |r| {
+                    let colour: String = r.get(3)?;
+                    Ok(Variant {
+                        id: r.get::<_, i64>(0)?.to_string(),
+                        sku: r.get(1)?,
+                        options: split(&r.get::<_, String>(2)?),
+                        image: Some(image_for(&handle, &name, &colour)),
+                        price: money(r.get(4)?),
+                        compare_at: r.get::<_, Option<i64>>(5)?.map(money),
+                        stock: r.get(6)?,
+                    })
+                })
+                .map_err(db)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(db)?;
+            let options = split(&option_names)
+                .into_iter()
+                .enumerate()
+                .map(|(i, option)| {
+                    let mut values: Vec<String> = Vec::new();
+                    for v in &variants {
+                        if let Some(value) = v.options.get(i) {
+                            if !values.contains(value) {
+                                values.push(value.clone());
+                            }
+                        }
+                    }
+                    ProductOption {
+                        name: option,
+                        values,
+                    }
+                })
+                .collect();
+            let mut images: Vec<Image> = Vec::new();
+            for img in variants.iter().filter_map(|v| v.image.clone()) {
+                if !images.contains(&img) {
+                    images.push(img);
+                }
+            }
+            Ok(Product {
+                handle: handle.clone(),
+                name,
+                brand,
+                description,
+                category,
+                images,
+                options,
+                variants,
+            })
+        })
+        .await
+    }
+
+    async fn cart(&self, token: &str) -> CommerceResult<Cart> {
+        check_token(token)?;
+        let token = token.to_string();
+        self.run(move |c| load_cart(c, &token)).await
+    }
+
+    async fn add_to_cart(
+        &self,
+        token: Option<&str>,
+        variant_id: &str,
+        quantity: u32,
+    ) -> CommerceResult<TokenCart> {
+        if let Some(t) = token {
+            check_token(t)?;
+        }
+        check_quantity(quantity, false)?;
+        let variant = parse_variant_id(variant_id)?;
+        let token = token.map(str::to_string);
+        self.run(move |c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            let (name, stock) = variant_stock(&tx, variant)?;
+            let token = match token {
+                Some(t) => {
+                    let known = tx
+                        .query_row("SELECT 1 FROM carts WHERE token = ?1", [&t], |_| Ok(()))
+                        .optional()
+                        .map_err(db)?;
+                    known.ok_or(CommerceError::InvalidCartToken)?;
+                    t
+                }
+                None => {
+                    let t = new_token();
+                    tx.execute(
+                        "INSERT INTO carts (token, created_at, updated_at) VALUES (?1, ?2, ?2)",
+                        params![t, now()],
+                    )
+                    .map_err(db)?;
+                    t
+                }
+            };
+            let (held, lines): (u32, usize) = tx
+                .query_row(
+                    "SELECT COALESCE(SUM(CASE WHEN variant_id = ?2 THEN quantity END), 0), COUNT(*)
+                     FROM cart_lines WHERE cart_token = ?1",
+                    params![token, variant],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(db)?;
+            let wanted = held + quantity;
+            if wanted > MAX_LINE_QUANTITY {
+                return Err(CommerceError::InvalidInput(format!(
+                    "quantity must be at most {MAX_LINE_QUANTITY}"
+                )));
+            }
+            if wanted > stock {
+                return Err(CommerceError::OutOfStock {
+                    product: name,
+                    available: stock,
+                });
+            }
+            if held == 0 && lines >= MAX_CART_LINES {
+                return Err(CommerceError::InvalidInput(format!(
+                    "a cart holds at most {MAX_CART_LINES} different items"
+                )));
+            }
+            tx.execute(
+                "INSERT INTO cart_lines (cart_token, variant_id, quantity, added_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (cart_token, variant_id) DO UPDATE SET quantity = excluded.quantity",
+                params![token, variant, wanted, now()],
+            )
+            .map_err(db)?;
+            tx.execute(
+                "UPDATE carts SET updated_at = ?2 WHERE token = ?1",
+                params![token, now()],
+            )
+            .map_err(db)?;
+            let cart = load_cart(&tx, &token)?;
+            tx.commit().map_err(db)?;
+            Ok(TokenCart { token, cart })
+        })
+        .await
+    }
+
+    async fn set_line_quantity(
+        &self,
+        token: &str,
+        variant_id: &str,
+        quantity: u32,
+    ) -> CommerceResult<Cart> {
+        check_token(token)?;
+        check_quantity(quantity, true)?;
+        let variant = parse_variant_id(variant_id)?;
+        let token = token.to_string();
+        self.run(move |c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            load_cart(&tx, &token)?;
+            if quantity == 0 {
+                tx.execute(
+                    "DELETE FROM cart_lines WHERE cart_token = ?1 AND variant_id = ?2",
+                    params![token, variant],
+                )
+                .map_err(db)?;
+            } else {
+                let (name, stock) = variant_stock(&tx, variant)?;
+                if quantity > stock {
+                    return Err(CommerceError::OutOfStock {
+                        product: name,
+                        available: stock,
+                    });
+                }
+                let changed = tx
+                    .execute(
+                        "UPDATE cart_lines SET quantity = ?3 WHERE cart_token = ?1 AND variant_id = ?2",
+                        params![token, variant, quantity],
+                    )
+                    .map_err(db)?;
+                if changed == 0 {
+                    return Err(CommerceError::NotFound("cart line".into()));
+                }
+            }
+            let cart = load_cart(&tx, &token)?;
+            tx.commit().map_err(db)?;
+            Ok(cart)
+        })
+        .await
+    }
+
+    async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
+        check_token(token)?;
+        let token = token.to_string();
+        let order = order.clone();
+        self.run(move |c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            let existing: Option<String> = tx
+                .query_row(
+                    "SELECT code FROM orders WHERE idempotency_key = ?1",
+                    [&order.idempotency_key],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(db)?;
+            if let Some(code) = existing {
+                return load_order(&tx, &code);
+            }
+            let cart = load_cart(&tx, &token)?;
+            if cart.is_empty() {
+                return Err(CommerceError::EmptyCart);
+            }
+            // Stock is checked and taken inside the same transaction, so two shoppers can never
+            // both buy the last one.
+            for line in &cart.lines {
+                let taken = tx
+                    .execute(
+                        "UPDATE variants SET stock = stock - ?2 WHERE id = ?1 AND stock >= ?2",
+                        params![line.variant_id.parse::<i64>().unwrap_or(0), line.quantity],
+                    )
+                    .map_err(db)?;
+                if taken == 0 {
+                    return Err(CommerceError::OutOfStock {
+                        product: line.product_name.clone(),
+                        available: line.available,
+                    });
+                }
+            }
+            let code = new_order_code();
+            tx.execute(
+                "INSERT INTO orders (code, idempotency_key, email, subtotal, total, status, placed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+                params![
+                    code,
+                    order.idempotency_key,
+                    order.email,
+                    cart.subtotal.minor,
+                    OrderStatus::Placed.as_str(),
+                    now()
+                ],
+            )
+            .map_err(db)?;
+            for line in &cart.lines {
+                tx.execute(
+                    "INSERT INTO order_lines (order_code, variant_id, product_name, variant_title, unit_price, quantity)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        code,
+                        line.variant_id.parse::<i64>().unwrap_or(0),
+                        line.product_name,
+                        line.variant_title,
+                        line.unit_price.minor,
+                        line.quantity
+                    ],
+                )
+                .map_err(db)?;
+            }
+            tx.execute("DELETE FROM cart_lines WHERE cart_token = ?1", [&token])
+                .map_err(db)?;
+            let placed = load_order(&tx, &code)?;
+            tx.commit().map_err(db)?;
+            Ok(placed)
+        })
+        .await
+    }
+
+    async fn order(&self, code: &str) -> CommerceResult<Order> {
+        let code = code.to_string();
+        self.run(move |c| load_order(c, &code)).await
+    }
+}

@@ -1,0 +1,78 @@
+-- The embedded backend's tables. Money columns hold integer minor units of the store currency.
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS categories (
+  id          INTEGER PRIMARY KEY,
+  handle      TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL,
+  description TEXT NOT NULL,
+  position    INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS products (
+  id           INTEGER PRIMARY KEY,
+  handle       TEXT NOT NULL UNIQUE,
+  name         TEXT NOT NULL,
+  brand        TEXT NOT NULL,
+  description  TEXT NOT NULL,
+  category_id  INTEGER NOT NULL REFERENCES categories(id),
+  art          TEXT NOT NULL,
+  art_colour   TEXT NOT NULL,
+  option_names TEXT NOT NULL,           -- '|'-separated, e.g. 'Size|Colour'
+  featured     INTEGER NOT NULL DEFAULT 0,
+  position     INTEGER NOT NULL,
+  created_at   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS products_by_category ON products(category_id, position);
+
+CREATE TABLE IF NOT EXISTS variants (
+  id         INTEGER PRIMARY KEY,
+  product_id INTEGER NOT NULL REFERENCES products(id),
+  sku        TEXT NOT NULL UNIQUE,
+  options    TEXT NOT NULL,             -- '|'-separated values in option order
+  colour     TEXT NOT NULL,             -- colour the variant's picture is drawn in
+  price      INTEGER NOT NULL CHECK (price >= 0),
+  compare_at INTEGER CHECK (compare_at IS NULL OR compare_at > price),
+  stock      INTEGER NOT NULL CHECK (stock >= 0),
+  position   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS variants_by_product ON variants(product_id, position);
+
+CREATE TABLE IF NOT EXISTS carts (
+  token      TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS cart_lines (
+  cart_token TEXT NOT NULL REFERENCES carts(token) ON DELETE CASCADE,
+  variant_id INTEGER NOT NULL REFERENCES variants(id),
+  quantity   INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 99),
+  added_at   INTEGER NOT NULL,
+  PRIMARY KEY (cart_token, variant_id)
+);
+
+CREATE TABLE IF NOT EXISTS orders (
+  code            TEXT PRIMARY KEY,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  email           TEXT NOT NULL,
+  subtotal        INTEGER NOT NULL,
+  total           INTEGER NOT NULL,
+  status          TEXT NOT NULL,
+  placed_at       INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS order_lines (
+  order_code    TEXT NOT NULL REFERENCES orders(code),
+  variant_id    INTEGER NOT NULL REFERENCES variants(id),
+  product_name  TEXT NOT NULL,
+  variant_title TEXT NOT NULL,
+  unit_price    INTEGER NOT NULL,
+  quantity      INTEGER NOT NULL CHECK (quantity > 0)
+);
+CREATE INDEX IF NOT EXISTS order_lines_by_order ON order_lines(order_code);
