@@ -1,0 +1,147 @@
+//! The cart, named by an opaque token in an HttpOnly cookie so the server stays stateless and
+//! no script can read it.
+
+use super::ApiError;
+use crate::commerce::Cart;
+use leptos::prelude::*;
+
+#[server(endpoint = "cart/get")]
+pub async fn get_cart() -> Result<Cart, ApiError> {
+    let backend = super::context::backend()?;
+    match ssr::token() {
+        None => Ok(Cart::empty(backend.currency())),
+        Some(token) => match backend.cart(&token).await {
+            Ok(cart) => Ok(cart),
+            // A cookie we did not issue (or whose cart is gone) is dropped, not trusted.
+            Err(crate::commerce::backend::CommerceError::InvalidCartToken) => {
+                ssr::clear_token();
+                Ok(Cart::empty(backend.currency()))
+            }
+            Err(e) => Err(e.into()),
+        },
+    }
+}
+
+#[server(endpoint = "cart/add")]
+pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
+    use crate::commerce::backend::CommerceError;
+    let variant_id = super::validate::variant_id(&variant_id)?;
+    let quantity = super::validate::quantity(quantity, 1)?;
+    let backend = super::context::backend()?;
+    let token = ssr::token();
+    let added = match backend
+        .add_to_cart(token.as_deref(), &variant_id, quantity)
+        .await
+    {
+        // The cookie named a cart we do not know: start a fresh one instead of failing.
+        Err(CommerceError::InvalidCartToken) if token.is_some() => {
+            backend.add_to_cart(None, &variant_id, quantity).await?
+        }
+        other => other?,
+    };
+    if token.as_deref() != Some(added.token.as_str()) {
+        ssr::set_token(&added.token);
+    }
+    ssr::after_plain_form("/cart");
+    Ok(added.cart)
+}
+
+#[server(endpoint = "cart/update")]
+pub async fn update_cart_line(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
+    let variant_id = super::validate::variant_id(&variant_id)?;
+    let quantity = super::validate::quantity(quantity, 0)?;
+    let token =
+        ssr::token().ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
+    let cart = super::context::backend()?
+        .set_line_quantity(&token, &variant_id, quantity)
+        .await?;
+    ssr::after_plain_form("/cart");
+    Ok(cart)
+}
+
+#[server(endpoint = "cart/remove")]
+pub async fn remove_cart_line(variant_id: String) -> Result<Cart, ApiError> {
+    let variant_id = super::validate::variant_id(&variant_id)?;
+    let token =
+        ssr::token().ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
+    let cart = super::context::backend()?
+        .set_line_quantity(&token, &variant_id, 0)
+        .await?;
+    ssr::after_plain_form("/cart");
+    Ok(cart)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use axum::http::{header, request::Parts, HeaderValue};
+    use leptos::prelude::*;
+    use leptos_axum::ResponseOptions;
+
+    pub const COOKIE: &str = "vitrine_cart";
+    const MAX_AGE_DAYS: u32 = 30;
+
+    /// The cart token from the request's cookie, if it is plausibly one of ours.
+    pub fn token() -> Option<String> {
+        let parts = use_context::<Parts>()?;
+        cookie_value(&parts, COOKIE).filter(|v| {
+            v.len() <= 256
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        })
+    }
+
+    pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
+        parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.trim_matches('"').to_string())
+    }
+
+    fn secure(parts: &Parts) -> bool {
+        parts.uri.scheme_str() == Some("https")
+            || parts
+                .headers
+                .get("x-forwarded-proto")
+                .and_then(|v| v.to_str().ok())
+                == Some("https")
+    }
+
+    fn set_cookie(value: &str, max_age: u32) {
+        let Some(res) = use_context::<ResponseOptions>() else {
+            return;
+        };
+        let secure = use_context::<Parts>().map(|p| secure(&p)).unwrap_or(false);
+        let cookie = format!(
+            "{COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+            if secure { "; Secure" } else { "" }
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.append_header(header::SET_COOKIE, v);
+        }
+    }
+
+    pub fn set_token(token: &str) {
+        set_cookie(token, MAX_AGE_DAYS * 86_400);
+    }
+
+    pub fn clear_token() {
+        set_cookie("", 0);
+    }
+
+    /// Before hydration, forms post natively; send those shoppers to a page that shows the
+    /// result rather than back to where they were.
+    pub fn after_plain_form(to: &str) {
+        let plain = use_context::<Parts>()
+            .and_then(|p| p.headers.get(header::ACCEPT).cloned())
+            .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+            .unwrap_or(false);
+        if plain {
+            leptos_axum::redirect(to);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The one error type every server function returns: typed, serialisable, and worded for the
+//! shopper by the strings module.
+
+use crate::app::strings;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApiError {
+    /// `what` is a noun such as "product".
+    NotFound(String),
+    /// The shopper-facing reason an input was refused.
+    Invalid(String),
+    OutOfStock {
+        product: String,
+        available: u32,
+    },
+    /// The backend could not be reached or failed; nothing was changed.
+    Unavailable,
+    /// The request never reached our code (network, decoding).
+    Transport(String),
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&strings::api_error(self))
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::MissingArg(msg) => {
+                ApiError::Invalid(strings::unreadable_request(&msg))
+            }
+            other => ApiError::Transport(other.to_string()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::commerce::backend::CommerceError> for ApiError {
+    fn from(e: crate::commerce::backend::CommerceError) -> Self {
+        use crate::commerce::backend::CommerceError as E;
+        match e {
+            E::NotFound(what) => ApiError::NotFound(what),
+            E::InvalidInput(msg) => ApiError::Invalid(msg),
+            E::InvalidCartToken => ApiError::Invalid(strings::CART_EXPIRED.into()),
+            E::EmptyCart => ApiError::Invalid(strings::CART_EMPTY.into()),
+            E::OutOfStock { product, available } => ApiError::OutOfStock { product, available },
+            E::Unavailable(_) => ApiError::Unavailable,
+        }
+    }
+}
