@@ -1,0 +1,58 @@
+//! The cart drawer: opens when something is added (once hydrated), shows the cart, and keeps
+//! the shopper where they were. Escape, the close button and the backdrop close it.
+
+use super::cart_lines::{CartLines, CartSummary};
+use crate::app::{strings, CartState};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn CartDrawer() -> impl IntoView {
+    let state = CartState::get();
+    let open = state.drawer_open;
+    let close_button = NodeRef::<html::Button>::new();
+
+    // Focus moves into the dialog when it opens, so keyboard and screen-reader users land on it.
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(button) = close_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let escape = window_event_listener(ev::keydown, move |e| {
+        if e.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
+
+    view! {
+        <Show when=move || open.get()>
+            <div class="drawer-backdrop" on:click=move |_| open.set(false)></div>
+            <aside class="drawer" role="dialog" aria-modal="true" aria-labelledby="drawer-title">
+                <header class="drawer__header">
+                    <h2 id="drawer-title" class="drawer__title">{strings::ADDED_TO_CART}</h2>
+                    <button class="icon-button" type="button" node_ref=close_button on:click=move |_| open.set(false)>
+                        <span aria-hidden="true">"×"</span>
+                        <span class="visually-hidden">{strings::CLOSE}</span>
+                    </button>
+                </header>
+                {move || match state.cart() {
+                    Some(Ok(cart)) if !cart.is_empty() => view! {
+                        <div class="drawer__body">
+                            <CartLines cart=cart.clone()/>
+                        </div>
+                        <footer class="drawer__footer">
+                            <CartSummary cart/>
+                            <a class="button button--primary button--block" href="/cart" on:click=move |_| open.set(false)>{strings::VIEW_CART}</a>
+                            <button class="button button--ghost button--block" type="button" on:click=move |_| open.set(false)>{strings::CONTINUE_SHOPPING}</button>
+                        </footer>
+                    }.into_any(),
+                    _ => view! { <p class="drawer__body">{strings::CART_EMPTY}</p> }.into_any(),
+                }}
+            </aside>
+        </Show>
+    }
+}

@@ -1,0 +1,73 @@
+//! The lines of a cart with quantity steppers and remove buttons. Each control is its own small
+//! form, so it works as a plain POST before the wasm loads and as an action after.
+
+use crate::app::{strings, CartState};
+use crate::commerce::{Cart, CartLine, MAX_LINE_QUANTITY};
+use leptos::prelude::*;
+
+#[component]
+pub fn CartLines(cart: Cart) -> impl IntoView {
+    view! {
+        <ul class="cart-lines">
+            {cart.lines.into_iter().map(|line| view! { <CartLineRow line/> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn CartLineRow(line: CartLine) -> impl IntoView {
+    let state = CartState::get();
+    let id = line.variant_id.clone();
+    let href = format!("/p/{}?variant={}", line.product_handle, id);
+    // Each form owns its copy of the id.
+    let (id_less, id_more, id_remove) = (id.clone(), id.clone(), id.clone());
+    let can_add = line.quantity < line.available.min(MAX_LINE_QUANTITY);
+    let pending = move || state.update.pending().get() || state.remove.pending().get();
+    view! {
+        <li class="cart-line" data-variant=id>
+            <a class="cart-line__media" href=href.clone() tabindex="-1" aria-hidden="true">
+                <img src=line.image.url alt="" width="96" height="96" loading="lazy"/>
+            </a>
+            <div class="cart-line__info">
+                <a class="cart-line__name" href=href>{line.product_name.clone()}</a>
+                <p class="cart-line__variant">{line.variant_title}</p>
+                <p class="cart-line__unit">{line.unit_price.to_string()}</p>
+                {(line.quantity > line.available).then(|| view! {
+                    <p class="cart-line__warning">{strings::only_left(line.available)}</p>
+                })}
+            </div>
+            <div class="cart-line__controls">
+                <div class="stepper" role="group" aria-label=strings::quantity_of(&line.product_name)>
+                    <ActionForm action=state.update>
+                        <input type="hidden" name="variant_id" value=id_less/>
+                        <input type="hidden" name="quantity" value=line.quantity.saturating_sub(1)/>
+                        <button class="stepper__button" type="submit" aria-label="−1" disabled=pending>"−"</button>
+                    </ActionForm>
+                    <output class="stepper__value" aria-live="polite">{line.quantity}</output>
+                    <ActionForm action=state.update>
+                        <input type="hidden" name="variant_id" value=id_more/>
+                        <input type="hidden" name="quantity" value=line.quantity + 1/>
+                        <button class="stepper__button" type="submit" aria-label="+1" disabled=move || !can_add || pending()>"+"</button>
+                    </ActionForm>
+                </div>
+                <ActionForm action=state.remove>
+                    <input type="hidden" name="variant_id" value=id_remove/>
+                    <button class="link-button" type="submit" aria-label=strings::remove_item(&line.product_name)>{strings::REMOVE}</button>
+                </ActionForm>
+            </div>
+            <p class="cart-line__total">{line.line_total.to_string()}</p>
+        </li>
+    }
+}
+
+/// Subtotal and the note about costs still to come.
+#[component]
+pub fn CartSummary(cart: Cart) -> impl IntoView {
+    view! {
+        <dl class="cart-summary">
+            <dt>{strings::SUBTOTAL} " (" {strings::items(cart.item_count)} ")"</dt>
+            <dd data-testid="cart-subtotal">{cart.subtotal.to_string()}</dd>
+        </dl>
+        <p class="cart-summary__note">{strings::SHIPPING_AT_CHECKOUT}</p>
+    }
+}

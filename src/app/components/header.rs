@@ -1,0 +1,58 @@
+//! The site header: brand, category navigation and the cart count, on every page.
+
+use crate::app::{strings, CartState, CategoriesResource};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let categories = expect_context::<CategoriesResource>();
+    let cart = CartState::get();
+    let count = move || {
+        cart.cart()
+            .and_then(Result::ok)
+            .map(|c| c.item_count)
+            .unwrap_or(0)
+    };
+
+    view! {
+        <header class="site-header">
+            <div class="site-header__bar">
+                <a class="brand" href="/">
+                    <span class="brand__mark" aria-hidden="true">"V"</span>
+                    <span class="brand__name">{strings::STORE_NAME}</span>
+                </a>
+                <Suspense fallback=|| view! { <a class="cart-link" href="/cart">{strings::CART}</a> }>
+                    <a class="cart-link" href="/cart" aria-label=move || strings::cart_count_label(count())>
+                        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
+                            <path d="M6 7h12l-1 13H7L6 7Zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
+                        </svg>
+                        <span class="cart-link__label">{strings::CART}</span>
+                        <span class="cart-link__count" data-testid="cart-count">{count}</span>
+                    </a>
+                </Suspense>
+            </div>
+            <nav class="category-nav" aria-label=strings::NAV_LABEL>
+                <Suspense fallback=|| ()>
+                    <ul class="category-nav__list">
+                        {move || {
+                            categories
+                                .get()
+                                .and_then(Result::ok)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <li>
+                                            <A href=format!("/c/{}", c.handle)>{c.name}</A>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Suspense>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,7 @@
+pub mod cart_drawer;
+pub mod cart_lines;
+pub mod footer;
+pub mod header;
+pub mod pagination;
+pub mod price;
+pub mod product_card;

@@ -1,0 +1,44 @@
+//! Numbered pages as real links, so every page of a listing can be crawled and shared.
+
+use crate::app::strings;
+use leptos::prelude::*;
+
+/// Page numbers shown either side of the current one.
+const WINDOW: u32 = 2;
+
+#[component]
+pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
+    let href = move |n: u32| {
+        if n <= 1 {
+            base.clone()
+        } else {
+            format!("{base}?page={n}")
+        }
+    };
+    let first = page.saturating_sub(WINDOW).max(1);
+    let last = (page + WINDOW).min(pages);
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label=strings::PAGINATION>
+                <p class="visually-hidden">{strings::page_of(page, pages)}</p>
+                <ul class="pagination__list">
+                    {(page > 1).then(|| view! {
+                        <li><a class="pagination__step" rel="prev" href=href(page - 1)>{strings::PREVIOUS}</a></li>
+                    })}
+                    {(first..=last)
+                        .map(|n| {
+                            if n == page {
+                                view! { <li><span class="pagination__page" aria-current="page">{n}</span></li> }.into_any()
+                            } else {
+                                view! { <li><a class="pagination__page" href=href(n)>{n}</a></li> }.into_any()
+                            }
+                        })
+                        .collect_view()}
+                    {(page < pages).then(|| view! {
+                        <li><a class="pagination__step" rel="next" href=href(page + 1)>{strings::NEXT}</a></li>
+                    })}
+                </ul>
+            </nav>
+        }
+    })
+}

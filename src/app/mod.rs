@@ -1,0 +1,73 @@
+//! The UI: the same components render on the server and hydrate in the browser.
+
+mod cart_state;
+mod components;
+mod pages;
+pub mod strings;
+
+pub use cart_state::CartState;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around the app; only ever rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::headers::content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="stylesheet" href="/vitrine.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    CartState::provide();
+    let categories = Resource::new(|| (), |_| crate::api::catalog::get_categories());
+    provide_context(categories);
+    // Effects run only in the browser, after the page has been hydrated.
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| crate::mark_hydrated());
+
+    view! {
+        <Title formatter=|title: String| {
+            if title.is_empty() { strings::STORE_NAME.to_string() } else { format!("{title} · {}", strings::STORE_NAME) }
+        }/>
+        <Router>
+            <a class="skip-link" href="#main">{strings::SKIP_TO_CONTENT}</a>
+            <components::header::SiteHeader/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
+                    <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/c/:handle") view=pages::category::CategoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/p/:handle") view=pages::product::ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cart") view=pages::cart::CartPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <components::cart_drawer::CartDrawer/>
+            <components::footer::SiteFooter/>
+        </Router>
+    }
+}
+
+/// Categories for the header and home page, loaded once per page load.
+pub type CategoriesResource =
+    Resource<Result<Vec<crate::commerce::Category>, crate::api::ApiError>>;

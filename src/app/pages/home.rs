@@ -1,0 +1,47 @@
+//! Home: a hero, the categories, and featured products.
+
+use super::or_problem;
+use crate::api::catalog::get_home;
+use crate::app::components::product_card::ProductGrid;
+use crate::app::strings;
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let home = Resource::new(|| (), |_| get_home());
+    view! {
+        <Title text=""/>
+        <Meta name="description" content=format!("{} — {}", strings::STORE_NAME, strings::STORE_TAGLINE)/>
+        <Link rel="canonical" href="/"/>
+        <section class="hero">
+            <div class="hero__text">
+                <h1 class="hero__title">{strings::HERO_TITLE}</h1>
+                <p class="hero__lead">{strings::HERO_TEXT}</p>
+                <a class="button button--primary" href="#featured">{strings::HERO_CTA}</a>
+            </div>
+        </section>
+        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+            {move || home.get().map(|r| or_problem(r, |home| view! {
+                <section class="section" aria-labelledby="categories-title">
+                    <h2 id="categories-title" class="section__title">{strings::SHOP_BY_CATEGORY}</h2>
+                    <ul class="category-grid">
+                        {home.categories.into_iter().map(|c| view! {
+                            <li>
+                                <a class="category-tile" href=format!("/c/{}", c.handle)>
+                                    {c.image.map(|img| view! { <img src=img.url alt="" width="400" height="400" loading="lazy" decoding="async"/> })}
+                                    <span class="category-tile__name">{c.name}</span>
+                                    <span class="category-tile__count">{strings::products_count(c.product_count)}</span>
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <section class="section" id="featured" aria-labelledby="featured-title">
+                    <h2 id="featured-title" class="section__title">{strings::FEATURED}</h2>
+                    <ProductGrid products=home.featured/>
+                </section>
+            }.into_any()))}
+        </Suspense>
+    }
+}

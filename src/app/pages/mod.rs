@@ -1,0 +1,18 @@
+pub mod cart;
+pub mod category;
+pub mod home;
+pub mod not_found;
+pub mod product;
+
+use crate::api::ApiError;
+use leptos::prelude::*;
+
+/// Renders a page's data, or the page a shopper should see instead: 404 for what does not
+/// exist, the error page (503) when the backend failed. The header and cart stay either way.
+pub fn or_problem<T>(result: Result<T, ApiError>, page: impl FnOnce(T) -> AnyView) -> AnyView {
+    match result {
+        Ok(data) => page(data),
+        Err(ApiError::NotFound(_)) => view! { <not_found::NotFound/> }.into_any(),
+        Err(e) => view! { <not_found::ErrorPage error=e/> }.into_any(),
+    }
+}

@@ -1,0 +1,215 @@
+//! A product page. The chosen variant lives in the URL (`?variant=`), so option chips are plain
+//! links: they work before hydration, and after it the router turns them into in-page
+//! navigations (`data-noscroll` keeps the scroll position) that switch price, stock and picture.
+
+use super::or_problem;
+use crate::api::catalog::get_product;
+use crate::app::components::price::Price;
+use crate::app::{strings, CartState};
+use crate::commerce::{Product, Variant, MAX_LINE_QUANTITY};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Stock at or below this shows "Only N left".
+const LOW_STOCK: u32 = 5;
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let handle = move || params.read().get("handle").unwrap_or_default();
+    let product = Resource::new(handle, get_product);
+
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+            {move || product.get().map(|r| or_problem(r, |p| view! { <ProductView product=p/> }.into_any()))}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProductView(product: Product) -> impl IntoView {
+    let query = use_query_map();
+    let product = StoredValue::new(product);
+    let selected = Memo::new(move |_| {
+        let wanted = query.read().get("variant");
+        product.with_value(|p| p.default_variant(wanted.as_deref()).cloned())
+    });
+    let p = product.get_value();
+    let description = p.description.chars().take(155).collect::<String>();
+
+    view! {
+        <Title text=p.name.clone()/>
+        <Meta name="description" content=description/>
+        <Link rel="canonical" href=format!("/p/{}", p.handle)/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                <li><a href="/">{strings::HOME}</a></li>
+                <li><a href=format!("/c/{}", p.category.handle)>{p.category.name.clone()}</a></li>
+                <li><span aria-current="page">{p.name.clone()}</span></li>
+            </ol>
+        </nav>
+        <article class="product">
+            <Gallery product selected/>
+            <div class="product__details">
+                <p class="product__brand">{p.brand.clone()}</p>
+                <h1 class="product__title">{p.name.clone()}</h1>
+                {move || selected.get().map(|v| view! {
+                    <div class="product__price" data-testid="product-price">
+                        <Price price=v.price compare_at=v.compare_at/>
+                    </div>
+                    <StockNote variant=v/>
+                })}
+                <OptionPickers product selected/>
+                <AddToCart product selected/>
+                <section class="product__description" aria-labelledby="description-title">
+                    <h2 id="description-title">{strings::DESCRIPTION}</h2>
+                    <p>{p.description.clone()}</p>
+                </section>
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn Gallery(product: StoredValue<Product>, selected: Memo<Option<Variant>>) -> impl IntoView {
+    let main = move || {
+        let v = selected.get();
+        product.with_value(|p| {
+            v.and_then(|v| v.image)
+                .or_else(|| p.images.first().cloned())
+        })
+    };
+    let thumbs = product.with_value(|p| {
+        p.images
+            .iter()
+            .filter_map(|img| {
+                let v = p
+                    .variants
+                    .iter()
+                    .filter(|v| v.image.as_ref() == Some(img))
+                    .max_by_key(|v| v.in_stock())?;
+                Some((img.clone(), format!("/p/{}?variant={}", p.handle, v.id)))
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <div class="gallery" aria-label=strings::PRODUCT_IMAGES>
+            <div class="gallery__main">
+                {move || main().map(|img| view! {
+                    <img src=img.url alt=img.alt width="800" height="800" fetchpriority="high" data-testid="product-image"/>
+                })}
+            </div>
+            {(thumbs.len() > 1).then(|| view! {
+                <ul class="gallery__thumbs">
+                    {thumbs.into_iter().map(|(img, href)| {
+                        let url = img.url.clone();
+                        let current = move || selected.get().and_then(|v| v.image).map(|i| i.url) == Some(url.clone());
+                        view! {
+                            <li>
+                                <a href=href data-noscroll class="gallery__thumb" aria-current=move || current().then_some("true")>
+                                    <img src=img.url alt=img.alt width="96" height="96" loading="lazy"/>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn StockNote(variant: Variant) -> impl IntoView {
+    let (class, text) = match variant.stock {
+        0 => ("stock stock--out", strings::SOLD_OUT.to_string()),
+        n if n <= LOW_STOCK => ("stock stock--low", strings::only_left(n)),
+        _ => ("stock stock--in", strings::IN_STOCK.to_string()),
+    };
+    view! { <p class=class data-testid="stock">{text}</p> }
+}
+
+#[component]
+fn OptionPickers(product: StoredValue<Product>, selected: Memo<Option<Variant>>) -> impl IntoView {
+    let options = product.with_value(|p| p.options.clone());
+    options
+        .into_iter()
+        .enumerate()
+        .filter(|(_, o)| o.values.len() > 1 || product.with_value(|p| p.variants.len() > 1))
+        .map(|(index, option)| {
+            let name = option.name.clone();
+            let current = move || {
+                selected
+                    .get()
+                    .and_then(|v| v.options.get(index).cloned())
+                    .unwrap_or_default()
+            };
+            view! {
+                <fieldset class="option-picker">
+                    <legend class="option-picker__legend">
+                        {name} ": " <strong>{current}</strong>
+                    </legend>
+                    <ul class="option-picker__values">
+                        {option.values.into_iter().map(|value| {
+                            let chip = move || {
+                                let from = selected.get()?;
+                                product.with_value(|p| {
+                                    let target = p.variant_with(&from, index, &value)?;
+                                    let exact = target.options.get(index) == Some(&value)
+                                        && target.options.iter().enumerate().all(|(i, o)| i == index || from.options.get(i) == Some(o));
+                                    Some((
+                                        format!("/p/{}?variant={}", p.handle, target.id),
+                                        from.options.get(index) == Some(&value),
+                                        !(exact && target.in_stock()),
+                                        value.clone(),
+                                    ))
+                                })
+                            };
+                            view! {
+                                <li>
+                                    {move || chip().map(|(href, is_current, unavailable, label)| view! {
+                                        <a href=href data-noscroll
+                                            class=if unavailable { "chip chip--unavailable" } else { "chip" }
+                                            aria-current=is_current.then_some("true")
+                                            title=unavailable.then_some(strings::UNAVAILABLE_COMBINATION)
+                                        >{label}</a>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn AddToCart(product: StoredValue<Product>, selected: Memo<Option<Variant>>) -> impl IntoView {
+    let state = CartState::get();
+    let add = state.add;
+    let pending = add.pending();
+    let error = move || add.value().get().and_then(Result::err);
+    let _ = product;
+    view! {
+        <ActionForm action=add attr:class="add-to-cart">
+            {move || selected.get().map(|v| {
+                let max = v.stock.clamp(1, MAX_LINE_QUANTITY);
+                let sold_out = !v.in_stock();
+                view! {
+                    <input type="hidden" name="variant_id" value=v.id.clone()/>
+                    <div class="add-to-cart__row">
+                        <label class="field field--quantity">
+                            <span class="field__label">{strings::QUANTITY}</span>
+                            <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out/>
+                        </label>
+                        <button class="button button--primary add-to-cart__button" type="submit" disabled=move || sold_out || pending.get() data-testid="add-to-cart">
+                            {move || if sold_out { strings::SOLD_OUT } else if pending.get() { strings::ADDING } else { strings::ADD_TO_CART }}
+                        </button>
+                    </div>
+                }
+            })}
+            {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+        </ActionForm>
+    }
+}
