@@ -1,0 +1,61 @@
+//! Server entry: configuration → backend → router → serve.
+
+use vitrine::commerce::embedded::EmbeddedStore;
+use vitrine::server::{self, config::Config, AppState};
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,vitrine=info".into()),
+        )
+        .init();
+
+    let config = match Config::from_args(std::env::args().skip(1), |k| std::env::var(k).ok()) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("{msg}");
+            std::process::exit(2);
+        }
+    };
+    if !std::path::Path::new(&config.site_root)
+        .join("pkg/vitrine.js")
+        .exists()
+    {
+        tracing::warn!(
+            site_root = %config.site_root,
+            "no browser bundle found: pages render but will not hydrate (build it with `make build`)"
+        );
+    }
+    let store = match EmbeddedStore::open(&config.data_dir, config.reset_data) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("vitrine: {msg}");
+            std::process::exit(1);
+        }
+    };
+    tracing::info!(db = %store.path().display(), "embedded store ready");
+
+    let options = server::leptos_options(&config.site_root, config.addr);
+    let app = server::router(AppState::embedded(options, store));
+    let listener = match tokio::net::TcpListener::bind(config.addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("vitrine: cannot listen on {}: {e}", config.addr);
+            std::process::exit(1);
+        }
+    };
+    // Tests start us on port 0; say where we really are.
+    let local = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    println!("vitrine listening on http://{local}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .unwrap_or_else(|e| eprintln!("vitrine: server error: {e}"));
+}

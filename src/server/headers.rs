@@ -1,0 +1,89 @@
+//! Response headers: a strict, nonce-based CSP on pages, safe defaults on everything, and
+//! cache rules that let a CDN cache public pages but never a shopper's own.
+
+use axum::{
+    body::Body,
+    http::{header, HeaderValue, Request, StatusCode},
+    middleware::Next,
+    response::Response,
+};
+use leptos::prelude::*;
+
+/// Called while rendering a page: the policy names this response's script nonce, so only our
+/// own inline hydration scripts run. Wasm needs 'wasm-unsafe-eval' and nothing looser.
+pub fn content_security_policy() {
+    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| format!(" 'nonce-{n}'"))
+        .unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(v) = HeaderValue::from_str(&policy) {
+        res.insert_header(header::CONTENT_SECURITY_POLICY, v);
+    }
+}
+
+const CART_COOKIE: &str = "vitrine_cart=";
+
+pub async fn defaults(req: Request<Body>, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    let personal = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains(CART_COOKIE));
+    let mut res = next.run(req).await;
+    let status = res.status();
+    let h = res.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static(
+            "default-src 'none'; frame-ancestors 'none'",
+        ));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        set_cache_control(h, &path, status, personal);
+    }
+    res
+}
+
+fn set_cache_control(
+    h: &mut axum::http::HeaderMap,
+    path: &str,
+    status: StatusCode,
+    personal: bool,
+) {
+    let is_html = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let cache = if path.starts_with("/api/") || status.is_server_error() {
+        "no-store"
+    } else if path.starts_with("/pkg/") || path.ends_with(".css") || path.ends_with(".svg") {
+        // Asset names are stable across builds, so revalidate often rather than pin a year.
+        "public, max-age=300, stale-while-revalidate=86400"
+    } else if is_html && (personal || status != StatusCode::OK) {
+        "private, no-cache"
+    } else if is_html {
+        // Public pages carry no personal data without a cart cookie: a CDN may share them.
+        "public, max-age=0, s-maxage=60, stale-while-revalidate=600"
+    } else {
+        "no-cache"
+    };
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if is_html {
+        h.append(header::VARY, HeaderValue::from_static("Cookie"));
+    }
+}
