@@ -1,0 +1,42 @@
+# The two commands: `make run` (the store on http://127.0.0.1:3000) and `make test` (everything).
+# Both install what is missing first (scripts/setup.sh) and rebuild only what changed.
+SHELL := /bin/bash
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
+
+.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size
+
+run: setup build
+	$(SERVER) $(ARGS)
+
+test: setup-tests build lint unit journeys
+
+setup:
+	@bash scripts/setup.sh
+
+setup-tests:
+	@bash scripts/setup.sh --tests
+
+build: build-client build-server
+
+build-client:
+	bash scripts/build-client.sh
+
+build-server:
+	cargo build --features ssr
+
+lint:
+	cargo fmt --check
+	cargo clippy --features ssr --all-targets -- -D warnings
+	cargo clippy --no-default-features --features hydrate --lib -- -D warnings
+
+unit:
+	cargo test --features ssr
+
+journeys:
+	VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/
+
+# Browser bundle size, raw / gzip / brotli (README "Performance").
+bench-size: build-client
+	bash bench/wasm-size.sh

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the browser bundle with Trunk into target/site and precompresses it, so the server
+# can send brotli or gzip. Rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+# The wasm build keeps its own target folder: another compiler, and build-std, would otherwise
+# invalidate the server's artifacts.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/wasm"
+# Trunk runs cargo offline; std (built from source) has dependencies of its own to fetch first.
+with_wasm_toolchain cargo fetch --target wasm32-unknown-unknown --quiet
+with_wasm_toolchain trunk build --release --offline
+
+for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/*.css; do
+  [ -f "$f" ] || continue
+  if [ ! -f "$f.br" ] || [ "$f" -nt "$f.br" ]; then
+    brotli -f -q 11 -o "$f.br" "$f"
+    gzip -kf -9 "$f"
+  fi
+done

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Trunk post-build hook: concatenates style/ into one stylesheet (tokens first, then base, then
+# the component families in name order) and copies public/ to the site root.
+set -eu
+out="${TRUNK_STAGING_DIR:?run by trunk}"
+{
+  cat style/tokens.css style/base.css
+  for f in style/*.css; do
+    case "$f" in style/tokens.css|style/base.css) ;; *) cat "$f" ;; esac
+  done
+} > "$out/vitrine.css"
+cp -R public/. "$out/"
