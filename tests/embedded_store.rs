@@ -1,0 +1,137 @@
+//! The embedded backend's own guarantees: seeding, persistence, and orders that take stock in
+//! one transaction.
+
+mod common;
+
+use vitrine::commerce::backend::{Commerce, CommerceError, PlaceOrder};
+use vitrine::commerce::embedded::EmbeddedStore;
+
+fn order(key: &str) -> PlaceOrder {
+    PlaceOrder {
+        email: "ada@example.com".into(),
+        idempotency_key: key.into(),
+    }
+}
+
+async fn stocked(store: &EmbeddedStore) -> (String, u32) {
+    let p = store.product("everyday-crew-tee").await.unwrap();
+    let v = p.variants.iter().find(|v| v.stock >= 2).unwrap();
+    (v.id.clone(), v.stock)
+}
+
+#[tokio::test]
+async fn the_catalogue_is_seeded_once_and_survives_a_restart() {
+    let dir = common::temp_dir("persist");
+    let store = EmbeddedStore::open(&dir, false).unwrap();
+    let categories = store.categories().await.unwrap();
+    assert!(categories.len() >= 8);
+    let total: u32 = categories.iter().map(|c| c.product_count).sum();
+    assert!(total >= 120, "{total} products");
+    let (id, _) = stocked(&store).await;
+    let cart = store.add_to_cart(None, &id, 1).await.unwrap();
+    drop(store);
+
+    let reopened = EmbeddedStore::open(&dir, false).unwrap();
+    assert_eq!(reopened.cart(&cart.token).await.unwrap().item_count, 1);
+    let total_again: u32 = reopened
+        .categories()
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.product_count)
+        .sum();
+    assert_eq!(total_again, total, "no second seeding");
+    drop(reopened);
+
+    let reset = EmbeddedStore::open(&dir, true).unwrap();
+    assert_eq!(
+        reset.cart(&cart.token).await,
+        Err(CommerceError::InvalidCartToken)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn placing_an_order_takes_stock_once_per_checkout_attempt() {
+    let dir = common::temp_dir("order");
+    let store = EmbeddedStore::open(&dir, false).unwrap();
+    let (id, stock) = stocked(&store).await;
+    let cart = store.add_to_cart(None, &id, 2).await.unwrap();
+
+    let first = store
+        .place_order(&cart.token, &order("attempt-1"))
+        .await
+        .unwrap();
+    assert_eq!(first.lines.len(), 1);
+    assert_eq!(first.lines[0].quantity, 2);
+    assert_eq!(first.total, cart.cart.subtotal);
+    assert!(
+        store.cart(&cart.token).await.unwrap().is_empty(),
+        "cart is emptied"
+    );
+    // A replay of the same attempt gets the same order, and takes no more stock.
+    let replay = store
+        .place_order(&cart.token, &order("attempt-1"))
+        .await
+        .unwrap();
+    assert_eq!(replay.code, first.code);
+    let p = store.product("everyday-crew-tee").await.unwrap();
+    assert_eq!(p.variant(&id).unwrap().stock, stock - 2);
+    assert_eq!(store.order(&first.code).await.unwrap(), first);
+    // A new attempt on the now-empty cart is refused.
+    assert_eq!(
+        store.place_order(&cart.token, &order("attempt-2")).await,
+        Err(CommerceError::EmptyCart)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_last_unit_goes_to_one_shopper_only() {
+    let dir = common::temp_dir("race");
+    let store = EmbeddedStore::open(&dir, false).unwrap();
+    let (id, stock) = stocked(&store).await;
+    let a = store.add_to_cart(None, &id, stock.min(99)).await.unwrap();
+    let b = store.add_to_cart(None, &id, stock.min(99)).await.unwrap();
+    let (order_a, order_b) = (order("a"), order("b"));
+    let (ra, rb) = tokio::join!(
+        store.place_order(&a.token, &order_a),
+        store.place_order(&b.token, &order_b)
+    );
+    assert!(
+        ra.is_ok() != rb.is_ok(),
+        "exactly one order wins: {ra:?} / {rb:?}"
+    );
+    let (loser, loser_token) = if ra.is_ok() {
+        (rb, &b.token)
+    } else {
+        (ra, &a.token)
+    };
+    assert!(matches!(loser, Err(CommerceError::OutOfStock { .. })));
+    // The loser's cart is intact, so they can change it and try again.
+    assert_eq!(
+        store.cart(loser_token).await.unwrap().item_count,
+        stock.min(99)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn malformed_and_unknown_tokens_are_refused_by_the_backend() {
+    let dir = common::temp_dir("tokens");
+    let store = EmbeddedStore::open(&dir, false).unwrap();
+    for token in [
+        "",
+        "short",
+        "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ",
+        "' OR 1=1 --",
+        "0123456789abcdef0123456789abcdef",
+    ] {
+        assert_eq!(
+            store.cart(token).await,
+            Err(CommerceError::InvalidCartToken),
+            "{token}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

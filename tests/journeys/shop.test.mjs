@@ -1,0 +1,132 @@
+// Shopper journeys in a real browser against a real server: browse, pick a variant, add to
+// cart, and keep the cart — with and without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('browse → variant → add to cart opens the drawer without a reload, and the cart survives one', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+
+  await page.goto(server.url + '/');
+  await hydrated(page);
+  await screenshot(page, 'home-390');
+
+  // Home → category, through the header navigation.
+  await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'T-shirts' }).click();
+  await page.waitForURL('**/c/t-shirts');
+  await page.getByRole('heading', { level: 1, name: 'T-shirts' }).waitFor();
+
+  // Category → the first product that can be bought.
+  const card = page.locator('article.card:not(.card--sold-out)').first();
+  const productName = (await card.locator('.card__title').innerText()).trim();
+  await card.locator('a.card__link').click();
+  await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+
+  // The page must not reload from here on: a full load would drop this marker.
+  await page.evaluate(() => { window.__sameDocument = true; });
+
+  // Pick another colour that is well stocked: URL, chip and the form's variant all follow.
+  const colourChips = page.locator('fieldset.option-picker').last().locator('a.chip:not(.chip--unavailable)');
+  const before = await page.locator('input[name=variant_id]').inputValue();
+  const chipCount = await colourChips.count();
+  let picked = before;
+  for (let i = 0; i < chipCount; i++) {
+    const chip = colourChips.nth(i);
+    if ((await chip.getAttribute('aria-current')) === 'true') continue;
+    await chip.click();
+    await page.waitForFunction((old) => document.querySelector('input[name=variant_id]')?.value !== old, picked);
+    picked = await page.locator('input[name=variant_id]').inputValue();
+    break;
+  }
+  assert.notEqual(picked, before, 'choosing another option selects another variant');
+  assert.ok(page.url().endsWith(`variant=${picked}`), `URL names the variant: ${page.url()}`);
+  // Buy two, or the one left.
+  const stock = await page.getByTestId('stock').innerText();
+  const qty = stock === 'Only 1 left' ? 1 : 2;
+
+  const unit = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
+  await page.getByLabel('Quantity').fill(String(qty));
+  await page.getByTestId('add-to-cart').click();
+
+  const drawer = page.getByRole('dialog');
+  await Promise.race([
+    drawer.waitFor(),
+    page.getByRole('alert').waitFor().then(async () => assert.fail(await page.getByRole('alert').innerText())),
+  ]);
+  await drawer.getByText(productName).first().waitFor();
+  assert.equal(cents(await drawer.getByTestId('cart-subtotal').innerText()), unit * qty, 'subtotal = quantity × unit price');
+  assert.equal(await page.getByTestId('cart-count').innerText(), String(qty));
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page reload');
+  await screenshot(page, 'drawer-390');
+
+  // Escape closes the drawer; focus was inside it.
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'detached' });
+
+  // Reload: the cart lives in the backend behind the cookie.
+  await page.reload();
+  assert.equal(await page.getByTestId('cart-count').innerText(), String(qty));
+  await page.goto(server.url + '/cart');
+  await hydrated(page);
+  await page.locator('.cart-line').getByText(productName).waitFor();
+  assert.equal(cents(await page.getByTestId('cart-subtotal').innerText()), unit * qty);
+
+  // The stepper changes the quantity in place (down, so stock never gets in the way).
+  await page.getByRole('button', { name: '−1' }).click();
+  if (qty === 1) {
+    await page.getByText('Your cart is empty.').waitFor();
+  } else {
+    await page.getByTestId('cart-count').filter({ hasText: '1' }).waitFor();
+    assert.equal(cents(await page.getByTestId('cart-subtotal').innerText()), unit);
+  }
+  await screenshot(page, 'cart-390');
+
+  assert.deepEqual(problems, [], 'no console errors or failed requests');
+  await context.close();
+});
+
+test('with JavaScript disabled, adding to cart still works as a plain form', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const { page } = await watchedPage(context);
+  await page.goto(server.url + '/p/everyday-crew-tee');
+  const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  const unit = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
+  await screenshot(page, 'product-1280-nojs');
+
+  await page.getByLabel('Quantity').fill('3');
+  await page.getByTestId('add-to-cart').click();
+  await page.waitForURL('**/cart');
+  await page.locator('.cart-line').getByText(name).waitFor();
+  assert.equal(cents(await page.getByTestId('cart-subtotal').innerText()), unit * 3);
+  assert.equal(await page.getByTestId('cart-count').innerText(), '3');
+
+  // Removing works the same way.
+  await page.getByRole('button', { name: `Remove ${name}` }).click();
+  await page.waitForURL('**/cart');
+  await page.getByText('Your cart is empty.').waitFor();
+  await context.close();
+});
+
+test('an unknown page is a 404 that keeps the header and the cart', async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  const res = await page.goto(server.url + '/p/not-a-real-product');
+  assert.equal(res.status(), 404);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await page.getByRole('link', { name: /Cart/ }).first().waitFor();
+  await context.close();
+});
