@@ -18,6 +18,8 @@ pub enum CommerceError {
     OutOfStock { product: String, available: u32 },
     #[error("the cart is empty")]
     EmptyCart,
+    #[error("unknown shipping option")]
+    UnknownShipping,
     #[error("backend unavailable: {0}")]
     Unavailable(String),
 }
@@ -44,6 +46,11 @@ pub struct TokenCart {
 #[derive(Clone, Debug)]
 pub struct PlaceOrder {
     pub email: String,
+    pub address: Address,
+    /// A code from `checkout::shipping_options`.
+    pub shipping_code: String,
+    /// Already authorised by the gateway; only brand and last four digits are kept.
+    pub payment: super::checkout::PaymentMethod,
     /// One per checkout attempt: replays of the same attempt return the first order.
     pub idempotency_key: String,
 }

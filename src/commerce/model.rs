@@ -1,6 +1,7 @@
 //! The storefront's commerce vocabulary. Every type crosses the wire (serde) and is the same
 //! whichever backend produced it.
 
+use super::checkout::{Day, PaymentMethod, ShippingOption, Totals};
 use super::money::{Currency, Money, MoneyError};
 use serde::{Deserialize, Serialize};
 
@@ -264,16 +265,31 @@ pub struct OrderLine {
     pub line_total: Money,
 }
 
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub name: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub postcode: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Order {
     pub code: String,
     pub email: String,
     pub lines: Vec<OrderLine>,
-    pub subtotal: Money,
-    pub total: Money,
+    pub totals: Totals,
+    pub shipping: ShippingOption,
+    pub address: Address,
+    pub payment: PaymentMethod,
     pub status: OrderStatus,
     /// Seconds since the Unix epoch.
     pub placed_at: i64,
+    /// The promised delivery window, first and last day.
+    pub delivery: (Day, Day),
 }
 
 #[cfg(test)]

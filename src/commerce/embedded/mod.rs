@@ -6,6 +6,7 @@ pub mod catalog;
 mod seed;
 
 use super::backend::*;
+use super::checkout::{self, PaymentMethod, ShippingOption, Totals};
 use super::model::*;
 use super::{Currency, Money};
 use catalog::CURRENCY;
@@ -118,6 +119,10 @@ fn check_token(token: &str) -> CommerceResult<()> {
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     ok.then_some(()).ok_or(CommerceError::InvalidCartToken)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 fn new_token() -> String {
@@ -233,23 +238,50 @@ fn variant_stock(c: &Connection, variant: i64) -> CommerceResult<(String, u32)> 
 }
 
 fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
+    let corrupt = |what: &str| {
+        tracing::error!(order = code, "stored order has unreadable {what}");
+        CommerceError::Unavailable("the store database failed".into())
+    };
     let head = c
         .query_row(
-            "SELECT email, subtotal, total, status, placed_at FROM orders WHERE code = ?1",
+            "SELECT email, ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
+               shipping, payment, subtotal, shipping_cost, tax, total, status, placed_at
+             FROM orders WHERE code = ?1",
             [code],
             |r| {
                 Ok((
                     r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
+                    Address {
+                        name: r.get(1)?,
+                        line1: r.get(2)?,
+                        line2: r.get(3)?,
+                        city: r.get(4)?,
+                        postcode: r.get(5)?,
+                        country: r.get(6)?,
+                    },
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    [r.get::<_, i64>(9)?, r.get(10)?, r.get(11)?, r.get(12)?],
+                    r.get::<_, String>(13)?,
+                    r.get::<_, i64>(14)?,
                 ))
             },
         )
         .optional()
         .map_err(db)?
         .ok_or_else(|| CommerceError::NotFound("order".into()))?;
+    let (
+        email,
+        address,
+        shipping,
+        payment,
+        [subtotal, shipping_cost, tax, total],
+        status,
+        placed_at,
+    ) = head;
+    let shipping: ShippingOption =
+        serde_json::from_str(&shipping).map_err(|_| corrupt("shipping"))?;
+    let payment: PaymentMethod = serde_json::from_str(&payment).map_err(|_| corrupt("payment"))?;
     let mut stmt = c
         .prepare_cached(
             "SELECT variant_id, product_name, variant_title, unit_price, quantity
@@ -274,12 +306,20 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         .map_err(db)?;
     Ok(Order {
         code: code.to_string(),
-        email: head.0,
+        email,
         lines,
-        subtotal: money(head.1),
-        total: money(head.2),
-        status: OrderStatus::parse(&head.3).unwrap_or(OrderStatus::Placed),
-        placed_at: head.4,
+        totals: Totals {
+            subtotal: money(subtotal),
+            shipping: money(shipping_cost),
+            tax: money(tax),
+            total: money(total),
+        },
+        delivery: checkout::delivery_window(placed_at, &shipping),
+        shipping,
+        address,
+        payment,
+        status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Placed),
+        placed_at,
     })
 }
 
@@ -618,6 +658,12 @@ impl Commerce for EmbeddedStore {
             if cart.is_empty() {
                 return Err(CommerceError::EmptyCart);
             }
+            let shipping = checkout::shipping_options(cart.subtotal)
+                .into_iter()
+                .find(|o| o.code == order.shipping_code)
+                .ok_or(CommerceError::UnknownShipping)?;
+            let totals = checkout::totals(cart.subtotal, shipping.price)
+                .map_err(|e| CommerceError::InvalidInput(e.to_string()))?;
             // Stock is checked and taken inside the same transaction, so two shoppers can never
             // both buy the last one.
             for line in &cart.lines {
@@ -635,14 +681,28 @@ impl Commerce for EmbeddedStore {
                 }
             }
             let code = new_order_code();
+            let a = &order.address;
             tx.execute(
-                "INSERT INTO orders (code, idempotency_key, email, subtotal, total, status, placed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+                "INSERT INTO orders (code, idempotency_key, email, ship_name, ship_line1, ship_line2,
+                   ship_city, ship_postcode, ship_country, shipping, payment, subtotal,
+                   shipping_cost, tax, total, status, placed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                 params![
                     code,
                     order.idempotency_key,
                     order.email,
-                    cart.subtotal.minor,
+                    a.name,
+                    a.line1,
+                    a.line2,
+                    a.city,
+                    a.postcode,
+                    a.country,
+                    to_json(&shipping),
+                    to_json(&order.payment),
+                    totals.subtotal.minor,
+                    totals.shipping.minor,
+                    totals.tax.minor,
+                    totals.total.minor,
                     OrderStatus::Placed.as_str(),
                     now()
                 ],

@@ -61,7 +61,17 @@ CREATE TABLE IF NOT EXISTS orders (
   code            TEXT PRIMARY KEY,
   idempotency_key TEXT NOT NULL UNIQUE,
   email           TEXT NOT NULL,
+  ship_name       TEXT NOT NULL,
+  ship_line1      TEXT NOT NULL,
+  ship_line2      TEXT NOT NULL,
+  ship_city       TEXT NOT NULL,
+  ship_postcode   TEXT NOT NULL,
+  ship_country    TEXT NOT NULL,
+  shipping        TEXT NOT NULL,        -- the chosen option as JSON, as promised at the time
+  payment         TEXT NOT NULL,        -- brand and last four digits only, as JSON
   subtotal        INTEGER NOT NULL,
+  shipping_cost   INTEGER NOT NULL,
+  tax             INTEGER NOT NULL,
   total           INTEGER NOT NULL,
   status          TEXT NOT NULL,
   placed_at       INTEGER NOT NULL

@@ -1,0 +1,310 @@
+//! Checkout arithmetic and rules, pure so every backend and the browser agree: shipping
+//! options with delivery windows, tax, totals, and the test card gateway.
+
+use super::money::{Money, MoneyError};
+use serde::{Deserialize, Serialize};
+
+/// Goods at or above this ship free with the standard option (minor units of the currency).
+pub const FREE_SHIPPING_FROM: i64 = 75_00;
+/// Sales tax in basis points, applied to goods and shipping.
+pub const TAX_BASIS_POINTS: i64 = 800;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingOption {
+    pub code: String,
+    pub label: String,
+    pub price: Money,
+    /// Business days from the order to the earliest and latest delivery.
+    pub min_days: u32,
+    pub max_days: u32,
+}
+
+pub fn shipping_options(subtotal: Money) -> Vec<ShippingOption> {
+    let money = |minor| Money::new(minor, subtotal.currency);
+    let standard = if subtotal.minor >= FREE_SHIPPING_FROM {
+        0
+    } else {
+        4_95
+    };
+    vec![
+        ShippingOption {
+            code: "standard".into(),
+            label: "Standard".into(),
+            price: money(standard),
+            min_days: 3,
+            max_days: 5,
+        },
+        ShippingOption {
+            code: "express".into(),
+            label: "Express".into(),
+            price: money(12_95),
+            min_days: 1,
+            max_days: 2,
+        },
+    ]
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub subtotal: Money,
+    pub shipping: Money,
+    pub tax: Money,
+    pub total: Money,
+}
+
+/// Tax rounds half up to the minor unit, so the shopper is never charged a fraction.
+pub fn totals(subtotal: Money, shipping: Money) -> Result<Totals, MoneyError> {
+    let taxable = subtotal.checked_add(shipping)?;
+    let tax_minor = (i128::from(taxable.minor) * i128::from(TAX_BASIS_POINTS) + 5_000) / 10_000;
+    let tax = Money::new(
+        i64::try_from(tax_minor).map_err(|_| MoneyError::Overflow)?,
+        subtotal.currency,
+    );
+    Ok(Totals {
+        subtotal,
+        shipping,
+        tax,
+        total: taxable.checked_add(tax)?,
+    })
+}
+
+/// A calendar day, counted from 1970-01-01.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Day(pub i64);
+
+impl Day {
+    pub fn from_unix(seconds: i64) -> Day {
+        Day(seconds.div_euclid(86_400))
+    }
+
+    /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> i64 {
+        (self.0 + 3).rem_euclid(7)
+    }
+
+    /// The day `n` business days later; weekends are skipped.
+    pub fn add_business_days(self, n: u32) -> Day {
+        let mut day = self;
+        let mut left = n;
+        while left > 0 {
+            day = Day(day.0 + 1);
+            if day.weekday() < 5 {
+                left -= 1;
+            }
+        }
+        day
+    }
+
+    /// (year, month 1-12, day 1-31), by Howard Hinnant's civil-from-days algorithm.
+    pub fn civil(self) -> (i64, u32, u32) {
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        (yoe + era * 400 + i64::from(m <= 2), m, d)
+    }
+}
+
+/// The promised delivery window for an order placed at `placed_at` (Unix seconds).
+pub fn delivery_window(placed_at: i64, option: &ShippingOption) -> (Day, Day) {
+    let day = Day::from_unix(placed_at);
+    (
+        day.add_business_days(option.min_days),
+        day.add_business_days(option.max_days),
+    )
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PaymentMethod {
+    Card { brand: String, last4: String },
+    PayOnDelivery,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CardProblem {
+    Number,
+    Expiry,
+    Expired,
+    Cvc,
+    Declined,
+    InsufficientFunds,
+}
+
+/// The test gateway's documented declines: these numbers pass every check and are refused.
+pub const DECLINED_CARD: &str = "4000000000000002";
+pub const INSUFFICIENT_FUNDS_CARD: &str = "4000000000009995";
+
+/// Checks a card the way the test gateway does. `today` is (year, month). Only the brand and
+/// last four digits leave this function: the number and CVC are never stored or logged.
+pub fn charge_test_card(
+    number: &str,
+    expiry: &str,
+    cvc: &str,
+    today: (i64, u32),
+) -> Result<PaymentMethod, CardProblem> {
+    let digits: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    if !(12..=19).contains(&digits.len())
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || !luhn(&digits)
+    {
+        return Err(CardProblem::Number);
+    }
+    let (month, year) = parse_expiry(expiry).ok_or(CardProblem::Expiry)?;
+    if (year, month) < today {
+        return Err(CardProblem::Expired);
+    }
+    let cvc = cvc.trim();
+    if !(3..=4).contains(&cvc.len()) || !cvc.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CardProblem::Cvc);
+    }
+    match digits.as_str() {
+        DECLINED_CARD => return Err(CardProblem::Declined),
+        INSUFFICIENT_FUNDS_CARD => return Err(CardProblem::InsufficientFunds),
+        _ => {}
+    }
+    let brand = match digits.as_bytes()[0] {
+        b'4' => "Visa",
+        b'5' | b'2' => "Mastercard",
+        b'3' => "American Express",
+        _ => "Card",
+    };
+    Ok(PaymentMethod::Card {
+        brand: brand.into(),
+        last4: digits[digits.len() - 4..].to_string(),
+    })
+}
+
+fn luhn(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let dd = d * 2;
+                if dd > 9 {
+                    dd - 9
+                } else {
+                    dd
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// "MM/YY", "MM / YY" or "MM/YYYY" → (month, four-digit year).
+fn parse_expiry(s: &str) -> Option<(u32, i64)> {
+    let (m, y) = s.split_once('/')?;
+    let month: u32 = m.trim().parse().ok().filter(|m| (1..=12).contains(m))?;
+    let y = y.trim();
+    let year: i64 = match y.len() {
+        2 => 2000 + y.parse::<i64>().ok()?,
+        4 => y.parse().ok()?,
+        _ => return None,
+    };
+    Some((month, year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commerce::Currency;
+
+    fn usd(minor: i64) -> Money {
+        Money::new(minor, Currency::USD)
+    }
+
+    #[test]
+    fn standard_shipping_is_free_from_the_threshold() {
+        assert_eq!(shipping_options(usd(74_99))[0].price, usd(4_95));
+        assert_eq!(shipping_options(usd(75_00))[0].price, usd(0));
+        assert_eq!(shipping_options(usd(75_00))[1].price, usd(12_95));
+    }
+
+    #[test]
+    fn totals_add_tax_on_goods_and_shipping_rounded_half_up() {
+        let t = totals(usd(10_00), usd(4_95)).unwrap();
+        // 8% of 14.95 = 1.196 → 1.20
+        assert_eq!(t.tax, usd(1_20));
+        assert_eq!(t.total, usd(16_15));
+        let t = totals(usd(6_25), usd(0)).unwrap();
+        // 8% of 6.25 = 0.50 exactly
+        assert_eq!(t.tax, usd(50));
+    }
+
+    #[test]
+    fn business_days_skip_weekends() {
+        let friday = Day(20_777);
+        assert_eq!(friday.civil(), (2026, 11, 20));
+        assert_eq!(friday.weekday(), 4);
+        assert_eq!(
+            friday.add_business_days(1),
+            Day(20_780),
+            "Friday + 1 is Monday"
+        );
+        assert_eq!(
+            friday.add_business_days(3),
+            Day(20_782),
+            "Friday + 3 is Wednesday"
+        );
+        assert_eq!(Day::from_unix(20_777 * 86_400 + 86_399), friday);
+    }
+
+    #[test]
+    fn civil_dates_are_right_across_leap_years() {
+        assert_eq!(Day(0).civil(), (1970, 1, 1));
+        assert_eq!(Day(11_016).civil(), (2000, 2, 29));
+        assert_eq!(Day(20_780).civil(), (2026, 11, 23));
+    }
+
+    #[test]
+    fn the_test_gateway_validates_and_declines_as_documented() {
+        let today = (2026, 11);
+        assert_eq!(
+            charge_test_card("4242 4242 4242 4242", "12/30", "123", today),
+            Ok(PaymentMethod::Card {
+                brand: "Visa".into(),
+                last4: "4242".into()
+            })
+        );
+        assert_eq!(
+            charge_test_card("4242 4242 4242 4241", "12/30", "123", today),
+            Err(CardProblem::Number)
+        );
+        assert_eq!(
+            charge_test_card("4242424242424242", "13/30", "123", today),
+            Err(CardProblem::Expiry)
+        );
+        assert_eq!(
+            charge_test_card("4242424242424242", "10/26", "123", today),
+            Err(CardProblem::Expired)
+        );
+        assert!(
+            charge_test_card("4242424242424242", "11/26", "123", today).is_ok(),
+            "valid through its month"
+        );
+        assert_eq!(
+            charge_test_card("4242424242424242", "12/30", "12", today),
+            Err(CardProblem::Cvc)
+        );
+        assert_eq!(
+            charge_test_card(DECLINED_CARD, "12/30", "123", today),
+            Err(CardProblem::Declined)
+        );
+        assert_eq!(
+            charge_test_card(INSUFFICIENT_FUNDS_CARD, "12/30", "123", today),
+            Err(CardProblem::InsufficientFunds)
+        );
+    }
+}
