@@ -1,7 +1,7 @@
 //! Server entry: configuration → backend → router → serve.
 
 use vitrine::commerce::embedded::EmbeddedStore;
-use vitrine::server::{self, config::Config, AppState};
+use vitrine::server::{self, config::Config, signing::Signer, AppState};
 
 #[tokio::main]
 async fn main() {
@@ -37,8 +37,16 @@ async fn main() {
     };
     tracing::info!(db = %store.path().display(), "embedded store ready");
 
+    let signer =
+        match Signer::from_env_or_file(std::env::var("VITRINE_SECRET").ok(), &config.data_dir) {
+            Ok(s) => s,
+            Err(msg) => {
+                eprintln!("vitrine: {msg}");
+                std::process::exit(1);
+            }
+        };
     let options = server::leptos_options(&config.site_root, config.addr);
-    let app = server::router(AppState::embedded(options, store));
+    let app = server::router(AppState::embedded(options, store, signer));
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
         Ok(l) => l,
         Err(e) => {

@@ -5,8 +5,9 @@
 pub mod config;
 pub mod headers;
 mod media;
+pub mod signing;
 
-use crate::api::context::Backend;
+use crate::api::context::Services;
 use crate::app::{shell, App};
 use crate::commerce::backend::Commerce;
 use crate::commerce::embedded::EmbeddedStore;
@@ -28,15 +29,28 @@ pub struct AppState {
     pub backend: Arc<dyn Commerce>,
     /// Present when the embedded backend is in use; it also draws the product pictures.
     pub store: Option<Arc<EmbeddedStore>>,
+    pub signer: signing::Signer,
 }
 
 impl AppState {
-    pub fn embedded(leptos_options: LeptosOptions, store: EmbeddedStore) -> AppState {
+    pub fn embedded(
+        leptos_options: LeptosOptions,
+        store: EmbeddedStore,
+        signer: signing::Signer,
+    ) -> AppState {
         let store = Arc::new(store);
         AppState {
             leptos_options,
             backend: store.clone(),
             store: Some(store),
+            signer,
+        }
+    }
+
+    fn services(&self) -> Services {
+        Services {
+            backend: self.backend.clone(),
+            signer: self.signer.clone(),
         }
     }
 }
@@ -52,8 +66,8 @@ pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOpti
 }
 
 pub fn router(state: AppState) -> Router {
-    let backend = state.backend.clone();
-    let context = move || provide_context(Backend(backend.clone()));
+    let services = state.services();
+    let context = move || provide_context(services.clone());
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
@@ -75,6 +89,6 @@ pub fn router(state: AppState) -> Router {
 }
 
 async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    let backend = state.backend.clone();
-    handle_server_fns_with_context(move || provide_context(Backend(backend.clone())), req).await
+    let services = state.services();
+    handle_server_fns_with_context(move || provide_context(services.clone()), req).await
 }
