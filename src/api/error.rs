@@ -16,6 +16,13 @@ pub enum ApiError {
         product: String,
         available: u32,
     },
+    /// One form field is wrong: `field` is its input name, `message` says how to fix it.
+    Field {
+        field: String,
+        message: String,
+    },
+    /// The payment was refused; nothing was charged or ordered.
+    Payment(String),
     /// The backend could not be reached or failed; nothing was changed.
     Unavailable,
     /// The request never reached our code (network, decoding).
@@ -52,6 +59,10 @@ impl From<crate::commerce::backend::CommerceError> for ApiError {
             E::InvalidInput(msg) => ApiError::Invalid(msg),
             E::InvalidCartToken => ApiError::Invalid(strings::CART_EXPIRED.into()),
             E::EmptyCart => ApiError::Invalid(strings::CART_EMPTY.into()),
+            E::UnknownShipping => ApiError::Field {
+                field: "shipping".into(),
+                message: strings::CHOOSE_SHIPPING.into(),
+            },
             E::OutOfStock { product, available } => ApiError::OutOfStock { product, available },
             E::Unavailable(_) => ApiError::Unavailable,
         }

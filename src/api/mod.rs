@@ -3,6 +3,10 @@
 
 pub mod cart;
 pub mod catalog;
+// One argument per form field keeps the field names plain for the no-JS form post; the
+// server macro's generated functions do not carry a per-item allow.
+#[allow(clippy::too_many_arguments)]
+pub mod checkout;
 mod error;
 #[cfg(feature = "ssr")]
 mod validate;
@@ -13,16 +17,26 @@ pub use error::ApiError;
 pub(crate) mod context {
     use crate::api::ApiError;
     use crate::commerce::backend::Commerce;
+    use crate::server::signing::Signer;
     use leptos::prelude::*;
     use std::sync::Arc;
 
     /// What every server function may use; provided per request by the server.
     #[derive(Clone)]
-    pub struct Backend(pub Arc<dyn Commerce>);
+    pub struct Services {
+        pub backend: Arc<dyn Commerce>,
+        pub signer: Signer,
+    }
+
+    fn services() -> Result<Services, ApiError> {
+        use_context::<Services>().ok_or(ApiError::Unavailable)
+    }
 
     pub fn backend() -> Result<Arc<dyn Commerce>, ApiError> {
-        use_context::<Backend>()
-            .map(|b| b.0)
-            .ok_or(ApiError::Unavailable)
+        services().map(|s| s.backend)
+    }
+
+    pub fn signer() -> Result<Signer, ApiError> {
+        services().map(|s| s.signer)
     }
 }

@@ -61,6 +61,11 @@ impl CartState {
         }
     }
 
+    /// After an order is placed the backend's cart is empty; show that without a refetch.
+    pub fn clear(&self, currency: crate::commerce::Currency) {
+        self.latest.set(Some(Cart::empty(currency)));
+    }
+
     /// The most recent error from any cart action, for the message next to the control.
     pub fn line_error(&self) -> Option<ApiError> {
         [self.update.value(), self.remove.value()]

@@ -126,8 +126,125 @@ pub fn api_error(e: &ApiError) -> String {
         ApiError::Unavailable => {
             "The store is having trouble right now. Nothing was changed; please try again.".into()
         }
+        ApiError::Field { message, .. } | ApiError::Payment(message) => message.clone(),
         ApiError::Transport(_) => {
             "We couldn't reach the store. Check your connection and try again.".into()
         }
     }
+}
+
+pub const CHECKOUT: &str = "Checkout";
+pub const CHECKOUT_TITLE: &str = "Checkout";
+pub const CONTACT: &str = "Contact";
+pub const EMAIL: &str = "Email";
+pub const EMAIL_HINT: &str = "For your receipt and delivery updates. No newsletters.";
+pub const SHIPPING_ADDRESS: &str = "Shipping address";
+pub const FULL_NAME: &str = "Full name";
+pub const ADDRESS_LINE1: &str = "Address";
+pub const ADDRESS_LINE2: &str = "Apartment, suite, etc. (optional)";
+pub const CITY: &str = "City";
+pub const POSTCODE: &str = "Postcode / ZIP";
+pub const COUNTRY: &str = "Country";
+pub const DELIVERY: &str = "Delivery";
+pub const PAYMENT: &str = "Payment";
+pub const PAY_BY_CARD: &str = "Card";
+pub const PAY_ON_DELIVERY: &str = "Pay on delivery";
+pub const PAY_ON_DELIVERY_HINT: &str = "Pay the courier by card or cash when your order arrives.";
+pub const CARD_NUMBER: &str = "Card number";
+pub const CARD_EXPIRY: &str = "Expiry (MM/YY)";
+pub const CARD_CVC: &str = "Security code";
+pub const CARD_TEST_HINT: &str =
+    "Test store: use 4242 4242 4242 4242, any future date and any 3 digits.";
+pub const ORDER_SUMMARY: &str = "Order summary";
+pub const SHIPPING: &str = "Shipping";
+pub const FREE: &str = "Free";
+pub const TAX: &str = "Tax (8%)";
+pub const TOTAL: &str = "Total";
+pub const PLACE_ORDER: &str = "Place order";
+pub const PLACING_ORDER: &str = "Placing order…";
+pub const CHOOSE_SHIPPING: &str = "Please choose a delivery option.";
+pub const ORDER_CONFIRMED: &str = "Thank you — your order is confirmed";
+pub const ORDER_NUMBER: &str = "Order number";
+pub const ARRIVES: &str = "Arrives";
+pub const SHIPS_TO: &str = "Ships to";
+pub const PAID_WITH: &str = "Payment";
+pub const TRACK_HINT: &str = "Bookmark this page: its link is how you open your order again.";
+
+/// Countries we ship to, as (ISO code, name).
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("US", "United States"),
+    ("CA", "Canada"),
+    ("GB", "United Kingdom"),
+    ("IE", "Ireland"),
+    ("DE", "Germany"),
+    ("FR", "France"),
+    ("NL", "Netherlands"),
+    ("ES", "Spain"),
+    ("IT", "Italy"),
+    ("AU", "Australia"),
+];
+
+pub fn country_name(code: &str) -> &str {
+    COUNTRIES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+        .unwrap_or(code)
+}
+
+pub fn field_required(label: &str) -> String {
+    format!("Please enter your {}.", label.to_lowercase())
+}
+
+pub const BAD_EMAIL: &str = "Please enter an email address like name@example.com.";
+pub const BAD_POSTCODE: &str = "Please enter a valid postcode.";
+pub const BAD_COUNTRY: &str = "Please choose a country we ship to.";
+pub const TOO_LONG: &str = "That is too long.";
+
+pub fn card_problem(p: crate::commerce::checkout::CardProblem) -> &'static str {
+    use crate::commerce::checkout::CardProblem as P;
+    match p {
+        P::Number => "That card number doesn't look right. Please check it.",
+        P::Expiry => "Please enter the expiry date as MM/YY.",
+        P::Expired => "That card has expired. Please use another card.",
+        P::Cvc => "Please enter the 3 or 4 digit security code.",
+        P::Declined => "Your card was declined. Nothing was charged; please try another card.",
+        P::InsufficientFunds => {
+            "Your card was declined for insufficient funds. Nothing was charged; please try another card."
+        }
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "Wed 25 Nov".
+pub fn day(d: crate::commerce::checkout::Day) -> String {
+    let (_, m, dd) = d.civil();
+    format!(
+        "{} {dd} {}",
+        WEEKDAYS[d.weekday() as usize],
+        MONTHS[(m - 1) as usize]
+    )
+}
+
+pub fn delivery_window(
+    from: crate::commerce::checkout::Day,
+    to: crate::commerce::checkout::Day,
+) -> String {
+    if from == to {
+        day(from)
+    } else {
+        format!("{} – {}", day(from), day(to))
+    }
+}
+
+pub fn shipping_label(label: &str, min_days: u32, max_days: u32) -> String {
+    format!("{label} · {min_days}–{max_days} business days")
+}
+
+pub fn card_ending(brand: &str, last4: &str) -> String {
+    format!("{brand} ending {last4}")
 }

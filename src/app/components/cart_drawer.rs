@@ -46,8 +46,8 @@ pub fn CartDrawer() -> impl IntoView {
                         </div>
                         <footer class="drawer__footer">
                             <CartSummary cart/>
-                            <a class="button button--primary button--block" href="/cart" on:click=move |_| open.set(false)>{strings::VIEW_CART}</a>
-                            <button class="button button--ghost button--block" type="button" on:click=move |_| open.set(false)>{strings::CONTINUE_SHOPPING}</button>
+                            <a class="button button--primary button--block" href="/checkout" on:click=move |_| open.set(false) data-testid="drawer-checkout">{strings::CHECKOUT}</a>
+                            <a class="button button--ghost button--block" href="/cart" on:click=move |_| open.set(false)>{strings::VIEW_CART}</a>
                         </footer>
                     }.into_any(),
                     _ => view! { <p class="drawer__body">{strings::CART_EMPTY}</p> }.into_any(),

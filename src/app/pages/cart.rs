@@ -29,6 +29,7 @@ pub fn CartPage() -> impl IntoView {
                             <CartLines cart=cart.clone()/>
                             <aside class="cart-page__summary">
                                 <CartSummary cart/>
+                                <a class="button button--primary button--block" href="/checkout">{strings::CHECKOUT}</a>
                                 <a class="button button--ghost button--block" href="/">{strings::CONTINUE_SHOPPING}</a>
                             </aside>
                         </div>

@@ -1,7 +1,9 @@
 pub mod cart;
 pub mod category;
+pub mod checkout;
 pub mod home;
 pub mod not_found;
+pub mod order;
 pub mod product;
 
 use crate::api::ApiError;

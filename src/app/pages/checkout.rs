@@ -1,0 +1,213 @@
+//! The one checkout page: contact, address (with autofill hints), delivery, payment and every
+//! cost, then one "Place order". A plain form, so it works before the wasm has loaded.
+
+use super::or_problem;
+use crate::api::checkout::{get_checkout, CheckoutData, PlaceOrder};
+use crate::api::ApiError;
+use crate::app::{strings, CartState};
+use crate::commerce::checkout::{self, PaymentMethod};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_checkout());
+    view! {
+        <Title text=strings::CHECKOUT_TITLE/>
+        <Meta name="robots" content="noindex"/>
+        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+            {move || data.get().map(|r| or_problem(r, |d| {
+                if d.cart.is_empty() {
+                    view! {
+                        <div class="empty-state">
+                            <h1 class="empty-state__title">{strings::CART_EMPTY}</h1>
+                            <a class="button button--primary" href="/">{strings::CONTINUE_SHOPPING}</a>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! { <CheckoutForm data=d/> }.into_any()
+                }
+            }))}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CheckoutForm(data: CheckoutData) -> impl IntoView {
+    let place = ServerAction::<PlaceOrder>::new();
+    let cart_state = CartState::get();
+    let currency = data.cart.subtotal.currency;
+    Effect::new(move |_| {
+        if let Some(Ok(())) = place.value().get() {
+            cart_state.clear(currency);
+        }
+    });
+    let error = move || place.value().get().and_then(Result::err);
+    let field_error = move |name: &'static str| {
+        move || match error() {
+            Some(ApiError::Field { field, message }) if field == name => Some(message),
+            _ => None,
+        }
+    };
+    let general_error = move || match error() {
+        Some(ApiError::Field { .. }) | None => None,
+        Some(e) => Some(e.to_string()),
+    };
+    let options = StoredValue::new(data.options.clone());
+    let shipping = RwSignal::new(
+        data.options
+            .first()
+            .map(|o| o.code.clone())
+            .unwrap_or_default(),
+    );
+    let paying_by_card = RwSignal::new(true);
+    let today = data.today;
+    let subtotal = data.cart.subtotal;
+    let totals = Memo::new(move |_| {
+        let code = shipping.get();
+        let price = options.with_value(|o| o.iter().find(|x| x.code == code).map(|x| x.price));
+        checkout::totals(subtotal, price.unwrap_or(subtotal)).ok()
+    });
+    let pending = place.pending();
+
+    view! {
+        <h1>{strings::CHECKOUT_TITLE}</h1>
+        <div class="checkout">
+            <ActionForm action=place attr:class="checkout__form">
+                <input type="hidden" name="attempt" value=data.attempt/>
+                {move || general_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                <fieldset class="form-section">
+                    <legend>{strings::CONTACT}</legend>
+                    <Field name="email" label=strings::EMAIL kind="email" autocomplete="email" hint=strings::EMAIL_HINT error=Signal::derive(field_error("email"))/>
+                </fieldset>
+                <fieldset class="form-section">
+                    <legend>{strings::SHIPPING_ADDRESS}</legend>
+                    <Field name="name" label=strings::FULL_NAME autocomplete="shipping name" error=Signal::derive(field_error("name"))/>
+                    <Field name="line1" label=strings::ADDRESS_LINE1 autocomplete="shipping address-line1" error=Signal::derive(field_error("line1"))/>
+                    <Field name="line2" label=strings::ADDRESS_LINE2 autocomplete="shipping address-line2" optional=true error=Signal::derive(field_error("line2"))/>
+                    <div class="form-row">
+                        <Field name="city" label=strings::CITY autocomplete="shipping address-level2" error=Signal::derive(field_error("city"))/>
+                        <Field name="postcode" label=strings::POSTCODE autocomplete="shipping postal-code" error=Signal::derive(field_error("postcode"))/>
+                    </div>
+                    <label class="field">
+                        <span class="field__label">{strings::COUNTRY}</span>
+                        <select class="field__input" name="country" autocomplete="shipping country" required>
+                            {strings::COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+                        </select>
+                        {move || field_error("country")().map(|m| view! { <span class="field__error">{m}</span> })}
+                    </label>
+                </fieldset>
+                <fieldset class="form-section">
+                    <legend>{strings::DELIVERY}</legend>
+                    {data.options.iter().enumerate().map(|(i, o)| {
+                        let (from, to) = (today.add_business_days(o.min_days), today.add_business_days(o.max_days));
+                        let code = o.code.clone();
+                        view! {
+                            <label class="choice">
+                                <input type="radio" name="shipping" value=o.code.clone() checked=i == 0 on:change=move |_| shipping.set(code.clone())/>
+                                <span class="choice__text">
+                                    <span class="choice__title">{strings::shipping_label(&o.label, o.min_days, o.max_days)}</span>
+                                    <span class="choice__hint">{strings::ARRIVES} " " {strings::delivery_window(from, to)}</span>
+                                </span>
+                                <span class="choice__price">{if o.price.minor == 0 { strings::FREE.to_string() } else { o.price.to_string() }}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <fieldset class="form-section">
+                    <legend>{strings::PAYMENT}</legend>
+                    <label class="choice">
+                        <input type="radio" name="payment" value="card" checked=true on:change=move |_| paying_by_card.set(true)/>
+                        <span class="choice__text"><span class="choice__title">{strings::PAY_BY_CARD}</span></span>
+                    </label>
+                    <div class="card-fields" hidden=move || !paying_by_card.get()>
+                        <p class="field__hint">{strings::CARD_TEST_HINT}</p>
+                        <Field name="card_number" label=strings::CARD_NUMBER autocomplete="cc-number" inputmode="numeric" optional=true error=Signal::derive(field_error("card_number"))/>
+                        <div class="form-row">
+                            <Field name="card_expiry" label=strings::CARD_EXPIRY autocomplete="cc-exp" optional=true error=Signal::derive(field_error("card_expiry"))/>
+                            <Field name="card_cvc" label=strings::CARD_CVC autocomplete="cc-csc" inputmode="numeric" optional=true error=Signal::derive(field_error("card_cvc"))/>
+                        </div>
+                    </div>
+                    <label class="choice">
+                        <input type="radio" name="payment" value="delivery" on:change=move |_| paying_by_card.set(false)/>
+                        <span class="choice__text">
+                            <span class="choice__title">{strings::PAY_ON_DELIVERY}</span>
+                            <span class="choice__hint">{strings::PAY_ON_DELIVERY_HINT}</span>
+                        </span>
+                    </label>
+                </fieldset>
+                <button class="button button--primary button--block checkout__place" type="submit" disabled=move || pending.get() data-testid="place-order">
+                    {move || if pending.get() { strings::PLACING_ORDER } else { strings::PLACE_ORDER }}
+                    {move || totals.get().map(|t| format!(" · {}", t.total))}
+                </button>
+            </ActionForm>
+            <aside class="checkout__summary" aria-labelledby="summary-title">
+                <h2 id="summary-title">{strings::ORDER_SUMMARY}</h2>
+                <ul class="summary-lines">
+                    {data.cart.lines.iter().map(|l| view! {
+                        <li class="summary-line">
+                            <img src=l.image.url.clone() alt="" width="56" height="56"/>
+                            <span class="summary-line__name">{l.product_name.clone()} <small>{l.variant_title.clone()} " × " {l.quantity}</small></span>
+                            <span class="summary-line__total">{l.line_total.to_string()}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {move || totals.get().map(|t| view! {
+                    <dl class="totals" data-testid="checkout-totals">
+                        <div><dt>{strings::SUBTOTAL}</dt><dd>{t.subtotal.to_string()}</dd></div>
+                        <div><dt>{strings::SHIPPING}</dt><dd>{if t.shipping.minor == 0 { strings::FREE.to_string() } else { t.shipping.to_string() }}</dd></div>
+                        <div><dt>{strings::TAX}</dt><dd>{t.tax.to_string()}</dd></div>
+                        <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
+                    </dl>
+                })}
+            </aside>
+        </div>
+    }
+}
+
+/// A labelled text input with its hint and error wired for screen readers.
+#[component]
+fn Field(
+    name: &'static str,
+    label: &'static str,
+    autocomplete: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] optional: bool,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (e, h) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(h.clone());
+            }
+            if error.get().is_some() {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            <label class="field__label" for=id.clone()>{label}</label>
+            <input class="field__input" id=id type=kind name=name autocomplete=autocomplete inputmode=inputmode
+                required=!optional aria-invalid=move || error.get().map(|_| "true") aria-describedby=described/>
+            {hint.map(|h| view! { <span class="field__hint" id=hint_id>{h}</span> })}
+            {move || error.get().map(|m| view! { <span class="field__error" id=error_id.clone()>{m}</span> })}
+        </div>
+    }
+}
+
+/// "Visa ending 4242" or "Pay on delivery".
+pub fn payment_label(p: &PaymentMethod) -> String {
+    match p {
+        PaymentMethod::Card { brand, last4 } => strings::card_ending(brand, last4),
+        PaymentMethod::PayOnDelivery => strings::PAY_ON_DELIVERY.to_string(),
+    }
+}
