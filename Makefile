@@ -31,8 +31,9 @@ lint:
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --no-default-features --features hydrate --lib -- -D warnings
 
+# One test at a time: see the known issue in tests/common/mod.rs.
 unit:
-	cargo test --features ssr
+	cargo test --features ssr -- --test-threads=1
 
 journeys:
 	VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/

@@ -4,11 +4,23 @@
 mod common;
 
 use vitrine::commerce::backend::{Commerce, CommerceError, PlaceOrder};
+use vitrine::commerce::checkout::{self, PaymentMethod};
 use vitrine::commerce::embedded::EmbeddedStore;
+use vitrine::commerce::Address;
 
 fn order(key: &str) -> PlaceOrder {
     PlaceOrder {
         email: "ada@example.com".into(),
+        address: Address {
+            name: "Ada Lovelace".into(),
+            line1: "12 St James's Square".into(),
+            line2: String::new(),
+            city: "London".into(),
+            postcode: "SW1Y 4JH".into(),
+            country: "GB".into(),
+        },
+        shipping_code: "standard".into(),
+        payment: PaymentMethod::PayOnDelivery,
         idempotency_key: key.into(),
     }
 }
@@ -64,7 +76,16 @@ async fn placing_an_order_takes_stock_once_per_checkout_attempt() {
         .unwrap();
     assert_eq!(first.lines.len(), 1);
     assert_eq!(first.lines[0].quantity, 2);
-    assert_eq!(first.total, cart.cart.subtotal);
+    let shipping = &checkout::shipping_options(cart.cart.subtotal)[0];
+    assert_eq!(
+        first.totals,
+        checkout::totals(cart.cart.subtotal, shipping.price).unwrap()
+    );
+    assert_eq!(first.address.city, "London");
+    assert_eq!(
+        first.delivery,
+        checkout::delivery_window(first.placed_at, shipping)
+    );
     assert!(
         store.cart(&cart.token).await.unwrap().is_empty(),
         "cart is emptied"

@@ -12,160 +12,172 @@ fn has_canonical(html: &str, href: &str) -> bool {
     })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn home_lists_categories_and_featured_products() {
-    let t = TestStore::new("home");
-    let r = t.get("/", None).await;
-    assert_eq!(r.status, 200);
-    let categories = t.store.categories().await.unwrap();
-    assert!(categories.len() >= 8);
-    for c in &categories {
-        assert!(
-            r.body.contains(&format!("href=\"/c/{}\"", c.handle)),
-            "{}",
-            c.handle
-        );
-    }
-    assert!(r.body.contains("Featured"));
-    assert!(r.body.contains("href=\"/p/everyday-crew-tee\""));
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn pages_carry_a_strict_nonce_csp_and_safe_headers() {
-    let t = TestStore::new("csp");
-    let r = t.get("/", None).await;
-    let csp = r.header("content-security-policy");
-    assert!(csp.contains("script-src 'self' 'nonce-"), "{csp}");
-    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
-    assert!(
-        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
-        "{csp}"
-    );
-    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .unwrap()
-        .split('\'')
-        .next()
-        .unwrap();
-    // Every inline script carries this response's nonce.
-    for script in r.body.split("<script").skip(1) {
-        let tag = script.split('>').next().unwrap();
-        if !tag.contains("src=") {
+#[test]
+fn home_lists_categories_and_featured_products() {
+    common::run(async {
+        let t = TestStore::new("home");
+        let r = t.get("/", None).await;
+        assert_eq!(r.status, 200);
+        let categories = t.store.categories().await.unwrap();
+        assert!(categories.len() >= 8);
+        for c in &categories {
             assert!(
-                tag.contains(&format!("nonce=\"{nonce}\"")),
-                "inline script without nonce: {tag}"
+                r.body.contains(&format!("href=\"/c/{}\"", c.handle)),
+                "{}",
+                c.handle
             );
         }
-    }
-    assert_eq!(r.header("x-content-type-options"), "nosniff");
-    let cache = r.header("cache-control");
-    assert!(
-        cache.contains("s-maxage") && cache.contains("stale-while-revalidate"),
-        "{cache}"
-    );
+        assert!(r.body.contains("Featured"));
+        assert!(r.body.contains("href=\"/p/everyday-crew-tee\""));
+    })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_category_is_paginated_with_crawlable_links() {
-    let t = TestStore::new("category");
-    let r = t.get("/c/t-shirts", None).await;
-    assert_eq!(r.status, 200);
-    assert!(
-        r.body.contains("<title>T-shirts · Vitrine</title>"),
-        "title"
-    );
-    assert!(has_canonical(&r.body, "/c/t-shirts"));
-    assert_eq!(
-        r.body.matches("class=\"card\"").count()
-            + r.body.matches("class=\"card card--sold-out\"").count(),
-        16
-    );
-
-    // Scale the page size down by looking at a larger listing through the API.
-    let q = vitrine::commerce::backend::ProductQuery {
-        category: Some("t-shirts".into()),
-        page: 2,
-        per_page: 10,
-        ..Default::default()
-    };
-    let page2 = t.store.products(&q).await.unwrap();
-    assert_eq!(page2.items.len(), 6);
-    assert_eq!(page2.page_count(), 2);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_product_page_is_complete_before_hydration() {
-    let t = TestStore::new("product");
-    let p = t.store.product("everyday-crew-tee").await.unwrap();
-    let r = t.get("/p/everyday-crew-tee", None).await;
-    assert_eq!(r.status, 200);
-    assert!(r
-        .body
-        .contains(&format!("<title>{} · Vitrine</title>", p.name)));
-    assert!(r.body.contains("<meta name=\"description\""));
-    assert!(has_canonical(&r.body, "/p/everyday-crew-tee"));
-    let v = p.default_variant(None).unwrap();
-    assert!(r.body.contains(&v.price.to_string()), "price {}", v.price);
-    // The add-to-cart form posts to the server function without any script.
-    assert!(r.body.contains("action=\"/api/cart/add\""));
-    assert!(r
-        .body
-        .contains(&format!("name=\"variant_id\" value=\"{}\"", v.id)));
-    // Every option value is a link that selects a variant.
-    for value in &p.options[0].values {
-        assert!(r.body.contains(&format!(">{value}</a>")), "chip {value}");
-    }
-
-    // Another variant, chosen by URL, is rendered selected with its own price and stock.
-    let other = p.variants.iter().find(|x| x.id != v.id).unwrap();
-    let r = t
-        .get(&format!("/p/everyday-crew-tee?variant={}", other.id), None)
-        .await;
-    assert!(r
-        .body
-        .contains(&format!("name=\"variant_id\" value=\"{}\"", other.id)));
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn missing_pages_are_404_with_the_header_kept() {
-    let t = TestStore::new("404");
-    for path in [
-        "/p/no-such-thing",
-        "/c/no-such-category",
-        "/nowhere",
-        "/p/BAD%20HANDLE",
-    ] {
-        let r = t.get(path, None).await;
-        assert_eq!(r.status, 404, "{path}");
-        assert!(r.body.contains("Page not found"), "{path}");
+#[test]
+fn pages_carry_a_strict_nonce_csp_and_safe_headers() {
+    common::run(async {
+        let t = TestStore::new("csp");
+        let r = t.get("/", None).await;
+        let csp = r.header("content-security-policy");
+        assert!(csp.contains("script-src 'self' 'nonce-"), "{csp}");
+        assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
         assert!(
-            r.body.contains("class=\"site-header\""),
-            "{path} keeps the header"
+            !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+            "{csp}"
         );
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .unwrap()
+            .split('\'')
+            .next()
+            .unwrap();
+        // Every inline script carries this response's nonce.
+        for script in r.body.split("<script").skip(1) {
+            let tag = script.split('>').next().unwrap();
+            if !tag.contains("src=") {
+                assert!(
+                    tag.contains(&format!("nonce=\"{nonce}\"")),
+                    "inline script without nonce: {tag}"
+                );
+            }
+        }
+        assert_eq!(r.header("x-content-type-options"), "nosniff");
+        let cache = r.header("cache-control");
         assert!(
-            r.body.contains("href=\"/cart\""),
-            "{path} keeps the cart link"
+            cache.contains("s-maxage") && cache.contains("stale-while-revalidate"),
+            "{cache}"
         );
-    }
+    })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn product_pictures_are_drawn_and_cacheable() {
-    let t = TestStore::new("media");
-    let p = t.store.product("everyday-crew-tee").await.unwrap();
-    let url = &p.images[0].url;
-    let r = t.get(url, None).await;
-    assert_eq!(r.status, 200, "{url}");
-    assert_eq!(r.header("content-type"), "image/svg+xml");
-    assert!(r.body.starts_with("<svg"));
-    assert!(r.header("cache-control").contains("max-age=86400"));
-    assert_eq!(
-        t.get("/media/p/everyday-crew-tee/notacolour.svg", None)
-            .await
-            .status,
-        404
-    );
-    assert_eq!(t.get("/media/p/nope/ocean.svg", None).await.status, 404);
+#[test]
+fn a_category_is_paginated_with_crawlable_links() {
+    common::run(async {
+        let t = TestStore::new("category");
+        let r = t.get("/c/t-shirts", None).await;
+        assert_eq!(r.status, 200);
+        assert!(
+            r.body.contains("<title>T-shirts · Vitrine</title>"),
+            "title"
+        );
+        assert!(has_canonical(&r.body, "/c/t-shirts"));
+        assert_eq!(
+            r.body.matches("class=\"card\"").count()
+                + r.body.matches("class=\"card card--sold-out\"").count(),
+            16
+        );
+
+        // Scale the page size down by looking at a larger listing through the API.
+        let q = vitrine::commerce::backend::ProductQuery {
+            category: Some("t-shirts".into()),
+            page: 2,
+            per_page: 10,
+            ..Default::default()
+        };
+        let page2 = t.store.products(&q).await.unwrap();
+        assert_eq!(page2.items.len(), 6);
+        assert_eq!(page2.page_count(), 2);
+    })
+}
+
+#[test]
+fn a_product_page_is_complete_before_hydration() {
+    common::run(async {
+        let t = TestStore::new("product");
+        let p = t.store.product("everyday-crew-tee").await.unwrap();
+        let r = t.get("/p/everyday-crew-tee", None).await;
+        assert_eq!(r.status, 200);
+        assert!(r
+            .body
+            .contains(&format!("<title>{} · Vitrine</title>", p.name)));
+        assert!(r.body.contains("<meta name=\"description\""));
+        assert!(has_canonical(&r.body, "/p/everyday-crew-tee"));
+        let v = p.default_variant(None).unwrap();
+        assert!(r.body.contains(&v.price.to_string()), "price {}", v.price);
+        // The add-to-cart form posts to the server function without any script.
+        assert!(r.body.contains("action=\"/api/cart/add\""));
+        assert!(r
+            .body
+            .contains(&format!("name=\"variant_id\" value=\"{}\"", v.id)));
+        // Every option value is a link that selects a variant.
+        for value in &p.options[0].values {
+            assert!(r.body.contains(&format!(">{value}</a>")), "chip {value}");
+        }
+
+        // Another variant, chosen by URL, is rendered selected with its own price and stock.
+        let other = p.variants.iter().find(|x| x.id != v.id).unwrap();
+        let r = t
+            .get(&format!("/p/everyday-crew-tee?variant={}", other.id), None)
+            .await;
+        assert!(r
+            .body
+            .contains(&format!("name=\"variant_id\" value=\"{}\"", other.id)));
+    })
+}
+
+#[test]
+fn missing_pages_are_404_with_the_header_kept() {
+    common::run(async {
+        let t = TestStore::new("404");
+        for path in [
+            "/p/no-such-thing",
+            "/c/no-such-category",
+            "/nowhere",
+            "/p/BAD%20HANDLE",
+        ] {
+            let r = t.get(path, None).await;
+            assert_eq!(r.status, 404, "{path}");
+            assert!(r.body.contains("Page not found"), "{path}");
+            assert!(
+                r.body.contains("class=\"site-header\""),
+                "{path} keeps the header"
+            );
+            assert!(
+                r.body.contains("href=\"/cart\""),
+                "{path} keeps the cart link"
+            );
+        }
+    })
+}
+
+#[test]
+fn product_pictures_are_drawn_and_cacheable() {
+    common::run(async {
+        let t = TestStore::new("media");
+        let p = t.store.product("everyday-crew-tee").await.unwrap();
+        let url = &p.images[0].url;
+        let r = t.get(url, None).await;
+        assert_eq!(r.status, 200, "{url}");
+        assert_eq!(r.header("content-type"), "image/svg+xml");
+        assert!(r.body.starts_with("<svg"));
+        assert!(r.header("cache-control").contains("max-age=86400"));
+        assert_eq!(
+            t.get("/media/p/everyday-crew-tee/notacolour.svg", None)
+                .await
+                .status,
+            404
+        );
+        assert_eq!(t.get("/media/p/nope/ocean.svg", None).await.status, 404);
+    })
 }

@@ -1,0 +1,102 @@
+// Checkout journeys: a guest goes from a product page to a confirmed order in three clicks,
+// with and without JavaScript. Every click the test makes is counted.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Typing is not clicking: fill every field the way autofill would. */
+async function fillDetails(page) {
+  await page.getByLabel('Email').fill('ada@example.com');
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await page.getByLabel('Address', { exact: true }).fill("12 St James's Square");
+  await page.getByLabel('City').fill('London');
+  await page.getByLabel('Postcode / ZIP').fill('SW1Y 4JH');
+  await page.getByLabel('Country').selectOption('GB');
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByLabel('Expiry (MM/YY)').fill('12/30');
+  await page.getByLabel('Security code').fill('123');
+}
+
+test('a guest checks out in three clicks from the product page', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+  let clicks = 0;
+  const click = async (locator) => { clicks += 1; await locator.click(); };
+
+  const started = Date.now();
+  await page.goto(server.url + '/p/everyday-crew-tee');
+  await hydrated(page);
+  const unit = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
+
+  await click(page.getByTestId('add-to-cart'));
+  await click(page.getByTestId('drawer-checkout'));
+  await page.waitForURL('**/checkout');
+  await hydrated(page);
+  await fillDetails(page);
+  // Every cost is on the page before the last click: 8% tax on goods + standard shipping.
+  const shipping = unit >= 7500 ? 0 : 495;
+  const expected = unit + shipping + Math.round((unit + shipping) * 0.08);
+  assert.equal(cents(await page.getByTestId('checkout-total').innerText()), expected);
+  await screenshot(page, 'checkout-390');
+
+  await click(page.getByTestId('place-order'));
+  await page.waitForURL(/\/orders\/VT-[0-9A-Z]{8}\?t=/);
+  await page.getByRole('heading', { name: /your order is confirmed/ }).waitFor();
+  const elapsed = Date.now() - started;
+  assert.equal(cents(await page.getByTestId('order-total').innerText()), expected);
+  assert.equal(await page.getByTestId('cart-count').innerText(), '0', 'the cart is empty after ordering');
+  assert.ok(clicks <= 3, `${clicks} clicks`);
+  console.log(`# guest checkout: ${clicks} clicks, ${elapsed} ms from product page to confirmation`);
+  await screenshot(page, 'order-390');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with JavaScript disabled the guest checkout still completes', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const { page } = await watchedPage(context);
+  await page.goto(server.url + '/p/heavyweight-pocket-tee');
+  await page.getByTestId('add-to-cart').click();
+  await page.waitForURL('**/cart');
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  await page.waitForURL('**/checkout');
+  await fillDetails(page);
+  await screenshot(page, 'checkout-1280-nojs');
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/orders\/VT-/);
+  await page.getByRole('heading', { name: /your order is confirmed/ }).waitFor();
+  await context.close();
+});
+
+test('a declined card says so, keeps what was typed, and a retry succeeds', async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  await page.goto(server.url + '/p/organic-boxy-tee');
+  await hydrated(page);
+  await page.getByTestId('add-to-cart').click();
+  await page.getByTestId('drawer-checkout').click();
+  await page.waitForURL('**/checkout');
+  await hydrated(page);
+  await fillDetails(page);
+  await page.getByLabel('Card number').fill('4000 0000 0000 0002');
+  await page.getByTestId('place-order').click();
+  await page.getByRole('alert').filter({ hasText: 'declined' }).waitFor();
+  assert.equal(await page.getByLabel('Email').inputValue(), 'ada@example.com', 'the form is kept');
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/orders\/VT-/);
+  await context.close();
+});
