@@ -7,19 +7,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "cart/get")]
 pub async fn get_cart() -> Result<Cart, ApiError> {
-    let backend = super::context::backend()?;
-    match ssr::token() {
-        None => Ok(Cart::empty(backend.currency())),
-        Some(token) => match backend.cart(&token).await {
-            Ok(cart) => Ok(cart),
-            // A cookie we did not issue (or whose cart is gone) is dropped, not trusted.
-            Err(crate::commerce::backend::CommerceError::InvalidCartToken) => {
-                ssr::clear_token();
-                Ok(Cart::empty(backend.currency()))
-            }
-            Err(e) => Err(e.into()),
-        },
-    }
+    ssr::current_cart(super::context::backend()?.as_ref()).await
 }
 
 #[server(endpoint = "cart/add")]
@@ -78,6 +66,25 @@ pub(crate) mod ssr {
     use leptos_axum::ResponseOptions;
 
     pub const COOKIE: &str = "vitrine_cart";
+
+    /// The cart this request's cookie names, or an empty one. A cookie we did not issue (or
+    /// whose cart is gone) is dropped, not trusted; a failing backend is an error, never an
+    /// empty cart.
+    pub async fn current_cart(
+        backend: &dyn crate::commerce::backend::Commerce,
+    ) -> Result<crate::commerce::Cart, crate::api::ApiError> {
+        use crate::commerce::{backend::CommerceError, Cart};
+        match token() {
+            None => Ok(Cart::empty(backend.currency())),
+            Some(token) => match backend.cart(&token).await {
+                Err(CommerceError::InvalidCartToken) => {
+                    clear_token();
+                    Ok(Cart::empty(backend.currency()))
+                }
+                other => Ok(other?),
+            },
+        }
+    }
     const MAX_AGE_DAYS: u32 = 30;
 
     /// The cart token from the request's cookie, if it is plausibly one of ours.

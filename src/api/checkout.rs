@@ -21,13 +21,7 @@ pub struct CheckoutData {
 pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
     use crate::commerce::checkout;
     let backend = super::context::backend()?;
-    let cart = match super::cart::ssr::token() {
-        Some(t) => backend
-            .cart(&t)
-            .await
-            .unwrap_or_else(|_| Cart::empty(backend.currency())),
-        None => Cart::empty(backend.currency()),
-    };
+    let cart = super::cart::ssr::current_cart(backend.as_ref()).await?;
     let bytes: [u8; 16] = rand::random();
     Ok(CheckoutData {
         options: checkout::shipping_options(cart.subtotal),

@@ -61,7 +61,7 @@ fn ProductView(product: Product) -> impl IntoView {
                     <StockNote variant=v/>
                 })}
                 <OptionPickers product selected/>
-                <AddToCart product selected/>
+                <AddToCart selected/>
                 <section class="product__description" aria-labelledby="description-title">
                     <h2 id="description-title">{strings::DESCRIPTION}</h2>
                     <p>{p.description.clone()}</p>
@@ -185,12 +185,11 @@ fn OptionPickers(product: StoredValue<Product>, selected: Memo<Option<Variant>>)
 }
 
 #[component]
-fn AddToCart(product: StoredValue<Product>, selected: Memo<Option<Variant>>) -> impl IntoView {
+fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
     let state = CartState::get();
     let add = state.add;
     let pending = add.pending();
     let error = move || add.value().get().and_then(Result::err);
-    let _ = product;
     view! {
         <ActionForm action=add attr:class="add-to-cart">
             {move || selected.get().map(|v| {
