@@ -10,6 +10,8 @@ async fn main() {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,vitrine=info".into()),
         )
+        // stdout is for what commands print (the listening address, admin answers).
+        .with_writer(std::io::stderr)
         .init();
 
     let config = match Config::from_args(std::env::args().skip(1), |k| std::env::var(k).ok()) {
@@ -19,6 +21,24 @@ async fn main() {
             std::process::exit(2);
         }
     };
+    let store = match EmbeddedStore::open(&config.data_dir, config.reset_data) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("vitrine: {msg}");
+            std::process::exit(1);
+        }
+    };
+    if let Some(words) = &config.admin {
+        match server::admin_command(words, &store).await {
+            Ok(msg) => println!("{msg}"),
+            Err(msg) => {
+                eprintln!("vitrine admin: {msg}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
+    tracing::info!(db = %store.path().display(), "embedded store ready");
     if !std::path::Path::new(&config.site_root)
         .join("pkg/vitrine.js")
         .exists()
@@ -28,14 +48,6 @@ async fn main() {
             "no browser bundle found: pages render but will not hydrate (build it with `make build`)"
         );
     }
-    let store = match EmbeddedStore::open(&config.data_dir, config.reset_data) {
-        Ok(s) => s,
-        Err(msg) => {
-            eprintln!("vitrine: {msg}");
-            std::process::exit(1);
-        }
-    };
-    tracing::info!(db = %store.path().display(), "embedded store ready");
 
     let signer =
         match Signer::from_env_or_file(std::env::var("VITRINE_SECRET").ok(), &config.data_dir) {
@@ -46,7 +58,8 @@ async fn main() {
             }
         };
     let options = server::leptos_options(&config.site_root, config.addr);
-    let app = server::router(AppState::embedded(options, store, signer));
+    let state = AppState::embedded(options, store, signer).with_admin_token(config.admin_token);
+    let app = server::router(state);
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -60,10 +73,14 @@ async fn main() {
         .map(|a| a.to_string())
         .unwrap_or_default();
     println!("vitrine listening on http://{local}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .unwrap_or_else(|e| eprintln!("vitrine: server error: {e}"));
+    // Connection addresses feed the order-lookup rate limit.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .unwrap_or_else(|e| eprintln!("vitrine: server error: {e}"));
 }

@@ -3,7 +3,7 @@
 
 use super::ApiError;
 use crate::commerce::checkout::{Day, ShippingOption};
-use crate::commerce::{Cart, Order};
+use crate::commerce::Cart;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,7 @@ pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
         options: checkout::shipping_options(cart.subtotal),
         cart,
         attempt: bytes.iter().map(|b| format!("{b:02x}")).collect(),
-        today: Day::from_unix(ssr::now()),
+        today: Day::from_unix(crate::api::clock::now()),
     })
 }
 
@@ -69,7 +69,7 @@ pub async fn place_order(
     let payment = match payment.as_str() {
         "delivery" => PaymentMethod::PayOnDelivery,
         "card" => {
-            let (y, m, _) = Day::from_unix(ssr::now()).civil();
+            let (y, m, _) = Day::from_unix(crate::api::clock::now()).civil();
             charge_test_card(&card_number, &card_expiry, &card_cvc, (y, m))
                 .map_err(ssr::card_error)?
         }
@@ -98,33 +98,12 @@ pub async fn place_order(
     Ok(())
 }
 
-/// An order, for the holder of its signed link. A wrong token and an unknown code answer
-/// alike, so the link cannot be used to probe which orders exist.
-#[server(endpoint = "orders/get")]
-pub async fn get_order(code: String, token: String) -> Result<Order, ApiError> {
-    let not_found = || ApiError::NotFound("order".into());
-    if code.len() > 32 || !super::context::signer()?.verify("order", &code, &token) {
-        return Err(not_found());
-    }
-    super::context::backend()?
-        .order(&code)
-        .await
-        .map_err(|_| not_found())
-}
-
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::api::ApiError;
     use crate::app::strings;
     use crate::commerce::checkout::CardProblem;
     use crate::commerce::Address;
-
-    pub fn now() -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0)
-    }
 
     pub fn card_error(p: CardProblem) -> ApiError {
         let field = match p {

@@ -25,6 +25,8 @@ pub enum ApiError {
     Payment(String),
     /// The backend could not be reached or failed; nothing was changed.
     Unavailable,
+    /// Too many attempts from this client or at this record; try again later.
+    RateLimited,
     /// The request never reached our code (network, decoding).
     Transport(String),
 }

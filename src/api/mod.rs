@@ -8,6 +8,9 @@ pub mod catalog;
 #[allow(clippy::too_many_arguments)]
 pub mod checkout;
 mod error;
+pub mod orders;
+#[cfg(feature = "ssr")]
+pub mod rate_limit;
 #[cfg(feature = "ssr")]
 mod validate;
 
@@ -15,6 +18,7 @@ pub use error::ApiError;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod context {
+    use crate::api::rate_limit::RateLimit;
     use crate::api::ApiError;
     use crate::commerce::backend::Commerce;
     use crate::server::signing::Signer;
@@ -26,6 +30,8 @@ pub(crate) mod context {
     pub struct Services {
         pub backend: Arc<dyn Commerce>,
         pub signer: Signer,
+        /// Order lookups by number and email, per client address and per order number.
+        pub lookups: Arc<RateLimit>,
     }
 
     fn services() -> Result<Services, ApiError> {
@@ -38,5 +44,20 @@ pub(crate) mod context {
 
     pub fn signer() -> Result<Signer, ApiError> {
         services().map(|s| s.signer)
+    }
+
+    pub fn lookups() -> Result<Arc<RateLimit>, ApiError> {
+        services().map(|s| s.lookups)
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod clock {
+    /// Seconds since the Unix epoch.
+    pub fn now() -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
     }
 }

@@ -130,6 +130,9 @@ pub fn api_error(e: &ApiError) -> String {
         ApiError::Transport(_) => {
             "We couldn't reach the store. Check your connection and try again.".into()
         }
+        ApiError::RateLimited => {
+            "Too many tries in a short time. Please wait a few minutes and try again.".into()
+        }
     }
 }
 
@@ -168,7 +171,62 @@ pub const ORDER_NUMBER: &str = "Order number";
 pub const ARRIVES: &str = "Arrives";
 pub const SHIPS_TO: &str = "Ships to";
 pub const PAID_WITH: &str = "Payment";
-pub const TRACK_HINT: &str = "Bookmark this page: its link is how you open your order again.";
+pub const TRACK_HINT: &str =
+    "Bookmark this page, or find your order later with its number and your email.";
+pub const ORDER_TITLE: &str = "Your order";
+pub const PROGRESS: &str = "Progress";
+pub const CARRIER: &str = "Carrier";
+pub const TRACKING_NUMBER: &str = "Tracking number";
+pub const LIVE_HINT: &str = "This page updates by itself as your order moves.";
+pub const PACKING_SLIP: &str = "Packing slip";
+
+pub fn order_status(s: crate::commerce::OrderStatus) -> &'static str {
+    use crate::commerce::OrderStatus as S;
+    match s {
+        S::Placed => "Order placed",
+        S::Paid => "Payment received",
+        S::Packed => "Packed",
+        S::Shipped => "Shipped",
+        S::OutForDelivery => "Out for delivery",
+        S::Delivered => "Delivered",
+        S::Cancelled => "Cancelled",
+        S::Refunded => "Refunded",
+    }
+}
+
+pub fn punctuality(p: crate::commerce::tracking::Punctuality) -> Option<&'static str> {
+    use crate::commerce::tracking::Punctuality as P;
+    match p {
+        P::OnTrack => Some("On track for the promised window"),
+        P::Late => Some("Running late — sorry. It is past the promised window."),
+        P::DeliveredOnTime => Some("Delivered on time"),
+        P::DeliveredLate => Some("Delivered later than promised"),
+        P::NotApplicable => None,
+    }
+}
+
+/// "Mon 23 Nov, 14:05 UTC": one zone for everyone, so server and browser render the same.
+pub fn moment(unix: i64) -> String {
+    let d = crate::commerce::checkout::Day::from_unix(unix);
+    let secs = unix.rem_euclid(86_400);
+    format!(
+        "{}, {:02}:{:02} UTC",
+        day(d),
+        secs / 3_600,
+        secs % 3_600 / 60
+    )
+}
+
+pub const LOOKUP_TITLE: &str = "Find your order";
+pub const LOOKUP_INTRO: &str =
+    "Enter your order number (it is in your confirmation) and the email you ordered with.";
+pub const LOOKUP_CODE: &str = "Order number";
+pub const LOOKUP_CODE_HINT: &str = "Like VT-7K3M9QX2.";
+pub const LOOKUP_SUBMIT: &str = "Find order";
+pub const LOOKUP_CODE_NEEDED: &str = "Please enter your order number, like VT-7K3M9QX2.";
+pub const LOOKUP_NOT_FOUND: &str =
+    "We couldn't find an order with that number and email. Please check both and try again.";
+pub const TRACK_ORDER: &str = "Track an order";
 
 /// Countries we ship to, as (ISO code, name).
 pub const COUNTRIES: &[(&str, &str)] = &[

@@ -4,6 +4,7 @@
 pub mod checkout;
 pub mod model;
 pub mod money;
+pub mod tracking;
 
 #[cfg(feature = "ssr")]
 pub mod backend;

@@ -3,6 +3,7 @@
 
 use super::checkout::{Day, PaymentMethod, ShippingOption, Totals};
 use super::money::{Currency, Money, MoneyError};
+use super::tracking::{OrderEvent, Shipment};
 use serde::{Deserialize, Serialize};
 
 /// Most of one variant a cart line may hold; keeps a stray "1000000" from reaching a backend.
@@ -240,18 +241,10 @@ impl OrderStatus {
     }
 
     pub fn parse(s: &str) -> Option<OrderStatus> {
-        [
-            OrderStatus::Placed,
-            OrderStatus::Paid,
-            OrderStatus::Packed,
-            OrderStatus::Shipped,
-            OrderStatus::OutForDelivery,
-            OrderStatus::Delivered,
-            OrderStatus::Cancelled,
-            OrderStatus::Refunded,
-        ]
-        .into_iter()
-        .find(|st| st.as_str() == s)
+        super::tracking::MAIN_LINE
+            .into_iter()
+            .chain([OrderStatus::Cancelled, OrderStatus::Refunded])
+            .find(|st| st.as_str() == s)
     }
 }
 
@@ -290,6 +283,10 @@ pub struct Order {
     pub placed_at: i64,
     /// The promised delivery window, first and last day.
     pub delivery: (Day, Day),
+    /// Every status the order has been in, oldest first, with when.
+    pub events: Vec<OrderEvent>,
+    /// Set once the parcel is handed to the carrier.
+    pub shipment: Option<Shipment>,
 }
 
 #[cfg(test)]

@@ -11,17 +11,30 @@ pub struct Config {
     /// Where Trunk wrote the browser bundle, styles and public files.
     pub site_root: String,
     pub reset_data: bool,
+    /// `admin …` words: run an admin command against the data folder instead of serving.
+    pub admin: Option<Vec<String>>,
+    /// Bearer token for `/admin/*` (env `VITRINE_ADMIN_TOKEN` only, so it never shows in `ps`);
+    /// without one the admin endpoints do not exist.
+    pub admin_token: Option<String>,
 }
 
 pub const USAGE: &str = "\
 vitrine — the storefront server
 
 USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-data]
+       vitrine [--data-dir DIR] admin advance ORDER [STATUS]
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
   --site-root   built assets (Trunk dist)  (env VITRINE_SITE_ROOT, default target/site)
-  --reset-data  delete the embedded store and seed it again";
+  --reset-data  delete the embedded store and seed it again
+
+  admin advance ORDER [STATUS]   move an order to its next status, or to STATUS (placed, paid,
+                                 packed, shipped, out_for_delivery, delivered, cancelled,
+                                 refunded); works while the server runs
+
+  env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] for
+                                 callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
 
 impl Config {
     pub fn from_args<I: IntoIterator<Item = String>>(
@@ -32,6 +45,11 @@ impl Config {
         let mut data_dir = env("VITRINE_DATA_DIR").unwrap_or_else(|| "data".into());
         let mut site_root = env("VITRINE_SITE_ROOT").unwrap_or_else(|| "target/site".into());
         let mut reset_data = false;
+        let mut admin = None;
+        let admin_token = env("VITRINE_ADMIN_TOKEN").filter(|t| !t.is_empty());
+        if admin_token.as_ref().is_some_and(|t| t.len() < 24) {
+            return Err("VITRINE_ADMIN_TOKEN must be at least 24 characters".into());
+        }
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -40,6 +58,10 @@ impl Config {
                 "--data-dir" => data_dir = value("--data-dir")?,
                 "--site-root" => site_root = value("--site-root")?,
                 "--reset-data" => reset_data = true,
+                "admin" => {
+                    admin = Some(args.by_ref().collect());
+                    break;
+                }
                 "-h" | "--help" => return Err(USAGE.into()),
                 other => return Err(format!("unknown argument {other}\n\n{USAGE}")),
             }
@@ -52,6 +74,8 @@ impl Config {
             data_dir: data_dir.into(),
             site_root,
             reset_data,
+            admin,
+            admin_token,
         })
     }
 }
@@ -82,5 +106,18 @@ mod tests {
         assert!(Config::from_args(["--data-dir".into()], none)
             .unwrap_err()
             .contains("needs a value"));
+        let short = |k: &str| (k == "VITRINE_ADMIN_TOKEN").then(|| "short".to_string());
+        assert!(Config::from_args([], short)
+            .unwrap_err()
+            .contains("at least 24"));
+    }
+
+    #[test]
+    fn admin_words_after_the_flags_become_a_command() {
+        let none = |_: &str| None;
+        let args = ["--data-dir", "d", "admin", "advance", "VT-1", "shipped"].map(String::from);
+        let c = Config::from_args(args, none).unwrap();
+        assert_eq!(c.data_dir, PathBuf::from("d"));
+        assert_eq!(c.admin.unwrap(), ["advance", "VT-1", "shipped"]);
     }
 }

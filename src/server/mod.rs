@@ -2,6 +2,7 @@
 //! media). Everything shopper-facing is rendered by the app; everything data-facing goes
 //! through the `Commerce` trait.
 
+mod admin;
 pub mod config;
 pub mod headers;
 mod media;
@@ -13,15 +14,17 @@ use crate::commerce::backend::Commerce;
 use crate::commerce::embedded::EmbeddedStore;
 use axum::{
     body::Body,
-    extract::{FromRef, State},
-    http::Request,
-    response::IntoResponse,
+    extract::FromRef,
+    response::{IntoResponse, Response},
     routing::get,
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
+
+/// Order lookups allowed per client address, and per order number, in ten minutes.
+const LOOKUPS_PER_WINDOW: usize = 10;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -30,6 +33,9 @@ pub struct AppState {
     /// Present when the embedded backend is in use; it also draws the product pictures.
     pub store: Option<Arc<EmbeddedStore>>,
     pub signer: signing::Signer,
+    /// Enables `/admin/*` for callers presenting it.
+    pub admin_token: Option<Arc<str>>,
+    pub lookups: Arc<crate::api::rate_limit::RateLimit>,
 }
 
 impl AppState {
@@ -44,13 +50,24 @@ impl AppState {
             backend: store.clone(),
             store: Some(store),
             signer,
+            admin_token: None,
+            lookups: Arc::new(crate::api::rate_limit::RateLimit::new(
+                LOOKUPS_PER_WINDOW,
+                std::time::Duration::from_secs(600),
+            )),
         }
+    }
+
+    pub fn with_admin_token(mut self, token: Option<String>) -> AppState {
+        self.admin_token = token.map(Arc::from);
+        self
     }
 
     fn services(&self) -> Services {
         Services {
             backend: self.backend.clone(),
             signer: self.signer.clone(),
+            lookups: self.lookups.clone(),
         }
     }
 }
@@ -71,24 +88,47 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
-        .route(
-            "/api/{*fn_name}",
-            get(server_fn_handler).post(server_fn_handler),
-        )
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
         .route("/media/p/{handle}/{file}", get(media::product_image))
         .route("/healthz", get(|| async { "ok" }))
+        .merge(admin::routes(&state))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(context, shell))
         .layer(axum::middleware::from_fn(headers::defaults))
+        .layer(axum::middleware::map_response(api_status))
         .with_state(state)
 }
 
-async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    let services = state.services();
-    handle_server_fns_with_context(move || provide_context(services.clone()), req).await
+pub use admin::command as admin_command;
+
+/// Server functions (leptos_routes registers one route each) answer every error with 500; a shopper's mistake is not a server fault,
+/// so each error gets the status that says what it is (and monitoring sees real 5xx only).
+async fn api_status(res: Response) -> Response {
+    use crate::api::ApiError;
+    use axum::http::StatusCode;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key("serverfnerror")
+    {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "error body unreadable").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<ApiError>(&bytes) {
+        parts.status = match error {
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Invalid(_) | ApiError::Field { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::OutOfStock { .. } => StatusCode::CONFLICT,
+            ApiError::Payment(_) => StatusCode::PAYMENT_REQUIRED,
+            ApiError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }

@@ -26,6 +26,22 @@ pub fn run<F: std::future::Future>(fut: F) -> F::Output {
     RUNTIME.block_on(fut)
 }
 
+/// A complete, valid checkout form (card payment) without its attempt key.
+pub const CHECKOUT_FORM: &str = "email=ada%40example.com&name=Ada+Lovelace&line1=12+St+James%27s+Square&city=London&postcode=SW1Y+4JH&country=GB&shipping=standard&payment=card&card_number=4242+4242+4242+4242&card_expiry=12%2F30&card_cvc=123";
+
+/// A new cart holding one in-stock tee; returns its cookie (`name=value`).
+pub async fn cart_with_item(t: &TestStore) -> String {
+    use vitrine::commerce::backend::Commerce;
+    let p = t.store.product("everyday-crew-tee").await.unwrap();
+    let v = p.variants.iter().find(|v| v.stock >= 1).unwrap();
+    let r = t
+        .call("cart/add", &format!("variant_id={}&quantity=1", v.id), None)
+        .await;
+    r.cookie("vitrine_cart").expect("a cart cookie")
+}
+
+pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789";
+
 pub struct TestStore {
     pub app: axum::Router,
     pub store: Arc<EmbeddedStore>,
@@ -49,7 +65,8 @@ impl TestStore {
         let store = EmbeddedStore::open(&dir, false).expect("store opens");
         let options = server::leptos_options("target/site", "127.0.0.1:0".parse().unwrap());
         let signer = server::signing::Signer::new(b"test-secret-test-secret-test-secret");
-        let state = AppState::embedded(options, store, signer);
+        let state =
+            AppState::embedded(options, store, signer).with_admin_token(Some(ADMIN_TOKEN.into()));
         let store = state.store.clone().unwrap();
         TestStore {
             app: server::router(state),
@@ -85,6 +102,17 @@ impl TestStore {
         }
         self.send(req.body(Body::from(form.to_string())).unwrap())
             .await
+    }
+}
+
+impl TestStore {
+    /// POSTs to an admin endpoint with the given bearer token.
+    pub async fn admin(&self, path: &str, token: &str) -> Reply {
+        let req = Request::post(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap();
+        self.send(req).await
     }
 }
 

@@ -1,43 +1,19 @@
 // Checkout journeys: a guest goes from a product page to a confirmed order in three clicks,
 // with and without JavaScript. Every click the test makes is counted.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
+import { serverAndBrowser, fillCheckout, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Typing is not clicking: fill every field the way autofill would. */
-async function fillDetails(page) {
-  await page.getByLabel('Email').fill('ada@example.com');
-  await page.getByLabel('Full name').fill('Ada Lovelace');
-  await page.getByLabel('Address', { exact: true }).fill("12 St James's Square");
-  await page.getByLabel('City').fill('London');
-  await page.getByLabel('Postcode / ZIP').fill('SW1Y 4JH');
-  await page.getByLabel('Country').selectOption('GB');
-  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
-  await page.getByLabel('Expiry (MM/YY)').fill('12/30');
-  await page.getByLabel('Security code').fill('123');
-}
+const shared = serverAndBrowser();
 
 test('a guest checks out in three clicks from the product page', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
   const { page, problems } = await watchedPage(context);
   let clicks = 0;
   const click = async (locator) => { clicks += 1; await locator.click(); };
 
   const started = Date.now();
-  await page.goto(server.url + '/p/everyday-crew-tee');
+  await page.goto(shared.server.url + '/p/everyday-crew-tee');
   await hydrated(page);
   const unit = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
 
@@ -45,7 +21,7 @@ test('a guest checks out in three clicks from the product page', async () => {
   await click(page.getByTestId('drawer-checkout'));
   await page.waitForURL('**/checkout');
   await hydrated(page);
-  await fillDetails(page);
+  await fillCheckout(page);
   // Every cost is on the page before the last click: 8% tax on goods + standard shipping.
   const shipping = unit >= 7500 ? 0 : 495;
   const expected = unit + shipping + Math.round((unit + shipping) * 0.08);
@@ -66,14 +42,14 @@ test('a guest checks out in three clicks from the product page', async () => {
 });
 
 test('with JavaScript disabled the guest checkout still completes', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const { page } = await watchedPage(context);
-  await page.goto(server.url + '/p/heavyweight-pocket-tee');
+  await page.goto(shared.server.url + '/p/heavyweight-pocket-tee');
   await page.getByTestId('add-to-cart').click();
   await page.waitForURL('**/cart');
   await page.getByRole('link', { name: 'Checkout' }).click();
   await page.waitForURL('**/checkout');
-  await fillDetails(page);
+  await fillCheckout(page);
   await screenshot(page, 'checkout-1280-nojs');
   await page.getByTestId('place-order').click();
   await page.waitForURL(/\/orders\/VT-/);
@@ -82,15 +58,15 @@ test('with JavaScript disabled the guest checkout still completes', async () => 
 });
 
 test('a declined card says so, keeps what was typed, and a retry succeeds', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const { page } = await watchedPage(context);
-  await page.goto(server.url + '/p/organic-boxy-tee');
+  await page.goto(shared.server.url + '/p/organic-boxy-tee');
   await hydrated(page);
   await page.getByTestId('add-to-cart').click();
   await page.getByTestId('drawer-checkout').click();
   await page.waitForURL('**/checkout');
   await hydrated(page);
-  await fillDetails(page);
+  await fillCheckout(page);
   await page.getByLabel('Card number').fill('4000 0000 0000 0002');
   await page.getByTestId('place-order').click();
   await page.getByRole('alert').filter({ hasText: 'declined' }).waitFor();

@@ -1,27 +1,16 @@
 // Shopper journeys in a real browser against a real server: browse, pick a variant, add to
 // cart, and keep the cart — with and without JavaScript.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
+import { serverAndBrowser, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 test('browse → variant → add to cart opens the drawer without a reload, and the cart survives one', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
   const { page, problems } = await watchedPage(context);
 
-  await page.goto(server.url + '/');
+  await page.goto(shared.server.url + '/');
   await hydrated(page);
   await screenshot(page, 'home-390');
 
@@ -80,7 +69,7 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
   // Reload: the cart lives in the backend behind the cookie.
   await page.reload();
   assert.equal(await page.getByTestId('cart-count').innerText(), String(qty));
-  await page.goto(server.url + '/cart');
+  await page.goto(shared.server.url + '/cart');
   await hydrated(page);
   await page.locator('.cart-line').getByText(productName).waitFor();
   assert.equal(cents(await page.getByTestId('cart-subtotal').innerText()), unit * qty);
@@ -100,9 +89,9 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
 });
 
 test('with JavaScript disabled, adding to cart still works as a plain form', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const { page } = await watchedPage(context);
-  await page.goto(server.url + '/p/everyday-crew-tee');
+  await page.goto(shared.server.url + '/p/everyday-crew-tee');
   const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
   const unit = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
   await screenshot(page, 'product-1280-nojs');
@@ -122,9 +111,9 @@ test('with JavaScript disabled, adding to cart still works as a plain form', asy
 });
 
 test('an unknown page is a 404 that keeps the header and the cart', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const { page } = await watchedPage(context);
-  const res = await page.goto(server.url + '/p/not-a-real-product');
+  const res = await page.goto(shared.server.url + '/p/not-a-real-product');
   assert.equal(res.status(), 404);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await page.getByRole('link', { name: /Cart/ }).first().waitFor();

@@ -1,5 +1,6 @@
 pub mod cart_drawer;
 pub mod cart_lines;
+pub mod field;
 pub mod footer;
 pub mod header;
 pub mod pagination;

@@ -3,7 +3,7 @@
 
 use super::or_problem;
 use crate::api::checkout::{get_checkout, CheckoutData, PlaceOrder};
-use crate::api::ApiError;
+use crate::app::components::field::{Field, FormErrors};
 use crate::app::{strings, CartState};
 use crate::commerce::checkout::{self, PaymentMethod};
 use leptos::prelude::*;
@@ -42,17 +42,9 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
             cart_state.clear(currency);
         }
     });
-    let error = move || place.value().get().and_then(Result::err);
-    let field_error = move |name: &'static str| {
-        move || match error() {
-            Some(ApiError::Field { field, message }) if field == name => Some(message),
-            _ => None,
-        }
-    };
-    let general_error = move || match error() {
-        Some(ApiError::Field { .. }) | None => None,
-        Some(e) => Some(e.to_string()),
-    };
+    let errors = FormErrors::new(move || place.value().get().and_then(Result::err));
+    let field_error = move |name: &'static str| errors.field(name);
+    let general_error = move || errors.general();
     let options = StoredValue::new(data.options.clone());
     let shipping = RwSignal::new(
         data.options
@@ -78,23 +70,23 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                 {move || general_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <fieldset class="form-section">
                     <legend>{strings::CONTACT}</legend>
-                    <Field name="email" label=strings::EMAIL kind="email" autocomplete="email" hint=strings::EMAIL_HINT error=Signal::derive(field_error("email"))/>
+                    <Field name="email" label=strings::EMAIL kind="email" autocomplete="email" hint=strings::EMAIL_HINT error=field_error("email")/>
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{strings::SHIPPING_ADDRESS}</legend>
-                    <Field name="name" label=strings::FULL_NAME autocomplete="shipping name" error=Signal::derive(field_error("name"))/>
-                    <Field name="line1" label=strings::ADDRESS_LINE1 autocomplete="shipping address-line1" error=Signal::derive(field_error("line1"))/>
-                    <Field name="line2" label=strings::ADDRESS_LINE2 autocomplete="shipping address-line2" optional=true error=Signal::derive(field_error("line2"))/>
+                    <Field name="name" label=strings::FULL_NAME autocomplete="shipping name" error=field_error("name")/>
+                    <Field name="line1" label=strings::ADDRESS_LINE1 autocomplete="shipping address-line1" error=field_error("line1")/>
+                    <Field name="line2" label=strings::ADDRESS_LINE2 autocomplete="shipping address-line2" optional=true error=field_error("line2")/>
                     <div class="form-row">
-                        <Field name="city" label=strings::CITY autocomplete="shipping address-level2" error=Signal::derive(field_error("city"))/>
-                        <Field name="postcode" label=strings::POSTCODE autocomplete="shipping postal-code" error=Signal::derive(field_error("postcode"))/>
+                        <Field name="city" label=strings::CITY autocomplete="shipping address-level2" error=field_error("city")/>
+                        <Field name="postcode" label=strings::POSTCODE autocomplete="shipping postal-code" error=field_error("postcode")/>
                     </div>
                     <label class="field">
                         <span class="field__label">{strings::COUNTRY}</span>
                         <select class="field__input" name="country" autocomplete="shipping country" required>
                             {strings::COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
                         </select>
-                        {move || field_error("country")().map(|m| view! { <span class="field__error">{m}</span> })}
+                        {move || field_error("country").get().map(|m| view! { <span class="field__error">{m}</span> })}
                     </label>
                 </fieldset>
                 <fieldset class="form-section">
@@ -122,10 +114,10 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                     </label>
                     <div class="card-fields" hidden=move || !paying_by_card.get()>
                         <p class="field__hint">{strings::CARD_TEST_HINT}</p>
-                        <Field name="card_number" label=strings::CARD_NUMBER autocomplete="cc-number" inputmode="numeric" optional=true error=Signal::derive(field_error("card_number"))/>
+                        <Field name="card_number" label=strings::CARD_NUMBER autocomplete="cc-number" inputmode="numeric" optional=true error=field_error("card_number")/>
                         <div class="form-row">
-                            <Field name="card_expiry" label=strings::CARD_EXPIRY autocomplete="cc-exp" optional=true error=Signal::derive(field_error("card_expiry"))/>
-                            <Field name="card_cvc" label=strings::CARD_CVC autocomplete="cc-csc" inputmode="numeric" optional=true error=Signal::derive(field_error("card_cvc"))/>
+                            <Field name="card_expiry" label=strings::CARD_EXPIRY autocomplete="cc-exp" optional=true error=field_error("card_expiry")/>
+                            <Field name="card_cvc" label=strings::CARD_CVC autocomplete="cc-csc" inputmode="numeric" optional=true error=field_error("card_cvc")/>
                         </div>
                     </div>
                     <label class="choice">
@@ -161,45 +153,6 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                     </dl>
                 })}
             </aside>
-        </div>
-    }
-}
-
-/// A labelled text input with its hint and error wired for screen readers.
-#[component]
-fn Field(
-    name: &'static str,
-    label: &'static str,
-    autocomplete: &'static str,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] inputmode: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(optional)] optional: bool,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let id = format!("f-{name}");
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = {
-        let (e, h) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(h.clone());
-            }
-            if error.get().is_some() {
-                ids.push(e.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label class="field__label" for=id.clone()>{label}</label>
-            <input class="field__input" id=id type=kind name=name autocomplete=autocomplete inputmode=inputmode
-                required=!optional aria-invalid=move || error.get().map(|_| "true") aria-describedby=described/>
-            {hint.map(|h| view! { <span class="field__hint" id=hint_id>{h}</span> })}
-            {move || error.get().map(|m| view! { <span class="field__error" id=error_id.clone()>{m}</span> })}
         </div>
     }
 }

@@ -4,6 +4,7 @@ pub mod checkout;
 pub mod home;
 pub mod not_found;
 pub mod order;
+pub mod order_lookup;
 pub mod product;
 
 use crate::api::ApiError;

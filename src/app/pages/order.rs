@@ -1,13 +1,19 @@
-//! An order as its owner sees it from the signed link: the confirmation right after checkout.
+//! An order as its owner sees it from the signed link: the confirmation right after checkout,
+//! and the tracking page afterwards, which follows the order live while it is open.
 
 use super::checkout::payment_label;
 use super::or_problem;
-use crate::api::checkout::get_order;
+use crate::api::orders::{get_order, TrackedOrder};
 use crate::app::strings;
+use crate::commerce::tracking::{self, StepState};
 use crate::commerce::Order;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// How often an open tracking page asks for news while the order can still change.
+#[cfg(feature = "hydrate")]
+const POLL_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
@@ -20,19 +26,123 @@ pub fn OrderPage() -> impl IntoView {
         )
     };
     let order = Resource::new(key, |(code, token)| get_order(code, token));
+    poll_while_open(order);
     view! {
         <Meta name="robots" content="noindex"/>
         <Meta name="referrer" content="no-referrer"/>
-        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
-            {move || order.get().map(|r| or_problem(r, |o| view! { <OrderView order=o/> }.into_any()))}
-        </Suspense>
+        // A Transition keeps the page on screen while a poll is in flight.
+        <Transition fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+            {move || order.get().map(|r| or_problem(r, |t| view! { <OrderView tracked=t/> }.into_any()))}
+        </Transition>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn poll_while_open(order: Resource<Result<TrackedOrder, crate::api::ApiError>>) {
+    Effect::new(move |_| {
+        let Ok(handle) = set_interval_with_handle(
+            move || {
+                let hidden = document().hidden();
+                let may_change = order
+                    .get_untracked()
+                    .and_then(Result::ok)
+                    .is_some_and(|t| tracking::may_change(t.order.status));
+                if may_change && !hidden {
+                    order.refetch();
+                }
+            },
+            POLL_EVERY,
+        ) else {
+            return;
+        };
+        on_cleanup(move || handle.clear());
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn poll_while_open(_: Resource<Result<TrackedOrder, crate::api::ApiError>>) {}
+
+#[component]
+fn OrderView(tracked: TrackedOrder) -> impl IntoView {
+    let TrackedOrder { order, today } = tracked;
+    let just_placed = order.events.len() <= 2
+        && matches!(
+            order.status,
+            crate::commerce::OrderStatus::Placed | crate::commerce::OrderStatus::Paid
+        );
+    let heading = if just_placed {
+        strings::ORDER_CONFIRMED
+    } else {
+        strings::ORDER_TITLE
+    };
+    let on_time = strings::punctuality(tracking::punctuality(
+        order.status,
+        &order.events,
+        order.delivery,
+        today,
+    ));
+    view! {
+        <Title text=format!("{} {}", strings::ORDER_NUMBER, order.code)/>
+        <section class="order">
+            <header class="order__header">
+                <h1>{heading}</h1>
+                <p>{strings::ORDER_NUMBER} ": " <strong data-testid="order-code">{order.code.clone()}</strong></p>
+                <p class="order__eta">{strings::ARRIVES} " " <strong>{strings::delivery_window(order.delivery.0, order.delivery.1)}</strong>
+                    " · " {strings::shipping_label(&order.shipping.label, order.shipping.min_days, order.shipping.max_days)}</p>
+                {on_time.map(|m| view! { <p class="order__punctuality" data-testid="punctuality">{m}</p> })}
+                <p class="field__hint">{strings::TRACK_HINT}</p>
+            </header>
+            <div class="order__grid">
+                <div>
+                    <Timeline order=order.clone()/>
+                    <h2>{strings::SHIPS_TO}</h2>
+                    <ShipTo order=order.clone()/>
+                    <h2>{strings::PAID_WITH}</h2>
+                    <p>{payment_label(&order.payment)}</p>
+                </div>
+                <div>
+                    <Summary order=order/>
+                </div>
+            </div>
+        </section>
     }
 }
 
 #[component]
-fn OrderView(order: Order) -> impl IntoView {
+fn Timeline(order: Order) -> impl IntoView {
+    let steps = tracking::timeline(order.status, &order.events);
+    view! {
+        <h2 id="progress">{strings::PROGRESS}</h2>
+        <ol class="timeline" aria-labelledby="progress" data-testid="timeline" data-status=order.status.as_str()>
+            {steps.into_iter().map(|s| {
+                let state = match s.state {
+                    StepState::Done => "done",
+                    StepState::Current => "current",
+                    StepState::Upcoming => "upcoming",
+                };
+                view! {
+                    <li class=format!("timeline__step timeline__step--{state}")
+                        aria-current=(s.state == StepState::Current).then_some("step")>
+                        <span class="timeline__label">{strings::order_status(s.status)}</span>
+                        {s.at.map(|at| view! { <time class="timeline__time">{strings::moment(at)}</time> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <p class="field__hint" aria-live="polite">{tracking::may_change(order.status).then_some(strings::LIVE_HINT)}</p>
+        {order.shipment.map(|s| view! {
+            <dl class="shipment">
+                <div><dt>{strings::CARRIER}</dt><dd>{s.carrier}</dd></div>
+                <div><dt>{strings::TRACKING_NUMBER}</dt><dd data-testid="tracking-number">{s.tracking_number}</dd></div>
+            </dl>
+        })}
+    }
+}
+
+#[component]
+fn ShipTo(order: Order) -> impl IntoView {
     let a = &order.address;
-    let ship_to = [
+    let lines = [
         a.name.as_str(),
         a.line1.as_str(),
         a.line2.as_str(),
@@ -44,41 +154,26 @@ fn OrderView(order: Order) -> impl IntoView {
     .filter(|s| !s.is_empty())
     .map(|s| view! { <span>{s.to_string()}</span> })
     .collect_view();
+    view! { <address class="order__address">{lines}</address> }
+}
+
+#[component]
+fn Summary(order: Order) -> impl IntoView {
     view! {
-        <Title text=format!("{} {}", strings::ORDER_NUMBER, order.code)/>
-        <section class="order">
-            <header class="order__header">
-                <h1>{strings::ORDER_CONFIRMED}</h1>
-                <p>{strings::ORDER_NUMBER} ": " <strong data-testid="order-code">{order.code.clone()}</strong></p>
-                <p class="order__eta">{strings::ARRIVES} " " <strong>{strings::delivery_window(order.delivery.0, order.delivery.1)}</strong>
-                    " · " {strings::shipping_label(&order.shipping.label, order.shipping.min_days, order.shipping.max_days)}</p>
-                <p class="field__hint">{strings::TRACK_HINT}</p>
-            </header>
-            <div class="order__grid">
-                <div>
-                    <h2>{strings::SHIPS_TO}</h2>
-                    <address class="order__address">{ship_to}</address>
-                    <h2>{strings::PAID_WITH}</h2>
-                    <p>{payment_label(&order.payment)}</p>
-                </div>
-                <div>
-                    <h2>{strings::ORDER_SUMMARY}</h2>
-                    <ul class="summary-lines">
-                        {order.lines.iter().map(|l| view! {
-                            <li class="summary-line">
-                                <span class="summary-line__name">{l.product_name.clone()} <small>{l.variant_title.clone()} " × " {l.quantity}</small></span>
-                                <span class="summary-line__total">{l.line_total.to_string()}</span>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <dl class="totals">
-                        <div><dt>{strings::SUBTOTAL}</dt><dd>{order.totals.subtotal.to_string()}</dd></div>
-                        <div><dt>{strings::SHIPPING}</dt><dd>{order.totals.shipping.to_string()}</dd></div>
-                        <div><dt>{strings::TAX}</dt><dd>{order.totals.tax.to_string()}</dd></div>
-                        <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="order-total">{order.totals.total.to_string()}</dd></div>
-                    </dl>
-                </div>
-            </div>
-        </section>
+        <h2>{strings::ORDER_SUMMARY}</h2>
+        <ul class="summary-lines">
+            {order.lines.iter().map(|l| view! {
+                <li class="summary-line">
+                    <span class="summary-line__name">{l.product_name.clone()} <small>{l.variant_title.clone()} " × " {l.quantity}</small></span>
+                    <span class="summary-line__total">{l.line_total.to_string()}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+        <dl class="totals">
+            <div><dt>{strings::SUBTOTAL}</dt><dd>{order.totals.subtotal.to_string()}</dd></div>
+            <div><dt>{strings::SHIPPING}</dt><dd>{order.totals.shipping.to_string()}</dd></div>
+            <div><dt>{strings::TAX}</dt><dd>{order.totals.tax.to_string()}</dd></div>
+            <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="order-total">{order.totals.total.to_string()}</dd></div>
+        </dl>
     }
 }

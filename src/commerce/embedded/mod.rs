@@ -3,15 +3,18 @@
 
 pub mod art;
 pub mod catalog;
+mod migrate;
 mod seed;
 
 use super::backend::*;
 use super::checkout::{self, PaymentMethod, ShippingOption, Totals};
 use super::model::*;
+use super::tracking::{self, OrderEvent, Shipment};
 use super::{Currency, Money};
 use catalog::CURRENCY;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub struct EmbeddedStore {
@@ -19,6 +22,9 @@ pub struct EmbeddedStore {
     // takes microseconds, so a pool would add code without adding throughput.
     conn: Arc<Mutex<Connection>>,
     path: PathBuf,
+    /// How many of the next order placements fail as if the database were down (tests and
+    /// demos of the outage path; zero in normal use).
+    failures: AtomicU32,
 }
 
 const DB_FILE: &str = "vitrine.sqlite3";
@@ -42,13 +48,71 @@ impl EmbeddedStore {
             Connection::open(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
+            // The admin command writes to the same file while the server runs.
+            .and_then(|_| conn.busy_timeout(std::time::Duration::from_secs(5)))
             .and_then(|_| conn.execute_batch(include_str!("schema.sql")))
+            .and_then(|_| migrate::add_missing_columns(&conn))
             .map_err(|e| format!("cannot prepare {}: {e}", path.display()))?;
         seed::seed_if_empty(&mut conn).map_err(|e| format!("cannot seed the catalogue: {e}"))?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
             path,
+            failures: AtomicU32::new(0),
         })
+    }
+
+    /// Makes the next `n` order placements fail with `Unavailable`, before anything is written.
+    pub fn fail_next_placements(&self, n: u32) {
+        self.failures.store(n, Ordering::SeqCst);
+    }
+
+    fn injected_failure(&self) -> bool {
+        self.failures
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok()
+    }
+
+    /// Moves an order on, to `to` or (when `None`) to the next status on its way. Refuses
+    /// moves the tracking rules do not allow, so the timeline never has holes.
+    pub async fn advance_order(
+        &self,
+        code: &str,
+        to: Option<OrderStatus>,
+    ) -> CommerceResult<Order> {
+        let code = code.to_string();
+        self.run(move |c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            let current = load_order(&tx, &code)?.status;
+            let to = match to.or_else(|| tracking::next(current)) {
+                Some(to) if tracking::can_move(current, to) => to,
+                wanted => {
+                    return Err(CommerceError::InvalidInput(format!(
+                        "order {code} is {} and cannot move to {}",
+                        current.as_str(),
+                        wanted.map_or("anything further", |w| w.as_str())
+                    )))
+                }
+            };
+            tx.execute(
+                "UPDATE orders SET status = ?2 WHERE code = ?1",
+                params![code, to.as_str()],
+            )
+            .map_err(db)?;
+            if to == OrderStatus::Shipped {
+                tx.execute(
+                    "UPDATE orders SET carrier = ?2, tracking_number = ?3 WHERE code = ?1",
+                    params![code, tracking::CARRIER, tracking::tracking_number(&code)],
+                )
+                .map_err(db)?;
+            }
+            record_event(&tx, &code, to, now())?;
+            let order = load_order(&tx, &code)?;
+            tx.commit().map_err(db)?;
+            Ok(order)
+        })
+        .await
     }
 
     pub fn path(&self) -> &Path {
@@ -237,6 +301,34 @@ fn variant_stock(c: &Connection, variant: i64) -> CommerceResult<(String, u32)> 
     .ok_or_else(|| CommerceError::NotFound("product".into()))
 }
 
+fn record_event(c: &Connection, code: &str, status: OrderStatus, at: i64) -> CommerceResult<()> {
+    c.execute(
+        "INSERT INTO order_events (order_code, status, at) VALUES (?1, ?2, ?3)",
+        params![code, status.as_str(), at],
+    )
+    .map(|_| ())
+    .map_err(db)
+}
+
+fn load_events(c: &Connection, code: &str) -> CommerceResult<Vec<OrderEvent>> {
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT status, at FROM order_events WHERE order_code = ?1 ORDER BY at, rowid",
+        )
+        .map_err(db)?;
+    let rows = stmt
+        .query_map([code], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(s, at)| OrderStatus::parse(&s).map(|status| OrderEvent { status, at }))
+        .collect())
+}
+
 fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
     let corrupt = |what: &str| {
         tracing::error!(order = code, "stored order has unreadable {what}");
@@ -245,7 +337,8 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
     let head = c
         .query_row(
             "SELECT email, ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
-               shipping, payment, subtotal, shipping_cost, tax, total, status, placed_at
+               shipping, payment, subtotal, shipping_cost, tax, total, status, placed_at,
+               carrier, tracking_number
              FROM orders WHERE code = ?1",
             [code],
             |r| {
@@ -264,6 +357,10 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
                     [r.get::<_, i64>(9)?, r.get(10)?, r.get(11)?, r.get(12)?],
                     r.get::<_, String>(13)?,
                     r.get::<_, i64>(14)?,
+                    (
+                        r.get::<_, Option<String>>(15)?,
+                        r.get::<_, Option<String>>(16)?,
+                    ),
                 ))
             },
         )
@@ -278,6 +375,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         [subtotal, shipping_cost, tax, total],
         status,
         placed_at,
+        (carrier, tracking_number),
     ) = head;
     let shipping: ShippingOption =
         serde_json::from_str(&shipping).map_err(|_| corrupt("shipping"))?;
@@ -320,6 +418,13 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         payment,
         status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Placed),
         placed_at,
+        events: load_events(c, code)?,
+        shipment: carrier
+            .zip(tracking_number)
+            .map(|(carrier, tracking_number)| Shipment {
+                carrier,
+                tracking_number,
+            }),
     })
 }
 
@@ -637,6 +742,9 @@ impl Commerce for EmbeddedStore {
 
     async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
         check_token(token)?;
+        if self.injected_failure() {
+            return Err(CommerceError::Unavailable("injected failure".into()));
+        }
         let token = token.to_string();
         let order = order.clone();
         self.run(move |c| {
@@ -682,6 +790,12 @@ impl Commerce for EmbeddedStore {
             }
             let code = new_order_code();
             let a = &order.address;
+            let placed_at = now();
+            // A card is charged when the order is placed; pay-on-delivery is paid at the door.
+            let status = match order.payment {
+                PaymentMethod::Card { .. } => OrderStatus::Paid,
+                PaymentMethod::PayOnDelivery => OrderStatus::Placed,
+            };
             tx.execute(
                 "INSERT INTO orders (code, idempotency_key, email, ship_name, ship_line1, ship_line2,
                    ship_city, ship_postcode, ship_country, shipping, payment, subtotal,
@@ -703,11 +817,15 @@ impl Commerce for EmbeddedStore {
                     totals.shipping.minor,
                     totals.tax.minor,
                     totals.total.minor,
-                    OrderStatus::Placed.as_str(),
-                    now()
+                    status.as_str(),
+                    placed_at
                 ],
             )
             .map_err(db)?;
+            record_event(&tx, &code, OrderStatus::Placed, placed_at)?;
+            if status == OrderStatus::Paid {
+                record_event(&tx, &code, OrderStatus::Paid, placed_at)?;
+            }
             for line in &cart.lines {
                 tx.execute(
                     "INSERT INTO order_lines (order_code, variant_id, product_name, variant_title, unit_price, quantity)

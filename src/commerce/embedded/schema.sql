@@ -74,8 +74,22 @@ CREATE TABLE IF NOT EXISTS orders (
   tax             INTEGER NOT NULL,
   total           INTEGER NOT NULL,
   status          TEXT NOT NULL,
-  placed_at       INTEGER NOT NULL
+  placed_at       INTEGER NOT NULL,
+  -- Columns below were added after the first release; migrate.rs adds them to older files.
+  carrier         TEXT,
+  tracking_number TEXT,
+  discount        INTEGER NOT NULL DEFAULT 0,
+  coupon          TEXT,                 -- the applied coupon as JSON, as it was then
+  billing         TEXT,                 -- the buyer's own address as JSON, when shipped elsewhere
+  gift            TEXT                  -- message and packing-slip choice as JSON
 );
+
+CREATE TABLE IF NOT EXISTS order_events (
+  order_code TEXT NOT NULL REFERENCES orders(code),
+  status     TEXT NOT NULL,
+  at         INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS order_events_by_order ON order_events(order_code, at);
 
 CREATE TABLE IF NOT EXISTS order_lines (
   order_code    TEXT NOT NULL REFERENCES orders(code),

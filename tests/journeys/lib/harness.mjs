@@ -1,6 +1,8 @@
 // Starts a real vitrine server (embedded SQLite in a fresh folder) and a headless Chromium,
 // and records what a shopper would notice going wrong: console errors, failed requests.
-import { spawn } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { before, after } from 'node:test';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,13 +11,16 @@ import { chromium } from 'playwright-core';
 const root = resolve(import.meta.dirname, '../../..');
 export const artifacts = join(root, 'tests/journeys/artifacts');
 
+const bin = process.env.VITRINE_SERVER || join(root, 'target/debug/vitrine');
+/** Lets journeys drive orders through the admin endpoint. */
+export const adminToken = 'journey-admin-token-0123456789';
+
 export async function startServer() {
-  const bin = process.env.VITRINE_SERVER || join(root, 'target/debug/vitrine');
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-journey-'));
   const child = spawn(bin, ['--addr', '127.0.0.1:0', '--data-dir', dataDir, '--site-root', join(root, 'target/site')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUST_LOG: 'warn' },
+    env: { ...process.env, RUST_LOG: 'warn', VITRINE_ADMIN_TOKEN: adminToken },
   });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
@@ -29,12 +34,36 @@ export async function startServer() {
   });
   return {
     url,
+    /** Runs `vitrine admin …` on this server's data folder, as an operator would. */
+    async admin(...words) {
+      const { stdout } = await promisify(execFile)(bin, ['--data-dir', dataDir, 'admin', ...words]);
+      return stdout.trim();
+    },
+    /** POSTs to an admin endpoint with the configured token. */
+    async adminPost(path) {
+      const res = await fetch(url + path, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    },
     async stop() {
       child.kill('SIGINT');
       await new Promise((ok) => { child.once('exit', ok); setTimeout(ok, 3000); });
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** One server and one browser for a test file, started before its tests and stopped after. */
+export function serverAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
 }
 
 export async function launchBrowser() {
@@ -49,7 +78,12 @@ export async function launchBrowser() {
 export async function watchedPage(context) {
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  // Chromium logs every 4xx answer as a console error; a refused input is an answer the page
+  // shows the shopper, not a fault. 5xx answers are still recorded below.
+  const refusal = /Failed to load resource: the server responded with a status of 4\d\d/;
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !refusal.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => { if (r.status() >= 500) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
@@ -71,4 +105,27 @@ export function cents(text) {
 export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
+}
+
+/** Typing is not clicking: fills every checkout field the way autofill would. */
+export async function fillCheckout(page, { email = 'ada@example.com' } = {}) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await page.getByLabel('Address', { exact: true }).fill("12 St James's Square");
+  await page.getByLabel('City').fill('London');
+  await page.getByLabel('Postcode / ZIP').fill('SW1Y 4JH');
+  await page.getByLabel('Country').selectOption('GB');
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByLabel('Expiry (MM/YY)').fill('12/30');
+  await page.getByLabel('Security code').fill('123');
+}
+
+/** From a product page to the checkout form, hydrated, with that product in the cart. */
+export async function toCheckout(page, url) {
+  await page.goto(url);
+  await hydrated(page);
+  await page.getByTestId('add-to-cart').click();
+  await page.getByTestId('drawer-checkout').click();
+  await page.waitForURL('**/checkout');
+  await hydrated(page);
 }

@@ -1,0 +1,114 @@
+//! Opening an order as a guest: by its signed link, or by order number and email through a
+//! lookup that is rate limited, compares in constant time, and answers alike whether the
+//! order is missing or the email is wrong.
+
+use super::ApiError;
+use crate::commerce::checkout::Day;
+use crate::commerce::Order;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// An order and the server's clock, so "on time" reads the same on server and client.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrackedOrder {
+    pub order: Order,
+    pub today: Day,
+}
+
+/// An order, for the holder of its signed link. A wrong token and an unknown code answer
+/// alike, so the link cannot be used to probe which orders exist.
+#[server(endpoint = "orders/get")]
+pub async fn get_order(code: String, token: String) -> Result<TrackedOrder, ApiError> {
+    let not_found = || ApiError::NotFound("order".into());
+    if code.len() > 32 || !super::context::signer()?.verify("order", &code, &token) {
+        return Err(not_found());
+    }
+    let order = super::context::backend()?
+        .order(&code)
+        .await
+        .map_err(|e| match e {
+            crate::commerce::backend::CommerceError::Unavailable(_) => ApiError::Unavailable,
+            _ => not_found(),
+        })?;
+    Ok(TrackedOrder {
+        order,
+        today: Day::from_unix(super::clock::now()),
+    })
+}
+
+/// Finds an order by number and the email it was placed with, and sends the shopper to its
+/// signed link.
+#[server(endpoint = "orders/lookup")]
+pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
+    use crate::app::strings;
+    let code: String = code
+        .trim()
+        .to_ascii_uppercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let email = email.trim().to_lowercase();
+    if code.is_empty() || code.len() > 32 {
+        return Err(ApiError::Field {
+            field: "code".into(),
+            message: strings::LOOKUP_CODE_NEEDED.into(),
+        });
+    }
+    if email.is_empty() || email.len() > 254 {
+        return Err(ApiError::Field {
+            field: "email".into(),
+            message: strings::BAD_EMAIL.into(),
+        });
+    }
+    // "VT-" is easy to leave off when reading a number aloud.
+    let code = if code.starts_with("VT-") {
+        code
+    } else {
+        format!("VT-{code}")
+    };
+    let client = ssr::client_key().await;
+    let allowed = super::context::lookups()?.allow(
+        &[&client, &format!("order:{code}")],
+        std::time::Instant::now(),
+    );
+    if !allowed {
+        return Err(ApiError::RateLimited);
+    }
+    let signer = super::context::signer()?;
+    let found = match super::context::backend()?.order(&code).await {
+        Ok(order) => Some(order),
+        Err(crate::commerce::backend::CommerceError::Unavailable(_)) => {
+            return Err(ApiError::Unavailable)
+        }
+        Err(_) => None,
+    };
+    // The same HMAC comparison runs whether or not the order exists, so neither the answer
+    // nor its timing tells a guesser which numbers are real.
+    let stored = found
+        .as_ref()
+        .map(|o| o.email.trim().to_lowercase())
+        .unwrap_or_default();
+    let matches = signer.verify("lookup", &stored, &signer.sign("lookup", &email));
+    match found {
+        Some(order) if matches => {
+            let token = signer.sign("order", &order.code);
+            leptos_axum::redirect(&format!("/orders/{}?t={token}", order.code));
+            Ok(())
+        }
+        _ => Err(ApiError::Invalid(strings::LOOKUP_NOT_FOUND.into())),
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    /// The connecting address. Behind a proxy every shopper shares the proxy's address, which
+    /// makes the limit stricter, never looser; forwarded headers are not trusted.
+    pub async fn client_key() -> String {
+        use axum::extract::ConnectInfo;
+        use std::net::SocketAddr;
+        match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
+            Ok(ConnectInfo(addr)) => format!("ip:{}", addr.ip()),
+            Err(_) => "ip:unknown".into(),
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Form parts shared by every form: a labelled input wired to its hint and error for screen
+//! readers, and the split of a server function's error into field and form messages.
+
+use crate::api::ApiError;
+use leptos::prelude::*;
+
+/// A server action's latest error, read per field (shown under the input) or as the form's
+/// general message (shown at the top, announced).
+#[derive(Clone, Copy)]
+pub struct FormErrors {
+    error: Signal<Option<ApiError>>,
+}
+
+impl FormErrors {
+    pub fn new(error: impl Fn() -> Option<ApiError> + Send + Sync + 'static) -> FormErrors {
+        FormErrors {
+            error: Signal::derive(error),
+        }
+    }
+
+    pub fn field(self, name: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || match self.error.get() {
+            Some(ApiError::Field { field, message }) if field == name => Some(message),
+            _ => None,
+        })
+    }
+
+    pub fn general(self) -> Option<String> {
+        match self.error.get() {
+            Some(ApiError::Field { .. }) | None => None,
+            Some(e) => Some(e.to_string()),
+        }
+    }
+}
+
+/// A labelled text input with its hint and error wired for screen readers.
+#[component]
+pub fn Field(
+    name: &'static str,
+    label: &'static str,
+    autocomplete: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] maxlength: Option<u32>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (e, h) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(h.clone());
+            }
+            if error.get().is_some() {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            <label class="field__label" for=id.clone()>{label}</label>
+            <input class="field__input" id=id type=kind name=name autocomplete=autocomplete inputmode=inputmode
+                maxlength=maxlength required=!optional aria-invalid=move || error.get().map(|_| "true") aria-describedby=described/>
+            {hint.map(|h| view! { <span class="field__hint" id=hint_id>{h}</span> })}
+            {move || error.get().map(|m| view! { <span class="field__error" id=error_id.clone()>{m}</span> })}
+        </div>
+    }
+}

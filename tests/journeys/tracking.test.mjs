@@ -1,0 +1,125 @@
+// After the order: the tracking page follows the order live while an operator moves it along;
+// a guest finds the order by number and email; an outage or a line that sold out meanwhile
+// loses nothing and places nothing twice.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, fillCheckout, toCheckout, watchedPage, hydrated, screenshot } from './lib/harness.mjs';
+
+const shared = serverAndBrowser();
+
+async function placeOrder(page, product, email) {
+  await toCheckout(page, shared.server.url + '/p/' + product);
+  await fillCheckout(page, { email });
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/orders\/VT-[0-9A-Z]{8}\?t=/);
+  return page.getByTestId('order-code').innerText();
+}
+
+test('the tracking page shows each new state as the admin command moves the order, without a reload', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+  const code = await placeOrder(page, 'everyday-crew-tee', 'ada@example.com');
+  await hydrated(page);
+  const timeline = page.getByTestId('timeline');
+  assert.equal(await timeline.getAttribute('data-status'), 'paid');
+  // A reload would lose this marker.
+  await page.evaluate(() => { window.stillTheSamePage = true; });
+
+  for (const status of ['packed', 'shipped', 'out_for_delivery', 'delivered']) {
+    const said = await shared.server.admin('advance', code);
+    assert.equal(said, `${code} is now ${status}`);
+    await page.locator(`[data-testid=timeline][data-status=${status}]`).waitFor({ timeout: 10_000 });
+    if (status === 'shipped') {
+      assert.match(await page.getByTestId('tracking-number').innerText(), /^PW\d{12}$/);
+      await screenshot(page, 'tracking-shipped-390');
+    }
+  }
+  assert.equal(await page.evaluate(() => window.stillTheSamePage), true, 'no reload happened');
+  assert.equal(await page.locator('.timeline__step--done').count(), 6);
+  assert.equal(await page.locator('.timeline__time').count(), 6, 'every step has its time');
+  assert.equal(await page.getByTestId('punctuality').innerText(), 'Delivered on time');
+  // Nothing after delivery but a refund; the command says why.
+  await assert.rejects(shared.server.admin('advance', code), /cannot move/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a guest finds an order by number and email; a wrong email gets the same answer as no order', async () => {
+  const buyer = await shared.browser.newContext();
+  const { page: buying } = await watchedPage(buyer);
+  const code = await placeOrder(buying, 'heavyweight-pocket-tee', 'grace@example.com');
+  await buyer.close();
+
+  // Another device, no cookies, no link: only the number and the email.
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shared.server.url + '/');
+  await page.getByRole('link', { name: 'Track an order' }).click();
+  await page.waitForURL('**/orders');
+  await hydrated(page);
+  await page.getByLabel('Order number').fill(code);
+  await page.getByLabel('Email').fill('eve@example.com');
+  await page.getByRole('button', { name: 'Find order' }).click();
+  const error = page.getByTestId('lookup-error');
+  await error.waitFor();
+  const wrongEmail = await error.innerText();
+  assert.match(wrongEmail, /couldn't find an order with that number and email/);
+  assert.equal(await page.getByLabel('Order number').inputValue(), code, 'the form is kept');
+
+  await page.getByLabel('Order number').fill('VT-AAAAAAAA');
+  await page.getByLabel('Email').fill('grace@example.com');
+  await page.getByRole('button', { name: 'Find order' }).click();
+  await page.waitForFunction((before) => document.querySelector('[data-testid=lookup-error]')?.textContent === before
+    && !document.querySelector('button[type=submit]')?.disabled, wrongEmail);
+  assert.equal(await error.innerText(), wrongEmail, 'an unknown number reads the same');
+
+  await page.getByLabel('Order number').fill(code.replace('VT-', '').toLowerCase());
+  await page.getByRole('button', { name: 'Find order' }).click();
+  await page.waitForURL(/\/orders\/VT-[0-9A-Z]{8}\?t=/);
+  assert.equal(await page.getByTestId('order-code').innerText(), code);
+  await screenshot(page, 'tracking-1280');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an outage while placing says so, keeps the cart and the form, and the retry places one order', async () => {
+  const context = await shared.browser.newContext();
+  const { page } = await watchedPage(context);
+  await toCheckout(page, shared.server.url + '/p/organic-boxy-tee');
+  await fillCheckout(page);
+  await shared.server.adminPost('/admin/faults/place-order?count=1');
+  await page.getByTestId('place-order').click();
+  await page.getByRole('alert').filter({ hasText: 'having trouble' }).waitFor();
+  assert.equal(await page.getByLabel('Email').inputValue(), 'ada@example.com', 'the form is kept');
+  assert.equal(await page.getByTestId('cart-count').innerText(), '1', 'the cart is kept');
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/orders\/VT-/);
+  await context.close();
+});
+
+test('a line that sold out while the shopper was checking out is named, and nothing else is lost', async () => {
+  const context = await shared.browser.newContext();
+  const { page } = await watchedPage(context);
+  await toCheckout(page, shared.server.url + '/p/washed-ringer-tee');
+  await fillCheckout(page);
+  const cart = await (await page.request.post(shared.server.url + '/api/cart/get', { headers: { accept: 'application/json' } })).json();
+  const line = cart.lines[0];
+
+  // Meanwhile another shopper buys every one that is left.
+  const rival = await shared.browser.newContext();
+  const form = (o) => ({ form: o, headers: { accept: 'application/json' } });
+  const added = await rival.request.post(shared.server.url + '/api/cart/add', form({ variant_id: line.variant_id, quantity: String(line.available) }));
+  assert.equal(added.status(), 200, await added.text());
+  const placed = await rival.request.post(shared.server.url + '/api/checkout/place', form({
+    email: 'rival@example.com', name: 'R Ival', line1: '1 Main St', city: 'Springfield', postcode: '12345', country: 'US',
+    shipping: 'standard', payment: 'delivery', attempt: 'f'.repeat(32),
+  }));
+  assert.equal(placed.status(), 200, await placed.text());
+  await rival.close();
+
+  await page.getByTestId('place-order').click();
+  await page.getByRole('alert').filter({ hasText: `${line.product_name} is sold out` }).waitFor();
+  assert.equal(await page.getByLabel('Full name').inputValue(), 'Ada Lovelace', 'the form is kept');
+  assert.match(page.url(), /\/checkout$/);
+  await context.close();
+});
