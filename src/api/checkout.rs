@@ -2,15 +2,15 @@
 //! gateway, and the order is placed once per checkout attempt however often it is submitted.
 
 use super::ApiError;
-use crate::commerce::checkout::{Day, ShippingOption};
+use crate::commerce::checkout::Day;
 use crate::commerce::Cart;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckoutData {
+    /// With its coupon; prices and options come from `checkout::quote`, as the backend's do.
     pub cart: Cart,
-    pub options: Vec<ShippingOption>,
     /// Names this checkout attempt; a resubmission of the same page places no second order.
     pub attempt: String,
     /// The server's today, so delivery dates render the same on server and client.
@@ -19,16 +19,49 @@ pub struct CheckoutData {
 
 #[server(endpoint = "checkout/get")]
 pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
-    use crate::commerce::checkout;
     let backend = super::context::backend()?;
     let cart = super::cart::ssr::current_cart(backend.as_ref()).await?;
     let bytes: [u8; 16] = rand::random();
     Ok(CheckoutData {
-        options: checkout::shipping_options(cart.subtotal),
         cart,
         attempt: bytes.iter().map(|b| format!("{b:02x}")).collect(),
         today: Day::from_unix(crate::api::clock::now()),
     })
+}
+
+/// Applies a discount code to the cart; the reason when it does not apply is the error.
+#[server(endpoint = "checkout/coupon")]
+pub async fn apply_coupon(code: String) -> Result<Cart, ApiError> {
+    use crate::app::strings;
+    let code = crate::commerce::promotions::normalise_code(&code);
+    if code.is_empty() {
+        return Err(ApiError::Field {
+            field: "coupon".into(),
+            message: strings::COUPON_NEEDED.into(),
+        });
+    }
+    if code.len() > 32 || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Err(ApiError::Field {
+            field: "coupon".into(),
+            message: strings::coupon_problem(&crate::commerce::promotions::CouponProblem::Unknown),
+        });
+    }
+    let token =
+        super::cart::ssr::token().ok_or_else(|| ApiError::Invalid(strings::CART_EXPIRED.into()))?;
+    let cart = super::context::backend()?
+        .apply_coupon(&token, &code)
+        .await?;
+    super::cart::ssr::after_plain_form("/checkout");
+    Ok(cart)
+}
+
+#[server(endpoint = "checkout/coupon/remove")]
+pub async fn remove_coupon() -> Result<Cart, ApiError> {
+    let token = super::cart::ssr::token()
+        .ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
+    let cart = super::context::backend()?.remove_coupon(&token).await?;
+    super::cart::ssr::after_plain_form("/checkout");
+    Ok(cart)
 }
 
 #[server(endpoint = "checkout/place")]

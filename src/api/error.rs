@@ -66,6 +66,10 @@ impl From<crate::commerce::backend::CommerceError> for ApiError {
                 message: strings::CHOOSE_SHIPPING.into(),
             },
             E::OutOfStock { product, available } => ApiError::OutOfStock { product, available },
+            E::Coupon(problem) => ApiError::Field {
+                field: "coupon".into(),
+                message: strings::coupon_problem(&problem),
+            },
             E::Unavailable(_) => ApiError::Unavailable,
         }
     }

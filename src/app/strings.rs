@@ -306,3 +306,33 @@ pub fn shipping_label(label: &str, min_days: u32, max_days: u32) -> String {
 pub fn card_ending(brand: &str, last4: &str) -> String {
     format!("{brand} ending {last4}")
 }
+
+pub const COUPON: &str = "Discount code";
+pub const COUPON_HINT: &str = "Test store: try WELCOME10, SAVE15 (on $100+), FREESHIP or SUMMER25.";
+pub const COUPON_APPLY: &str = "Apply";
+pub const COUPON_REMOVE: &str = "Remove";
+pub const DISCOUNT: &str = "Discount";
+pub const COUPON_NEEDED: &str = "Please enter a discount code.";
+
+pub fn coupon_problem(p: &crate::commerce::promotions::CouponProblem) -> String {
+    use crate::commerce::promotions::CouponProblem as P;
+    match p {
+        P::Unknown => "We don't recognise that code. Please check the spelling.".into(),
+        P::Expired { last_day } => format!("That code expired on {}.", day(*last_day)),
+        P::BelowMinimum {
+            min_spend,
+            short_by,
+        } => format!("That code needs {min_spend} of items; add {short_by} more to use it."),
+    }
+}
+
+/// "WELCOME10 · 10% off", for the applied coupon in the summary.
+pub fn coupon_label(c: &crate::commerce::promotions::Coupon) -> String {
+    use crate::commerce::promotions::Discount as D;
+    let what = match c.discount {
+        D::PercentOff(p) => format!("{p}% off"),
+        D::AmountOff(m) => format!("{m} off"),
+        D::FreeShipping => "free standard delivery".into(),
+    };
+    format!("{} · {what}", c.code)
+}

@@ -20,6 +20,8 @@ pub enum CommerceError {
     EmptyCart,
     #[error("unknown shipping option")]
     UnknownShipping,
+    #[error("coupon does not apply: {0:?}")]
+    Coupon(super::promotions::CouponProblem),
     #[error("backend unavailable: {0}")]
     Unavailable(String),
 }
@@ -81,6 +83,10 @@ pub trait Commerce: Send + Sync + 'static {
         variant_id: &str,
         quantity: u32,
     ) -> CommerceResult<Cart>;
+
+    /// Applies a coupon code to the cart, refusing (with the reason) one that does not apply.
+    async fn apply_coupon(&self, token: &str, code: &str) -> CommerceResult<Cart>;
+    async fn remove_coupon(&self, token: &str) -> CommerceResult<Cart>;
 
     /// Turns the cart into an order, checking stock for every line in one transaction.
     async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order>;

@@ -2,6 +2,7 @@
 //! options with delivery windows, tax, totals, and the test card gateway.
 
 use super::money::{Money, MoneyError};
+use super::promotions::{Coupon, CouponProblem};
 use serde::{Deserialize, Serialize};
 
 /// Goods at or above this ship free with the standard option (minor units of the currency).
@@ -47,14 +48,21 @@ pub fn shipping_options(subtotal: Money) -> Vec<ShippingOption> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
     pub subtotal: Money,
+    /// Off the goods, from a coupon; zero without one.
+    pub discount: Money,
     pub shipping: Money,
     pub tax: Money,
     pub total: Money,
 }
 
-/// Tax rounds half up to the minor unit, so the shopper is never charged a fraction.
-pub fn totals(subtotal: Money, shipping: Money) -> Result<Totals, MoneyError> {
-    let taxable = subtotal.checked_add(shipping)?;
+/// Tax is on what is paid (goods after discount, plus shipping) and rounds half up to the
+/// minor unit, so the shopper is never charged a fraction.
+pub fn totals(subtotal: Money, discount: Money, shipping: Money) -> Result<Totals, MoneyError> {
+    let goods = Money::new(
+        subtotal.minor - discount.minor.clamp(0, subtotal.minor),
+        subtotal.currency,
+    );
+    let taxable = goods.checked_add(shipping)?;
     let tax_minor = (i128::from(taxable.minor) * i128::from(TAX_BASIS_POINTS) + 5_000) / 10_000;
     let tax = Money::new(
         i64::try_from(tax_minor).map_err(|_| MoneyError::Overflow)?,
@@ -62,9 +70,51 @@ pub fn totals(subtotal: Money, shipping: Money) -> Result<Totals, MoneyError> {
     );
     Ok(Totals {
         subtotal,
+        discount: Money::new(subtotal.minor - goods.minor, subtotal.currency),
         shipping,
         tax,
         total: taxable.checked_add(tax)?,
+    })
+}
+
+/// Everything the checkout shows and the backend charges for a cart: the delivery options
+/// as priced with the coupon, and the totals for the chosen one. A coupon that does not apply
+/// takes nothing off and says why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub options: Vec<ShippingOption>,
+    pub chosen: Option<ShippingOption>,
+    pub totals: Totals,
+    pub coupon_problem: Option<CouponProblem>,
+}
+
+pub fn quote(
+    subtotal: Money,
+    coupon: Option<&Coupon>,
+    shipping_code: &str,
+    today: Day,
+) -> Result<Quote, MoneyError> {
+    let problem = coupon.and_then(|c| c.check(subtotal, today).err());
+    let applied = coupon.filter(|_| problem.is_none());
+    let mut options = shipping_options(subtotal);
+    if applied.is_some_and(Coupon::frees_shipping) {
+        for o in options.iter_mut().filter(|o| o.code == "standard") {
+            o.price = Money::zero(subtotal.currency);
+        }
+    }
+    let chosen = options.iter().find(|o| o.code == shipping_code).cloned();
+    let discount = match applied {
+        Some(c) => c.goods_off(subtotal)?,
+        None => Money::zero(subtotal.currency),
+    };
+    let shipping = chosen
+        .as_ref()
+        .map_or(Money::zero(subtotal.currency), |o| o.price);
+    Ok(Quote {
+        totals: totals(subtotal, discount, shipping)?,
+        options,
+        chosen,
+        coupon_problem: problem,
     })
 }
 
@@ -219,6 +269,7 @@ fn parse_expiry(s: &str) -> Option<(u32, i64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commerce::promotions::Discount;
     use crate::commerce::Currency;
 
     fn usd(minor: i64) -> Money {
@@ -234,13 +285,46 @@ mod tests {
 
     #[test]
     fn totals_add_tax_on_goods_and_shipping_rounded_half_up() {
-        let t = totals(usd(10_00), usd(4_95)).unwrap();
+        let t = totals(usd(10_00), usd(0), usd(4_95)).unwrap();
         // 8% of 14.95 = 1.196 → 1.20
         assert_eq!(t.tax, usd(1_20));
         assert_eq!(t.total, usd(16_15));
-        let t = totals(usd(6_25), usd(0)).unwrap();
+        let t = totals(usd(6_25), usd(0), usd(0)).unwrap();
         // 8% of 6.25 = 0.50 exactly
         assert_eq!(t.tax, usd(50));
+    }
+
+    #[test]
+    fn a_quote_takes_the_coupon_off_before_tax_and_explains_one_that_does_not_apply() {
+        let ten = Coupon {
+            code: "TEN".into(),
+            discount: Discount::PercentOff(10),
+            min_spend: None,
+            last_day: Some(Day(50)),
+        };
+        let q = quote(usd(40_00), Some(&ten), "standard", Day(50)).unwrap();
+        assert_eq!(q.totals.discount, usd(4_00));
+        // 8% of (36.00 + 4.95) = 3.276 → 3.28
+        assert_eq!(q.totals.tax, usd(3_28));
+        assert_eq!(q.totals.total, usd(36_00 + 4_95 + 3_28));
+        let late = quote(usd(40_00), Some(&ten), "standard", Day(51)).unwrap();
+        assert_eq!(late.totals.discount, usd(0));
+        assert_eq!(
+            late.coupon_problem,
+            Some(CouponProblem::Expired { last_day: Day(50) })
+        );
+
+        let ship = Coupon {
+            discount: Discount::FreeShipping,
+            ..ten.clone()
+        };
+        let q = quote(usd(20_00), Some(&ship), "express", Day(1)).unwrap();
+        assert_eq!(q.options[0].price, usd(0), "standard is free");
+        assert_eq!(q.totals.shipping, usd(12_95), "express still costs");
+        assert_eq!(
+            quote(usd(20_00), None, "nope", Day(1)).unwrap().chosen,
+            None
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod checkout;
 pub mod model;
 pub mod money;
+pub mod promotions;
 pub mod tracking;
 
 #[cfg(feature = "ssr")]

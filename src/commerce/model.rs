@@ -3,6 +3,7 @@
 
 use super::checkout::{Day, PaymentMethod, ShippingOption, Totals};
 use super::money::{Currency, Money, MoneyError};
+use super::promotions::Coupon;
 use super::tracking::{OrderEvent, Shipment};
 use serde::{Deserialize, Serialize};
 
@@ -154,6 +155,8 @@ pub struct Cart {
     pub lines: Vec<CartLine>,
     pub item_count: u32,
     pub subtotal: Money,
+    /// The code the shopper applied; whether it still applies is for `checkout::quote`.
+    pub coupon: Option<Coupon>,
 }
 
 /// One line as a backend stores it, before totals.
@@ -175,6 +178,7 @@ impl Cart {
             lines: Vec::new(),
             item_count: 0,
             subtotal: Money::zero(currency),
+            coupon: None,
         }
     }
 
@@ -202,6 +206,7 @@ impl Cart {
             lines,
             item_count,
             subtotal,
+            coupon: None,
         })
     }
 
@@ -287,6 +292,8 @@ pub struct Order {
     pub events: Vec<OrderEvent>,
     /// Set once the parcel is handed to the carrier.
     pub shipment: Option<Shipment>,
+    /// The coupon as it was when the order was placed.
+    pub coupon: Option<Coupon>,
 }
 
 #[cfg(test)]

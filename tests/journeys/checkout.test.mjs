@@ -2,7 +2,7 @@
 // with and without JavaScript. Every click the test makes is counted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, fillCheckout, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
+import { serverAndBrowser, fillCheckout, toCheckout, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
 
 const shared = serverAndBrowser();
 
@@ -74,5 +74,36 @@ test('a declined card says so, keeps what was typed, and a retry succeeds', asyn
   await page.getByLabel('Card number').fill('4242 4242 4242 4242');
   await page.getByTestId('place-order').click();
   await page.waitForURL(/\/orders\/VT-/);
+  await context.close();
+});
+
+test('a discount code: an expired one says so inline, a good one lowers the total before the last click', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await toCheckout(page, shared.server.url + '/p/washed-ringer-tee');
+  await fillCheckout(page);
+  const before = cents(await page.getByTestId('checkout-total').innerText());
+
+  await page.getByLabel('Discount code').fill('summer25');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByText('That code expired on Wed 30 Sep.').waitFor();
+  assert.equal(cents(await page.getByTestId('checkout-total').innerText()), before, 'nothing taken off');
+
+  await page.getByLabel('Discount code').fill('WELCOME10');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByTestId('coupon-applied').waitFor();
+  const discount = cents(await page.getByTestId('checkout-discount').innerText());
+  const subtotal = cents(await page.locator('.totals div:first-child dd').innerText());
+  assert.equal(discount, Math.round(subtotal / 10));
+  const after = cents(await page.getByTestId('checkout-total').innerText());
+  assert.ok(after < before, `${after} < ${before}`);
+  assert.equal(await page.getByLabel('Full name').inputValue(), 'Ada Lovelace', 'the checkout form is untouched');
+  await screenshot(page, 'checkout-coupon-1280');
+
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/orders\/VT-/);
+  assert.equal(cents(await page.getByTestId('order-total').innerText()), after, 'charged what was shown');
+  assert.equal(cents(await page.getByTestId('order-discount').innerText()), discount);
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,6 +1,7 @@
 //! The one checkout page: contact, address (with autofill hints), delivery, payment and every
 //! cost, then one "Place order". A plain form, so it works before the wasm has loaded.
 
+use super::checkout_summary::CheckoutSummary;
 use super::or_problem;
 use crate::api::checkout::{get_checkout, CheckoutData, PlaceOrder};
 use crate::app::components::field::{Field, FormErrors};
@@ -45,21 +46,30 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     let errors = FormErrors::new(move || place.value().get().and_then(Result::err));
     let field_error = move |name: &'static str| errors.field(name);
     let general_error = move || errors.general();
-    let options = StoredValue::new(data.options.clone());
-    let shipping = RwSignal::new(
-        data.options
-            .first()
-            .map(|o| o.code.clone())
-            .unwrap_or_default(),
-    );
-    let paying_by_card = RwSignal::new(true);
     let today = data.today;
     let subtotal = data.cart.subtotal;
-    let totals = Memo::new(move |_| {
-        let code = shipping.get();
-        let price = options.with_value(|o| o.iter().find(|x| x.code == code).map(|x| x.price));
-        checkout::totals(subtotal, price.unwrap_or(subtotal)).ok()
+    // The options' names and windows never change on this page; their prices may (a coupon).
+    let options = checkout::shipping_options(subtotal);
+    let shipping = RwSignal::new(options.first().map(|o| o.code.clone()).unwrap_or_default());
+    let paying_by_card = RwSignal::new(true);
+    let coupon = RwSignal::new(data.cart.coupon.clone());
+    // The same pure function the backend charges with, so the page shows what will be paid.
+    let quote = Memo::new(move |_| {
+        coupon.with(|c| checkout::quote(subtotal, c.as_ref(), &shipping.get(), today).ok())
     });
+    let totals = move || quote.get().map(|q| q.totals);
+    let option_price = move |i: usize| {
+        quote
+            .get()
+            .and_then(|q| q.options.get(i).map(|o| o.price))
+            .map(|p| {
+                if p.minor == 0 {
+                    strings::FREE.to_string()
+                } else {
+                    p.to_string()
+                }
+            })
+    };
     let pending = place.pending();
 
     view! {
@@ -91,7 +101,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{strings::DELIVERY}</legend>
-                    {data.options.iter().enumerate().map(|(i, o)| {
+                    {options.iter().enumerate().map(|(i, o)| {
                         let (from, to) = (today.add_business_days(o.min_days), today.add_business_days(o.max_days));
                         let code = o.code.clone();
                         view! {
@@ -101,7 +111,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                                     <span class="choice__title">{strings::shipping_label(&o.label, o.min_days, o.max_days)}</span>
                                     <span class="choice__hint">{strings::ARRIVES} " " {strings::delivery_window(from, to)}</span>
                                 </span>
-                                <span class="choice__price">{if o.price.minor == 0 { strings::FREE.to_string() } else { o.price.to_string() }}</span>
+                                <span class="choice__price">{move || option_price(i)}</span>
                             </label>
                         }
                     }).collect_view()}
@@ -130,29 +140,10 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                 </fieldset>
                 <button class="button button--primary button--block checkout__place" type="submit" disabled=move || pending.get() data-testid="place-order">
                     {move || if pending.get() { strings::PLACING_ORDER } else { strings::PLACE_ORDER }}
-                    {move || totals.get().map(|t| format!(" · {}", t.total))}
+                    {move || totals().map(|t| format!(" · {}", t.total))}
                 </button>
             </ActionForm>
-            <aside class="checkout__summary" aria-labelledby="summary-title">
-                <h2 id="summary-title">{strings::ORDER_SUMMARY}</h2>
-                <ul class="summary-lines">
-                    {data.cart.lines.iter().map(|l| view! {
-                        <li class="summary-line">
-                            <img src=l.image.url.clone() alt="" width="56" height="56"/>
-                            <span class="summary-line__name">{l.product_name.clone()} <small>{l.variant_title.clone()} " × " {l.quantity}</small></span>
-                            <span class="summary-line__total">{l.line_total.to_string()}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-                {move || totals.get().map(|t| view! {
-                    <dl class="totals" data-testid="checkout-totals">
-                        <div><dt>{strings::SUBTOTAL}</dt><dd>{t.subtotal.to_string()}</dd></div>
-                        <div><dt>{strings::SHIPPING}</dt><dd>{if t.shipping.minor == 0 { strings::FREE.to_string() } else { t.shipping.to_string() }}</dd></div>
-                        <div><dt>{strings::TAX}</dt><dd>{t.tax.to_string()}</dd></div>
-                        <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
-                    </dl>
-                })}
-            </aside>
+            <CheckoutSummary lines=data.cart.lines.clone() quote=quote coupon=coupon/>
         </div>
     }
 }

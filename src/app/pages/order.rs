@@ -171,6 +171,12 @@ fn Summary(order: Order) -> impl IntoView {
         </ul>
         <dl class="totals">
             <div><dt>{strings::SUBTOTAL}</dt><dd>{order.totals.subtotal.to_string()}</dd></div>
+            {(order.totals.discount.minor > 0).then(|| view! {
+                <div class="totals__discount">
+                    <dt>{strings::DISCOUNT} {order.coupon.as_ref().map(|c| format!(" ({})", c.code))}</dt>
+                    <dd data-testid="order-discount">"−" {order.totals.discount.to_string()}</dd>
+                </div>
+            })}
             <div><dt>{strings::SHIPPING}</dt><dd>{order.totals.shipping.to_string()}</dd></div>
             <div><dt>{strings::TAX}</dt><dd>{order.totals.tax.to_string()}</dd></div>
             <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="order-total">{order.totals.total.to_string()}</dd></div>

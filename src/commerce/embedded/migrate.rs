@@ -11,6 +11,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("orders", "coupon", "TEXT"),
     ("orders", "billing", "TEXT"),
     ("orders", "gift", "TEXT"),
+    ("carts", "coupon", "TEXT"),
 ];
 
 pub fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
@@ -19,7 +20,8 @@ pub fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
         let present = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<Result<Vec<_>, _>>()?;
-        if !present.iter().any(|c| c == column) {
+        // No columns: the table does not exist, and schema.sql creates it whole.
+        if !present.is_empty() && !present.iter().any(|c| c == column) {
             conn.execute_batch(&format!(
                 "ALTER TABLE {table} ADD COLUMN {column} {declaration}"
             ))?;

@@ -9,6 +9,7 @@ mod seed;
 use super::backend::*;
 use super::checkout::{self, PaymentMethod, ShippingOption, Totals};
 use super::model::*;
+use super::promotions::{self, Coupon, CouponProblem, Discount};
 use super::tracking::{self, OrderEvent, Shipment};
 use super::{Currency, Money};
 use catalog::CURRENCY;
@@ -54,6 +55,7 @@ impl EmbeddedStore {
             .and_then(|_| migrate::add_missing_columns(&conn))
             .map_err(|e| format!("cannot prepare {}: {e}", path.display()))?;
         seed::seed_if_empty(&mut conn).map_err(|e| format!("cannot seed the catalogue: {e}"))?;
+        seed::coupons(&conn).map_err(|e| format!("cannot add the coupons: {e}"))?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
             path,
@@ -251,15 +253,39 @@ const CATEGORY_SELECT: &str = "SELECT c.handle, c.name, c.description, \
         WHERE p.category_id = c.id ORDER BY p.featured DESC, p.position LIMIT 1) \
      FROM categories c";
 
+fn load_coupon(c: &Connection, code: &str) -> CommerceResult<Option<Coupon>> {
+    c.query_row(
+        "SELECT code, kind, value, min_spend, last_day FROM coupons WHERE code = ?1",
+        [code],
+        |r| {
+            let value: i64 = r.get(2)?;
+            let discount = match r.get::<_, String>(1)?.as_str() {
+                "percent_off" => Discount::PercentOff(value.clamp(0, 100) as u32),
+                "amount_off" => Discount::AmountOff(money(value)),
+                _ => Discount::FreeShipping,
+            };
+            Ok(Coupon {
+                code: r.get(0)?,
+                discount,
+                min_spend: r.get::<_, Option<i64>>(3)?.map(money),
+                last_day: r.get::<_, Option<i64>>(4)?.map(checkout::Day),
+            })
+        },
+    )
+    .optional()
+    .map_err(db)
+}
+
 fn load_cart(c: &Connection, token: &str) -> CommerceResult<Cart> {
-    let known: bool = c
-        .query_row("SELECT 1 FROM carts WHERE token = ?1", [token], |_| Ok(()))
+    let coupon_code: Option<Option<String>> = c
+        .query_row("SELECT coupon FROM carts WHERE token = ?1", [token], |r| {
+            r.get(0)
+        })
         .optional()
-        .map_err(db)?
-        .is_some();
-    if !known {
+        .map_err(db)?;
+    let Some(coupon_code) = coupon_code else {
         return Err(CommerceError::InvalidCartToken);
-    }
+    };
     let mut stmt = c
         .prepare_cached(
             "SELECT v.id, p.handle, p.name, v.options, v.colour, v.price, l.quantity, v.stock
@@ -287,7 +313,13 @@ fn load_cart(c: &Connection, token: &str) -> CommerceResult<Cart> {
         .map_err(db)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(db)?;
-    Cart::from_lines(CURRENCY, lines).map_err(|e| CommerceError::InvalidInput(e.to_string()))
+    let mut cart = Cart::from_lines(CURRENCY, lines)
+        .map_err(|e| CommerceError::InvalidInput(e.to_string()))?;
+    cart.coupon = match coupon_code {
+        Some(code) => load_coupon(c, &code)?,
+        None => None,
+    };
+    Ok(cart)
 }
 
 fn variant_stock(c: &Connection, variant: i64) -> CommerceResult<(String, u32)> {
@@ -338,7 +370,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         .query_row(
             "SELECT email, ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
                shipping, payment, subtotal, shipping_cost, tax, total, status, placed_at,
-               carrier, tracking_number
+               carrier, tracking_number, discount, coupon
              FROM orders WHERE code = ?1",
             [code],
             |r| {
@@ -361,6 +393,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
                         r.get::<_, Option<String>>(15)?,
                         r.get::<_, Option<String>>(16)?,
                     ),
+                    (r.get::<_, i64>(17)?, r.get::<_, Option<String>>(18)?),
                 ))
             },
         )
@@ -376,7 +409,12 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         status,
         placed_at,
         (carrier, tracking_number),
+        (discount, coupon),
     ) = head;
+    let coupon: Option<Coupon> = match coupon {
+        Some(json) => Some(serde_json::from_str(&json).map_err(|_| corrupt("coupon"))?),
+        None => None,
+    };
     let shipping: ShippingOption =
         serde_json::from_str(&shipping).map_err(|_| corrupt("shipping"))?;
     let payment: PaymentMethod = serde_json::from_str(&payment).map_err(|_| corrupt("payment"))?;
@@ -408,6 +446,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         lines,
         totals: Totals {
             subtotal: money(subtotal),
+            discount: money(discount),
             shipping: money(shipping_cost),
             tax: money(tax),
             total: money(total),
@@ -419,6 +458,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Placed),
         placed_at,
         events: load_events(c, code)?,
+        coupon,
         shipment: carrier
             .zip(tracking_number)
             .map(|(carrier, tracking_number)| Shipment {
@@ -740,6 +780,46 @@ impl Commerce for EmbeddedStore {
         .await
     }
 
+    async fn apply_coupon(&self, token: &str, code: &str) -> CommerceResult<Cart> {
+        check_token(token)?;
+        let token = token.to_string();
+        let code = promotions::normalise_code(code);
+        self.run(move |c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            let cart = load_cart(&tx, &token)?;
+            let coupon =
+                load_coupon(&tx, &code)?.ok_or(CommerceError::Coupon(CouponProblem::Unknown))?;
+            coupon
+                .check(cart.subtotal, checkout::Day::from_unix(now()))
+                .map_err(CommerceError::Coupon)?;
+            tx.execute(
+                "UPDATE carts SET coupon = ?2, updated_at = ?3 WHERE token = ?1",
+                params![token, coupon.code, now()],
+            )
+            .map_err(db)?;
+            let cart = load_cart(&tx, &token)?;
+            tx.commit().map_err(db)?;
+            Ok(cart)
+        })
+        .await
+    }
+
+    async fn remove_coupon(&self, token: &str) -> CommerceResult<Cart> {
+        check_token(token)?;
+        let token = token.to_string();
+        self.run(move |c| {
+            c.execute(
+                "UPDATE carts SET coupon = NULL, updated_at = ?2 WHERE token = ?1",
+                params![token, now()],
+            )
+            .map_err(db)?;
+            load_cart(c, &token)
+        })
+        .await
+    }
+
     async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
         check_token(token)?;
         if self.injected_failure() {
@@ -766,12 +846,20 @@ impl Commerce for EmbeddedStore {
             if cart.is_empty() {
                 return Err(CommerceError::EmptyCart);
             }
-            let shipping = checkout::shipping_options(cart.subtotal)
-                .into_iter()
-                .find(|o| o.code == order.shipping_code)
-                .ok_or(CommerceError::UnknownShipping)?;
-            let totals = checkout::totals(cart.subtotal, shipping.price)
-                .map_err(|e| CommerceError::InvalidInput(e.to_string()))?;
+            let quote = checkout::quote(
+                cart.subtotal,
+                cart.coupon.as_ref(),
+                &order.shipping_code,
+                checkout::Day::from_unix(now()),
+            )
+            .map_err(|e| CommerceError::InvalidInput(e.to_string()))?;
+            // The page showed this problem and no discount; placing anyway would surprise
+            // nobody, but a coupon the shopper thinks applies must not silently vanish.
+            if let Some(problem) = quote.coupon_problem {
+                return Err(CommerceError::Coupon(problem));
+            }
+            let shipping = quote.chosen.ok_or(CommerceError::UnknownShipping)?;
+            let totals = quote.totals;
             // Stock is checked and taken inside the same transaction, so two shoppers can never
             // both buy the last one.
             for line in &cart.lines {
@@ -799,8 +887,9 @@ impl Commerce for EmbeddedStore {
             tx.execute(
                 "INSERT INTO orders (code, idempotency_key, email, ship_name, ship_line1, ship_line2,
                    ship_city, ship_postcode, ship_country, shipping, payment, subtotal,
-                   shipping_cost, tax, total, status, placed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                   shipping_cost, tax, total, status, placed_at, discount, coupon)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                   ?18, ?19)",
                 params![
                     code,
                     order.idempotency_key,
@@ -818,7 +907,9 @@ impl Commerce for EmbeddedStore {
                     totals.tax.minor,
                     totals.total.minor,
                     status.as_str(),
-                    placed_at
+                    placed_at,
+                    totals.discount.minor,
+                    cart.coupon.as_ref().map(to_json)
                 ],
             )
             .map_err(db)?;
@@ -842,6 +933,8 @@ impl Commerce for EmbeddedStore {
                 .map_err(db)?;
             }
             tx.execute("DELETE FROM cart_lines WHERE cart_token = ?1", [&token])
+                .map_err(db)?;
+            tx.execute("UPDATE carts SET coupon = NULL WHERE token = ?1", [&token])
                 .map_err(db)?;
             let placed = load_order(&tx, &code)?;
             tx.commit().map_err(db)?;

@@ -46,7 +46,16 @@ CREATE INDEX IF NOT EXISTS variants_by_product ON variants(product_id, position)
 CREATE TABLE IF NOT EXISTS carts (
   token      TEXT PRIMARY KEY,
   created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  coupon     TEXT                       -- a coupons.code the shopper applied (added later)
+);
+
+CREATE TABLE IF NOT EXISTS coupons (
+  code      TEXT PRIMARY KEY,           -- upper case
+  kind      TEXT NOT NULL CHECK (kind IN ('percent_off', 'amount_off', 'free_shipping')),
+  value     INTEGER NOT NULL DEFAULT 0, -- percent, or minor units for amount_off
+  min_spend INTEGER,                    -- minor units of goods
+  last_day  INTEGER                     -- days since 1970-01-01, inclusive
 );
 
 CREATE TABLE IF NOT EXISTS cart_lines (

@@ -76,3 +76,24 @@ pub fn seed_if_empty(conn: &mut Connection) -> rusqlite::Result<()> {
     )?;
     tx.commit()
 }
+
+/// The demo store's coupon codes, one of each kind; added to older data folders too.
+/// SUMMER25 ended on 2026-09-30, so there is always an expired code to try.
+pub fn coupons(conn: &Connection) -> rusqlite::Result<()> {
+    /// (code, kind, value, minimum spend, last day)
+    type Row = (&'static str, &'static str, i64, Option<i64>, Option<i64>);
+    const COUPONS: &[Row] = &[
+        ("WELCOME10", "percent_off", 10, None, None),
+        ("SAVE15", "amount_off", 15_00, Some(10_000), None),
+        ("FREESHIP", "free_shipping", 0, None, None),
+        ("SUMMER25", "percent_off", 25, None, Some(20_726)),
+    ];
+    for (code, kind, value, min_spend, last_day) in COUPONS {
+        conn.execute(
+            "INSERT OR IGNORE INTO coupons (code, kind, value, min_spend, last_day)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![code, kind, value, min_spend, last_day],
+        )?;
+    }
+    Ok(())
+}

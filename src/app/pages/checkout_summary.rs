@@ -1,0 +1,92 @@
+//! The checkout's order summary: items, the discount code, and every cost before the last
+//! click. The code has its own small form, so applying one never disturbs the checkout form.
+
+use crate::api::checkout::{ApplyCoupon, RemoveCoupon};
+use crate::app::components::field::{Field, FormErrors};
+use crate::app::strings;
+use crate::commerce::checkout::Quote;
+use crate::commerce::promotions::Coupon;
+use crate::commerce::CartLine;
+use leptos::prelude::*;
+
+#[component]
+pub fn CheckoutSummary(
+    lines: Vec<CartLine>,
+    quote: Memo<Option<Quote>>,
+    coupon: RwSignal<Option<Coupon>>,
+) -> impl IntoView {
+    let totals = move || quote.get().map(|q| q.totals);
+    view! {
+        <aside class="checkout__summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">{strings::ORDER_SUMMARY}</h2>
+            <ul class="summary-lines">
+                {lines.into_iter().map(|l| view! {
+                    <li class="summary-line">
+                        <img src=l.image.url alt="" width="56" height="56"/>
+                        <span class="summary-line__name">{l.product_name} <small>{l.variant_title} " × " {l.quantity}</small></span>
+                        <span class="summary-line__total">{l.line_total.to_string()}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <CouponBox quote=quote coupon=coupon/>
+            {move || totals().map(|t| view! {
+                <dl class="totals" data-testid="checkout-totals">
+                    <div><dt>{strings::SUBTOTAL}</dt><dd>{t.subtotal.to_string()}</dd></div>
+                    {(t.discount.minor > 0).then(|| view! {
+                        <div class="totals__discount"><dt>{strings::DISCOUNT}</dt><dd data-testid="checkout-discount">"−" {t.discount.to_string()}</dd></div>
+                    })}
+                    <div><dt>{strings::SHIPPING}</dt><dd>{if t.shipping.minor == 0 { strings::FREE.to_string() } else { t.shipping.to_string() }}</dd></div>
+                    <div><dt>{strings::TAX}</dt><dd>{t.tax.to_string()}</dd></div>
+                    <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
+                </dl>
+            })}
+        </aside>
+    }
+}
+
+/// Enter a code, or see the applied one (and why it does not apply, if it no longer does).
+#[component]
+fn CouponBox(quote: Memo<Option<Quote>>, coupon: RwSignal<Option<Coupon>>) -> impl IntoView {
+    let apply = ServerAction::<ApplyCoupon>::new();
+    let remove = ServerAction::<RemoveCoupon>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(cart)) = apply.value().get() {
+            coupon.set(cart.coupon);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(cart)) = remove.value().get() {
+            coupon.set(cart.coupon);
+        }
+    });
+    let errors = FormErrors::new(move || apply.value().get().and_then(Result::err));
+    let problem = move || {
+        quote
+            .get()
+            .and_then(|q| q.coupon_problem)
+            .map(|p| strings::coupon_problem(&p))
+    };
+    view! {
+        <div class="coupon">
+            {move || match coupon.get() {
+                Some(c) => view! {
+                    <ActionForm action=remove attr:class="coupon__applied">
+                        <span class="coupon__label" data-testid="coupon-applied">{strings::coupon_label(&c)}</span>
+                        <button class="button button--ghost" type="submit">{strings::COUPON_REMOVE}</button>
+                    </ActionForm>
+                    {problem().map(|m| view! { <p class="field__error" role="alert" data-testid="coupon-problem">{m}</p> })}
+                }.into_any(),
+                None => view! {
+                    <ActionForm action=apply attr:class="coupon__form">
+                        <Field name="code" label=strings::COUPON autocomplete="off" optional=true maxlength=32
+                            hint=strings::COUPON_HINT error=errors.field("coupon")/>
+                        <button class="button button--ghost" type="submit" disabled=move || apply.pending().get()>
+                            {strings::COUPON_APPLY}
+                        </button>
+                    </ActionForm>
+                    {move || errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                }.into_any(),
+            }}
+        </div>
+    }
+}
