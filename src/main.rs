@@ -3,8 +3,25 @@
 use vitrine::commerce::embedded::EmbeddedStore;
 use vitrine::server::{self, config::Config, signing::Signer, AppState};
 
-#[tokio::main]
-async fn main() {
+/// Rendering a page walks a deep tree of view types; unoptimised (debug) builds need more
+/// than tokio's default 2 MiB of stack for the checkout page.
+const WORKER_STACK: usize = 8 * 1024 * 1024;
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(WORKER_STACK)
+        .build();
+    match runtime {
+        Ok(rt) => rt.block_on(serve()),
+        Err(e) => {
+            eprintln!("vitrine: cannot start the runtime: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+async fn serve() {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
