@@ -8,6 +8,8 @@ pub mod api;
 pub mod app;
 pub mod commerce;
 #[cfg(feature = "ssr")]
+pub mod hex;
+#[cfg(feature = "ssr")]
 pub mod server;
 
 /// Browser entry: attaches behaviour to the server-rendered page without re-rendering it.

@@ -4,7 +4,6 @@
 mod common;
 
 use common::{cart_with_item, TestStore, CHECKOUT_FORM};
-use vitrine::api::orders::TrackedOrder;
 use vitrine::api::ApiError;
 use vitrine::commerce::backend::Commerce;
 use vitrine::commerce::Cart;
@@ -15,27 +14,6 @@ fn coupon_error(r: &common::Reply) -> String {
         ApiError::Field { field, message } if field == "coupon" => message,
         other => panic!("expected a coupon field error, got {other:?}"),
     }
-}
-
-async fn place(t: &TestStore, cookie: &str, form: &str, attempt: u8) -> common::Reply {
-    t.call(
-        "checkout/place",
-        &format!("{form}&attempt={:032x}", u128::from(attempt) + 0xc0),
-        Some(cookie),
-    )
-    .await
-}
-
-async fn placed_order(t: &TestStore, r: &common::Reply) -> vitrine::commerce::Order {
-    let location = r.header("location");
-    let (code, token) = location
-        .trim_start_matches("/orders/")
-        .split_once("?t=")
-        .unwrap_or_else(|| panic!("not placed: {} {}", r.status, r.body));
-    t.call("orders/get", &format!("code={code}&token={token}"), None)
-        .await
-        .json::<TrackedOrder>()
-        .order
 }
 
 #[test]
@@ -50,7 +28,9 @@ fn a_percentage_code_comes_off_before_tax_and_stays_on_the_order() {
         let cart: Cart = r.json();
         assert_eq!(cart.coupon.as_ref().unwrap().code, "WELCOME10");
 
-        let order = placed_order(&t, &place(&t, &cookie, CHECKOUT_FORM, 1).await).await;
+        let order = t
+            .placed_order(&t.place(&cookie, CHECKOUT_FORM, 1).await)
+            .await;
         let tt = order.totals;
         assert_eq!(tt.discount.minor, (tt.subtotal.minor + 5) / 10);
         let taxable = tt.subtotal.minor - tt.discount.minor + tt.shipping.minor;
@@ -70,7 +50,9 @@ fn free_shipping_zeroes_standard_delivery_only() {
         let cookie = cart_with_item(&t).await;
         t.call("checkout/coupon", "code=FREESHIP", Some(&cookie))
             .await;
-        let order = placed_order(&t, &place(&t, &cookie, CHECKOUT_FORM, 2).await).await;
+        let order = t
+            .placed_order(&t.place(&cookie, CHECKOUT_FORM, 2).await)
+            .await;
         assert_eq!(order.totals.shipping.minor, 0);
         assert_eq!(order.totals.discount.minor, 0);
     })
@@ -129,7 +111,7 @@ fn a_code_that_stops_applying_before_placing_is_named_and_the_cart_is_kept() {
             Some(&cookie),
         )
         .await;
-        let refused = place(&t, &cookie, CHECKOUT_FORM, 3).await;
+        let refused = t.place(&cookie, CHECKOUT_FORM, 3).await;
         assert!(coupon_error(&refused).contains("needs $100.00"));
         assert_eq!(t.store.cart(&token).await.unwrap().item_count, 1);
 
@@ -138,7 +120,9 @@ fn a_code_that_stops_applying_before_placing_is_named_and_the_cart_is_kept() {
             .await
             .json::<Cart>();
         assert!(removed.coupon.is_none());
-        let order = placed_order(&t, &place(&t, &cookie, CHECKOUT_FORM, 4).await).await;
+        let order = t
+            .placed_order(&t.place(&cookie, CHECKOUT_FORM, 4).await)
+            .await;
         assert_eq!(order.totals.discount.minor, 0);
     })
 }

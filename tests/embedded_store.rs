@@ -19,6 +19,8 @@ fn order(key: &str) -> PlaceOrder {
             postcode: "SW1Y 4JH".into(),
             country: "GB".into(),
         },
+        billing: None,
+        gift: None,
         shipping_code: "standard".into(),
         payment: PaymentMethod::PayOnDelivery,
         idempotency_key: key.into(),

@@ -13,21 +13,9 @@ use vitrine::commerce::OrderStatus;
 const GOOD: &str = common::CHECKOUT_FORM;
 
 /// Places an order and returns (code, signed token).
-async fn place(t: &TestStore, attempt: u8) -> (String, String) {
+async fn place(t: &TestStore, attempt: u32) -> (String, String) {
     let cookie = cart_with_item(t).await;
-    let r = t
-        .call(
-            "checkout/place",
-            &format!("{GOOD}&attempt={:032x}", u128::from(attempt) + 7),
-            Some(&cookie),
-        )
-        .await;
-    let location = r.header("location");
-    let (code, token) = location
-        .trim_start_matches("/orders/")
-        .split_once("?t=")
-        .unwrap_or_else(|| panic!("no order link: {} {}", r.status, r.body));
-    (code.to_string(), token.to_string())
+    t.place(&cookie, GOOD, attempt).await.order_link()
 }
 
 async fn tracked(t: &TestStore, code: &str, token: &str) -> TrackedOrder {

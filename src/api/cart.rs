@@ -12,26 +12,18 @@ pub async fn get_cart() -> Result<Cart, ApiError> {
 
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
-    use crate::commerce::backend::CommerceError;
-    let variant_id = super::validate::variant_id(&variant_id)?;
-    let quantity = super::validate::quantity(quantity, 1)?;
-    let backend = super::context::backend()?;
-    let token = ssr::token();
-    let added = match backend
-        .add_to_cart(token.as_deref(), &variant_id, quantity)
-        .await
-    {
-        // The cookie named a cart we do not know: start a fresh one instead of failing.
-        Err(CommerceError::InvalidCartToken) if token.is_some() => {
-            backend.add_to_cart(None, &variant_id, quantity).await?
-        }
-        other => other?,
-    };
-    if token.as_deref() != Some(added.token.as_str()) {
-        ssr::set_token(&added.token);
-    }
+    let cart = ssr::add(&variant_id, quantity).await?;
     ssr::after_plain_form("/cart");
-    Ok(added.cart)
+    Ok(cart)
+}
+
+/// Adds to the cart and goes straight to checkout: the first of a returning shopper's two
+/// clicks.
+#[server(endpoint = "cart/buy")]
+pub async fn buy_now(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
+    let cart = ssr::add(&variant_id, quantity).await?;
+    leptos_axum::redirect("/checkout");
+    Ok(cart)
 }
 
 #[server(endpoint = "cart/update")]
@@ -66,6 +58,32 @@ pub(crate) mod ssr {
     use leptos_axum::ResponseOptions;
 
     pub const COOKIE: &str = "vitrine_cart";
+
+    /// Adds to this request's cart, starting one when there is none (or the cookie names a
+    /// cart the backend does not know).
+    pub async fn add(
+        variant_id: &str,
+        quantity: i64,
+    ) -> Result<crate::commerce::Cart, crate::api::ApiError> {
+        use crate::commerce::backend::CommerceError;
+        let variant_id = crate::api::validate::variant_id(variant_id)?;
+        let quantity = crate::api::validate::quantity(quantity, 1)?;
+        let backend = crate::api::context::backend()?;
+        let token = token();
+        let added = match backend
+            .add_to_cart(token.as_deref(), &variant_id, quantity)
+            .await
+        {
+            Err(CommerceError::InvalidCartToken) if token.is_some() => {
+                backend.add_to_cart(None, &variant_id, quantity).await?
+            }
+            other => other?,
+        };
+        if token.as_deref() != Some(added.token.as_str()) {
+            set_token(&added.token);
+        }
+        Ok(added.cart)
+    }
 
     /// The cart this request's cookie names, or an empty one. A cookie we did not issue (or
     /// whose cart is gone) is dropped, not trusted; a failing backend is an error, never an
@@ -118,13 +136,15 @@ pub(crate) mod ssr {
                 == Some("https")
     }
 
-    fn set_cookie(value: &str, max_age: u32) {
+    /// Sets (or, with `max_age` 0, clears) one of our cookies: always HttpOnly and SameSite=Lax,
+    /// Secure when the request came over HTTPS.
+    pub fn set_cookie(name: &str, value: &str, max_age: u32) {
         let Some(res) = use_context::<ResponseOptions>() else {
             return;
         };
         let secure = use_context::<Parts>().map(|p| secure(&p)).unwrap_or(false);
         let cookie = format!(
-            "{COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+            "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
             if secure { "; Secure" } else { "" }
         );
         if let Ok(v) = HeaderValue::from_str(&cookie) {
@@ -133,11 +153,11 @@ pub(crate) mod ssr {
     }
 
     pub fn set_token(token: &str) {
-        set_cookie(token, MAX_AGE_DAYS * 86_400);
+        set_cookie(COOKIE, token, MAX_AGE_DAYS * 86_400);
     }
 
     pub fn clear_token() {
-        set_cookie("", 0);
+        set_cookie(COOKIE, "", 0);
     }
 
     /// Before hydration, forms post natively; send those shoppers to a page that shows the

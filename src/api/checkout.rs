@@ -7,6 +7,18 @@ use crate::commerce::Cart;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// Form field names of an address: name, line1, line2, city, postcode, country.
+pub type AddressNames = [&'static str; 6];
+pub const OWN: AddressNames = ["name", "line1", "line2", "city", "postcode", "country"];
+pub const RECIPIENT: AddressNames = [
+    "recipient_name",
+    "recipient_line1",
+    "recipient_line2",
+    "recipient_city",
+    "recipient_postcode",
+    "recipient_country",
+];
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckoutData {
     /// With its coupon; prices and options come from `checkout::quote`, as the backend's do.
@@ -15,17 +27,19 @@ pub struct CheckoutData {
     pub attempt: String,
     /// The server's today, so delivery dates render the same on server and client.
     pub today: Day,
+    /// What this device remembers from the shopper's last order, if they opted in.
+    pub remembered: Option<super::details::RememberedDetails>,
 }
 
 #[server(endpoint = "checkout/get")]
 pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
     let backend = super::context::backend()?;
     let cart = super::cart::ssr::current_cart(backend.as_ref()).await?;
-    let bytes: [u8; 16] = rand::random();
     Ok(CheckoutData {
         cart,
-        attempt: bytes.iter().map(|b| format!("{b:02x}")).collect(),
+        attempt: crate::hex::random::<16>(),
         today: Day::from_unix(crate::api::clock::now()),
+        remembered: super::details::remembered(),
     })
 }
 
@@ -78,20 +92,49 @@ pub async fn place_order(
     #[server(default)] card_number: String,
     #[server(default)] card_expiry: String,
     #[server(default)] card_cvc: String,
+    /// "on" when the order ships to someone else, as a gift.
+    #[server(default)]
+    gift: String,
+    #[server(default)] gift_message: String,
+    #[server(default)] gift_hide_prices: String,
+    #[server(default)] recipient_name: String,
+    #[server(default)] recipient_line1: String,
+    #[server(default)] recipient_line2: String,
+    #[server(default)] recipient_city: String,
+    #[server(default)] recipient_postcode: String,
+    #[server(default)] recipient_country: String,
+    /// "on" when the shopper asked to be remembered on this device.
+    #[server(default)]
+    remember: String,
     attempt: String,
 ) -> Result<(), ApiError> {
     use crate::commerce::backend::PlaceOrder;
     use crate::commerce::checkout::{charge_test_card, Day, PaymentMethod};
-    let form = ssr::Form {
-        email: &email,
-        name: &name,
-        line1: &line1,
-        line2: &line2,
-        city: &city,
-        postcode: &postcode,
-        country: &country,
+    use crate::commerce::Gift;
+    // Checked in the order the fields appear, so the first message is for the first field.
+    let email = super::rules::email(&email)?;
+    let own = super::rules::address(&OWN, [&name, &line1, &line2, &city, &postcode, &country])?;
+    let (address, billing, gift) = if gift == "on" {
+        let recipient = super::rules::address(
+            &RECIPIENT,
+            [
+                &recipient_name,
+                &recipient_line1,
+                &recipient_line2,
+                &recipient_city,
+                &recipient_postcode,
+                &recipient_country,
+            ],
+        )?;
+        let message = super::rules::text("gift_message", "", &gift_message, 300, false)?;
+        let gift = Gift {
+            message,
+            hide_prices: gift_hide_prices == "on",
+        };
+        (recipient, Some(own), Some(gift))
+    } else {
+        (own, None, None)
     };
-    let (email, address) = form.validate()?;
     if attempt.len() != 32 || !attempt.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(ApiError::Invalid(crate::app::strings::unreadable_request(
             "attempt",
@@ -109,7 +152,7 @@ pub async fn place_order(
         _ => {
             return Err(ApiError::Field {
                 field: "payment".into(),
-                message: "Please choose how you'd like to pay.".into(),
+                message: crate::app::strings::CHOOSE_PAYMENT.into(),
             })
         }
     };
@@ -120,12 +163,18 @@ pub async fn place_order(
             &PlaceOrder {
                 email,
                 address,
+                billing,
+                gift,
                 shipping_code: shipping,
                 payment,
                 idempotency_key: attempt,
             },
         )
         .await?;
+    // Opted in now, or earlier (then keep what they just used up to date).
+    if remember == "on" || super::details::remembered().is_some() {
+        super::details::remember(&super::details::RememberedDetails::of(&order));
+    }
     let signed = super::context::signer()?.sign("order", &order.code);
     leptos_axum::redirect(&format!("/orders/{}?t={signed}", order.code));
     Ok(())
@@ -136,7 +185,6 @@ mod ssr {
     use crate::api::ApiError;
     use crate::app::strings;
     use crate::commerce::checkout::CardProblem;
-    use crate::commerce::Address;
 
     pub fn card_error(p: CardProblem) -> ApiError {
         let field = match p {
@@ -150,85 +198,6 @@ mod ssr {
         ApiError::Field {
             field: field.into(),
             message: strings::card_problem(p).into(),
-        }
-    }
-
-    pub struct Form<'a> {
-        pub email: &'a str,
-        pub name: &'a str,
-        pub line1: &'a str,
-        pub line2: &'a str,
-        pub city: &'a str,
-        pub postcode: &'a str,
-        pub country: &'a str,
-    }
-
-    fn field(name: &str, message: impl Into<String>) -> ApiError {
-        ApiError::Field {
-            field: name.into(),
-            message: message.into(),
-        }
-    }
-
-    fn text(
-        name: &str,
-        label: &str,
-        value: &str,
-        max: usize,
-        required: bool,
-    ) -> Result<String, ApiError> {
-        let value = value.trim();
-        if required && value.is_empty() {
-            return Err(field(name, strings::field_required(label)));
-        }
-        if value.chars().count() > max || value.chars().any(char::is_control) {
-            return Err(field(name, strings::TOO_LONG));
-        }
-        Ok(value.to_string())
-    }
-
-    impl Form<'_> {
-        /// Checks fields in the order they appear, so the first message is the first field.
-        pub fn validate(&self) -> Result<(String, Address), ApiError> {
-            let email = self.email.trim();
-            let ok_email = email.len() <= 254
-                && !email.contains(char::is_whitespace)
-                && email.split_once('@').is_some_and(|(local, domain)| {
-                    !local.is_empty()
-                        && domain.contains('.')
-                        && !domain.starts_with('.')
-                        && !domain.ends_with('.')
-                        && !domain.contains('@')
-                });
-            if !ok_email {
-                return Err(field("email", strings::BAD_EMAIL));
-            }
-            let name = text("name", strings::FULL_NAME, self.name, 100, true)?;
-            let line1 = text("line1", strings::ADDRESS_LINE1, self.line1, 200, true)?;
-            let line2 = text("line2", strings::ADDRESS_LINE2, self.line2, 200, false)?;
-            let city = text("city", strings::CITY, self.city, 100, true)?;
-            let postcode = text("postcode", strings::POSTCODE, self.postcode, 16, true)?;
-            if !postcode
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
-            {
-                return Err(field("postcode", strings::BAD_POSTCODE));
-            }
-            let country = self.country.trim().to_ascii_uppercase();
-            if !strings::COUNTRIES.iter().any(|(code, _)| *code == country) {
-                return Err(field("country", strings::BAD_COUNTRY));
-            }
-            Ok((
-                email.to_string(),
-                Address {
-                    name,
-                    line1,
-                    line2,
-                    city,
-                    postcode,
-                    country,
-                },
-            ))
         }
     }
 }

@@ -7,10 +7,12 @@ pub mod catalog;
 // server macro's generated functions do not carry a per-item allow.
 #[allow(clippy::too_many_arguments)]
 pub mod checkout;
+pub mod details;
 mod error;
 pub mod orders;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
+pub mod rules;
 #[cfg(feature = "ssr")]
 mod validate;
 

@@ -2,7 +2,7 @@
 //! that change it. After an action the UI shows the cart the action returned, so the header,
 //! drawer and cart page never disagree and no extra request is made.
 
-use crate::api::cart::{get_cart, AddToCart, RemoveCartLine, UpdateCartLine};
+use crate::api::cart::{get_cart, AddToCart, BuyNow, RemoveCartLine, UpdateCartLine};
 use crate::api::ApiError;
 use crate::commerce::Cart;
 use leptos::prelude::*;
@@ -12,6 +12,8 @@ pub struct CartState {
     loaded: Resource<Result<Cart, ApiError>>,
     latest: RwSignal<Option<Cart>>,
     pub add: ServerAction<AddToCart>,
+    /// Adds and goes to checkout; the drawer stays shut.
+    pub buy: ServerAction<BuyNow>,
     pub update: ServerAction<UpdateCartLine>,
     pub remove: ServerAction<RemoveCartLine>,
     pub drawer_open: RwSignal<bool>,
@@ -23,6 +25,7 @@ impl CartState {
             loaded: Resource::new(|| (), |_| get_cart()),
             latest: RwSignal::new(None),
             add: ServerAction::new(),
+            buy: ServerAction::new(),
             update: ServerAction::new(),
             remove: ServerAction::new(),
             drawer_open: RwSignal::new(false),
@@ -35,7 +38,11 @@ impl CartState {
                 open.set(true);
             }
         });
-        for action in [state.update.value(), state.remove.value()] {
+        for action in [
+            state.buy.value(),
+            state.update.value(),
+            state.remove.value(),
+        ] {
             Effect::new(move |_| {
                 if let Some(Ok(cart)) = action.get() {
                     latest.set(Some(cart));

@@ -48,7 +48,11 @@ pub struct TokenCart {
 #[derive(Clone, Debug)]
 pub struct PlaceOrder {
     pub email: String,
+    /// Where the parcel goes.
     pub address: Address,
+    /// The buyer's own address, when it ships to someone else (a gift).
+    pub billing: Option<Address>,
+    pub gift: Option<Gift>,
     /// A code from `checkout::shipping_options`.
     pub shipping_code: String,
     /// Already authorised by the gateway; only brand and last four digits are kept.

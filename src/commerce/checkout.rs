@@ -188,14 +188,9 @@ pub enum CardProblem {
 pub const DECLINED_CARD: &str = "4000000000000002";
 pub const INSUFFICIENT_FUNDS_CARD: &str = "4000000000009995";
 
-/// Checks a card the way the test gateway does. `today` is (year, month). Only the brand and
-/// last four digits leave this function: the number and CVC are never stored or logged.
-pub fn charge_test_card(
-    number: &str,
-    expiry: &str,
-    cvc: &str,
-    today: (i64, u32),
-) -> Result<PaymentMethod, CardProblem> {
+/// The card number's digits if it could be a card (length and checksum); spaces and dashes
+/// as people type them are fine. The browser runs this as the shopper types.
+pub fn check_card_number(number: &str) -> Result<String, CardProblem> {
     let digits: String = number
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
@@ -206,14 +201,37 @@ pub fn charge_test_card(
     {
         return Err(CardProblem::Number);
     }
+    Ok(digits)
+}
+
+/// An expiry as MM/YY (or MM/YYYY) that has not passed; `today` is (year, month).
+pub fn check_expiry(expiry: &str, today: (i64, u32)) -> Result<(), CardProblem> {
     let (month, year) = parse_expiry(expiry).ok_or(CardProblem::Expiry)?;
     if (year, month) < today {
         return Err(CardProblem::Expired);
     }
+    Ok(())
+}
+
+pub fn check_cvc(cvc: &str) -> Result<(), CardProblem> {
     let cvc = cvc.trim();
     if !(3..=4).contains(&cvc.len()) || !cvc.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CardProblem::Cvc);
     }
+    Ok(())
+}
+
+/// Checks a card the way the test gateway does. `today` is (year, month). Only the brand and
+/// last four digits leave this function: the number and CVC are never stored or logged.
+pub fn charge_test_card(
+    number: &str,
+    expiry: &str,
+    cvc: &str,
+    today: (i64, u32),
+) -> Result<PaymentMethod, CardProblem> {
+    let digits = check_card_number(number)?;
+    check_expiry(expiry, today)?;
+    check_cvc(cvc)?;
     match digits.as_str() {
         DECLINED_CARD => return Err(CardProblem::Declined),
         INSUFFICIENT_FUNDS_CARD => return Err(CardProblem::InsufficientFunds),

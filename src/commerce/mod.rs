@@ -4,6 +4,7 @@
 pub mod checkout;
 pub mod model;
 pub mod money;
+pub mod packing_slip;
 pub mod promotions;
 pub mod tracking;
 

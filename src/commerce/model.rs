@@ -274,6 +274,14 @@ pub struct Address {
     pub country: String,
 }
 
+/// A gift order's extras: the note for the recipient, and whether the packing slip leaves the
+/// prices off.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gift {
+    pub message: String,
+    pub hide_prices: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Order {
     pub code: String,
@@ -294,6 +302,9 @@ pub struct Order {
     pub shipment: Option<Shipment>,
     /// The coupon as it was when the order was placed.
     pub coupon: Option<Coupon>,
+    /// The buyer's own address, when the order ships to someone else.
+    pub billing: Option<Address>,
+    pub gift: Option<Gift>,
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::commerce::{Order, OrderStatus};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
@@ -20,6 +20,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     }
     Router::new()
         .route("/admin/orders/{code}/advance", post(advance))
+        .route("/admin/orders/{code}/slip", get(slip))
         .route("/admin/faults/place-order", post(fail_placements))
 }
 
@@ -78,6 +79,22 @@ async fn advance(
     }
 }
 
+/// The packing slip as plain text, for the warehouse.
+async fn slip(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+) -> Response {
+    if !authorised(&state, &headers) {
+        return refuse(StatusCode::UNAUTHORIZED, "admin token missing or wrong");
+    }
+    match state.backend.order(&code).await {
+        Ok(order) => crate::commerce::packing_slip::packing_slip(&order).into_response(),
+        Err(CommerceError::NotFound(_)) => refuse(StatusCode::NOT_FOUND, "no such order"),
+        Err(e) => refuse(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
+    }
+}
+
 async fn fail_placements(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -112,9 +129,16 @@ fn summary(order: &Order) -> serde_json::Value {
     })
 }
 
-/// `admin advance ORDER [STATUS]`: prints the order's new status, or says why it cannot move.
+/// `admin advance ORDER [STATUS]` prints the order's new status, or says why it cannot move;
+/// `admin slip ORDER` prints its packing slip.
 pub async fn command(words: &[String], store: &EmbeddedStore) -> Result<String, String> {
+    use crate::commerce::backend::Commerce;
     match words {
+        [verb, code] if verb == "slip" => store
+            .order(code)
+            .await
+            .map(|o| crate::commerce::packing_slip::packing_slip(&o))
+            .map_err(|_| format!("no order {code}")),
         [verb, code, rest @ ..] if verb == "advance" && rest.len() <= 1 => {
             let to = rest.first().map(|s| parse_status(s)).transpose()?;
             let order = store.advance_order(code, to).await.map_err(|e| match e {

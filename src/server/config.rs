@@ -23,6 +23,7 @@ vitrine — the storefront server
 
 USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-data]
        vitrine [--data-dir DIR] admin advance ORDER [STATUS]
+       vitrine [--data-dir DIR] admin slip ORDER
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
@@ -32,8 +33,10 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-da
   admin advance ORDER [STATUS]   move an order to its next status, or to STATUS (placed, paid,
                                  packed, shipped, out_for_delivery, delivered, cancelled,
                                  refunded); works while the server runs
+  admin slip ORDER               print the order's packing slip (a gift's may leave out prices)
 
-  env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] for
+  env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] and
+                                 GET /admin/orders/{code}/slip for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
 
 impl Config {

@@ -36,8 +36,7 @@ impl Signer {
                 return Ok(Signer::new(&existing));
             }
         }
-        let key: [u8; 32] = rand::random();
-        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = crate::hex::random::<32>();
         std::fs::create_dir_all(data_dir).map_err(|e| e.to_string())?;
         write_private(&path, hex.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -54,7 +53,7 @@ impl Signer {
 
     pub fn sign(&self, purpose: &str, value: &str) -> String {
         let bytes = self.mac(purpose, value).finalize().into_bytes();
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()[..TOKEN_HEX].to_string()
+        crate::hex::encode(&bytes[..TOKEN_HEX / 2])
     }
 
     /// Constant-time check of a token from a link.
@@ -62,10 +61,7 @@ impl Signer {
         if token.len() != TOKEN_HEX {
             return false;
         }
-        let Some(bytes) = (0..TOKEN_HEX / 2)
-            .map(|i| u8::from_str_radix(token.get(2 * i..2 * i + 2)?, 16).ok())
-            .collect::<Option<Vec<u8>>>()
-        else {
+        let Some(bytes) = crate::hex::decode(token) else {
             return false;
         };
         self.mac(purpose, value)

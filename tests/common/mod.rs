@@ -19,6 +19,7 @@ pub fn run<F: std::future::Future>(fut: F) -> F::Output {
     static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
+            .thread_stack_size(8 * 1024 * 1024)
             .enable_all()
             .build()
             .expect("test runtime")
@@ -163,5 +164,49 @@ impl Reply {
             .filter_map(|v| v.split(';').next())
             .find(|kv| kv.starts_with(&format!("{name}=")))
             .map(str::to_string)
+    }
+}
+
+impl TestStore {
+    /// GETs an admin endpoint with the test token.
+    pub async fn admin_get(&self, path: &str) -> Reply {
+        let req = Request::get(path)
+            .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+            .body(Body::empty())
+            .unwrap();
+        self.send(req).await
+    }
+}
+
+impl TestStore {
+    /// Sends the checkout form with attempt key number `attempt`.
+    pub async fn place(&self, cookie: &str, form: &str, attempt: u32) -> Reply {
+        self.call(
+            "checkout/place",
+            &format!("{form}&attempt={:032x}", u128::from(attempt) + 0x5eed),
+            Some(cookie),
+        )
+        .await
+    }
+
+    /// The order a placing call led to, read through its signed link.
+    pub async fn placed_order(&self, r: &Reply) -> vitrine::commerce::Order {
+        let (code, token) = r.order_link();
+        self.call("orders/get", &format!("code={code}&token={token}"), None)
+            .await
+            .json::<vitrine::api::orders::TrackedOrder>()
+            .order
+    }
+}
+
+impl Reply {
+    /// (order code, signed token) from a placed order's redirect.
+    pub fn order_link(&self) -> (String, String) {
+        let location = self.header("location");
+        let (code, token) = location
+            .trim_start_matches("/orders/")
+            .split_once("?t=")
+            .unwrap_or_else(|| panic!("no order link: {} {}", self.status, self.body));
+        (code.to_string(), token.to_string())
     }
 }

@@ -30,15 +30,15 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
 
   // Pick another colour that is well stocked: URL, chip and the form's variant all follow.
   const colourChips = page.locator('fieldset.option-picker').last().locator('a.chip:not(.chip--unavailable)');
-  const before = await page.locator('input[name=variant_id]').inputValue();
+  const before = await page.locator('.add-to-cart input[name=variant_id]').inputValue();
   const chipCount = await colourChips.count();
   let picked = before;
   for (let i = 0; i < chipCount; i++) {
     const chip = colourChips.nth(i);
     if ((await chip.getAttribute('aria-current')) === 'true') continue;
     await chip.click();
-    await page.waitForFunction((old) => document.querySelector('input[name=variant_id]')?.value !== old, picked);
-    picked = await page.locator('input[name=variant_id]').inputValue();
+    await page.waitForFunction((old) => document.querySelector('.add-to-cart input[name=variant_id]')?.value !== old, picked);
+    picked = await page.locator('.add-to-cart input[name=variant_id]').inputValue();
     break;
   }
   assert.notEqual(picked, before, 'choosing another option selects another variant');

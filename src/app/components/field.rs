@@ -44,8 +44,35 @@ pub fn Field(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] maxlength: Option<u32>,
-    error: Signal<Option<String>>,
+    /// Prefilled value (a remembered shopper's details).
+    #[prop(optional, into)]
+    value: Option<String>,
+    /// The server's message for this field, from the last submission.
+    #[prop(name = "error")]
+    server_error: Signal<Option<String>>,
+    /// The same rule the server applies, run in the browser: first when the shopper leaves
+    /// the field, then on every keystroke until it is right.
+    #[prop(default = None)]
+    check: Option<Callback<String, Option<String>>>,
 ) -> impl IntoView {
+    let local = RwSignal::new(None::<Option<String>>);
+    // A new answer from the server replaces what the browser last said.
+    Effect::new(move |_| {
+        server_error.track();
+        local.set(None);
+    });
+    let error = Signal::derive(move || match local.get() {
+        Some(mine) => mine,
+        None => server_error.get(),
+    });
+    let run = move |value: String, leaving: bool| {
+        if let Some(check) = check {
+            // Leaving an empty field says nothing yet: tabbing through is not a mistake.
+            if (leaving && !value.trim().is_empty()) || local.get_untracked().is_some() {
+                local.set(Some(check.run(value)));
+            }
+        }
+    };
     let id = format!("f-{name}");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -66,7 +93,9 @@ pub fn Field(
         <div class="field" class:field--invalid=move || error.get().is_some()>
             <label class="field__label" for=id.clone()>{label}</label>
             <input class="field__input" id=id type=kind name=name autocomplete=autocomplete inputmode=inputmode
-                maxlength=maxlength required=!optional aria-invalid=move || error.get().map(|_| "true") aria-describedby=described/>
+                maxlength=maxlength value=value required=!optional aria-invalid=move || error.get().map(|_| "true") aria-describedby=described
+                on:blur=move |ev| run(event_target_value(&ev), true)
+                on:input=move |ev| run(event_target_value(&ev), false)/>
             {hint.map(|h| view! { <span class="field__hint" id=hint_id>{h}</span> })}
             {move || error.get().map(|m| view! { <span class="field__error" id=error_id.clone()>{m}</span> })}
         </div>

@@ -1,9 +1,13 @@
 //! The one checkout page: contact, address (with autofill hints), delivery, payment and every
 //! cost, then one "Place order". A plain form, so it works before the wasm has loaded.
 
+use super::checkout_address::AddressFields;
 use super::checkout_summary::CheckoutSummary;
 use super::or_problem;
 use crate::api::checkout::{get_checkout, CheckoutData, PlaceOrder};
+use crate::api::checkout::{OWN, RECIPIENT};
+use crate::api::details::ForgetDetails;
+use crate::api::rules;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::{strings, CartState};
 use crate::commerce::checkout::{self, PaymentMethod};
@@ -50,8 +54,23 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     let subtotal = data.cart.subtotal;
     // The options' names and windows never change on this page; their prices may (a coupon).
     let options = checkout::shipping_options(subtotal);
-    let shipping = RwSignal::new(options.first().map(|o| o.code.clone()).unwrap_or_default());
-    let paying_by_card = RwSignal::new(true);
+    let remembered = data.remembered.clone();
+    let shipping = RwSignal::new(
+        remembered
+            .as_ref()
+            .map(|r| r.shipping.clone())
+            .filter(|code| options.iter().any(|o| &o.code == code))
+            .or_else(|| options.first().map(|o| o.code.clone()))
+            .unwrap_or_default(),
+    );
+    let paying_by_card = RwSignal::new(!remembered.as_ref().is_some_and(|r| r.pay_on_delivery));
+    let forget = ServerAction::<ForgetDetails>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = forget.value().get() {
+            // The page's prefilled values came from the cookie just cleared: start clean.
+            let _ = window().location().reload();
+        }
+    });
     let coupon = RwSignal::new(data.cart.coupon.clone());
     // The same pure function the backend charges with, so the page shows what will be paid.
     let quote = Memo::new(move |_| {
@@ -71,6 +90,14 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
             })
     };
     let pending = place.pending();
+    let (year, month, _) = today.civil();
+    let card_check = move |rule: fn(&str, (i64, u32)) -> Result<(), checkout::CardProblem>| {
+        Some(Callback::new(move |v: String| {
+            rule(&v, (year, month))
+                .err()
+                .map(|p| strings::card_problem(p).to_string())
+        }))
+    };
 
     view! {
         <h1>{strings::CHECKOUT_TITLE}</h1>
@@ -80,24 +107,35 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                 {move || general_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <fieldset class="form-section">
                     <legend>{strings::CONTACT}</legend>
-                    <Field name="email" label=strings::EMAIL kind="email" autocomplete="email" hint=strings::EMAIL_HINT error=field_error("email")/>
+                    <Field name="email" label=strings::EMAIL kind="email" autocomplete="email" hint=strings::EMAIL_HINT
+                        value=remembered.as_ref().map(|r| r.email.clone()).unwrap_or_default()
+                        check=Some(Callback::new(|v: String| rules::message(rules::email(&v)))) error=field_error("email")/>
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{strings::SHIPPING_ADDRESS}</legend>
-                    <Field name="name" label=strings::FULL_NAME autocomplete="shipping name" error=field_error("name")/>
-                    <Field name="line1" label=strings::ADDRESS_LINE1 autocomplete="shipping address-line1" error=field_error("line1")/>
-                    <Field name="line2" label=strings::ADDRESS_LINE2 autocomplete="shipping address-line2" optional=true error=field_error("line2")/>
-                    <div class="form-row">
-                        <Field name="city" label=strings::CITY autocomplete="shipping address-level2" error=field_error("city")/>
-                        <Field name="postcode" label=strings::POSTCODE autocomplete="shipping postal-code" error=field_error("postcode")/>
-                    </div>
-                    <label class="field">
-                        <span class="field__label">{strings::COUNTRY}</span>
-                        <select class="field__input" name="country" autocomplete="shipping country" required>
-                            {strings::COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
-                        </select>
-                        {move || field_error("country").get().map(|m| view! { <span class="field__error">{m}</span> })}
+                    <AddressFields names=OWN value=remembered.as_ref().map(|r| r.address.clone()) errors=errors/>
+                </fieldset>
+                <fieldset class="form-section gift">
+                    <legend>{strings::GIFT}</legend>
+                    // Revealed by CSS (:has), so it works before the wasm has loaded.
+                    <label class="check">
+                        <input type="checkbox" name="gift" value="on" data-testid="gift"/>
+                        <span>{strings::GIFT_TOGGLE}</span>
                     </label>
+                    <div class="gift__details">
+                        <p class="field__hint">{strings::RECIPIENT_HINT}</p>
+                        <h3 class="gift__title">{strings::RECIPIENT_ADDRESS}</h3>
+                        <AddressFields names=RECIPIENT value=None errors=errors/>
+                        <label class="field">
+                            <span class="field__label">{strings::GIFT_MESSAGE}</span>
+                            <textarea class="field__input" name="gift_message" rows="3" maxlength="300"></textarea>
+                            {move || field_error("gift_message").get().map(|m| view! { <span class="field__error">{m}</span> })}
+                        </label>
+                        <label class="check">
+                            <input type="checkbox" name="gift_hide_prices" value="on"/>
+                            <span>{strings::GIFT_HIDE_PRICES}</span>
+                        </label>
+                    </div>
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{strings::DELIVERY}</legend>
@@ -106,7 +144,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                         let code = o.code.clone();
                         view! {
                             <label class="choice">
-                                <input type="radio" name="shipping" value=o.code.clone() checked=i == 0 on:change=move |_| shipping.set(code.clone())/>
+                                <input type="radio" name="shipping" value=o.code.clone() checked=o.code == shipping.get_untracked() on:change=move |_| shipping.set(code.clone())/>
                                 <span class="choice__text">
                                     <span class="choice__title">{strings::shipping_label(&o.label, o.min_days, o.max_days)}</span>
                                     <span class="choice__hint">{strings::ARRIVES} " " {strings::delivery_window(from, to)}</span>
@@ -119,31 +157,50 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                 <fieldset class="form-section">
                     <legend>{strings::PAYMENT}</legend>
                     <label class="choice">
-                        <input type="radio" name="payment" value="card" checked=true on:change=move |_| paying_by_card.set(true)/>
+                        <input type="radio" name="payment" value="card" checked=paying_by_card.get_untracked() on:change=move |_| paying_by_card.set(true)/>
                         <span class="choice__text"><span class="choice__title">{strings::PAY_BY_CARD}</span></span>
                     </label>
                     <div class="card-fields" hidden=move || !paying_by_card.get()>
                         <p class="field__hint">{strings::CARD_TEST_HINT}</p>
-                        <Field name="card_number" label=strings::CARD_NUMBER autocomplete="cc-number" inputmode="numeric" optional=true error=field_error("card_number")/>
+                        <Field name="card_number" label=strings::CARD_NUMBER autocomplete="cc-number" inputmode="numeric" optional=true
+                            check=card_check(|v, _| checkout::check_card_number(v).map(|_| ())) error=field_error("card_number")/>
                         <div class="form-row">
-                            <Field name="card_expiry" label=strings::CARD_EXPIRY autocomplete="cc-exp" optional=true error=field_error("card_expiry")/>
-                            <Field name="card_cvc" label=strings::CARD_CVC autocomplete="cc-csc" inputmode="numeric" optional=true error=field_error("card_cvc")/>
+                            <Field name="card_expiry" label=strings::CARD_EXPIRY autocomplete="cc-exp" optional=true
+                                check=card_check(checkout::check_expiry) error=field_error("card_expiry")/>
+                            <Field name="card_cvc" label=strings::CARD_CVC autocomplete="cc-csc" inputmode="numeric" optional=true
+                                check=card_check(|v, _| checkout::check_cvc(v)) error=field_error("card_cvc")/>
                         </div>
                     </div>
                     <label class="choice">
-                        <input type="radio" name="payment" value="delivery" on:change=move |_| paying_by_card.set(false)/>
+                        <input type="radio" name="payment" value="delivery" checked=!paying_by_card.get_untracked() on:change=move |_| paying_by_card.set(false)/>
                         <span class="choice__text">
                             <span class="choice__title">{strings::PAY_ON_DELIVERY}</span>
                             <span class="choice__hint">{strings::PAY_ON_DELIVERY_HINT}</span>
                         </span>
                     </label>
                 </fieldset>
+                {if remembered.is_some() {
+                    view! {
+                        <p class="remembered">{strings::REMEMBERED} " "
+                            <button class="link-button" type="submit" form="forget-details">{strings::FORGET_ME}</button>
+                        </p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" name="remember" value="on" data-testid="remember"/>
+                            <span>{strings::REMEMBER_ME} <small class="field__hint">{strings::REMEMBER_ME_HINT}</small></span>
+                        </label>
+                    }.into_any()
+                }}
                 <button class="button button--primary button--block checkout__place" type="submit" disabled=move || pending.get() data-testid="place-order">
                     {move || if pending.get() { strings::PLACING_ORDER } else { strings::PLACE_ORDER }}
                     {move || totals().map(|t| format!(" · {}", t.total))}
                 </button>
             </ActionForm>
             <CheckoutSummary lines=data.cart.lines.clone() quote=quote coupon=coupon/>
+            // Outside the checkout form (forms do not nest); its button above points here.
+            <ActionForm action=forget attr:id="forget-details" attr:hidden=true><span></span></ActionForm>
         </div>
     }
 }

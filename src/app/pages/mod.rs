@@ -1,6 +1,7 @@
 pub mod cart;
 pub mod category;
 pub mod checkout;
+mod checkout_address;
 mod checkout_summary;
 pub mod home;
 pub mod not_found;

@@ -96,7 +96,18 @@ fn OrderView(tracked: TrackedOrder) -> impl IntoView {
                 <div>
                     <Timeline order=order.clone()/>
                     <h2>{strings::SHIPS_TO}</h2>
-                    <ShipTo order=order.clone()/>
+                    <AddressLines address=order.address.clone()/>
+                    {order.gift.clone().map(|g| view! {
+                        <h2>{strings::GIFT_SUMMARY}</h2>
+                        <div data-testid="gift-summary">
+                            {(!g.message.is_empty()).then(|| view! { <blockquote class="gift__message">{g.message}</blockquote> })}
+                            {g.hide_prices.then_some(view! { <p>{strings::PRICES_HIDDEN}</p> })}
+                        </div>
+                    })}
+                    {order.billing.clone().map(|b| view! {
+                        <h2>{strings::BILLED_TO}</h2>
+                        <AddressLines address=b/>
+                    })}
                     <h2>{strings::PAID_WITH}</h2>
                     <p>{payment_label(&order.payment)}</p>
                 </div>
@@ -140,8 +151,8 @@ fn Timeline(order: Order) -> impl IntoView {
 }
 
 #[component]
-fn ShipTo(order: Order) -> impl IntoView {
-    let a = &order.address;
+fn AddressLines(address: crate::commerce::Address) -> impl IntoView {
+    let a = &address;
     let lines = [
         a.name.as_str(),
         a.line1.as_str(),

@@ -188,8 +188,16 @@ fn OptionPickers(product: StoredValue<Product>, selected: Memo<Option<Variant>>)
 fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
     let state = CartState::get();
     let add = state.add;
-    let pending = add.pending();
-    let error = move || add.value().get().and_then(Result::err);
+    let buy = state.buy;
+    let pending = Signal::derive(move || add.pending().get() || buy.pending().get());
+    let error = move || {
+        add.value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| buy.value().get().and_then(Result::err))
+    };
+    // Buy now is its own form (it goes to checkout); it buys the quantity chosen here.
+    let quantity = RwSignal::new(1_i64);
     view! {
         <ActionForm action=add attr:class="add-to-cart">
             {move || selected.get().map(|v| {
@@ -200,7 +208,8 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
                     <div class="add-to-cart__row">
                         <label class="field field--quantity">
                             <span class="field__label">{strings::QUANTITY}</span>
-                            <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out/>
+                            <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out
+                                on:input=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))/>
                         </label>
                         <button class="button button--primary add-to-cart__button" type="submit" disabled=move || sold_out || pending.get() data-testid="add-to-cart">
                             {move || if sold_out { strings::SOLD_OUT } else if pending.get() { strings::ADDING } else { strings::ADD_TO_CART }}
@@ -210,5 +219,14 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
             })}
             {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
         </ActionForm>
+        {move || selected.get().filter(Variant::in_stock).map(|v| view! {
+            <ActionForm action=buy attr:class="buy-now">
+                <input type="hidden" name="variant_id" value=v.id/>
+                <input type="hidden" name="quantity" value=move || quantity.get().to_string()/>
+                <button class="button button--ghost button--block" type="submit" disabled=move || pending.get() data-testid="buy-now">
+                    {strings::BUY_NOW}
+                </button>
+            </ActionForm>
+        })}
     }
 }

@@ -192,8 +192,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn new_token() -> String {
-    let bytes: [u8; 16] = rand::random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex::random::<16>()
 }
 
 fn new_order_code() -> String {
@@ -370,7 +369,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         .query_row(
             "SELECT email, ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
                shipping, payment, subtotal, shipping_cost, tax, total, status, placed_at,
-               carrier, tracking_number, discount, coupon
+               carrier, tracking_number, discount, coupon, billing, gift
              FROM orders WHERE code = ?1",
             [code],
             |r| {
@@ -394,6 +393,10 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
                         r.get::<_, Option<String>>(16)?,
                     ),
                     (r.get::<_, i64>(17)?, r.get::<_, Option<String>>(18)?),
+                    (
+                        r.get::<_, Option<String>>(19)?,
+                        r.get::<_, Option<String>>(20)?,
+                    ),
                 ))
             },
         )
@@ -410,11 +413,15 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         placed_at,
         (carrier, tracking_number),
         (discount, coupon),
+        (billing, gift),
     ) = head;
-    let coupon: Option<Coupon> = match coupon {
-        Some(json) => Some(serde_json::from_str(&json).map_err(|_| corrupt("coupon"))?),
-        None => None,
-    };
+    fn parse<T: serde::de::DeserializeOwned>(json: Option<String>) -> Result<Option<T>, ()> {
+        json.map(|j| serde_json::from_str(&j).map_err(|_| ()))
+            .transpose()
+    }
+    let coupon: Option<Coupon> = parse(coupon).map_err(|_| corrupt("coupon"))?;
+    let billing: Option<Address> = parse(billing).map_err(|_| corrupt("billing"))?;
+    let gift: Option<Gift> = parse(gift).map_err(|_| corrupt("gift"))?;
     let shipping: ShippingOption =
         serde_json::from_str(&shipping).map_err(|_| corrupt("shipping"))?;
     let payment: PaymentMethod = serde_json::from_str(&payment).map_err(|_| corrupt("payment"))?;
@@ -459,6 +466,8 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         placed_at,
         events: load_events(c, code)?,
         coupon,
+        billing,
+        gift,
         shipment: carrier
             .zip(tracking_number)
             .map(|(carrier, tracking_number)| Shipment {
@@ -887,9 +896,9 @@ impl Commerce for EmbeddedStore {
             tx.execute(
                 "INSERT INTO orders (code, idempotency_key, email, ship_name, ship_line1, ship_line2,
                    ship_city, ship_postcode, ship_country, shipping, payment, subtotal,
-                   shipping_cost, tax, total, status, placed_at, discount, coupon)
+                   shipping_cost, tax, total, status, placed_at, discount, coupon, billing, gift)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                   ?18, ?19)",
+                   ?18, ?19, ?20, ?21)",
                 params![
                     code,
                     order.idempotency_key,
@@ -909,7 +918,9 @@ impl Commerce for EmbeddedStore {
                     status.as_str(),
                     placed_at,
                     totals.discount.minor,
-                    cart.coupon.as_ref().map(to_json)
+                    cart.coupon.as_ref().map(to_json),
+                    order.billing.as_ref().map(to_json),
+                    order.gift.as_ref().map(to_json)
                 ],
             )
             .map_err(db)?;

@@ -85,7 +85,11 @@ export async function watchedPage(context) {
     if (m.type() === 'error' && !refusal.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // ERR_ABORTED is the browser dropping a request because the page navigated away.
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText;
+    if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${error}`);
+  });
   page.on('response', (r) => { if (r.status() >= 500) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   return { page, problems };
 }
@@ -109,12 +113,13 @@ export async function screenshot(page, name) {
 
 /** Typing is not clicking: fills every checkout field the way autofill would. */
 export async function fillCheckout(page, { email = 'ada@example.com' } = {}) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Full name').fill('Ada Lovelace');
-  await page.getByLabel('Address', { exact: true }).fill("12 St James's Square");
-  await page.getByLabel('City').fill('London');
-  await page.getByLabel('Postcode / ZIP').fill('SW1Y 4JH');
-  await page.getByLabel('Country').selectOption('GB');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  const own = page.getByRole('group', { name: 'Shipping address' });
+  await own.getByLabel('Full name').fill('Ada Lovelace');
+  await own.getByLabel('Address', { exact: true }).fill("12 St James's Square");
+  await own.getByLabel('City').fill('London');
+  await own.getByLabel('Postcode / ZIP').fill('SW1Y 4JH');
+  await own.getByLabel('Country').selectOption('GB');
   await page.getByLabel('Card number').fill('4242 4242 4242 4242');
   await page.getByLabel('Expiry (MM/YY)').fill('12/30');
   await page.getByLabel('Security code').fill('123');

@@ -1,0 +1,90 @@
+//! "Remember my details on this device": an opt-in, signed, HttpOnly cookie holding the
+//! contact, address and choices of the last order, so a returning shopper's checkout is
+//! filled in. Card numbers are never part of it.
+
+use super::ApiError;
+use crate::commerce::Address;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RememberedDetails {
+    pub email: String,
+    /// The shopper's own address (a gift's recipient is not remembered).
+    pub address: Address,
+    pub shipping: String,
+    pub pay_on_delivery: bool,
+}
+
+#[cfg(feature = "ssr")]
+impl RememberedDetails {
+    pub fn of(order: &crate::commerce::Order) -> RememberedDetails {
+        RememberedDetails {
+            email: order.email.clone(),
+            address: order
+                .billing
+                .clone()
+                .unwrap_or_else(|| order.address.clone()),
+            shipping: order.shipping.code.clone(),
+            pay_on_delivery: order.payment
+                == crate::commerce::checkout::PaymentMethod::PayOnDelivery,
+        }
+    }
+}
+
+/// Forgets the details on this device (the cookie is cleared).
+#[server(endpoint = "checkout/forget")]
+pub async fn forget_details() -> Result<(), ApiError> {
+    ssr::forget();
+    super::cart::ssr::after_plain_form("/checkout");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub use ssr::{remember, remembered};
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::RememberedDetails;
+    use crate::api::cart::ssr::{cookie_value, set_cookie};
+    use axum::http::request::Parts;
+    use leptos::prelude::*;
+
+    const COOKIE: &str = "vitrine_details";
+    const MAX_AGE_DAYS: u32 = 180;
+    /// Browsers keep cookies up to 4 KB; stay well inside it.
+    const MAX_LEN: usize = 3_000;
+
+    /// `hex(json).mac`: readable only by us (HttpOnly), trusted only if we signed it.
+    pub fn remember(details: &RememberedDetails) {
+        let Ok(signer) = crate::api::context::signer() else {
+            return;
+        };
+        let Ok(json) = serde_json::to_vec(details) else {
+            return;
+        };
+        let body = crate::hex::encode(&json);
+        let value = format!("{body}.{}", signer.sign("details", &body));
+        if value.len() <= MAX_LEN {
+            set_cookie(COOKIE, &value, MAX_AGE_DAYS * 86_400);
+        }
+    }
+
+    pub fn remembered() -> Option<RememberedDetails> {
+        let parts = use_context::<Parts>()?;
+        let value = cookie_value(&parts, COOKIE)?;
+        let (body, mac) = value.split_once('.')?;
+        if value.len() > MAX_LEN
+            || !crate::api::context::signer()
+                .ok()?
+                .verify("details", body, mac)
+        {
+            return None;
+        }
+        serde_json::from_slice(&crate::hex::decode(body)?).ok()
+    }
+
+    pub fn forget() {
+        set_cookie(COOKIE, "", 0);
+    }
+}

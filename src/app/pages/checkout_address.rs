@@ -1,0 +1,55 @@
+//! An address block of the checkout form, for the shopper or a gift's recipient, with the
+//! autofill hints that let a browser fill it in one go.
+
+use crate::api::checkout::{AddressNames, OWN};
+use crate::api::rules;
+use crate::app::components::field::{Field, FormErrors};
+use crate::app::strings;
+use crate::commerce::Address;
+use leptos::prelude::*;
+
+#[component]
+pub fn AddressFields(
+    names: AddressNames,
+    /// Prefilled from a remembered shopper.
+    value: Option<Address>,
+    errors: FormErrors,
+) -> impl IntoView {
+    let own = names == OWN;
+    // Autofill fills the shopper's own address; a recipient's is someone else's to type.
+    let hint = move |token: &'static str| if own { token } else { "off" };
+    let [name, line1, line2, city, postcode, country] = names;
+    let v = value.unwrap_or_default();
+    let chosen_country = v.country.clone();
+    let optional = !own;
+    // Inline checks for the shopper's own address; a recipient's is checked when sent.
+    let required = move |name: &'static str, label: &'static str| {
+        own.then(|| {
+            Callback::new(move |v: String| rules::message(rules::text(name, label, &v, 200, true)))
+        })
+    };
+    let postcode_check =
+        own.then(|| Callback::new(move |v: String| rules::message(rules::postcode(postcode, &v))));
+    view! {
+        <Field name=name label=strings::FULL_NAME autocomplete=hint("shipping name") optional=optional value=v.name
+            check=required(name, strings::FULL_NAME) error=errors.field(name)/>
+        <Field name=line1 label=strings::ADDRESS_LINE1 autocomplete=hint("shipping address-line1") optional=optional value=v.line1
+            check=required(line1, strings::ADDRESS_LINE1) error=errors.field(line1)/>
+        <Field name=line2 label=strings::ADDRESS_LINE2 autocomplete=hint("shipping address-line2") optional=true value=v.line2 error=errors.field(line2)/>
+        <div class="form-row">
+            <Field name=city label=strings::CITY autocomplete=hint("shipping address-level2") optional=optional value=v.city
+                check=required(city, strings::CITY) error=errors.field(city)/>
+            <Field name=postcode label=strings::POSTCODE autocomplete=hint("shipping postal-code") optional=optional value=v.postcode
+                check=postcode_check error=errors.field(postcode)/>
+        </div>
+        <label class="field">
+            <span class="field__label">{strings::COUNTRY}</span>
+            <select class="field__input" name=country autocomplete=hint("shipping country") required=own>
+                {strings::COUNTRIES.iter().map(|(code, label)| view! {
+                    <option value=*code selected=chosen_country == *code>{*label}</option>
+                }).collect_view()}
+            </select>
+            {move || errors.field(country).get().map(|m| view! { <span class="field__error">{m}</span> })}
+        </label>
+    }
+}
