@@ -175,3 +175,30 @@ test('a gift ships to someone else with a message, even before the wasm has load
   assert.match(await page.locator('.order__address').first().innerText(), /Grace Hopper/);
   await context.close();
 });
+
+test('fields say what is wrong as the shopper types, before any submit', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+  await toCheckout(page, shared.server.url + '/p/organic-boxy-tee');
+  const email = page.getByLabel('Email', { exact: true });
+  await email.fill('ada@example');
+  await email.blur();
+  const emailError = page.locator('#f-email-error');
+  await emailError.waitFor();
+  assert.match(await emailError.innerText(), /name@example\.com/);
+  assert.equal(await email.getAttribute('aria-invalid'), 'true');
+  await email.fill('ada@example.com');
+  await emailError.waitFor({ state: 'detached' });
+
+  const card = page.getByLabel('Card number');
+  await card.fill('4242 4242 4242 4241');
+  await card.blur();
+  await page.getByText("That card number doesn't look right").waitFor();
+  const expiry = page.getByLabel('Expiry (MM/YY)');
+  await expiry.fill('01/20');
+  await expiry.blur();
+  await page.getByText('That card has expired').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'nothing was submitted');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
