@@ -24,6 +24,7 @@ fn order(key: &str) -> PlaceOrder {
         shipping_code: "standard".into(),
         payment: PaymentMethod::PayOnDelivery,
         idempotency_key: key.into(),
+        customer_id: None,
     }
 }
 

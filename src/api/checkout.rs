@@ -27,19 +27,29 @@ pub struct CheckoutData {
     pub attempt: String,
     /// The server's today, so delivery dates render the same on server and client.
     pub today: Day,
-    /// What this device remembers from the shopper's last order, if they opted in.
+    /// What to fill the form with: the signed-in customer's details, else what this device
+    /// remembers from the shopper's last order (if they opted in).
     pub remembered: Option<super::details::RememberedDetails>,
+    pub signed_in: bool,
 }
 
 #[server(endpoint = "checkout/get")]
 pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
     let backend = super::context::backend()?;
     let cart = super::cart::ssr::current_cart(backend.as_ref()).await?;
+    let customer = super::account::signed_in().await?;
     Ok(CheckoutData {
         cart,
         attempt: crate::hex::random::<16>(),
         today: Day::from_unix(crate::api::clock::now()),
-        remembered: super::details::remembered(),
+        remembered: match &customer {
+            Some(c) => Some(super::details::RememberedDetails::of_customer(
+                c,
+                super::details::remembered(),
+            )),
+            None => super::details::remembered(),
+        },
+        signed_in: customer.is_some(),
     })
 }
 
@@ -168,6 +178,7 @@ pub async fn place_order(
                 shipping_code: shipping,
                 payment,
                 idempotency_key: attempt,
+                customer_id: super::account::signed_in().await?.map(|c| c.id),
             },
         )
         .await?;

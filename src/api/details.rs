@@ -32,6 +32,28 @@ impl RememberedDetails {
     }
 }
 
+#[cfg(feature = "ssr")]
+impl RememberedDetails {
+    /// A signed-in customer's details: their email and latest address, with this device's
+    /// remembered choices of delivery and payment when there are some.
+    pub fn of_customer(
+        c: &crate::commerce::Customer,
+        device: Option<RememberedDetails>,
+    ) -> RememberedDetails {
+        RememberedDetails {
+            email: c.email.clone(),
+            address: c.addresses.first().cloned().unwrap_or_else(|| Address {
+                name: c.name.clone(),
+                ..Address::default()
+            }),
+            shipping: device
+                .as_ref()
+                .map_or_else(|| "standard".to_string(), |d| d.shipping.clone()),
+            pay_on_delivery: device.is_some_and(|d| d.pay_on_delivery),
+        }
+    }
+}
+
 /// Forgets the details on this device (the cookie is cleared).
 #[server(endpoint = "checkout/forget")]
 pub async fn forget_details() -> Result<(), ApiError> {

@@ -70,6 +70,11 @@ impl From<crate::commerce::backend::CommerceError> for ApiError {
                 field: "coupon".into(),
                 message: strings::coupon_problem(&problem),
             },
+            E::EmailTaken => ApiError::Field {
+                field: "email".into(),
+                message: strings::EMAIL_TAKEN.into(),
+            },
+            E::InvalidCredentials => ApiError::Invalid(strings::SIGN_IN_FAILED.into()),
             E::Unavailable(_) => ApiError::Unavailable,
         }
     }

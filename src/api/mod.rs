@@ -1,6 +1,7 @@
 //! Server functions: the only way the browser (and later the widget) reaches the server.
 //! Every argument is validated here before a backend sees it.
 
+pub mod account;
 pub mod cart;
 pub mod catalog;
 // One argument per form field keeps the field names plain for the no-JS form post; the

@@ -66,7 +66,7 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
     } else {
         format!("VT-{code}")
     };
-    let client = ssr::client_key().await;
+    let client = client_key().await;
     let allowed = super::context::lookups()?.allow(
         &[&client, &format!("order:{code}")],
         std::time::Instant::now(),
@@ -98,6 +98,9 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
         _ => Err(ApiError::Invalid(strings::LOOKUP_NOT_FOUND.into())),
     }
 }
+
+#[cfg(feature = "ssr")]
+pub(crate) use ssr::client_key;
 
 #[cfg(feature = "ssr")]
 mod ssr {

@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/p/:handle") view=pages::product::ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("/cart") view=pages::cart::CartPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view=pages::checkout::CheckoutPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders") view=pages::order_lookup::OrderLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:code") view=pages::order::OrderPage ssr=SsrMode::Async/>
                 </Routes>

@@ -352,3 +352,22 @@ pub fn coupon_label(c: &crate::commerce::promotions::Coupon) -> String {
     };
     format!("{} · {what}", c.code)
 }
+
+pub const ACCOUNT: &str = "Account";
+pub const ACCOUNT_TITLE: &str = "Your account";
+pub const SIGN_IN: &str = "Sign in";
+pub const SIGN_IN_INTRO: &str = "Welcome back.";
+pub const REGISTER: &str = "Create an account";
+pub const REGISTER_INTRO: &str =
+    "Optional: guests can always check out. An account keeps your addresses and orders.";
+pub const SIGN_OUT: &str = "Sign out";
+pub const PASSWORD: &str = "Password";
+pub const PASSWORD_HINT: &str = "At least 10 characters. A phrase is easier to remember.";
+pub const PASSWORD_RULE: &str = "Please use a password of 10 to 128 characters.";
+pub const SIGN_IN_FAILED: &str = "That email and password don't match an account.";
+pub const EMAIL_TAKEN: &str = "There is already an account with that email. Please sign in.";
+pub const YOUR_ORDERS: &str = "Your orders";
+pub const NO_ORDERS: &str = "No orders yet.";
+pub const SAVED_ADDRESSES: &str = "Saved addresses";
+pub const NO_ADDRESSES: &str = "Addresses you ship to are saved here.";
+pub const SIGNED_IN_AS: &str = "Signed in as";

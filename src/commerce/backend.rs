@@ -22,6 +22,11 @@ pub enum CommerceError {
     UnknownShipping,
     #[error("coupon does not apply: {0:?}")]
     Coupon(super::promotions::CouponProblem),
+    #[error("an account with that email already exists")]
+    EmailTaken,
+    /// Wrong email or password; which one is never said.
+    #[error("email or password not recognised")]
+    InvalidCredentials,
     #[error("backend unavailable: {0}")]
     Unavailable(String),
 }
@@ -59,6 +64,8 @@ pub struct PlaceOrder {
     pub payment: super::checkout::PaymentMethod,
     /// One per checkout attempt: replays of the same attempt return the first order.
     pub idempotency_key: String,
+    /// The signed-in customer, whose history the order joins and whose addresses it updates.
+    pub customer_id: Option<String>,
 }
 
 #[async_trait::async_trait]
@@ -95,4 +102,12 @@ pub trait Commerce: Send + Sync + 'static {
     /// Turns the cart into an order, checking stock for every line in one transaction.
     async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order>;
     async fn order(&self, code: &str) -> CommerceResult<Order>;
+
+    /// Creates an account; the backend stores only a slow salted hash of the password.
+    async fn register(&self, email: &str, name: &str, password: &str) -> CommerceResult<Customer>;
+    /// `InvalidCredentials` for an unknown email and a wrong password alike.
+    async fn sign_in(&self, email: &str, password: &str) -> CommerceResult<Customer>;
+    async fn customer(&self, id: &str) -> CommerceResult<Customer>;
+    /// The customer's orders, newest first.
+    async fn orders_for(&self, customer_id: &str) -> CommerceResult<Vec<OrderSummary>>;
 }

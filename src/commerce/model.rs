@@ -414,3 +414,22 @@ mod tests {
         assert_eq!(page(25).page_count(), 2);
     }
 }
+
+/// A shopper with an account: their saved addresses, most recently used first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub addresses: Vec<Address>,
+}
+
+/// One line of a customer's order history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub code: String,
+    pub placed_at: i64,
+    pub status: OrderStatus,
+    pub total: Money,
+    pub item_count: u32,
+}

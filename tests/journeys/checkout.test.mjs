@@ -2,23 +2,22 @@
 // with and without JavaScript. Every click the test makes is counted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, fillCheckout, toCheckout, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
+import { serverAndBrowser, clickCounter, buyNow, fillCheckout, toCheckout, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
 
 const shared = serverAndBrowser();
 
 test('a guest checks out in three clicks from the product page', async () => {
   const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
   const { page, problems } = await watchedPage(context);
-  let clicks = 0;
-  const click = async (locator) => { clicks += 1; await locator.click(); };
+  const clicks = clickCounter();
 
   const started = Date.now();
   await page.goto(shared.server.url + '/p/everyday-crew-tee');
   await hydrated(page);
   const unit = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
 
-  await click(page.getByTestId('add-to-cart'));
-  await click(page.getByTestId('drawer-checkout'));
+  await clicks.click(page.getByTestId('add-to-cart'));
+  await clicks.click(page.getByTestId('drawer-checkout'));
   await page.waitForURL('**/checkout');
   await hydrated(page);
   await fillCheckout(page);
@@ -28,14 +27,14 @@ test('a guest checks out in three clicks from the product page', async () => {
   assert.equal(cents(await page.getByTestId('checkout-total').innerText()), expected);
   await screenshot(page, 'checkout-390');
 
-  await click(page.getByTestId('place-order'));
+  await clicks.click(page.getByTestId('place-order'));
   await page.waitForURL(/\/orders\/VT-[0-9A-Z]{8}\?t=/);
   await page.getByRole('heading', { name: /your order is confirmed/ }).waitFor();
   const elapsed = Date.now() - started;
   assert.equal(cents(await page.getByTestId('order-total').innerText()), expected);
   assert.equal(await page.getByTestId('cart-count').innerText(), '0', 'the cart is empty after ordering');
-  assert.ok(clicks <= 3, `${clicks} clicks`);
-  console.log(`# guest checkout: ${clicks} clicks, ${elapsed} ms from product page to confirmation`);
+  assert.ok(clicks.count <= 3, `${clicks.count} clicks`);
+  console.log(`# guest checkout: ${clicks.count} clicks, ${elapsed} ms from product page to confirmation`);
   await screenshot(page, 'order-390');
   assert.deepEqual(problems, []);
   await context.close();
@@ -121,23 +120,18 @@ test('a remembered shopper goes Buy now → Place order: two clicks', async () =
   await page.waitForURL(/\/orders\/VT-/);
 
   // Next visit: count every click from the product page to the confirmation.
-  let clicks = 0;
-  const click = async (locator) => { clicks += 1; await locator.click(); };
+  const clicks = clickCounter();
   const started = Date.now();
-  await page.goto(shared.server.url + '/p/heavyweight-pocket-tee');
-  await hydrated(page);
-  await click(page.getByTestId('buy-now'));
-  await page.waitForURL('**/checkout');
-  await hydrated(page);
+  await buyNow(page, shared.server.url + '/p/heavyweight-pocket-tee', clicks);
   assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), 'grace@example.com', 'filled in');
   assert.equal(await page.getByLabel('Pay on delivery').isChecked(), true);
   await screenshot(page, 'checkout-remembered-390');
-  await click(page.getByTestId('place-order'));
+  await clicks.click(page.getByTestId('place-order'));
   await page.waitForURL(/\/orders\/VT-[0-9A-Z]{8}\?t=/);
   await page.getByRole('heading', { name: /your order is confirmed/ }).waitFor();
   const elapsed = Date.now() - started;
-  assert.ok(clicks <= 2, `${clicks} clicks`);
-  console.log(`# remembered shopper: ${clicks} clicks, ${elapsed} ms from product page to confirmation`);
+  assert.ok(clicks.count <= 2, `${clicks.count} clicks`);
+  console.log(`# remembered shopper: ${clicks.count} clicks, ${elapsed} ms from product page to confirmation`);
 
   // Forgetting works and leaves an empty form.
   await toCheckout(page, shared.server.url + '/p/organic-boxy-tee');

@@ -44,6 +44,9 @@ pub fn Field(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] maxlength: Option<u32>,
+    /// Element id when the page has two forms with the same field names.
+    #[prop(optional)]
+    id: Option<&'static str>,
     /// Prefilled value (a remembered shopper's details).
     #[prop(optional, into)]
     value: Option<String>,
@@ -73,7 +76,7 @@ pub fn Field(
             }
         }
     };
-    let id = format!("f-{name}");
+    let id = id.map_or_else(|| format!("f-{name}"), str::to_string);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = {

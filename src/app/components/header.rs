@@ -22,6 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__mark" aria-hidden="true">"V"</span>
                     <span class="brand__name">{strings::STORE_NAME}</span>
                 </a>
+                <a class="account-link" href="/account">{strings::ACCOUNT}</a>
                 <Suspense fallback=|| view! { <a class="cart-link" href="/cart">{strings::CART}</a> }>
                     <a class="cart-link" href="/cart" aria-label=move || strings::cart_count_label(count())>
                         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">

@@ -55,6 +55,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     // The options' names and windows never change on this page; their prices may (a coupon).
     let options = checkout::shipping_options(subtotal);
     let remembered = data.remembered.clone();
+    let signed_in = data.signed_in;
     let shipping = RwSignal::new(
         remembered
             .as_ref()
@@ -179,7 +180,9 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                         </span>
                     </label>
                 </fieldset>
-                {if remembered.is_some() {
+                {if signed_in {
+                    view! { <p class="remembered">{strings::SIGNED_IN_AS} " " {remembered.as_ref().map(|r| r.email.clone())}</p> }.into_any()
+                } else if remembered.is_some() {
                     view! {
                         <p class="remembered">{strings::REMEMBERED} " "
                             <button class="link-button" type="submit" form="forget-details">{strings::FORGET_ME}</button>

@@ -12,6 +12,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("orders", "billing", "TEXT"),
     ("orders", "gift", "TEXT"),
     ("carts", "coupon", "TEXT"),
+    ("orders", "customer_id", "INTEGER"),
 ];
 
 pub fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
@@ -27,6 +28,18 @@ pub fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
             ))?;
         }
     }
+    let has_orders: bool = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'orders'",
+            [],
+            |_| Ok(()),
+        )
+        .is_ok();
+    if has_orders {
+        conn.execute_batch(
+            "CREATE INDEX IF NOT EXISTS orders_by_customer ON orders(customer_id, placed_at)",
+        )?;
+    }
     Ok(())
 }
 
@@ -38,8 +51,8 @@ mod tests {
     fn an_old_orders_table_gains_the_new_columns_and_keeps_its_rows() {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(
-            "CREATE TABLE orders (code TEXT PRIMARY KEY, status TEXT NOT NULL);
-             INSERT INTO orders VALUES ('VT-1', 'placed');",
+            "CREATE TABLE orders (code TEXT PRIMARY KEY, status TEXT NOT NULL, placed_at INTEGER);
+             INSERT INTO orders VALUES ('VT-1', 'placed', 0);",
         )
         .unwrap();
         add_missing_columns(&conn).unwrap();

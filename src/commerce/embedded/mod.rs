@@ -1,6 +1,7 @@
 //! The embedded backend: a SQLite file in the data folder, created and seeded on first run.
 //! Zero setup for `make run`, and a real database for the tests.
 
+mod accounts;
 pub mod art;
 pub mod catalog;
 mod migrate;
@@ -925,6 +926,15 @@ impl Commerce for EmbeddedStore {
             )
             .map_err(db)?;
             record_event(&tx, &code, OrderStatus::Placed, placed_at)?;
+            if let Some(customer) = order.customer_id.as_deref() {
+                let customer = accounts::parse_id(customer)?;
+                tx.execute(
+                    "UPDATE orders SET customer_id = ?2 WHERE code = ?1",
+                    params![code, customer],
+                )
+                .map_err(db)?;
+                accounts::remember_address(&tx, customer, order.billing.as_ref().unwrap_or(&order.address))?;
+            }
             if status == OrderStatus::Paid {
                 record_event(&tx, &code, OrderStatus::Paid, placed_at)?;
             }
@@ -957,5 +967,41 @@ impl Commerce for EmbeddedStore {
     async fn order(&self, code: &str) -> CommerceResult<Order> {
         let code = code.to_string();
         self.run(move |c| load_order(c, &code)).await
+    }
+
+    async fn register(&self, email: &str, name: &str, password: &str) -> CommerceResult<Customer> {
+        let password = password.to_string();
+        let hash = tokio::task::spawn_blocking(move || accounts::hash_password(&password))
+            .await
+            .map_err(|e| CommerceError::Unavailable(e.to_string()))??;
+        let (email, name) = (email.to_string(), name.to_string());
+        self.run(move |c| accounts::insert_customer(c, &email, &name, &hash))
+            .await
+    }
+
+    async fn sign_in(&self, email: &str, password: &str) -> CommerceResult<Customer> {
+        let email = email.to_string();
+        let found = self.run(move |c| accounts::credentials(c, &email)).await?;
+        let password = password.to_string();
+        let stored = found.as_ref().map(|(_, h)| h.clone());
+        let ok = tokio::task::spawn_blocking(move || {
+            accounts::verify_password(&password, stored.as_deref())
+        })
+        .await
+        .map_err(|e| CommerceError::Unavailable(e.to_string()))?;
+        match found {
+            Some((id, _)) if ok => self.run(move |c| accounts::load_customer(c, id)).await,
+            _ => Err(CommerceError::InvalidCredentials),
+        }
+    }
+
+    async fn customer(&self, id: &str) -> CommerceResult<Customer> {
+        let id = accounts::parse_id(id)?;
+        self.run(move |c| accounts::load_customer(c, id)).await
+    }
+
+    async fn orders_for(&self, customer_id: &str) -> CommerceResult<Vec<OrderSummary>> {
+        let id = accounts::parse_id(customer_id)?;
+        self.run(move |c| accounts::orders_for(c, id)).await
     }
 }

@@ -90,7 +90,24 @@ CREATE TABLE IF NOT EXISTS orders (
   discount        INTEGER NOT NULL DEFAULT 0,
   coupon          TEXT,                 -- the applied coupon as JSON, as it was then
   billing         TEXT,                 -- the buyer's own address as JSON, when shipped elsewhere
-  gift            TEXT                  -- message and packing-slip choice as JSON
+  gift            TEXT,                 -- message and packing-slip choice as JSON
+  customer_id     INTEGER               -- the signed-in customer who placed it, if any
+);
+-- orders_by_customer is created by migrate.rs, after the column exists in older files.
+
+CREATE TABLE IF NOT EXISTS customers (
+  id            INTEGER PRIMARY KEY,
+  email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name          TEXT NOT NULL,
+  password_hash TEXT NOT NULL,          -- argon2id PHC string; never the password
+  created_at    INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS customer_addresses (
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  address     TEXT NOT NULL,            -- JSON; one row per distinct address
+  used_at     INTEGER NOT NULL,
+  PRIMARY KEY (customer_id, address)
 );
 
 CREATE TABLE IF NOT EXISTS order_events (

@@ -134,3 +134,21 @@ export async function toCheckout(page, url) {
   await page.waitForURL('**/checkout');
   await hydrated(page);
 }
+
+/** Counts every click a journey makes; `click(locator)` instead of `locator.click()`. */
+export function clickCounter() {
+  let count = 0;
+  return {
+    async click(locator) { count += 1; await locator.click(); },
+    get count() { return count; },
+  };
+}
+
+/** A returning shopper's first click: "Buy now" on a product page, landing on checkout. */
+export async function buyNow(page, url, clicks) {
+  await page.goto(url);
+  await hydrated(page);
+  await clicks.click(page.getByTestId('buy-now'));
+  await page.waitForURL('**/checkout');
+  await hydrated(page);
+}

@@ -1,0 +1,146 @@
+//! Accounts: register, sign in, sign out, and the account page's data. The session is a
+//! signed, HttpOnly cookie naming the customer; sign-in attempts are rate limited.
+
+use super::ApiError;
+use crate::commerce::{Customer, OrderSummary};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountData {
+    pub customer: Customer,
+    /// Each order with the signed token that opens its page.
+    pub orders: Vec<(OrderSummary, String)>,
+}
+
+/// The signed-in shopper's account, or `None` for a guest.
+#[server(endpoint = "account/get")]
+pub async fn get_account() -> Result<Option<AccountData>, ApiError> {
+    let Some(customer) = ssr::signed_in().await? else {
+        return Ok(None);
+    };
+    let signer = super::context::signer()?;
+    let orders = super::context::backend()?
+        .orders_for(&customer.id)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let token = signer.sign("order", &o.code);
+            (o, token)
+        })
+        .collect();
+    Ok(Some(AccountData { customer, orders }))
+}
+
+#[server(endpoint = "account/register")]
+pub async fn register(email: String, name: String, password: String) -> Result<(), ApiError> {
+    use crate::app::strings;
+    let email = super::rules::email(&email)?.to_lowercase();
+    let name = super::rules::text("name", strings::FULL_NAME, &name, 100, true)?;
+    let password = ssr::password(&password)?;
+    let customer = super::context::backend()?
+        .register(&email, &name, &password)
+        .await?;
+    ssr::start_session(&customer.id);
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+#[server(endpoint = "account/sign-in")]
+pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
+    let email = email.trim().to_lowercase();
+    let allowed = super::context::lookups()?.allow(
+        &[
+            &format!("sign-in-{}", super::orders::client_key().await),
+            &format!("sign-in:{email}"),
+        ],
+        std::time::Instant::now(),
+    );
+    if !allowed {
+        return Err(ApiError::RateLimited);
+    }
+    if email.len() > 254 || password.len() > 128 {
+        return Err(ApiError::Invalid(
+            crate::app::strings::SIGN_IN_FAILED.into(),
+        ));
+    }
+    let customer = super::context::backend()?
+        .sign_in(&email, &password)
+        .await?;
+    ssr::start_session(&customer.id);
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+#[server(endpoint = "account/sign-out")]
+pub async fn sign_out() -> Result<(), ApiError> {
+    ssr::end_session();
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub use ssr::signed_in;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::api::cart::ssr::{cookie_value, set_cookie};
+    use crate::api::ApiError;
+    use crate::app::strings;
+    use crate::commerce::backend::CommerceError;
+    use crate::commerce::Customer;
+    use axum::http::request::Parts;
+    use leptos::prelude::*;
+
+    const COOKIE: &str = "vitrine_session";
+    const DAYS: i64 = 30;
+
+    pub fn password(p: &str) -> Result<String, ApiError> {
+        let chars = p.chars().count();
+        if !(10..=128).contains(&chars) {
+            return Err(crate::api::rules::field("password", strings::PASSWORD_RULE));
+        }
+        Ok(p.to_string())
+    }
+
+    /// `id.expires.mac`: the server keeps no session table, and a cookie it did not sign, or
+    /// one past its date, is ignored.
+    pub fn start_session(customer_id: &str) {
+        let Ok(signer) = crate::api::context::signer() else {
+            return;
+        };
+        let expires = crate::api::clock::now() + DAYS * 86_400;
+        let body = format!("{customer_id}.{expires}");
+        let mac = signer.sign("session", &body);
+        set_cookie(COOKIE, &format!("{body}.{mac}"), (DAYS * 86_400) as u32);
+    }
+
+    pub fn end_session() {
+        set_cookie(COOKIE, "", 0);
+    }
+
+    fn session_customer_id() -> Option<String> {
+        let parts = use_context::<Parts>()?;
+        let value = cookie_value(&parts, COOKIE)?;
+        let (body, mac) = value.rsplit_once('.')?;
+        let (id, expires) = body.split_once('.')?;
+        let signer = crate::api::context::signer().ok()?;
+        let fresh = expires.parse::<i64>().ok()? > crate::api::clock::now();
+        (fresh && signer.verify("session", body, mac)).then(|| id.to_string())
+    }
+
+    /// The signed-in customer, or `None`; an account that no longer exists ends the session.
+    pub async fn signed_in() -> Result<Option<Customer>, ApiError> {
+        let Some(id) = session_customer_id() else {
+            return Ok(None);
+        };
+        match crate::api::context::backend()?.customer(&id).await {
+            Ok(c) => Ok(Some(c)),
+            Err(CommerceError::NotFound(_)) => {
+                end_session();
+                Ok(None)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}

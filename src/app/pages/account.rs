@@ -1,0 +1,120 @@
+//! /account: sign in or create an account (guests never have to), or, once signed in, the
+//! shopper's orders and saved addresses.
+
+use super::or_problem;
+use crate::api::account::{get_account, AccountData, Register, SignIn, SignOut};
+use crate::app::components::field::{Field, FormErrors};
+use crate::app::strings;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let sign_in = ServerAction::<SignIn>::new();
+    let register = ServerAction::<Register>::new();
+    let sign_out = ServerAction::<SignOut>::new();
+    // Signing in or out redirects to this same page; the data must follow.
+    let account = Resource::new(
+        move || {
+            (
+                sign_in.version().get(),
+                register.version().get(),
+                sign_out.version().get(),
+            )
+        },
+        |_| get_account(),
+    );
+    view! {
+        <Title text=strings::ACCOUNT_TITLE/>
+        <Meta name="robots" content="noindex"/>
+        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+            {move || account.get().map(|r| or_problem(r, |a| match a {
+                Some(data) => view! { <AccountView data=data sign_out=sign_out/> }.into_any(),
+                None => view! { <SignInOrRegister sign_in=sign_in register=register/> }.into_any(),
+            }))}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SignInOrRegister(
+    sign_in: ServerAction<SignIn>,
+    register: ServerAction<Register>,
+) -> impl IntoView {
+    let in_errors = FormErrors::new(move || sign_in.value().get().and_then(Result::err));
+    let reg_errors = FormErrors::new(move || register.value().get().and_then(Result::err));
+    view! {
+        <div class="account">
+            <section class="account__panel" aria-labelledby="sign-in-title">
+                <h1 id="sign-in-title">{strings::SIGN_IN}</h1>
+                <p>{strings::SIGN_IN_INTRO}</p>
+                <ActionForm action=sign_in attr:class="account__form">
+                    {move || in_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    <Field name="email" label=strings::EMAIL kind="email" autocomplete="username" error=in_errors.field("email")/>
+                    <Field name="password" label=strings::PASSWORD kind="password" autocomplete="current-password" error=in_errors.field("password")/>
+                    <button class="button button--primary" type="submit" disabled=move || sign_in.pending().get() data-testid="sign-in">{strings::SIGN_IN}</button>
+                </ActionForm>
+            </section>
+            <section class="account__panel" aria-labelledby="register-title">
+                <h2 id="register-title">{strings::REGISTER}</h2>
+                <p>{strings::REGISTER_INTRO}</p>
+                <ActionForm action=register attr:class="account__form">
+                    {move || reg_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    <Field name="name" id="register-name" label=strings::FULL_NAME autocomplete="name" error=reg_errors.field("name")/>
+                    <Field name="email" id="register-email" label=strings::EMAIL kind="email" autocomplete="email" error=reg_errors.field("email")/>
+                    <Field name="password" id="register-password" label=strings::PASSWORD kind="password" autocomplete="new-password" hint=strings::PASSWORD_HINT maxlength=128 error=reg_errors.field("password")/>
+                    <button class="button button--ghost" type="submit" disabled=move || register.pending().get() data-testid="register">{strings::REGISTER}</button>
+                </ActionForm>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn AccountView(data: AccountData, sign_out: ServerAction<SignOut>) -> impl IntoView {
+    let AccountData { customer, orders } = data;
+    view! {
+        <section class="account-view">
+            <header class="account-view__header">
+                <h1>{strings::ACCOUNT_TITLE}</h1>
+                <p>{strings::SIGNED_IN_AS} " " <strong data-testid="account-email">{customer.email.clone()}</strong></p>
+                <ActionForm action=sign_out>
+                    <button class="button button--ghost" type="submit" data-testid="sign-out">{strings::SIGN_OUT}</button>
+                </ActionForm>
+            </header>
+            <h2>{strings::YOUR_ORDERS}</h2>
+            {if orders.is_empty() {
+                view! { <p>{strings::NO_ORDERS}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="order-history" data-testid="order-history">
+                        {orders.into_iter().map(|(o, token)| view! {
+                            <li class="order-history__row">
+                                <a href=format!("/orders/{}?t={token}", o.code)>{o.code.clone()}</a>
+                                <span>{strings::moment(o.placed_at)}</span>
+                                <span>{strings::order_status(o.status)}</span>
+                                <span>{strings::items(o.item_count)}</span>
+                                <strong>{o.total.to_string()}</strong>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h2>{strings::SAVED_ADDRESSES}</h2>
+            {if customer.addresses.is_empty() {
+                view! { <p>{strings::NO_ADDRESSES}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="saved-addresses">
+                        {customer.addresses.into_iter().map(|a| view! {
+                            <li><address>
+                                {[a.name, a.line1, a.line2, a.city, a.postcode, strings::country_name(&a.country).to_string()]
+                                    .into_iter().filter(|s| !s.is_empty()).map(|s| view! { <span>{s}</span> }).collect_view()}
+                            </address></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+//! Customer accounts in the embedded store. Passwords are kept only as argon2id hashes, and
+//! hashing runs outside the database lock (it takes tens of milliseconds on purpose).
+
+use super::{db, now};
+use crate::commerce::backend::{CommerceError, CommerceResult};
+use crate::commerce::model::{Address, Customer, OrderStatus, OrderSummary};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
+use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub fn hash_password(password: &str) -> CommerceResult<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| CommerceError::Unavailable(format!("cannot hash password: {e}")))
+}
+
+/// Checks `password` against a stored hash; with no hash (no such account) it checks against
+/// a fixed one, so an unknown email takes as long as a wrong password.
+pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
+    // The hash of a random password nobody knows, made once per process.
+    static DECOY: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| hash_password(&crate::hex::random::<16>()).unwrap_or_default());
+    let Ok(parsed) = PasswordHash::new(stored.unwrap_or(&DECOY)) else {
+        return false;
+    };
+    let ok = Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok();
+    ok && stored.is_some()
+}
+
+pub fn insert_customer(
+    c: &Connection,
+    email: &str,
+    name: &str,
+    hash: &str,
+) -> CommerceResult<Customer> {
+    let taken = c
+        .query_row("SELECT 1 FROM customers WHERE email = ?1", [email], |_| {
+            Ok(())
+        })
+        .optional()
+        .map_err(db)?
+        .is_some();
+    if taken {
+        return Err(CommerceError::EmailTaken);
+    }
+    c.execute(
+        "INSERT INTO customers (email, name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![email, name, hash, now()],
+    )
+    .map_err(db)?;
+    load_customer(c, c.last_insert_rowid())
+}
+
+/// (customer id, password hash) for an email, if there is such an account.
+pub fn credentials(c: &Connection, email: &str) -> CommerceResult<Option<(i64, String)>> {
+    c.query_row(
+        "SELECT id, password_hash FROM customers WHERE email = ?1",
+        [email],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()
+    .map_err(db)
+}
+
+pub fn load_customer(c: &Connection, id: i64) -> CommerceResult<Customer> {
+    let (email, name) = c
+        .query_row(
+            "SELECT email, name FROM customers WHERE id = ?1",
+            [id],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )
+        .optional()
+        .map_err(db)?
+        .ok_or_else(|| CommerceError::NotFound("customer".into()))?;
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT address FROM customer_addresses WHERE customer_id = ?1
+             ORDER BY used_at DESC, rowid DESC LIMIT 10",
+        )
+        .map_err(db)?;
+    let addresses = stmt
+        .query_map([id], |r| r.get::<_, String>(0))
+        .map_err(db)?
+        .filter_map(|json| json.ok().and_then(|j| serde_json::from_str(&j).ok()))
+        .collect();
+    Ok(Customer {
+        id: id.to_string(),
+        email,
+        name,
+        addresses,
+    })
+}
+
+/// Keeps the address the customer just used, first in their list next time.
+pub fn remember_address(c: &Connection, customer: i64, address: &Address) -> CommerceResult<()> {
+    let json = serde_json::to_string(address).unwrap_or_default();
+    c.execute(
+        "INSERT INTO customer_addresses (customer_id, address, used_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (customer_id, address) DO UPDATE SET used_at = excluded.used_at",
+        params![customer, json, now()],
+    )
+    .map(|_| ())
+    .map_err(db)
+}
+
+pub fn orders_for(c: &Connection, customer: i64) -> CommerceResult<Vec<OrderSummary>> {
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT o.code, o.placed_at, o.status, o.total,
+               (SELECT COALESCE(SUM(quantity), 0) FROM order_lines WHERE order_code = o.code)
+             FROM orders o WHERE o.customer_id = ?1 ORDER BY o.placed_at DESC, o.rowid DESC",
+        )
+        .map_err(db)?;
+    let rows = stmt
+        .query_map([customer], |r| {
+            Ok(OrderSummary {
+                code: r.get(0)?,
+                placed_at: r.get(1)?,
+                status: OrderStatus::parse(&r.get::<_, String>(2)?).unwrap_or(OrderStatus::Placed),
+                total: super::money(r.get(3)?),
+                item_count: r.get(4)?,
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    Ok(rows)
+}
+
+pub fn parse_id(id: &str) -> CommerceResult<i64> {
+    id.parse()
+        .map_err(|_| CommerceError::NotFound("customer".into()))
+}

@@ -1,0 +1,62 @@
+// Accounts: create one, order, sign out and back in; a signed-in shopper goes Buy now → Place
+// order in two counted clicks, and the order history lists both orders.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, clickCounter, buyNow, fillCheckout, toCheckout, watchedPage, hydrated, screenshot } from './lib/harness.mjs';
+
+const shared = serverAndBrowser();
+
+test('a signed-in shopper buys in two clicks and sees their order history', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shared.server.url + '/');
+  await page.getByRole('link', { name: 'Account' }).click();
+  await page.waitForURL('**/account');
+  await hydrated(page);
+  const register = page.getByRole('region', { name: 'Create an account' });
+  await register.getByLabel('Full name').fill('Katherine Johnson');
+  await register.getByLabel('Email').fill('katherine@example.com');
+  await register.getByLabel('Password').fill('hidden figures 1962');
+  await page.getByTestId('register').click();
+  await page.getByTestId('account-email').waitFor();
+
+  await toCheckout(page, shared.server.url + '/p/everyday-crew-tee');
+  await fillCheckout(page, { email: 'katherine@example.com' });
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/orders\/VT-/);
+
+  // Sign out, then back in.
+  await page.goto(shared.server.url + '/account');
+  await hydrated(page);
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in').waitFor();
+  const signIn = page.getByRole('region', { name: 'Sign in' });
+  await signIn.getByLabel('Email').fill('katherine@example.com');
+  await signIn.getByLabel('Password').fill('wrong password here');
+  await page.getByTestId('sign-in').click();
+  await page.getByRole('alert').filter({ hasText: "don't match an account" }).waitFor();
+  await signIn.getByLabel('Password').fill('hidden figures 1962');
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('account-email').waitFor();
+
+  const clicks = clickCounter();
+  const started = Date.now();
+  await buyNow(page, shared.server.url + '/p/heavyweight-pocket-tee', clicks);
+  const own = page.getByRole('group', { name: 'Shipping address' });
+  assert.equal(await own.getByLabel('City').inputValue(), 'London', 'the saved address is filled in');
+  // The card is typed again: card numbers are never stored. Typing is not clicking.
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByLabel('Expiry (MM/YY)').fill('12/30');
+  await page.getByLabel('Security code').fill('123');
+  await clicks.click(page.getByTestId('place-order'));
+  await page.waitForURL(/\/orders\/VT-/);
+  const elapsed = Date.now() - started;
+  assert.ok(clicks.count <= 2, `${clicks.count} clicks`);
+  console.log(`# signed-in shopper: ${clicks.count} clicks, ${elapsed} ms from product page to confirmation`);
+
+  await page.goto(shared.server.url + '/account');
+  assert.equal(await page.locator('.order-history__row').count(), 2);
+  await screenshot(page, 'account-1280');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
