@@ -125,7 +125,7 @@ fn a_signed_in_shoppers_orders_and_address_are_kept_and_fill_the_next_checkout()
             .await
             .json();
         assert!(data.signed_in);
-        let filled = data.remembered.unwrap();
+        let filled = data.prefill.unwrap();
         assert_eq!(filled.email, "ada@example.com");
         assert_eq!(filled.address.postcode, "SW1Y 4JH");
 

@@ -86,7 +86,7 @@ fn details_are_remembered_only_when_asked_and_only_if_we_signed_them() {
         let cookie = cart_with_item(&t).await;
         let both = format!("{cookie}; {details}");
         let data: CheckoutData = t.call("checkout/get", "", Some(&both)).await.json();
-        let remembered = data.remembered.expect("prefilled");
+        let remembered = data.prefill.expect("prefilled");
         assert_eq!(remembered.email, "ada@example.com");
         assert_eq!(remembered.address.city, "London");
 
@@ -98,7 +98,7 @@ fn details_are_remembered_only_when_asked_and_only_if_we_signed_them() {
             .call("checkout/get", "", Some(&format!("{cookie}; {forged}")))
             .await
             .json();
-        assert!(data.remembered.is_none());
+        assert!(data.prefill.is_none() && !data.remembered);
 
         let forget = t.call("checkout/forget", "", Some(&both)).await;
         assert!(forget

@@ -163,12 +163,17 @@ pub(crate) mod ssr {
     /// Before hydration, forms post natively; send those shoppers to a page that shows the
     /// result rather than back to where they were.
     pub fn after_plain_form(to: &str) {
-        let plain = use_context::<Parts>()
-            .and_then(|p| p.headers.get(header::ACCEPT).cloned())
-            .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
-            .unwrap_or(false);
-        if plain {
+        if is_plain_form() {
             leptos_axum::redirect(to);
         }
+    }
+
+    /// Whether this request is a browser's own form post (no JavaScript ran), not a call
+    /// from the hydrated page.
+    pub fn is_plain_form() -> bool {
+        use_context::<Parts>()
+            .and_then(|p| p.headers.get(header::ACCEPT).cloned())
+            .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+            .unwrap_or(false)
     }
 }

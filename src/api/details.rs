@@ -63,7 +63,7 @@ pub async fn forget_details() -> Result<(), ApiError> {
 }
 
 #[cfg(feature = "ssr")]
-pub use ssr::{remember, remembered};
+pub use ssr::{keep_draft, remember, remembered, take_draft};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -73,37 +73,55 @@ mod ssr {
     use leptos::prelude::*;
 
     const COOKIE: &str = "vitrine_details";
+    const DRAFT: &str = "vitrine_draft";
     const MAX_AGE_DAYS: u32 = 180;
     /// Browsers keep cookies up to 4 KB; stay well inside it.
     const MAX_LEN: usize = 3_000;
 
     /// `hex(json).mac`: readable only by us (HttpOnly), trusted only if we signed it.
-    pub fn remember(details: &RememberedDetails) {
+    fn write<T: serde::Serialize>(name: &str, value: &T, max_age: u32) {
         let Ok(signer) = crate::api::context::signer() else {
             return;
         };
-        let Ok(json) = serde_json::to_vec(details) else {
+        let Ok(json) = serde_json::to_vec(value) else {
             return;
         };
         let body = crate::hex::encode(&json);
-        let value = format!("{body}.{}", signer.sign("details", &body));
-        if value.len() <= MAX_LEN {
-            set_cookie(COOKIE, &value, MAX_AGE_DAYS * 86_400);
+        let cookie = format!("{body}.{}", signer.sign(name, &body));
+        if cookie.len() <= MAX_LEN {
+            set_cookie(name, &cookie, max_age);
         }
     }
 
-    pub fn remembered() -> Option<RememberedDetails> {
+    fn read<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
         let parts = use_context::<Parts>()?;
-        let value = cookie_value(&parts, COOKIE)?;
+        let value = cookie_value(&parts, name)?;
         let (body, mac) = value.split_once('.')?;
-        if value.len() > MAX_LEN
-            || !crate::api::context::signer()
-                .ok()?
-                .verify("details", body, mac)
-        {
+        if value.len() > MAX_LEN || !crate::api::context::signer().ok()?.verify(name, body, mac) {
             return None;
         }
         serde_json::from_slice(&crate::hex::decode(body)?).ok()
+    }
+
+    pub fn remember(details: &RememberedDetails) {
+        write(COOKIE, details, MAX_AGE_DAYS * 86_400);
+    }
+
+    pub fn remembered() -> Option<RememberedDetails> {
+        read(COOKIE)
+    }
+
+    /// What a shopper without JavaScript typed into a refused checkout form, for the page the
+    /// browser is sent back to (minutes only; never card fields).
+    pub fn keep_draft(draft: &RememberedDetails) {
+        write(DRAFT, draft, 300);
+    }
+
+    /// The kept draft, once: reading it clears it.
+    pub fn take_draft() -> Option<RememberedDetails> {
+        let draft = read(DRAFT)?;
+        set_cookie(DRAFT, "", 0);
+        Some(draft)
     }
 
     pub fn forget() {

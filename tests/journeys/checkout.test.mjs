@@ -196,3 +196,24 @@ test('fields say what is wrong as the shopper types, before any submit', async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('without JavaScript a refused form says why and keeps what was typed (except the card)', async () => {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false });
+  const { page } = await watchedPage(context);
+  await page.goto(shared.server.url + '/p/organic-boxy-tee');
+  await page.getByTestId('add-to-cart').click();
+  await page.waitForURL('**/cart');
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  await page.waitForURL('**/checkout');
+  await fillCheckout(page);
+  const own = page.getByRole('group', { name: 'Shipping address' });
+  await own.getByLabel('Postcode / ZIP').fill('<b>');
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/checkout/);
+  await page.getByText('Please enter a valid postcode.').waitFor();
+  assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), 'ada@example.com');
+  assert.equal(await own.getByLabel('Full name').inputValue(), 'Ada Lovelace');
+  assert.equal(await own.getByLabel('Postcode / ZIP').inputValue(), '<b>', 'shown back, escaped');
+  assert.equal(await page.getByLabel('Card number').inputValue(), '', 'card numbers are never kept');
+  await context.close();
+});

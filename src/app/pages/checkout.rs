@@ -54,7 +54,8 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     let subtotal = data.cart.subtotal;
     // The options' names and windows never change on this page; their prices may (a coupon).
     let options = checkout::shipping_options(subtotal);
-    let remembered = data.remembered.clone();
+    let remembered = data.prefill.clone();
+    let on_device = data.remembered;
     let signed_in = data.signed_in;
     let shipping = RwSignal::new(
         remembered
@@ -182,7 +183,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                 </fieldset>
                 {if signed_in {
                     view! { <p class="remembered">{strings::SIGNED_IN_AS} " " {remembered.as_ref().map(|r| r.email.clone())}</p> }.into_any()
-                } else if remembered.is_some() {
+                } else if on_device {
                     view! {
                         <p class="remembered">{strings::REMEMBERED} " "
                             <button class="link-button" type="submit" form="forget-details">{strings::FORGET_ME}</button>
