@@ -134,31 +134,80 @@ pub async fn place_order(
         shipping: shipping.chars().take(16).collect(),
         pay_on_delivery: payment == "delivery",
     };
-    let result = ssr::place(ssr::Placing {
-        email,
-        name,
-        line1,
-        line2,
-        city,
-        postcode,
-        country,
-        shipping,
-        payment,
-        card_number,
-        card_expiry,
-        card_cvc,
-        gift,
-        gift_message,
-        gift_hide_prices,
-        recipient_name,
-        recipient_line1,
-        recipient_line2,
-        recipient_city,
-        recipient_postcode,
-        recipient_country,
-        remember,
-        attempt,
-    })
+    // Run as a block so every refusal passes through the draft-keeping below.
+    let result: Result<(), ApiError> = async move {
+        use crate::commerce::backend::PlaceOrder;
+        use crate::commerce::checkout::{charge_test_card, Day, PaymentMethod};
+        use crate::commerce::Gift;
+        // Checked in the order the fields appear, so the first message is for the first field.
+        let email = super::rules::email(&email)?;
+        let own = super::rules::address(&OWN, [&name, &line1, &line2, &city, &postcode, &country])?;
+        let (address, billing, gift) = if gift == "on" {
+            let recipient = super::rules::address(
+                &RECIPIENT,
+                [
+                    &recipient_name,
+                    &recipient_line1,
+                    &recipient_line2,
+                    &recipient_city,
+                    &recipient_postcode,
+                    &recipient_country,
+                ],
+            )?;
+            let message = super::rules::text("gift_message", "", &gift_message, 300, false)?;
+            let gift = Gift {
+                message,
+                hide_prices: gift_hide_prices == "on",
+            };
+            (recipient, Some(own), Some(gift))
+        } else {
+            (own, None, None)
+        };
+        if attempt.len() != 32 || !attempt.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(ApiError::Invalid(crate::app::strings::unreadable_request(
+                "attempt",
+            )));
+        }
+        let token = super::cart::ssr::token()
+            .ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
+        let payment = match payment.as_str() {
+            "delivery" => PaymentMethod::PayOnDelivery,
+            "card" => {
+                let (y, m, _) = Day::from_unix(crate::api::clock::now()).civil();
+                charge_test_card(&card_number, &card_expiry, &card_cvc, (y, m))
+                    .map_err(ssr::card_error)?
+            }
+            _ => {
+                return Err(ApiError::Field {
+                    field: "payment".into(),
+                    message: crate::app::strings::CHOOSE_PAYMENT.into(),
+                })
+            }
+        };
+        let backend = super::context::backend()?;
+        let order = backend
+            .place_order(
+                &token,
+                &PlaceOrder {
+                    email,
+                    address,
+                    billing,
+                    gift,
+                    shipping_code: shipping,
+                    payment,
+                    idempotency_key: attempt,
+                    customer_id: super::account::signed_in().await?.map(|c| c.id),
+                },
+            )
+            .await?;
+        // Opted in now, or earlier (then keep what they just used up to date).
+        if remember == "on" || super::details::remembered().is_some() {
+            super::details::remember(&super::details::RememberedDetails::of(&order));
+        }
+        let signed = super::context::signer()?.sign("order", &order.code);
+        leptos_axum::redirect(&format!("/orders/{}?t={signed}", order.code));
+        Ok(())
+    }
     .await;
     // A plain form post is sent back to the checkout page: keep what was typed for it.
     if result.is_err() && super::cart::ssr::is_plain_form() {
@@ -186,134 +235,5 @@ mod ssr {
             field: field.into(),
             message: strings::card_problem(p).into(),
         }
-    }
-
-    /// The checkout form's fields, as posted.
-    pub struct Placing {
-        pub email: String,
-        pub name: String,
-        pub line1: String,
-        pub line2: String,
-        pub city: String,
-        pub postcode: String,
-        pub country: String,
-        pub shipping: String,
-        pub payment: String,
-        pub card_number: String,
-        pub card_expiry: String,
-        pub card_cvc: String,
-        pub gift: String,
-        pub gift_message: String,
-        pub gift_hide_prices: String,
-        pub recipient_name: String,
-        pub recipient_line1: String,
-        pub recipient_line2: String,
-        pub recipient_city: String,
-        pub recipient_postcode: String,
-        pub recipient_country: String,
-        pub remember: String,
-        pub attempt: String,
-    }
-
-    pub async fn place(form: Placing) -> Result<(), ApiError> {
-        let Placing {
-            email,
-            name,
-            line1,
-            line2,
-            city,
-            postcode,
-            country,
-            shipping,
-            payment,
-            card_number,
-            card_expiry,
-            card_cvc,
-            gift,
-            gift_message,
-            gift_hide_prices,
-            recipient_name,
-            recipient_line1,
-            recipient_line2,
-            recipient_city,
-            recipient_postcode,
-            recipient_country,
-            remember,
-            attempt,
-        } = form;
-        use crate::commerce::backend::PlaceOrder;
-        use crate::commerce::checkout::{charge_test_card, Day, PaymentMethod};
-        use crate::commerce::Gift;
-        // Checked in the order the fields appear, so the first message is for the first field.
-        let email = crate::api::rules::email(&email)?;
-        let own = crate::api::rules::address(
-            &super::OWN,
-            [&name, &line1, &line2, &city, &postcode, &country],
-        )?;
-        let (address, billing, gift) = if gift == "on" {
-            let recipient = crate::api::rules::address(
-                &super::RECIPIENT,
-                [
-                    &recipient_name,
-                    &recipient_line1,
-                    &recipient_line2,
-                    &recipient_city,
-                    &recipient_postcode,
-                    &recipient_country,
-                ],
-            )?;
-            let message = crate::api::rules::text("gift_message", "", &gift_message, 300, false)?;
-            let gift = Gift {
-                message,
-                hide_prices: gift_hide_prices == "on",
-            };
-            (recipient, Some(own), Some(gift))
-        } else {
-            (own, None, None)
-        };
-        if attempt.len() != 32 || !attempt.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(ApiError::Invalid(crate::app::strings::unreadable_request(
-                "attempt",
-            )));
-        }
-        let token = crate::api::cart::ssr::token()
-            .ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
-        let payment = match payment.as_str() {
-            "delivery" => PaymentMethod::PayOnDelivery,
-            "card" => {
-                let (y, m, _) = Day::from_unix(crate::api::clock::now()).civil();
-                charge_test_card(&card_number, &card_expiry, &card_cvc, (y, m))
-                    .map_err(card_error)?
-            }
-            _ => {
-                return Err(ApiError::Field {
-                    field: "payment".into(),
-                    message: crate::app::strings::CHOOSE_PAYMENT.into(),
-                })
-            }
-        };
-        let backend = crate::api::context::backend()?;
-        let order = backend
-            .place_order(
-                &token,
-                &PlaceOrder {
-                    email,
-                    address,
-                    billing,
-                    gift,
-                    shipping_code: shipping,
-                    payment,
-                    idempotency_key: attempt,
-                    customer_id: crate::api::account::signed_in().await?.map(|c| c.id),
-                },
-            )
-            .await?;
-        // Opted in now, or earlier (then keep what they just used up to date).
-        if remember == "on" || crate::api::details::remembered().is_some() {
-            crate::api::details::remember(&crate::api::details::RememberedDetails::of(&order));
-        }
-        let signed = crate::api::context::signer()?.sign("order", &order.code);
-        leptos_axum::redirect(&format!("/orders/{}?t={signed}", order.code));
-        Ok(())
     }
 }
