@@ -196,6 +196,15 @@ pub const TRACKING_NUMBER: &str = "Tracking number";
 pub const LIVE_HINT: &str = "This page updates by itself as your order moves.";
 pub const PACKING_SLIP: &str = "Packing slip";
 
+/// A step's name on the tracking timeline: a pay-on-delivery order is confirmed, not paid,
+/// before it ships.
+pub fn timeline_step(s: crate::commerce::OrderStatus, pay_on_delivery: bool) -> &'static str {
+    match s {
+        crate::commerce::OrderStatus::Paid if pay_on_delivery => "Confirmed · pay on delivery",
+        other => order_status(other),
+    }
+}
+
 pub fn order_status(s: crate::commerce::OrderStatus) -> &'static str {
     use crate::commerce::OrderStatus as S;
     match s {

@@ -60,3 +60,34 @@ test('a signed-in shopper buys in two clicks and sees their order history', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`double-clicking "Place order" makes one order (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const context = await shared.browser.newContext({ javaScriptEnabled });
+    const { page } = await watchedPage(context);
+    // An account, so the order history can count the orders.
+    const registered = await context.request.post(shared.server.url + '/api/account/register', {
+      form: { name: 'Dorothy Vaughan', email: `dorothy-${javaScriptEnabled}@example.com`, password: 'fortran for everyone' },
+      headers: { accept: 'application/json' },
+      maxRedirects: 0,
+    });
+    assert.ok(registered.status() < 400, await registered.text());
+    await page.goto(shared.server.url + '/p/washed-ringer-tee');
+    await page.getByTestId('add-to-cart').click();
+    if (javaScriptEnabled) {
+      await page.getByTestId('drawer-checkout').click();
+    } else {
+      await page.waitForURL('**/cart');
+      await page.getByRole('link', { name: 'Checkout' }).click();
+    }
+    await page.waitForURL('**/checkout');
+    if (javaScriptEnabled) await hydrated(page);
+    await fillCheckout(page, { email: `dorothy-${javaScriptEnabled}@example.com` });
+    await page.getByTestId('place-order').dblclick();
+    await page.waitForURL(/\/orders\/VT-/);
+    await page.goto(shared.server.url + '/account');
+    await page.getByTestId('order-history').waitFor();
+    assert.equal(await page.locator('.order-history__row').count(), 1, 'one order, not two');
+    await context.close();
+  });
+}

@@ -122,6 +122,7 @@ fn OrderView(tracked: TrackedOrder) -> impl IntoView {
 #[component]
 fn Timeline(order: Order) -> impl IntoView {
     let steps = tracking::timeline(order.status, &order.events);
+    let pay_on_delivery = order.payment == crate::commerce::checkout::PaymentMethod::PayOnDelivery;
     view! {
         <h2 id="progress">{strings::PROGRESS}</h2>
         <ol class="timeline" aria-labelledby="progress" data-testid="timeline" data-status=order.status.as_str()>
@@ -134,7 +135,7 @@ fn Timeline(order: Order) -> impl IntoView {
                 view! {
                     <li class=format!("timeline__step timeline__step--{state}")
                         aria-current=(s.state == StepState::Current).then_some("step")>
-                        <span class="timeline__label">{strings::order_status(s.status)}</span>
+                        <span class="timeline__label">{strings::timeline_step(s.status, pay_on_delivery)}</span>
                         {s.at.map(|at| view! { <time class="timeline__time">{strings::moment(at)}</time> })}
                     </li>
                 }
