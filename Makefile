@@ -5,7 +5,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size
+.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr
 
 run: setup build
 	$(SERVER) $(ARGS)
@@ -41,3 +41,8 @@ journeys:
 # Browser bundle size, raw / gzip / brotli (README "Performance").
 bench-size: build-client
 	bash bench/wasm-size.sh
+
+# Server render latency per page on a release build (README "Performance").
+bench-ssr: build-client
+	cargo build --release --features ssr
+	VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine node bench/ssr-latency.mjs

@@ -68,6 +68,16 @@ fn pages_carry_a_strict_nonce_csp_and_safe_headers() {
             cache.contains("s-maxage") && cache.contains("stale-while-revalidate"),
             "{cache}"
         );
+        // Signed in (or remembered): the same page is the shopper's own.
+        let mine = t.get("/", Some("theme=dark; vitrine_session=x")).await;
+        assert_eq!(mine.header("cache-control"), "private, no-cache");
+        // A cookie that merely mentions our name is not ours.
+        let other = t.get("/", Some("x=vitrine_cart")).await;
+        assert!(other.header("cache-control").contains("s-maxage"));
+        for path in ["/orders", "/account", "/checkout"] {
+            let r = t.get(path, None).await;
+            assert_eq!(r.header("cache-control"), "private, no-store", "{path}");
+        }
     })
 }
 

@@ -28,7 +28,11 @@ pub fn content_security_policy() {
     }
 }
 
-const CART_COOKIE: &str = "vitrine_cart=";
+/// Every cookie we set is named `vitrine_…` (cart, session, remembered details, draft).
+const OUR_COOKIES: &str = "vitrine_";
+
+/// Pages about one shopper: never stored by any cache, whoever asks.
+const PERSONAL_PATHS: [&str; 3] = ["/checkout", "/account", "/orders"];
 
 pub async fn defaults(req: Request<Body>, next: Next) -> Response {
     let path = req.uri().path().to_string();
@@ -37,7 +41,9 @@ pub async fn defaults(req: Request<Body>, next: Next) -> Response {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains(CART_COOKIE));
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.split_once('='))
+        .any(|(name, _)| name.trim().starts_with(OUR_COOKIES));
     let mut res = next.run(req).await;
     let status = res.status();
     let h = res.headers_mut();
@@ -74,10 +80,12 @@ fn set_cache_control(
     } else if path.starts_with("/pkg/") || path.ends_with(".css") || path.ends_with(".svg") {
         // Asset names are stable across builds, so revalidate often rather than pin a year.
         "public, max-age=300, stale-while-revalidate=86400"
+    } else if is_html && PERSONAL_PATHS.iter().any(|p| path.starts_with(p)) {
+        "private, no-store"
     } else if is_html && (personal || status != StatusCode::OK) {
         "private, no-cache"
     } else if is_html {
-        // Public pages carry no personal data without a cart cookie: a CDN may share them.
+        // Without any of our cookies a page carries nothing personal: a CDN may share it.
         "public, max-age=0, s-maxage=60, stale-while-revalidate=600"
     } else {
         "no-cache"
