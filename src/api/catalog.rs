@@ -58,6 +58,33 @@ pub async fn get_category(handle: String, page: u32) -> Result<CategoryListing, 
     Ok(CategoryListing { category, products })
 }
 
+/// Products matching what the shopper typed, best match first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub products: Page<ProductSummary>,
+}
+
+#[server(endpoint = "catalog/search")]
+pub async fn search(q: String, page: u32) -> Result<SearchResults, ApiError> {
+    use crate::commerce::backend::ProductQuery;
+    let q: String = q
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect();
+    let products = super::context::backend()?
+        .products(&ProductQuery {
+            text: Some(q.clone()),
+            page: super::validate::page(page),
+            per_page: PER_PAGE,
+            ..Default::default()
+        })
+        .await?;
+    Ok(SearchResults { query: q, products })
+}
+
 #[server(endpoint = "catalog/product")]
 pub async fn get_product(handle: String) -> Result<Product, ApiError> {
     let handle = super::validate::handle(&handle)?;

@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/c/:handle") view=pages::category::CategoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/p/:handle") view=pages::product::ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=pages::search::SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/cart") view=pages::cart::CartPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view=pages::checkout::CheckoutPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>

@@ -380,3 +380,18 @@ pub const NO_ORDERS: &str = "No orders yet.";
 pub const SAVED_ADDRESSES: &str = "Saved addresses";
 pub const NO_ADDRESSES: &str = "Addresses you ship to are saved here.";
 pub const SIGNED_IN_AS: &str = "Signed in as";
+
+pub const SEARCH: &str = "Search";
+pub const SEARCH_PLACEHOLDER: &str = "Search products";
+
+pub fn search_title(query: &str) -> String {
+    if query.is_empty() {
+        SEARCH.to_string()
+    } else {
+        format!("Results for “{query}”")
+    }
+}
+
+pub fn no_results(query: &str) -> String {
+    format!("Nothing matches “{query}”. Try fewer words, or browse a category:")
+}

@@ -36,6 +36,9 @@ pub type CommerceResult<T> = Result<T, CommerceError>;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProductQuery {
     pub category: Option<String>,
+    /// Words the shopper typed; results are ranked by relevance and the last word may be
+    /// unfinished (search as you type).
+    pub text: Option<String>,
     pub featured_only: bool,
     /// 1-based.
     pub page: u32,

@@ -12,7 +12,9 @@ pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
         if n <= 1 {
             base.clone()
         } else {
-            format!("{base}?page={n}")
+            // A search's base already has a query.
+            let join = if base.contains('?') { '&' } else { '?' };
+            format!("{base}{join}page={n}")
         }
     };
     let first = page.saturating_sub(WINDOW).max(1);

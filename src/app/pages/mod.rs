@@ -9,6 +9,7 @@ pub mod not_found;
 pub mod order;
 pub mod order_lookup;
 pub mod product;
+pub mod search;
 
 use crate::api::ApiError;
 use leptos::prelude::*;

@@ -5,6 +5,7 @@ mod accounts;
 pub mod art;
 pub mod catalog;
 mod migrate;
+mod search;
 mod seed;
 
 use super::backend::*;
@@ -57,6 +58,7 @@ impl EmbeddedStore {
             .map_err(|e| format!("cannot prepare {}: {e}", path.display()))?;
         seed::seed_if_empty(&mut conn).map_err(|e| format!("cannot seed the catalogue: {e}"))?;
         seed::coupons(&conn).map_err(|e| format!("cannot add the coupons: {e}"))?;
+        search::rebuild_index(&conn).map_err(|e| format!("cannot index the catalogue: {e}"))?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
             path,
@@ -515,11 +517,28 @@ impl Commerce for EmbeddedStore {
         self.run(move |c| {
             let per_page = q.per_page.clamp(1, 100);
             let page = q.page.max(1);
+            // With words, only matching products, best match first (search::ranked).
+            let matching = q.text.as_deref().and_then(search::fts_query);
+            if q.text.is_some() && matching.is_none() {
+                return Ok(Page {
+                    items: vec![],
+                    page,
+                    per_page,
+                    total: 0,
+                });
+            }
+            if let Some(fts) = &matching {
+                search::fill_hits(c, fts).map_err(db)?;
+            }
+            let (from, order) = match &matching {
+                Some(_) => (search::RANKED_FROM, "s.rank, p.position"),
+                None => ("products p", "p.position"),
+            };
             let filter = "(?1 IS NULL OR p.category_id = (SELECT id FROM categories WHERE handle = ?1))
                  AND (?2 = 0 OR p.featured = 1)";
             let total: u32 = c
                 .query_row(
-                    &format!("SELECT COUNT(*) FROM products p WHERE {filter}"),
+                    &format!("SELECT COUNT(*) FROM {from} WHERE {filter}"),
                     params![q.category, q.featured_only],
                     |r| r.get(0),
                 )
@@ -531,9 +550,9 @@ impl Commerce for EmbeddedStore {
                    MIN(v.price), MAX(v.price),
                    (SELECT compare_at FROM variants WHERE product_id = p.id ORDER BY price, position LIMIT 1),
                    MAX(v.stock > 0)
-                 FROM products p JOIN variants v ON v.product_id = p.id
+                 FROM {from} JOIN variants v ON v.product_id = p.id
                  WHERE {filter}
-                 GROUP BY p.id ORDER BY p.position LIMIT ?3 OFFSET ?4"
+                 GROUP BY p.id ORDER BY {order} LIMIT ?3 OFFSET ?4"
             );
             let mut stmt = c.prepare_cached(&sql).map_err(db)?;
             let offset = i64::from(page - 1) * i64::from(per_page);

@@ -126,3 +126,10 @@ CREATE TABLE IF NOT EXISTS order_lines (
   quantity      INTEGER NOT NULL CHECK (quantity > 0)
 );
 CREATE INDEX IF NOT EXISTS order_lines_by_order ON order_lines(order_code);
+
+-- The search index: one row per product (rowid = products.id), rebuilt when the store opens.
+CREATE VIRTUAL TABLE IF NOT EXISTS product_search USING fts5(
+  name, brand, category, description,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
