@@ -84,16 +84,24 @@ pub use ssr::signed_in;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::api::cart::ssr::{cookie_value, set_cookie};
+    use crate::api::signed_cookie;
     use crate::api::ApiError;
     use crate::app::strings;
     use crate::commerce::backend::CommerceError;
     use crate::commerce::Customer;
-    use axum::http::request::Parts;
-    use leptos::prelude::*;
+    use serde::{Deserialize, Serialize};
 
     const COOKIE: &str = "vitrine_session";
     const DAYS: i64 = 30;
+
+    /// The server keeps no session table: the signed cookie names the customer and says
+    /// until when it holds.
+    #[derive(Serialize, Deserialize)]
+    struct Session {
+        customer: String,
+        /// Seconds since the Unix epoch.
+        expires: i64,
+    }
 
     pub fn password(p: &str) -> Result<String, ApiError> {
         let chars = p.chars().count();
@@ -103,30 +111,22 @@ mod ssr {
         Ok(p.to_string())
     }
 
-    /// `id.expires.mac`: the server keeps no session table, and a cookie it did not sign, or
-    /// one past its date, is ignored.
     pub fn start_session(customer_id: &str) {
-        let Ok(signer) = crate::api::context::signer() else {
-            return;
+        let session = Session {
+            customer: customer_id.to_string(),
+            expires: crate::api::clock::now() + DAYS * 86_400,
         };
-        let expires = crate::api::clock::now() + DAYS * 86_400;
-        let body = format!("{customer_id}.{expires}");
-        let mac = signer.sign("session", &body);
-        set_cookie(COOKIE, &format!("{body}.{mac}"), (DAYS * 86_400) as u32);
+        signed_cookie::write(COOKIE, &session, (DAYS * 86_400) as u32);
     }
 
     pub fn end_session() {
-        set_cookie(COOKIE, "", 0);
+        signed_cookie::clear(COOKIE);
     }
 
+    /// A cookie we did not sign, or one past its date, is a guest.
     fn session_customer_id() -> Option<String> {
-        let parts = use_context::<Parts>()?;
-        let value = cookie_value(&parts, COOKIE)?;
-        let (body, mac) = value.rsplit_once('.')?;
-        let (id, expires) = body.split_once('.')?;
-        let signer = crate::api::context::signer().ok()?;
-        let fresh = expires.parse::<i64>().ok()? > crate::api::clock::now();
-        (fresh && signer.verify("session", body, mac)).then(|| id.to_string())
+        let session: Session = signed_cookie::read(COOKIE)?;
+        (session.expires > crate::api::clock::now()).then_some(session.customer)
     }
 
     /// The signed-in customer, or `None`; an account that no longer exists ends the session.

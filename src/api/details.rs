@@ -68,40 +68,11 @@ pub use ssr::{keep_draft, remember, remembered, take_draft};
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::RememberedDetails;
-    use crate::api::cart::ssr::{cookie_value, set_cookie};
-    use axum::http::request::Parts;
-    use leptos::prelude::*;
+    use crate::api::signed_cookie::{clear, read, write};
 
     const COOKIE: &str = "vitrine_details";
     const DRAFT: &str = "vitrine_draft";
     const MAX_AGE_DAYS: u32 = 180;
-    /// Browsers keep cookies up to 4 KB; stay well inside it.
-    const MAX_LEN: usize = 3_000;
-
-    /// `hex(json).mac`: readable only by us (HttpOnly), trusted only if we signed it.
-    fn write<T: serde::Serialize>(name: &str, value: &T, max_age: u32) {
-        let Ok(signer) = crate::api::context::signer() else {
-            return;
-        };
-        let Ok(json) = serde_json::to_vec(value) else {
-            return;
-        };
-        let body = crate::hex::encode(&json);
-        let cookie = format!("{body}.{}", signer.sign(name, &body));
-        if cookie.len() <= MAX_LEN {
-            set_cookie(name, &cookie, max_age);
-        }
-    }
-
-    fn read<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
-        let parts = use_context::<Parts>()?;
-        let value = cookie_value(&parts, name)?;
-        let (body, mac) = value.split_once('.')?;
-        if value.len() > MAX_LEN || !crate::api::context::signer().ok()?.verify(name, body, mac) {
-            return None;
-        }
-        serde_json::from_slice(&crate::hex::decode(body)?).ok()
-    }
 
     pub fn remember(details: &RememberedDetails) {
         write(COOKIE, details, MAX_AGE_DAYS * 86_400);
@@ -120,11 +91,11 @@ mod ssr {
     /// The kept draft, once: reading it clears it.
     pub fn take_draft() -> Option<RememberedDetails> {
         let draft = read(DRAFT)?;
-        set_cookie(DRAFT, "", 0);
+        clear(DRAFT);
         Some(draft)
     }
 
     pub fn forget() {
-        set_cookie(COOKIE, "", 0);
+        clear(COOKIE);
     }
 }

@@ -15,6 +15,8 @@ pub mod orders;
 pub mod rate_limit;
 pub mod rules;
 #[cfg(feature = "ssr")]
+mod signed_cookie;
+#[cfg(feature = "ssr")]
 mod validate;
 
 pub use error::ApiError;
