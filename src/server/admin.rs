@@ -3,25 +3,43 @@
 //! token from configuration. Shoppers never reach these.
 
 use super::AppState;
-use crate::commerce::backend::CommerceError;
+use crate::commerce::backend::{Commerce, CommerceError};
 use crate::commerce::embedded::EmbeddedStore;
 use crate::commerce::{Order, OrderStatus};
-use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
+use std::sync::Arc;
+
+/// What the admin endpoints need; they exist only with an embedded store and a token.
+#[derive(Clone)]
+struct Admin {
+    store: Arc<EmbeddedStore>,
+    token: Arc<str>,
+    signer: super::signing::Signer,
+}
 
 /// The admin routes, or none at all when no token is configured.
 pub fn routes(state: &AppState) -> Router<AppState> {
-    if state.admin_token.is_none() || state.store.is_none() {
+    let (Some(store), Some(token)) = (state.store.clone(), state.admin_token.clone()) else {
         return Router::new();
-    }
+    };
+    let admin = Admin {
+        store,
+        token,
+        signer: state.signer.clone(),
+    };
     Router::new()
         .route("/admin/orders/{code}/advance", post(advance))
         .route("/admin/orders/{code}/slip", get(slip))
         .route("/admin/faults/place-order", post(fail_placements))
+        .route_layer(middleware::from_fn_with_state(admin.clone(), require_token))
+        .with_state(admin)
 }
 
 #[derive(Deserialize)]
@@ -34,21 +52,21 @@ struct FaultQuery {
     count: u32,
 }
 
-/// Compares through HMACs so the time taken says nothing about how much of the token matched.
-fn authorised(state: &AppState, headers: &HeaderMap) -> bool {
-    let Some(expected) = state.admin_token.as_deref() else {
-        return false;
-    };
-    let given = headers
+/// Every admin route needs the bearer token. Compares through HMACs so the time taken says
+/// nothing about how much of the token matched.
+async fn require_token(State(admin): State<Admin>, req: Request<Body>, next: Next) -> Response {
+    let given = req
+        .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
-    state.signer.verify(
-        "admin-token",
-        given,
-        &state.signer.sign("admin-token", expected),
-    )
+    let expected = admin.signer.sign("admin-token", &admin.token);
+    if admin.signer.verify("admin-token", given, &expected) {
+        next.run(req).await
+    } else {
+        refuse(StatusCode::UNAUTHORIZED, "admin token missing or wrong")
+    }
 }
 
 fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
@@ -56,22 +74,15 @@ fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
 }
 
 async fn advance(
-    State(state): State<AppState>,
-    headers: HeaderMap,
+    State(admin): State<Admin>,
     Path(code): Path<String>,
     Query(query): Query<AdvanceQuery>,
 ) -> Response {
-    if !authorised(&state, &headers) {
-        return refuse(StatusCode::UNAUTHORIZED, "admin token missing or wrong");
-    }
-    let Some(store) = state.store.as_ref() else {
-        return refuse(StatusCode::NOT_FOUND, "no embedded store");
-    };
     let to = match query.to.as_deref().map(parse_status).transpose() {
         Ok(to) => to,
         Err(msg) => return refuse(StatusCode::BAD_REQUEST, msg),
     };
-    match store.advance_order(&code, to).await {
+    match admin.store.advance_order(&code, to).await {
         Ok(order) => Json(summary(&order)).into_response(),
         Err(CommerceError::NotFound(_)) => refuse(StatusCode::NOT_FOUND, "no such order"),
         Err(CommerceError::InvalidInput(msg)) => refuse(StatusCode::CONFLICT, msg),
@@ -80,36 +91,17 @@ async fn advance(
 }
 
 /// The packing slip as plain text, for the warehouse.
-async fn slip(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(code): Path<String>,
-) -> Response {
-    if !authorised(&state, &headers) {
-        return refuse(StatusCode::UNAUTHORIZED, "admin token missing or wrong");
-    }
-    match state.backend.order(&code).await {
+async fn slip(State(admin): State<Admin>, Path(code): Path<String>) -> Response {
+    match admin.store.order(&code).await {
         Ok(order) => crate::commerce::packing_slip::packing_slip(&order).into_response(),
         Err(CommerceError::NotFound(_)) => refuse(StatusCode::NOT_FOUND, "no such order"),
         Err(e) => refuse(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
     }
 }
 
-async fn fail_placements(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Query(query): Query<FaultQuery>,
-) -> Response {
-    if !authorised(&state, &headers) {
-        return refuse(StatusCode::UNAUTHORIZED, "admin token missing or wrong");
-    }
-    match state.store.as_ref() {
-        Some(store) => {
-            store.fail_next_placements(query.count.min(100));
-            StatusCode::NO_CONTENT.into_response()
-        }
-        None => refuse(StatusCode::NOT_FOUND, "no embedded store"),
-    }
+async fn fail_placements(State(admin): State<Admin>, Query(query): Query<FaultQuery>) -> Response {
+    admin.store.fail_next_placements(query.count.min(100));
+    StatusCode::NO_CONTENT.into_response()
 }
 
 fn parse_status(s: &str) -> Result<OrderStatus, String> {
@@ -132,7 +124,6 @@ fn summary(order: &Order) -> serde_json::Value {
 /// `admin advance ORDER [STATUS]` prints the order's new status, or says why it cannot move;
 /// `admin slip ORDER` prints its packing slip.
 pub async fn command(words: &[String], store: &EmbeddedStore) -> Result<String, String> {
-    use crate::commerce::backend::Commerce;
     match words {
         [verb, code] if verb == "slip" => store
             .order(code)
