@@ -116,15 +116,19 @@ pub(crate) mod ssr {
     }
 
     pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
-        parts
-            .headers
+        cookie_pairs(&parts.headers)
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.trim_matches('"').to_string())
+    }
+
+    /// Every `name=value` the request's Cookie headers carry.
+    pub fn cookie_pairs(headers: &axum::http::HeaderMap) -> impl Iterator<Item = (&str, &str)> {
+        headers
             .get_all(header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(';'))
             .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.trim_matches('"').to_string())
     }
 
     fn secure(parts: &Parts) -> bool {

@@ -36,14 +36,8 @@ const PERSONAL_PATHS: [&str; 3] = ["/checkout", "/account", "/orders"];
 
 pub async fn defaults(req: Request<Body>, next: Next) -> Response {
     let path = req.uri().path().to_string();
-    let personal = req
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.split_once('='))
-        .any(|(name, _)| name.trim().starts_with(OUR_COOKIES));
+    let personal = crate::api::cart::ssr::cookie_pairs(req.headers())
+        .any(|(name, _)| name.starts_with(OUR_COOKIES));
     let mut res = next.run(req).await;
     let status = res.status();
     let h = res.headers_mut();
