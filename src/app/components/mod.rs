@@ -1,3 +1,4 @@
+pub mod address;
 pub mod cart_drawer;
 pub mod cart_lines;
 pub mod field;

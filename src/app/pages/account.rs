@@ -3,6 +3,7 @@
 
 use super::or_problem;
 use crate::api::account::{get_account, AccountData, Register, SignIn, SignOut};
+use crate::app::components::address::AddressLines;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::strings;
 use leptos::prelude::*;
@@ -107,10 +108,7 @@ fn AccountView(data: AccountData, sign_out: ServerAction<SignOut>) -> impl IntoV
                 view! {
                     <ul class="saved-addresses">
                         {customer.addresses.into_iter().map(|a| view! {
-                            <li><address>
-                                {[a.name, a.line1, a.line2, a.city, a.postcode, strings::country_name(&a.country).to_string()]
-                                    .into_iter().filter(|s| !s.is_empty()).map(|s| view! { <span>{s}</span> }).collect_view()}
-                            </address></li>
+                            <li><AddressLines address=a/></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

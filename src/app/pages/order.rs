@@ -4,6 +4,7 @@
 use super::checkout::payment_label;
 use super::or_problem;
 use crate::api::orders::{get_order, TrackedOrder};
+use crate::app::components::address::AddressLines;
 use crate::app::strings;
 use crate::commerce::tracking::{self, StepState};
 use crate::commerce::Order;
@@ -96,7 +97,7 @@ fn OrderView(tracked: TrackedOrder) -> impl IntoView {
                 <div>
                     <Timeline order=order.clone()/>
                     <h2>{strings::SHIPS_TO}</h2>
-                    <AddressLines address=order.address.clone()/>
+                    <AddressLines address=order.address.clone() class="order__address"/>
                     {order.gift.clone().map(|g| view! {
                         <h2>{strings::GIFT_SUMMARY}</h2>
                         <div data-testid="gift-summary">
@@ -106,7 +107,7 @@ fn OrderView(tracked: TrackedOrder) -> impl IntoView {
                     })}
                     {order.billing.clone().map(|b| view! {
                         <h2>{strings::BILLED_TO}</h2>
-                        <AddressLines address=b/>
+                        <AddressLines address=b class="order__address"/>
                     })}
                     <h2>{strings::PAID_WITH}</h2>
                     <p>{payment_label(&order.payment)}</p>
@@ -149,24 +150,6 @@ fn Timeline(order: Order) -> impl IntoView {
             </dl>
         })}
     }
-}
-
-#[component]
-fn AddressLines(address: crate::commerce::Address) -> impl IntoView {
-    let a = &address;
-    let lines = [
-        a.name.as_str(),
-        a.line1.as_str(),
-        a.line2.as_str(),
-        a.city.as_str(),
-        a.postcode.as_str(),
-        strings::country_name(&a.country),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .map(|s| view! { <span>{s.to_string()}</span> })
-    .collect_view();
-    view! { <address class="order__address">{lines}</address> }
 }
 
 #[component]
