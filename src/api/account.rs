@@ -49,7 +49,7 @@ pub async fn register(email: String, name: String, password: String) -> Result<(
 #[server(endpoint = "account/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     let email = email.trim().to_lowercase();
-    let allowed = super::context::lookups()?.allow(
+    let allowed = super::context::attempts()?.allow(
         &[
             &format!("sign-in-{}", super::orders::client_key().await),
             &format!("sign-in:{email}"),

@@ -35,8 +35,8 @@ pub(crate) mod context {
     pub struct Services {
         pub backend: Arc<dyn Commerce>,
         pub signer: Signer,
-        /// Order lookups by number and email, per client address and per order number.
-        pub lookups: Arc<RateLimit>,
+        /// Guessable attempts (order lookups, sign-ins), per client address and per target.
+        pub attempts: Arc<RateLimit>,
     }
 
     fn services() -> Result<Services, ApiError> {
@@ -51,8 +51,8 @@ pub(crate) mod context {
         services().map(|s| s.signer)
     }
 
-    pub fn lookups() -> Result<Arc<RateLimit>, ApiError> {
-        services().map(|s| s.lookups)
+    pub fn attempts() -> Result<Arc<RateLimit>, ApiError> {
+        services().map(|s| s.attempts)
     }
 }
 

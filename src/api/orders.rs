@@ -67,7 +67,7 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
         format!("VT-{code}")
     };
     let client = client_key().await;
-    let allowed = super::context::lookups()?.allow(
+    let allowed = super::context::attempts()?.allow(
         &[&client, &format!("order:{code}")],
         std::time::Instant::now(),
     );

@@ -23,8 +23,9 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 
-/// Order lookups allowed per client address, and per order number, in ten minutes.
-const LOOKUPS_PER_WINDOW: usize = 10;
+/// Order lookups and sign-ins allowed per client address, and per order number or email,
+/// in ten minutes.
+const ATTEMPTS_PER_WINDOW: usize = 10;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -35,7 +36,7 @@ pub struct AppState {
     pub signer: signing::Signer,
     /// Enables `/admin/*` for callers presenting it.
     pub admin_token: Option<Arc<str>>,
-    pub lookups: Arc<crate::api::rate_limit::RateLimit>,
+    pub attempts: Arc<crate::api::rate_limit::RateLimit>,
 }
 
 impl AppState {
@@ -51,8 +52,8 @@ impl AppState {
             store: Some(store),
             signer,
             admin_token: None,
-            lookups: Arc::new(crate::api::rate_limit::RateLimit::new(
-                LOOKUPS_PER_WINDOW,
+            attempts: Arc::new(crate::api::rate_limit::RateLimit::new(
+                ATTEMPTS_PER_WINDOW,
                 std::time::Duration::from_secs(600),
             )),
         }
@@ -67,7 +68,7 @@ impl AppState {
         Services {
             backend: self.backend.clone(),
             signer: self.signer.clone(),
-            lookups: self.lookups.clone(),
+            attempts: self.attempts.clone(),
         }
     }
 }
