@@ -7,6 +7,7 @@
 pub mod api;
 pub mod app;
 pub mod commerce;
+pub mod discovery;
 #[cfg(feature = "ssr")]
 pub mod hex;
 #[cfg(feature = "ssr")]
