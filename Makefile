@@ -5,7 +5,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr
+.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations
 
 run: setup build
 	$(SERVER) $(ARGS)
@@ -46,3 +46,12 @@ bench-size: build-client
 bench-ssr: build-client
 	cargo build --release --features ssr
 	VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine node bench/ssr-latency.mjs
+
+# Search and suggestion latency on a 10,112-product catalogue (README "Performance").
+bench-search: build-client
+	cargo build --release --features ssr
+	VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine node bench/search-latency.mjs
+
+# Leave-one-out hit-rate@10 of "bought together" against best sellers, on the seeded history.
+bench-recommendations: build-server
+	d=$$(mktemp -d) && $(SERVER) --data-dir $$d admin eval-recommendations; rm -rf $$d

@@ -164,3 +164,40 @@ async fn malformed_and_unknown_tokens_are_refused_by_the_backend() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_store_knows_its_words_items_and_order_history() {
+    use vitrine::commerce::backend::{Commerce, ItemQuery};
+    let dir = std::env::temp_dir().join(format!("vt-items-{}", std::process::id()));
+    let store = vitrine::commerce::embedded::EmbeddedStore::open(&dir, true).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let terms = rt.block_on(store.search_terms()).unwrap();
+    assert!(terms.iter().any(|(t, n)| t == "sneakers" && *n >= 16));
+    let items = rt
+        .block_on(store.items(&ItemQuery {
+            category: Some("sneakers".into()),
+            limit: 100,
+            ..Default::default()
+        }))
+        .unwrap();
+    assert_eq!(items.len(), 16);
+    assert!(items
+        .iter()
+        .all(|i| !i.sizes.is_empty() && !i.colours.is_empty()));
+    assert!(
+        items.iter().any(|i| i.sold > 0),
+        "the seeded history sold sneakers"
+    );
+    let picked = rt
+        .block_on(store.items(&ItemQuery {
+            handles: Some(vec!["everyday-crew-tee".into()]),
+            limit: 10,
+            ..Default::default()
+        }))
+        .unwrap();
+    assert_eq!(picked.len(), 1);
+    let baskets = rt.block_on(store.baskets(50)).unwrap();
+    assert_eq!(baskets.len(), 50);
+    assert!(baskets.iter().all(|b| !b.is_empty()));
+    let _ = std::fs::remove_dir_all(&dir);
+}

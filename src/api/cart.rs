@@ -82,6 +82,16 @@ pub(crate) mod ssr {
         if token.as_deref() != Some(added.token.as_str()) {
             set_token(&added.token);
         }
+        let handle = added
+            .cart
+            .lines
+            .iter()
+            .find(|l| l.variant_id == variant_id)
+            .map(|l| l.product_handle.clone());
+        if let Some(handle) = handle {
+            use crate::api::profile::ssr::record_handles;
+            record_handles(crate::discovery::profile::Kind::Cart, &[handle]).await;
+        }
         Ok(added.cart)
     }
 

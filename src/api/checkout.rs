@@ -185,6 +185,15 @@ pub async fn place_order(
             }
         };
         let backend = super::context::backend()?;
+        // What is bought joins the profile (with consent); the cart is gone once placed.
+        let bought: Vec<String> = if super::profile::ssr::consented() {
+            super::cart::ssr::current_cart(backend.as_ref())
+                .await
+                .map(|c| c.lines.into_iter().map(|l| l.product_handle).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let order = backend
             .place_order(
                 &token,
@@ -200,6 +209,8 @@ pub async fn place_order(
                 },
             )
             .await?;
+        let purchase = crate::discovery::profile::Kind::Purchase;
+        super::profile::ssr::record_handles(purchase, &bought).await;
         // Opted in now, or earlier (then keep what they just used up to date).
         if remember == "on" || super::details::remembered().is_some() {
             super::details::remember(&super::details::RememberedDetails::of(&order));

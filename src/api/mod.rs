@@ -10,9 +10,14 @@ pub mod catalog;
 pub mod checkout;
 pub mod details;
 mod error;
+#[cfg(feature = "ssr")]
+pub mod learned;
+pub mod listing;
 pub mod orders;
+pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
+pub mod recommend;
 pub mod rules;
 #[cfg(feature = "ssr")]
 mod signed_cookie;
@@ -37,6 +42,7 @@ pub(crate) mod context {
         pub signer: Signer,
         /// Guessable attempts (order lookups, sign-ins), per client address and per target.
         pub attempts: Arc<RateLimit>,
+        pub learned: Arc<crate::api::learned::Learned>,
     }
 
     fn services() -> Result<Services, ApiError> {
@@ -53,6 +59,10 @@ pub(crate) mod context {
 
     pub fn attempts() -> Result<Arc<RateLimit>, ApiError> {
         services().map(|s| s.attempts)
+    }
+
+    pub fn learned() -> Result<Arc<crate::api::learned::Learned>, ApiError> {
+        services().map(|s| s.learned)
     }
 }
 

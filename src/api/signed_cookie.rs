@@ -1,8 +1,12 @@
-//! Cookies that carry data (remembered details, a form draft, the session): `hex(json).mac`,
-//! HttpOnly so no script reads them, and trusted only if we signed them under their name.
+//! Cookies that carry data (remembered details, a form draft, the session, the shopper
+//! profile): `base64url(json).mac`, HttpOnly so no script reads them, and trusted only if we
+//! signed them under their name. Base64 rather than hex: a third smaller, and cookies are
+//! capped at 4 KB.
 
 use crate::api::cart::ssr::{cookie_value, set_cookie};
 use axum::http::request::Parts;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use leptos::prelude::*;
 
 /// Browsers keep cookies up to 4 KB; stay well inside it.
@@ -16,7 +20,7 @@ pub fn write<T: serde::Serialize>(name: &str, value: &T, max_age: u32) {
     let Ok(json) = serde_json::to_vec(value) else {
         return;
     };
-    let body = crate::hex::encode(&json);
+    let body = URL_SAFE_NO_PAD.encode(json);
     let cookie = format!("{body}.{}", signer.sign(name, &body));
     if cookie.len() <= MAX_LEN {
         set_cookie(name, &cookie, max_age);
@@ -31,7 +35,7 @@ pub fn read<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
     if value.len() > MAX_LEN || !crate::api::context::signer().ok()?.verify(name, body, mac) {
         return None;
     }
-    serde_json::from_slice(&crate::hex::decode(body)?).ok()
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(body).ok()?).ok()
 }
 
 pub fn clear(name: &str) {

@@ -1,11 +1,15 @@
 //! The UI: the same components render on the server and hydrate in the browser.
 
+#[cfg(feature = "hydrate")]
+mod browser;
 mod cart_state;
 mod components;
+mod consent_state;
 mod pages;
 pub mod strings;
 
 pub use cart_state::CartState;
+pub use consent_state::ConsentState;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -41,6 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     CartState::provide();
+    ConsentState::provide();
     let categories = Resource::new(|| (), |_| crate::api::catalog::get_categories());
     provide_context(categories);
     // Effects run only in the browser, after the page has been hydrated.
@@ -65,10 +70,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders") view=pages::order_lookup::OrderLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:code") view=pages::order::OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view=pages::privacy::PrivacyPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <components::cart_drawer::CartDrawer/>
             <components::footer::SiteFooter/>
+            <components::consent_banner::ConsentBanner/>
         </Router>
     }
 }

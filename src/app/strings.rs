@@ -395,3 +395,174 @@ pub fn search_title(query: &str) -> String {
 pub fn no_results(query: &str) -> String {
     format!("Nothing matches “{query}”. Try fewer words, or browse a category:")
 }
+
+pub const FILTERS: &str = "Filters";
+pub const FILTER_APPLY: &str = "Show results";
+pub const SORT_BY: &str = "Sort by";
+pub const FACET_CATEGORY: &str = "Category";
+pub const FACET_COLOUR: &str = "Colour";
+pub const FACET_SIZE: &str = "Size";
+pub const FACET_PRICE: &str = "Price";
+pub const FACET_STOCK: &str = "Availability";
+pub const CLEAR_FILTERS: &str = "Clear all filters";
+pub const NO_MATCH_FILTERS: &str = "No products match these filters.";
+pub const POPULAR_NOW: &str = "Popular right now";
+pub const BROWSE_CATEGORIES: &str = "Browse a category";
+pub const SUGGESTIONS_CATEGORIES: &str = "Categories";
+pub const SUGGESTIONS_PRODUCTS: &str = "Products";
+
+pub fn in_stock_only(count: u32) -> String {
+    format!("In stock only ({count})")
+}
+
+pub fn facet_value(label: &str, count: u32) -> String {
+    format!("{label} ({count})")
+}
+
+pub fn filters_button(ticked: usize) -> String {
+    if ticked == 0 {
+        FILTERS.to_string()
+    } else {
+        format!("{FILTERS} ({ticked})")
+    }
+}
+
+pub fn sort_label(sort: crate::discovery::Sort) -> &'static str {
+    use crate::discovery::Sort;
+    match sort {
+        Sort::Relevance => "Best match",
+        Sort::PriceLow => "Price, low to high",
+        Sort::PriceHigh => "Price, high to low",
+        Sort::Newest => "Newest",
+        Sort::BestSelling => "Best selling",
+    }
+}
+
+/// On a category page there are no words, so "best match" means the store's own order.
+pub fn browse_sort_label(sort: crate::discovery::Sort) -> &'static str {
+    match sort {
+        crate::discovery::Sort::Relevance => "Featured",
+        other => sort_label(other),
+    }
+}
+
+pub fn showing_results_for(corrected: &str) -> String {
+    format!("Showing results for “{corrected}”")
+}
+
+pub fn no_exact_match(typed: &str) -> String {
+    format!("No exact match for “{typed}”.")
+}
+
+pub const DID_YOU_MEAN: &str = "Did you mean";
+
+pub fn search_for(q: &str) -> String {
+    format!("Search for “{q}”")
+}
+
+pub fn suggestions_count(n: usize) -> String {
+    match n {
+        0 => "No suggestions".into(),
+        1 => "1 suggestion. Use the arrow keys to choose it.".into(),
+        n => format!("{n} suggestions. Use the arrow keys to choose one."),
+    }
+}
+
+pub const PERSONALISED_NOTE: &str = "Ordered with your taste in mind, from what you viewed here.";
+pub const PRIVACY_CENTRE: &str = "Privacy centre";
+
+pub const FOR_YOU: &str = "For you";
+pub const RECENTLY_VIEWED: &str = "Recently viewed";
+pub const BOUGHT_TOGETHER: &str = "Often bought together";
+pub const YOU_MAY_LIKE: &str = "You may also like";
+pub const SIMILAR_PRODUCTS: &str = "Similar products";
+pub const GOES_WITH_CART: &str = "Goes well with your cart";
+
+fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    }
+}
+
+/// A recommendation row's heading and the sentence saying why it is shown.
+pub fn row_text(reason: &crate::api::recommend::Reason, in_cart: bool) -> (&'static str, String) {
+    use crate::api::recommend::Reason;
+    match reason {
+        Reason::BecauseYouViewed(names) if names.is_empty() => {
+            (FOR_YOU, "Picked from what you browse here.".into())
+        }
+        Reason::BecauseYouViewed(names) => {
+            (FOR_YOU, format!("Because you viewed {}.", and_list(names)))
+        }
+        Reason::RecentlyViewed => (
+            RECENTLY_VIEWED,
+            "Only on this device, and only because you said yes.".into(),
+        ),
+        Reason::BoughtWith(names) if in_cart => (
+            GOES_WITH_CART,
+            format!("Shoppers who bought {} also bought these.", and_list(names)),
+        ),
+        Reason::BoughtWith(names) => (
+            BOUGHT_TOGETHER,
+            format!("Shoppers who bought {} also bought these.", and_list(names)),
+        ),
+        Reason::LikeThis(name) => (
+            YOU_MAY_LIKE,
+            format!("Few orders include {name} yet, so these are products like it."),
+        ),
+        Reason::SimilarTo(name) => (
+            SIMILAR_PRODUCTS,
+            format!("Close to {name} in kind, price and colour."),
+        ),
+    }
+}
+
+pub const CONSENT_TITLE: &str = "Personalise this store for you?";
+pub const CONSENT_TEXT: &str = "With your permission we remember what you view, add and buy, on this device only, to suggest products and show what you viewed. Nothing is shared with anyone else. You can see, download or delete it at any time.";
+pub const CONSENT_YES: &str = "Yes, personalise";
+pub const CONSENT_NO: &str = "No thanks";
+
+pub const PRIVACY_TITLE: &str = "Privacy centre";
+pub const PRIVACY_LEAD: &str = "Everything this store remembers about your browsing, in plain words. It lives in a signed cookie and in this browser's storage, never on our servers or with third parties.";
+pub const PRIVACY_ON: &str = "Personalisation is on.";
+pub const PRIVACY_OFF: &str = "Personalisation is off. Nothing is recorded.";
+pub const PRIVACY_UNASKED: &str = "You have not chosen yet. Nothing is recorded until you say yes.";
+pub const PRIVACY_TURN_ON: &str = "Turn personalisation on";
+pub const PRIVACY_WITHDRAW: &str = "Withdraw consent and delete";
+pub const PRIVACY_NOTHING: &str = "Nothing is recorded.";
+pub const PRIVACY_EXPORT: &str = "Download as JSON";
+pub const PRIVACY_DELETE: &str = "Delete everything";
+pub const PRIVACY_RECORDED: &str = "What is recorded";
+pub const PRIVACY_DELETED: &str =
+    "Deleted. The cookie is cleared and this browser's storage is empty.";
+
+/// One recorded event in plain words.
+pub fn privacy_event(e: &crate::discovery::profile::Event, now: i64) -> String {
+    use crate::discovery::profile::Kind;
+    let when = ago(now - e.at);
+    match e.kind {
+        Kind::View => format!("You viewed {} {when}.", e.name),
+        Kind::Cart => format!("You added {} to your cart {when}.", e.name),
+        Kind::Purchase => format!("You bought {} {when}.", e.name),
+        Kind::Search => format!("You searched for “{}” {when}.", e.subject),
+    }
+}
+
+fn ago(seconds: i64) -> String {
+    match seconds.max(0) {
+        0..60 => "just now".into(),
+        s @ 60..3_600 => plural(s / 60, "minute"),
+        s @ 3_600..86_400 => plural(s / 3_600, "hour"),
+        s => plural(s / 86_400, "day"),
+    }
+}
+
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit} ago")
+    } else {
+        format!("{n} {unit}s ago")
+    }
+}

@@ -3,6 +3,7 @@
 //! contract tests.
 
 use super::model::*;
+use crate::discovery::{query::WordMatch, Item};
 use serde::{Deserialize, Serialize};
 
 /// Everything a backend can refuse, typed so every adapter gives the shopper the same message.
@@ -36,13 +37,23 @@ pub type CommerceResult<T> = Result<T, CommerceError>;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProductQuery {
     pub category: Option<String>,
-    /// Words the shopper typed; results are ranked by relevance and the last word may be
-    /// unfinished (search as you type).
-    pub text: Option<String>,
     pub featured_only: bool,
     /// 1-based.
     pub page: u32,
     pub per_page: u32,
+}
+
+/// The products a listing filters, counts and ranks (`discovery::facets`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ItemQuery {
+    /// Planned words (`discovery::query::plan`): every word must match one of its
+    /// alternatives, the first of which may be unfinished. Best matches come first.
+    pub words: Option<Vec<WordMatch>>,
+    pub category: Option<String>,
+    /// Only these products (recommendations, recently viewed).
+    pub handles: Option<Vec<String>>,
+    /// Most to return; a search keeps its best matches.
+    pub limit: u32,
 }
 
 /// A cart and the opaque token that names it; the storefront keeps the token in an HttpOnly
@@ -80,6 +91,13 @@ pub trait Commerce: Send + Sync + 'static {
     async fn category(&self, handle: &str) -> CommerceResult<Category>;
     async fn products(&self, query: &ProductQuery) -> CommerceResult<Page<ProductSummary>>;
     async fn product(&self, handle: &str) -> CommerceResult<Product>;
+    /// Products with their facets and sales, for listings and recommendations.
+    async fn items(&self, query: &ItemQuery) -> CommerceResult<Vec<Item>>;
+    /// The words the catalogue uses, with how many products use each (for spelling).
+    async fn search_terms(&self) -> CommerceResult<Vec<(String, u32)>>;
+    /// The product handles of recent orders, newest first, one list per order (for "bought
+    /// together"). A backend that does not share order history returns none.
+    async fn baskets(&self, limit: u32) -> CommerceResult<Vec<Vec<String>>>;
 
     /// The cart behind `token`; `InvalidCartToken` when the backend does not know it.
     async fn cart(&self, token: &str) -> CommerceResult<Cart>;

@@ -137,6 +137,7 @@ impl Sort {
 
 /// What the shopper ticked. Within a facet any ticked value matches; across facets all must.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Filters {
     pub categories: Vec<String>,
     pub colours: Vec<String>,
@@ -372,7 +373,10 @@ pub(crate) mod tests {
     }
 
     fn count_of(values: &[FacetValue], value: &str) -> u32 {
-        values.iter().find(|v| v.value == value).map_or(0, |v| v.count)
+        values
+            .iter()
+            .find(|v| v.value == value)
+            .map_or(0, |v| v.count)
     }
 
     #[test]
@@ -384,7 +388,10 @@ pub(crate) mod tests {
         let (page, facets) = arrange(catalogue(), &filters, Sort::Relevance, None, 1, 24);
         assert_eq!(page.total, 4);
         assert_eq!(count_of(&facets.colours, "Sand"), 2, "Sand still counts");
-        assert!(facets.colours.iter().any(|c| c.value == "Ink" && c.selected));
+        assert!(facets
+            .colours
+            .iter()
+            .any(|c| c.value == "Ink" && c.selected));
         // Category counts do respect the colour tick.
         assert_eq!(count_of(&facets.categories, "tees"), 3);
         assert_eq!(count_of(&facets.categories, "bags"), 1);
@@ -400,7 +407,11 @@ pub(crate) mod tests {
         };
         let (page, facets) = arrange(catalogue(), &filters, Sort::PriceLow, None, 1, 24);
         assert_eq!(handles(&page), vec!["sand-tee", "two-tone-tee"]);
-        assert_eq!(count_of(&facets.prices, "0-25"), 1, "ink-tee; sold-out-tee is out");
+        assert_eq!(
+            count_of(&facets.prices, "0-25"),
+            1,
+            "ink-tee; sold-out-tee is out"
+        );
         assert_eq!(facets.in_stock, 2);
     }
 
@@ -419,17 +430,38 @@ pub(crate) mod tests {
 
     #[test]
     fn pages_are_cut_after_sorting_and_a_page_past_the_end_shows_the_last() {
-        let (page, _) = arrange(catalogue(), &Filters::default(), Sort::PriceHigh, None, 2, 2);
+        let (page, _) = arrange(
+            catalogue(),
+            &Filters::default(),
+            Sort::PriceHigh,
+            None,
+            2,
+            2,
+        );
         assert_eq!(handles(&page), vec!["sand-tee", "ink-tee"]);
         assert_eq!(page.total, 5);
-        let (page, _) = arrange(catalogue(), &Filters::default(), Sort::PriceHigh, None, 9, 2);
+        let (page, _) = arrange(
+            catalogue(),
+            &Filters::default(),
+            Sort::PriceHigh,
+            None,
+            9,
+            2,
+        );
         assert_eq!(page.page, 3);
         assert_eq!(handles(&page), vec!["sold-out-tee"]);
     }
 
     #[test]
     fn sizes_read_small_to_large_and_price_bands_low_to_high() {
-        let (_, facets) = arrange(catalogue(), &Filters::default(), Sort::Relevance, None, 1, 24);
+        let (_, facets) = arrange(
+            catalogue(),
+            &Filters::default(),
+            Sort::Relevance,
+            None,
+            1,
+            24,
+        );
         let sizes: Vec<&str> = facets.sizes.iter().map(|s| s.value.as_str()).collect();
         assert_eq!(sizes, vec!["S", "M"]);
         let bands: Vec<&str> = facets.prices.iter().map(|s| s.value.as_str()).collect();

@@ -3,6 +3,7 @@
 //! than today's).
 
 use super::facets::{Item, PriceBand};
+use crate::commerce::ProductSummary;
 use serde::{Deserialize, Serialize};
 
 /// Events kept; older ones drop off.
@@ -61,13 +62,17 @@ pub struct Event {
 
 impl Event {
     pub fn product(kind: Kind, item: &Item, at: i64) -> Event {
+        Event::of(kind, &item.summary, &item.category, at)
+    }
+
+    pub fn of(kind: Kind, product: &ProductSummary, category: &str, at: i64) -> Event {
         Event {
             kind,
-            subject: item.summary.handle.clone(),
-            name: item.summary.name.clone(),
-            category: item.category.clone(),
-            brand: item.summary.brand.clone(),
-            band: Some(PriceBand::of(item.price()).index()),
+            subject: product.handle.clone(),
+            name: product.name.clone(),
+            category: category.to_string(),
+            brand: product.brand.clone(),
+            band: Some(PriceBand::of(product.price).index()),
             at,
         }
     }
@@ -208,9 +213,21 @@ mod tests {
     #[test]
     fn repeated_views_move_to_the_front_instead_of_repeating() {
         let mut p = Profile::default();
-        p.record(Event::product(Kind::View, &item("a", "tees", 2_000, &[]), 1));
-        p.record(Event::product(Kind::View, &item("b", "tees", 2_000, &[]), 2));
-        p.record(Event::product(Kind::View, &item("a", "tees", 2_000, &[]), 3));
+        p.record(Event::product(
+            Kind::View,
+            &item("a", "tees", 2_000, &[]),
+            1,
+        ));
+        p.record(Event::product(
+            Kind::View,
+            &item("b", "tees", 2_000, &[]),
+            2,
+        ));
+        p.record(Event::product(
+            Kind::View,
+            &item("a", "tees", 2_000, &[]),
+            3,
+        ));
         let viewed: Vec<&str> = p.viewed().map(|e| e.subject.as_str()).collect();
         assert_eq!(viewed, vec!["a", "b"]);
     }
@@ -220,7 +237,11 @@ mod tests {
         let mut p = Profile::default();
         for i in 0..200 {
             let long = format!("{}-{i}", "a-very-long-product-handle-for-testing".repeat(2));
-            p.record(Event::product(Kind::View, &item(&long, "tees", 2_000, &[]), i));
+            p.record(Event::product(
+                Kind::View,
+                &item(&long, "tees", 2_000, &[]),
+                i,
+            ));
             p.record(Event::search(&format!("query {i}"), i));
         }
         assert!(p.events.len() <= MAX_EVENTS);
@@ -236,7 +257,11 @@ mod tests {
         for h in ["b1", "b2", "b3"] {
             p.record(Event::product(Kind::View, &item(h, "bags", 9_000, &[]), 0));
         }
-        p.record(Event::product(Kind::View, &item("t1", "tees", 2_000, &[]), 60 * DAY));
+        p.record(Event::product(
+            Kind::View,
+            &item("t1", "tees", 2_000, &[]),
+            60 * DAY,
+        ));
         let a = p.affinity(60 * DAY);
         assert_eq!(a.top_category(), Some("tees"));
         // Without the decay the bags would have won three to one.
@@ -247,9 +272,21 @@ mod tests {
     #[test]
     fn purchases_weigh_more_than_views_and_searches_add_no_taste() {
         let mut p = Profile::default();
-        p.record(Event::product(Kind::View, &item("t1", "tees", 2_000, &[]), 0));
-        p.record(Event::product(Kind::View, &item("t2", "tees", 2_000, &[]), 0));
-        p.record(Event::product(Kind::Purchase, &item("b1", "bags", 9_000, &[]), 0));
+        p.record(Event::product(
+            Kind::View,
+            &item("t1", "tees", 2_000, &[]),
+            0,
+        ));
+        p.record(Event::product(
+            Kind::View,
+            &item("t2", "tees", 2_000, &[]),
+            0,
+        ));
+        p.record(Event::product(
+            Kind::Purchase,
+            &item("b1", "bags", 9_000, &[]),
+            0,
+        ));
         p.record(Event::search("lamps", 0));
         let a = p.affinity(0);
         assert_eq!(a.top_category(), Some("bags"));

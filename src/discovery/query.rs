@@ -109,7 +109,11 @@ mod tests {
         let q = plan("white T-shirt trainers", &vocabulary(), &synonyms).unwrap();
         assert_eq!(
             alternatives(&q),
-            vec![vec!["white"], vec!["t-shirt", "tee"], vec!["trainers", "sneakers"]]
+            vec![
+                vec!["white"],
+                vec!["t-shirt", "tee"],
+                vec!["trainers", "sneakers"]
+            ]
         );
         assert_eq!(q.corrected, None, "a synonym is not a correction");
     }
@@ -119,7 +123,10 @@ mod tests {
         assert_eq!(plan(" *)(- ", &vocabulary(), &Synonyms::default()), None);
         let many = "a b c d e f g h i j k";
         assert_eq!(
-            plan(many, &vocabulary(), &Synonyms::default()).unwrap().words.len(),
+            plan(many, &vocabulary(), &Synonyms::default())
+                .unwrap()
+                .words
+                .len(),
             MAX_WORDS
         );
     }

@@ -54,7 +54,12 @@ pub fn sort(items: &mut [Item], sort: Sort, affinity: Option<&Affinity>) {
 
 /// "For you": the products that best fit the shopper's taste, leaving out what they have
 /// already seen; best sellers break ties.
-pub fn for_you(mut items: Vec<Item>, affinity: &Affinity, seen: &[&str], limit: usize) -> Vec<Item> {
+pub fn for_you(
+    mut items: Vec<Item>,
+    affinity: &Affinity,
+    seen: &[&str],
+    limit: usize,
+) -> Vec<Item> {
     items.retain(|i| !seen.contains(&i.summary.handle.as_str()));
     items.sort_by(|a, b| {
         affinity
@@ -80,7 +85,11 @@ mod tests {
 
     fn likes_bags() -> Affinity {
         let mut p = Profile::default();
-        p.record(Event::product(Kind::View, &item("seen-bag", "bags", 9_000, &[]), 0));
+        p.record(Event::product(
+            Kind::View,
+            &item("seen-bag", "bags", 9_000, &[]),
+            0,
+        ));
         p.affinity(0)
     }
 

@@ -6,13 +6,21 @@ use std::cmp::Ordering;
 /// How alike `b` is to `a`, from 0 (nothing shared) to 4.
 pub fn likeness(a: &Item, b: &Item) -> f64 {
     let category = if a.category == b.category { 2.0 } else { 0.0 };
-    let brand = if a.summary.brand == b.summary.brand { 0.5 } else { 0.0 };
+    let brand = if a.summary.brand == b.summary.brand {
+        0.5
+    } else {
+        0.0
+    };
     let (pa, pb) = (a.price().minor.max(1) as f64, b.price().minor.max(1) as f64);
     // Same price is 1, double or half the price is 0.
     let price = (1.0 - (pa / pb).ln().abs() / std::f64::consts::LN_2).max(0.0);
     let shared = a.colours.iter().filter(|c| b.colours.contains(c)).count() as f64;
     let union = (a.colours.len() + b.colours.len()) as f64 - shared;
-    let colours = if union > 0.0 { 0.5 * shared / union } else { 0.0 };
+    let colours = if union > 0.0 {
+        0.5 * shared / union
+    } else {
+        0.0
+    };
     category + brand + price + colours
 }
 
@@ -29,7 +37,11 @@ pub fn similar(target: &Item, candidates: &[Item], limit: usize) -> Vec<Item> {
             .then_with(|| b.1.summary.in_stock.cmp(&a.1.summary.in_stock))
             .then_with(|| a.1.position.cmp(&b.1.position))
     });
-    ranked.into_iter().take(limit).map(|(_, i)| i.clone()).collect()
+    ranked
+        .into_iter()
+        .take(limit)
+        .map(|(_, i)| i.clone())
+        .collect()
 }
 
 #[cfg(test)]

@@ -176,7 +176,11 @@ mod tests {
     #[test]
     fn a_half_typed_word_is_corrected_to_the_start_of_a_known_word() {
         let v = vocabulary();
-        assert_eq!(v.correct("snea", true), None, "a true prefix needs no correction");
+        assert_eq!(
+            v.correct("snea", true),
+            None,
+            "a true prefix needs no correction"
+        );
         assert_eq!(v.correct("snek", true).as_deref(), Some("snea"));
         assert_eq!(v.correct("knitw", true), None);
     }

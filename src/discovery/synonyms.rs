@@ -63,7 +63,8 @@ mod tests {
 
     #[test]
     fn any_member_finds_the_rest_of_its_group() {
-        let s = Synonyms::parse("# comment\nsneakers, Trainers, shoes\nlamp, light # lights\nalone\n");
+        let s =
+            Synonyms::parse("# comment\nsneakers, Trainers, shoes\nlamp, light # lights\nalone\n");
         assert_eq!(s.of("trainers"), vec!["sneakers", "shoes"]);
         assert_eq!(s.of("LAMP"), vec!["light"]);
         assert!(s.of("alone").is_empty(), "a group of one is no group");

@@ -36,7 +36,12 @@ impl CoPurchases {
 
     /// Products bought with any of `seeds`, most often first, leaving out the seeds.
     /// `held_out` is an order to pretend never happened (for leave-one-out evaluation).
-    pub fn recommend(&self, seeds: &[&str], held_out: Option<&[&str]>, limit: usize) -> Vec<(String, u32)> {
+    pub fn recommend(
+        &self,
+        seeds: &[&str],
+        held_out: Option<&[&str]>,
+        limit: usize,
+    ) -> Vec<(String, u32)> {
         let in_held_out = |h: &str| held_out.is_some_and(|b| b.contains(&h));
         let mut scores: HashMap<&str, u32> = HashMap::new();
         for seed in seeds {
@@ -50,15 +55,22 @@ impl CoPurchases {
                 }
             }
         }
-        let mut ranked: Vec<(String, u32)> =
-            scores.into_iter().map(|(h, c)| (h.to_string(), c)).collect();
+        let mut ranked: Vec<(String, u32)> = scores
+            .into_iter()
+            .map(|(h, c)| (h.to_string(), c))
+            .collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranked.truncate(limit);
         ranked
     }
 
     /// The best sellers by orders: the baseline any recommendation must beat.
-    pub fn popular(&self, exclude: &[&str], held_out: Option<&[&str]>, limit: usize) -> Vec<String> {
+    pub fn popular(
+        &self,
+        exclude: &[&str],
+        held_out: Option<&[&str]>,
+        limit: usize,
+    ) -> Vec<String> {
         let mut ranked: Vec<(&str, u32)> = self
             .orders
             .iter()
@@ -69,7 +81,11 @@ impl CoPurchases {
             })
             .collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        ranked.into_iter().take(limit).map(|(h, _)| h.to_string()).collect()
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(h, _)| h.to_string())
+            .collect()
     }
 }
 
@@ -104,6 +120,26 @@ pub fn leave_one_out(baskets: &[Vec<String>], k: usize) -> (u32, u32, u32) {
         }
     }
     (cases, together, popular)
+}
+
+/// `leave_one_out` in words, for the evaluation command.
+pub fn report(baskets: &[Vec<String>], k: usize) -> String {
+    let (cases, together, popular) = leave_one_out(baskets, k);
+    let rate = |hits: u32| {
+        if cases == 0 {
+            0.0
+        } else {
+            f64::from(hits) * 100.0 / f64::from(cases)
+        }
+    };
+    format!(
+        "{} orders, {cases} held-out lines (orders with 2+ products)\n\
+         hit-rate@{k}  bought together: {:.1}%  ({together})\n\
+         hit-rate@{k}  best sellers:    {:.1}%  ({popular})",
+        baskets.len(),
+        rate(together),
+        rate(popular)
+    )
 }
 
 #[cfg(test)]

@@ -139,6 +139,10 @@ pub async fn command(words: &[String], store: &EmbeddedStore) -> Result<String, 
             })?;
             Ok(format!("{} is now {}", order.code, order.status.as_str()))
         }
+        [verb] if verb == "eval-recommendations" => {
+            let baskets = store.baskets(u32::MAX).await.map_err(|e| e.to_string())?;
+            Ok(crate::discovery::together::report(&baskets, 10))
+        }
         _ => Err(super::config::USAGE.to_string()),
     }
 }

@@ -24,6 +24,7 @@ vitrine — the storefront server
 USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-data]
        vitrine [--data-dir DIR] admin advance ORDER [STATUS]
        vitrine [--data-dir DIR] admin slip ORDER
+       vitrine [--data-dir DIR] admin eval-recommendations
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
@@ -34,6 +35,8 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-da
                                  packed, shipped, out_for_delivery, delivered, cancelled,
                                  refunded); works while the server runs
   admin slip ORDER               print the order's packing slip (a gift's may leave out prices)
+  admin eval-recommendations     hit-rate@10 of bought-together against best sellers, leaving
+                                 one line of each past order out (README, Performance)
 
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] and
                                  GET /admin/orders/{code}/slip for

@@ -32,15 +32,22 @@ pub fn content_security_policy() {
 const OUR_COOKIES: &str = "vitrine_";
 
 /// Pages about one shopper: never stored by any cache, whoever asks.
-const PERSONAL_PATHS: [&str; 3] = ["/checkout", "/account", "/orders"];
+const PERSONAL_PATHS: [&str; 4] = ["/checkout", "/account", "/orders", "/privacy"];
 
 pub async fn defaults(req: Request<Body>, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let personal = crate::api::cart::ssr::cookie_pairs(req.headers())
         .any(|(name, _)| name.starts_with(OUR_COOKIES));
+    let started = std::time::Instant::now();
     let mut res = next.run(req).await;
     let status = res.status();
     let h = res.headers_mut();
+    // How long the server took to answer (a page renders fully before its headers go out):
+    // what benches and browser dev tools read to tell server time from network time.
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.2}")) {
+        h.insert("server-timing", v);
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -37,6 +37,7 @@ pub struct AppState {
     /// Enables `/admin/*` for callers presenting it.
     pub admin_token: Option<Arc<str>>,
     pub attempts: Arc<crate::api::rate_limit::RateLimit>,
+    pub learned: Arc<crate::api::learned::Learned>,
 }
 
 impl AppState {
@@ -56,6 +57,7 @@ impl AppState {
                 ATTEMPTS_PER_WINDOW,
                 std::time::Duration::from_secs(600),
             )),
+            learned: Arc::new(crate::api::learned::Learned::new()),
         }
     }
 
@@ -69,6 +71,7 @@ impl AppState {
             backend: self.backend.clone(),
             signer: self.signer.clone(),
             attempts: self.attempts.clone(),
+            learned: self.learned.clone(),
         }
     }
 }

@@ -126,8 +126,8 @@ test('searching from the header finds a product by a half-typed word, with or wi
     const { page, problems } = await watchedPage(context);
     await page.goto(shared.server.url + '/');
     if (javaScriptEnabled) await hydrated(page);
-    await page.getByRole('searchbox', { name: 'Search' }).fill('pock');
-    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Search' }).fill('pock');
+    await page.getByRole('combobox', { name: 'Search' }).press('Enter');
     await page.waitForURL('**/search?q=pock');
     await page.getByRole('heading', { name: 'Results for “pock”' }).waitFor();
     await page.getByRole('link', { name: /Heavyweight Pocket Tee/ }).first().waitFor();

@@ -22,13 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__mark" aria-hidden="true">"V"</span>
                     <span class="brand__name">{strings::STORE_NAME}</span>
                 </a>
-                // A plain GET form: searching works before the wasm has loaded.
-                <form class="search-form" action="/search" method="get" role="search">
-                    <label class="visually-hidden" for="site-search">{strings::SEARCH}</label>
-                    <input class="search-form__input" id="site-search" type="search" name="q" maxlength="100"
-                        placeholder=strings::SEARCH_PLACEHOLDER autocomplete="off"/>
-                    <button class="search-form__button" type="submit">{strings::SEARCH}</button>
-                </form>
+                <super::search_box::SearchBox/>
                 <a class="account-link" href="/account">{strings::ACCOUNT}</a>
                 <Suspense fallback=|| view! { <a class="cart-link" href="/cart">{strings::CART}</a> }>
                     <a class="cart-link" href="/cart" aria-label=move || strings::cart_count_label(count())>

@@ -1,9 +1,13 @@
 pub mod address;
 pub mod cart_drawer;
 pub mod cart_lines;
+pub mod consent_banner;
 pub mod field;
 pub mod footer;
 pub mod header;
+pub mod listing_filters;
 pub mod pagination;
 pub mod price;
 pub mod product_card;
+pub mod recommendation_row;
+pub mod search_box;

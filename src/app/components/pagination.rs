@@ -6,17 +6,13 @@ use leptos::prelude::*;
 /// Page numbers shown either side of the current one.
 const WINDOW: u32 = 2;
 
+/// `href` gives the link to page `n`, keeping the rest of the listing's URL.
 #[component]
-pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
-    let href = move |n: u32| {
-        if n <= 1 {
-            base.clone()
-        } else {
-            // A search's base already has a query.
-            let join = if base.contains('?') { '&' } else { '?' };
-            format!("{base}{join}page={n}")
-        }
-    };
+pub fn Pagination(
+    #[prop(into)] href: Callback<u32, String>,
+    page: u32,
+    pages: u32,
+) -> impl IntoView {
     let first = page.saturating_sub(WINDOW).max(1);
     let last = (page + WINDOW).min(pages);
     (pages > 1).then(|| {
@@ -25,19 +21,19 @@ pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
                 <p class="visually-hidden">{strings::page_of(page, pages)}</p>
                 <ul class="pagination__list">
                     {(page > 1).then(|| view! {
-                        <li><a class="pagination__step" rel="prev" href=href(page - 1)>{strings::PREVIOUS}</a></li>
+                        <li><a class="pagination__step" rel="prev" href=href.run(page - 1)>{strings::PREVIOUS}</a></li>
                     })}
                     {(first..=last)
                         .map(|n| {
                             if n == page {
                                 view! { <li><span class="pagination__page" aria-current="page">{n}</span></li> }.into_any()
                             } else {
-                                view! { <li><a class="pagination__page" href=href(n)>{n}</a></li> }.into_any()
+                                view! { <li><a class="pagination__page" href=href.run(n)>{n}</a></li> }.into_any()
                             }
                         })
                         .collect_view()}
                     {(page < pages).then(|| view! {
-                        <li><a class="pagination__step" rel="next" href=href(page + 1)>{strings::NEXT}</a></li>
+                        <li><a class="pagination__step" rel="next" href=href.run(page + 1)>{strings::NEXT}</a></li>
                     })}
                 </ul>
             </nav>

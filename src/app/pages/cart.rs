@@ -1,6 +1,7 @@
 //! The cart page: every line, quantities, and the subtotal.
 
 use crate::app::components::cart_lines::{CartLines, CartSummary};
+use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::pages::not_found::ErrorPage;
 use crate::app::{strings, CartState};
 use leptos::prelude::*;
@@ -9,6 +10,11 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn CartPage() -> impl IntoView {
     let state = CartState::get();
+    // Follows the cart: a new line can change what goes with it.
+    let row = Resource::new(
+        move || state.cart().and_then(Result::ok).map(|c| c.lines.len()),
+        |_| crate::api::recommend::get_cart_row(),
+    );
     view! {
         <Title text=strings::YOUR_CART/>
         <Meta name="robots" content="noindex"/>
@@ -38,5 +44,10 @@ pub fn CartPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <Suspense fallback=|| ()>
+            {move || row.get().and_then(Result::ok).flatten().map(|row| view! {
+                <RecommendationRow row id="cart-together" in_cart=true/>
+            })}
+        </Suspense>
     }
 }

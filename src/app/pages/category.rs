@@ -1,59 +1,63 @@
-//! A category listing: product cards, numbered pages, all in the URL.
+//! A category listing: filters, sort and numbered pages, all in the URL.
 
+use super::listing::{params_from_url, ListingBody};
 use super::or_problem;
-use crate::api::catalog::get_category;
-use crate::app::components::{pagination::Pagination, product_card::ProductGrid};
+use crate::api::listing::get_listing;
 use crate::app::strings;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
+    let path = use_params_map();
+    let query = params_from_url();
     let key = move || {
-        let handle = params.read().get("handle").unwrap_or_default();
-        let page = query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1);
-        (handle, page)
+        let mut p = query();
+        p.category = path.read().get("handle").unwrap_or_default();
+        p
     };
-    let listing = Resource::new(key, |(handle, page)| get_category(handle, page));
+    crate::app::components::listing_filters::RestoreFocus::provide();
+    let listing = Resource::new(key, get_listing);
 
+    // While new results load the old stay, marked busy (and dimmed), never blanked.
+    let pending = RwSignal::new(false);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+        <div class="listing-page" data-testid="listing" aria-busy=move || pending.get().to_string()>
+        <Transition fallback=|| view! { <p class="loading">{strings::LOADING}</p> } set_pending=pending.write_only()>
             {move || listing.get().map(|r| or_problem(r, |l| {
-                let base = format!("/c/{}", l.category.handle);
+                let Some(category) = l.category.clone() else {
+                    return view! { <super::not_found::NotFound/> }.into_any();
+                };
                 let page = l.products.page;
                 let pages = l.products.page_count();
-                let canonical = if page > 1 { format!("{base}?page={page}") } else { base.clone() };
+                // Filtered and sorted variants are the same page to a search engine.
+                let base = format!("/c/{}", category.handle);
+                let canonical = if page > 1 { format!("{base}?page={page}") } else { base };
                 let title = if page > 1 {
-                    format!("{} — {}", l.category.name, strings::page_of(page, pages))
+                    format!("{} — {}", category.name, strings::page_of(page, pages))
                 } else {
-                    l.category.name.clone()
+                    category.name.clone()
                 };
                 view! {
                     <Title text=title/>
-                    <Meta name="description" content=l.category.description.clone()/>
+                    <Meta name="description" content=category.description.clone()/>
                     <Link rel="canonical" href=canonical/>
                     <nav class="breadcrumbs" aria-label="Breadcrumb">
                         <ol>
                             <li><a href="/">{strings::HOME}</a></li>
-                            <li><span aria-current="page">{l.category.name.clone()}</span></li>
+                            <li><span aria-current="page">{category.name.clone()}</span></li>
                         </ol>
                     </nav>
                     <header class="listing-header">
-                        <h1>{l.category.name}</h1>
-                        <p class="listing-header__lead">{l.category.description}</p>
-                        <p class="listing-header__count">{strings::products_count(l.products.total)}</p>
+                        <h1>{category.name}</h1>
+                        <p class="listing-header__lead">{category.description}</p>
+                        <p class="listing-header__count" data-testid="listing-count">{strings::products_count(l.products.total)}</p>
                     </header>
-                    <ProductGrid products=l.products.items/>
-                    <Pagination base page pages/>
+                    <ListingBody listing=l/>
                 }.into_any()
             }))}
-        </Suspense>
+        </Transition>
+        </div>
     }
 }

@@ -2,7 +2,9 @@
 
 use super::or_problem;
 use crate::api::catalog::get_home;
+use crate::api::recommend::get_home_rows;
 use crate::app::components::product_card::ProductGrid;
+use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::strings;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -10,6 +12,9 @@ use leptos_meta::{Link, Meta, Title};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let home = Resource::new(|| (), |_| get_home());
+    // Personal rows load beside the page's own data and render on the server: no flicker.
+    let consent = crate::app::ConsentState::get();
+    let rows = Resource::new(move || consent.choose.version().get(), |_| get_home_rows());
     view! {
         <Title text=""/>
         <Meta name="description" content=format!("{} — {}", strings::STORE_NAME, strings::STORE_TAGLINE)/>
@@ -21,6 +26,12 @@ pub fn HomePage() -> impl IntoView {
                 <a class="button button--primary" href="#featured">{strings::HERO_CTA}</a>
             </div>
         </section>
+        <Suspense fallback=|| ()>
+            {move || rows.get().and_then(Result::ok).map(|rows| view! {
+                {rows.for_you.map(|row| view! { <RecommendationRow row id="for-you"/> })}
+                {rows.recently_viewed.map(|row| view! { <RecommendationRow row id="recently-viewed"/> })}
+            })}
+        </Suspense>
         <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
             {move || home.get().map(|r| or_problem(r, |home| view! {
                 <section class="section" aria-labelledby="categories-title">

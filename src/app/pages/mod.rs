@@ -5,9 +5,11 @@ pub mod checkout;
 mod checkout_address;
 mod checkout_summary;
 pub mod home;
+mod listing;
 pub mod not_found;
 pub mod order;
 pub mod order_lookup;
+pub mod privacy;
 pub mod product;
 pub mod search;
 

@@ -5,6 +5,7 @@
 use super::or_problem;
 use crate::api::catalog::get_product;
 use crate::app::components::price::Price;
+use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::{strings, CartState};
 use crate::commerce::{Product, Variant, MAX_LINE_QUANTITY};
 use leptos::prelude::*;
@@ -19,10 +20,18 @@ pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let handle = move || params.read().get("handle").unwrap_or_default();
     let product = Resource::new(handle, get_product);
+    let rows = Resource::new(handle, crate::api::recommend::get_product_rows);
 
     view! {
         <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
             {move || product.get().map(|r| or_problem(r, |p| view! { <ProductView product=p/> }.into_any()))}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || rows.get().and_then(Result::ok).map(|rows| view! {
+                {rows.together.map(|row| view! { <RecommendationRow row id="bought-together"/> })}
+                {rows.similar.map(|row| view! { <RecommendationRow row id="similar"/> })}
+                {rows.recently_viewed.map(|row| view! { <RecommendationRow row id="recently-viewed"/> })}
+            })}
         </Suspense>
     }
 }

@@ -4,6 +4,8 @@
 mod accounts;
 pub mod art;
 pub mod catalog;
+pub mod history;
+mod listing;
 mod migrate;
 mod search;
 mod seed;
@@ -58,6 +60,8 @@ impl EmbeddedStore {
             .map_err(|e| format!("cannot prepare {}: {e}", path.display()))?;
         seed::seed_if_empty(&mut conn).map_err(|e| format!("cannot seed the catalogue: {e}"))?;
         seed::coupons(&conn).map_err(|e| format!("cannot add the coupons: {e}"))?;
+        history::seed_if_missing(&mut conn)
+            .map_err(|e| format!("cannot add the order history: {e}"))?;
         search::rebuild_index(&conn).map_err(|e| format!("cannot index the catalogue: {e}"))?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
@@ -517,23 +521,7 @@ impl Commerce for EmbeddedStore {
         self.run(move |c| {
             let per_page = q.per_page.clamp(1, 100);
             let page = q.page.max(1);
-            // With words, only matching products, best match first (search::ranked).
-            let matching = q.text.as_deref().and_then(search::fts_query);
-            if q.text.is_some() && matching.is_none() {
-                return Ok(Page {
-                    items: vec![],
-                    page,
-                    per_page,
-                    total: 0,
-                });
-            }
-            if let Some(fts) = &matching {
-                search::fill_hits(c, fts).map_err(db)?;
-            }
-            let (from, order) = match &matching {
-                Some(_) => (search::RANKED_FROM, "s.rank, p.position"),
-                None => ("products p", "p.position"),
-            };
+            let (from, order) = ("products p", "p.position");
             let filter = "(?1 IS NULL OR p.category_id = (SELECT id FROM categories WHERE handle = ?1))
                  AND (?2 = 0 OR p.featured = 1)";
             let total: u32 = c
@@ -585,6 +573,20 @@ impl Commerce for EmbeddedStore {
             })
         })
         .await
+    }
+
+    async fn items(&self, query: &ItemQuery) -> CommerceResult<Vec<crate::discovery::Item>> {
+        let q = query.clone();
+        self.run(move |c| listing::items(c, &q).map_err(db)).await
+    }
+
+    async fn search_terms(&self) -> CommerceResult<Vec<(String, u32)>> {
+        self.run(|c| search::terms(c).map_err(db)).await
+    }
+
+    async fn baskets(&self, limit: u32) -> CommerceResult<Vec<Vec<String>>> {
+        self.run(move |c| listing::baskets(c, limit).map_err(db))
+            .await
     }
 
     async fn product(&self, handle: &str) -> CommerceResult<Product> {

@@ -1,10 +1,9 @@
 //! Product search on SQLite FTS5: bm25 ranking weighted towards names, prefix matching so a
-//! half-typed word already finds things, and input that can never break the query syntax.
+//! half-typed word already finds things, synonyms as alternatives, and input that can never
+//! break the query syntax.
 
+use crate::discovery::query::WordMatch;
 use rusqlite::Connection;
-
-/// The matches of the last `fill_hits`, joined to products.
-pub const RANKED_FROM: &str = "temp.search_hits s JOIN products p ON p.id = s.id";
 
 /// Ranks the matches for `fts` into a temporary table the listing query joins. bm25() only
 /// runs in a query the FTS table drives, so ranking is its own step. Name matters most, then
@@ -34,31 +33,80 @@ pub fn rebuild_index(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-/// The FTS5 query for what the shopper typed: every word must match, as a prefix, each one
-/// quoted so no character the shopper types is read as query syntax. `None` when nothing
-/// searchable is left.
-pub fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+/// Every word in the index with the number of products that use it.
+pub fn terms(conn: &Connection) -> rusqlite::Result<Vec<(String, u32)>> {
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms
+           USING fts5vocab(main, 'product_search', 'row');",
+    )?;
+    let mut stmt = conn.prepare("SELECT term, doc FROM temp.search_terms")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// The FTS5 query for planned words: every word must match one of its alternatives; the
+/// first alternative may be unfinished. Every token is quoted, so nothing the shopper types
+/// is read as query syntax. `None` when nothing searchable is left.
+pub fn fts_query(words: &[WordMatch]) -> Option<String> {
+    let groups: Vec<String> = words
+        .iter()
+        .filter_map(|w| {
+            let phrases: Vec<String> = w
+                .alternatives
+                .iter()
+                .enumerate()
+                .filter_map(|(i, alt)| {
+                    let tokens: Vec<String> = alt
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_lowercase)
+                        .collect();
+                    let star = if i == 0 { "*" } else { "" };
+                    (!tokens.is_empty()).then(|| format!("\"{}\"{star}", tokens.join(" ")))
+                })
+                .collect();
+            match phrases.len() {
+                0 => None,
+                1 => phrases.into_iter().next(),
+                _ => Some(format!("({})", phrases.join(" OR "))),
+            }
+        })
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    // FTS5 wants an explicit AND next to a parenthesised group.
+    (!groups.is_empty()).then(|| groups.join(" AND "))
 }
 
 #[cfg(test)]
 mod tests {
     use super::fts_query;
+    use crate::discovery::query::WordMatch;
+
+    fn words(list: &[&[&str]]) -> Vec<WordMatch> {
+        list.iter()
+            .map(|alts| WordMatch {
+                alternatives: alts.iter().map(|a| a.to_string()).collect(),
+            })
+            .collect()
+    }
 
     #[test]
-    fn typed_text_becomes_quoted_prefix_words_and_syntax_is_dropped() {
-        assert_eq!(fts_query("Crew tee").as_deref(), Some("\"crew\"* \"tee\"*"));
-        assert_eq!(fts_query("sneak").as_deref(), Some("\"sneak\"*"));
+    fn words_become_quoted_prefixes_and_synonyms_exact_alternatives() {
         assert_eq!(
-            fts_query("\"a\" OR b* NEAR(").as_deref(),
-            Some("\"a\"* \"or\"* \"b\"* \"near\"*")
+            fts_query(&words(&[&["crew"], &["tee"]])).as_deref(),
+            Some("\"crew\"* AND \"tee\"*")
         );
-        assert_eq!(fts_query("  *)(-  "), None);
+        assert_eq!(
+            fts_query(&words(&[&["trainers", "sneakers", "t-shirt"]])).as_deref(),
+            Some("(\"trainers\"* OR \"sneakers\" OR \"t shirt\")")
+        );
+    }
+
+    #[test]
+    fn query_syntax_typed_by_the_shopper_stays_text() {
+        assert_eq!(
+            fts_query(&words(&[&["\"a\""], &["OR"], &["NEAR("]])).as_deref(),
+            Some("\"a\"* AND \"or\"* AND \"near\"*")
+        );
+        assert_eq!(fts_query(&words(&[&["*)(-"]])), None);
     }
 }

@@ -74,8 +74,14 @@ export async function launchBrowser() {
   });
 }
 
-/** A page that remembers every console error, uncaught exception and failed request. */
-export async function watchedPage(context) {
+/** A page that remembers every console error, uncaught exception and failed request.
+ *  The shopper has already answered the personalisation question ("no"), unless `consent`
+ *  says otherwise ('unasked' leaves the banner up). */
+export async function watchedPage(context, { consent = 'no' } = {}) {
+  if (consent !== 'unasked') {
+    // Cookies ignore ports: this one reaches whichever port the test server took.
+    await context.addCookies([{ name: 'vitrine_consent', value: consent, domain: '127.0.0.1', path: '/' }]);
+  }
   const page = await context.newPage();
   const problems = [];
   // Chromium logs every 4xx answer as a console error; a refused input is an answer the page
@@ -151,4 +157,21 @@ export async function buyNow(page, url, clicks) {
   await clicks.click(page.getByTestId('buy-now'));
   await page.waitForURL('**/checkout');
   await hydrated(page);
+}
+
+/** Waits until a listing shows the results for the current URL: the rendered listing names
+ *  its own URL, and defaults (sort=relevance, page=1) are left out of it. */
+export async function listingSettled(page, url) {
+  await page.waitForURL(url);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-listing-href]');
+    if (!el) return false;
+    const norm = (u) => {
+      const x = new URL(u, location.origin);
+      const kept = [...x.searchParams].filter(([k, v]) => !(k === 'sort' && v === 'relevance') && !(k === 'page' && v === '1'));
+      kept.sort((a, b) => (a[0] + a[1]).localeCompare(b[0] + b[1]));
+      return x.pathname + '?' + new URLSearchParams(kept);
+    };
+    return norm(el.dataset.listingHref) === norm(location.href);
+  });
 }

@@ -1,0 +1,73 @@
+// Search latency on a 10,112-product catalogue (the seed generator at scale 79): the results
+// listing (facets counted over every match) per query, and the header's suggestions for every
+// keystroke of words typed one letter at a time. Prints p50/p95 of the server's own time
+// (Server-Timing) and of the whole HTTP exchange. Run with `make bench-search`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = process.env.VITRINE_SERVER || join(root, 'target/release/vitrine');
+const scale = process.env.VITRINE_SEED_SCALE || '79';
+const rounds = Number(process.env.ROUNDS || 5);
+
+const queries = ['tee', 'crew tee', 'snekers', 'trainers', 'merino cardigan', 'oak', 'lamp', 'linen',
+  'headphones', 'organic cotton', 'knitwaer', 'ceramic mug', 'brass lamp', 'zzzqqq', 'made'];
+const typed = ['sneakers', 'knitwear', 'cardigan', 'headphones', 'lamp'];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-bench-search-'));
+const started = performance.now();
+const server = spawn(bin, ['--addr', '127.0.0.1:0', '--data-dir', dataDir, '--site-root', join(root, 'target/site')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, RUST_LOG: 'warn', VITRINE_SEED_SCALE: scale },
+});
+const url = await new Promise((ok, fail) => {
+  server.stdout.on('data', (d) => { const m = /listening on (http:\/\/\S+)/.exec(String(d)); if (m) ok(m[1]); });
+  server.on('exit', (code) => fail(new Error(`server exited ${code}`)));
+});
+console.log(`catalogue seeded and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+async function call(endpoint, form) {
+  const t0 = performance.now();
+  const res = await fetch(`${url}/api/${endpoint}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: form,
+  });
+  const body = await res.json();
+  const wall = performance.now() - t0;
+  if (!res.ok) throw new Error(`${endpoint} ${form}: ${res.status} ${JSON.stringify(body)}`);
+  const server = Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing'))?.[1]);
+  return { wall, server, body };
+}
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const row = (name, xs) => console.log(`${name.padEnd(34)} ${pct(xs.map((x) => x.server), 50).toFixed(1).padStart(7)} ${pct(xs.map((x) => x.server), 95).toFixed(1).padStart(7)} ${pct(xs.map((x) => x.wall), 50).toFixed(1).padStart(7)} ${pct(xs.map((x) => x.wall), 95).toFixed(1).padStart(7)}`);
+
+try {
+  const total = (await call('catalog/listing', 'params[q]=made')).body.products.total;
+  console.log(`${total} products match "made" (every product); ${rounds} rounds`);
+  const listing = [];
+  const suggest = [];
+  for (let r = 0; r < rounds + 1; r++) {
+    const keep = r > 0; // the first round warms caches (vocabulary, prepared statements)
+    for (const q of queries) {
+      const x = await call('catalog/listing', `params[q]=${encodeURIComponent(q)}`);
+      if (keep) listing.push(x);
+    }
+    for (const word of typed) {
+      for (let n = 2; n <= word.length; n++) {
+        const x = await call('catalog/suggest', `q=${encodeURIComponent(word.slice(0, n))}`);
+        if (keep) suggest.push(x);
+      }
+    }
+  }
+  console.log('                                   server ms        end to end ms');
+  console.log('                                    p50     p95      p50     p95');
+  row(`search results (${listing.length} queries)`, listing);
+  row(`suggestions (${suggest.length} keystrokes)`, suggest);
+} finally {
+  server.kill('SIGINT');
+  rmSync(dataDir, { recursive: true, force: true });
+}

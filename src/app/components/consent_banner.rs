@@ -1,0 +1,67 @@
+//! The consent banner: asks once, never blocks the page, and "no" is one click. Two plain
+//! forms, so the choice works before the wasm has loaded. Hydrated, it also keeps the
+//! browser's copy of the profile in step with the cookie (and removes it without consent).
+
+use crate::api::profile::Consent;
+use crate::app::{strings, ConsentState};
+use leptos::prelude::*;
+
+#[component]
+pub fn ConsentBanner() -> impl IntoView {
+    let state = ConsentState::get();
+    #[cfg(feature = "hydrate")]
+    mirror_profile(state);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || (state.current() == Some(Consent::Unasked)).then(|| view! {
+                <aside class="consent" aria-labelledby="consent-title" data-testid="consent-banner">
+                    <div class="consent__text">
+                        <h2 id="consent-title" class="consent__title">{strings::CONSENT_TITLE}</h2>
+                        <p>{strings::CONSENT_TEXT}" "<a href="/privacy">{strings::PRIVACY_CENTRE}</a></p>
+                    </div>
+                    <div class="consent__actions">
+                        <ActionForm action=state.choose>
+                            <input type="hidden" name="allow" value="false"/>
+                            <button class="button" type="submit">{strings::CONSENT_NO}</button>
+                        </ActionForm>
+                        <ActionForm action=state.choose>
+                            <input type="hidden" name="allow" value="true"/>
+                            <button class="button button--primary" type="submit">{strings::CONSENT_YES}</button>
+                        </ActionForm>
+                    </div>
+                </aside>
+            })}
+        </Suspense>
+    }
+}
+
+/// Key of the profile copy in the browser's storage.
+#[cfg(feature = "hydrate")]
+pub const STORAGE_KEY: &str = "vitrine.profile";
+
+/// After every navigation: with consent, copy the (server-kept) profile into local storage;
+/// without, make sure no copy exists.
+#[cfg(feature = "hydrate")]
+fn mirror_profile(state: ConsentState) {
+    use leptos_router::hooks::use_location;
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        let consent = state.current();
+        let Some(storage) = crate::app::browser::local_storage() else {
+            return;
+        };
+        if consent != Some(Consent::Granted) {
+            let _ = storage.remove_item(STORAGE_KEY);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(p) = crate::api::profile::export_profile().await {
+                if let Ok(json) = serde_json::to_string(&p) {
+                    let _ = storage.set_item(STORAGE_KEY, &json);
+                }
+            }
+        });
+    });
+}

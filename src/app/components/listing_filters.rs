@@ -1,0 +1,119 @@
+//! The filters beside a listing: a GET form of checkboxes and a sort menu. Without scripts it
+//! submits with its button; hydrated, each change submits at once and the router swaps the
+//! results in place, keeping focus on the box just ticked.
+
+use crate::api::listing::Listing;
+use crate::app::strings;
+use crate::discovery::facets::FacetValue;
+use crate::discovery::Sort;
+use leptos::prelude::*;
+use leptos_router::components::Form;
+
+/// The field last changed, to focus again once the new results are shown. Provided by the
+/// page, so it outlives each render of the filters.
+#[derive(Clone, Copy)]
+pub struct RestoreFocus(pub RwSignal<Option<(String, String)>>);
+
+impl RestoreFocus {
+    pub fn provide() {
+        provide_context(RestoreFocus(RwSignal::new(None)));
+    }
+}
+
+#[component]
+pub fn ListingFilters(listing: Listing) -> impl IntoView {
+    let restore = expect_context::<RestoreFocus>();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some((name, value)) = restore.0.get_untracked() {
+            crate::app::browser::focus_field(&name, &value);
+            restore.0.set(None);
+        }
+    });
+    let on_change = move |_ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            restore.0.set(crate::app::browser::field_of(&_ev));
+            crate::app::browser::submit_form_of(&_ev);
+        }
+        let _ = restore.0;
+    };
+    let p = listing.params.clone();
+    let f = listing.facets.clone();
+    let searching = !p.q.is_empty();
+    let ticked = p.filters.count();
+    let sort_label = move |s: Sort| {
+        if searching {
+            strings::sort_label(s)
+        } else {
+            strings::browse_sort_label(s)
+        }
+    };
+    let clear_href = {
+        let mut cleared = p.clone();
+        cleared.filters = Default::default();
+        cleared.href(1)
+    };
+    view! {
+        <details class="filters" open={ticked > 0}>
+            <summary class="filters__toggle">{strings::filters_button(ticked)}</summary>
+            <Form method="GET" action=p.path() noscroll=true>
+                <div class="filters__body" on:change=on_change>
+                    {searching.then(|| view! { <input type="hidden" name="q" value=p.q.clone()/> })}
+                    <div class="filters__sort">
+                        <label for="listing-sort">{strings::SORT_BY}</label>
+                        // Browsers restore a select's old value on reload; the URL must win.
+                        <select id="listing-sort" name="sort" autocomplete="off" prop:value=p.sort.slug()>
+                            {Sort::ALL.into_iter().map(|s| view! {
+                                <option value=s.slug() selected=s == p.sort>{sort_label(s)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    {(!f.categories.is_empty()).then(|| view! {
+                        <FacetGroup legend=strings::FACET_CATEGORY name="cat" values=f.categories.clone()/>
+                    })}
+                    <FacetGroup legend=strings::FACET_PRICE name="price" values=f.prices.clone()/>
+                    <FacetGroup legend=strings::FACET_COLOUR name="colour" values=f.colours.clone()/>
+                    <FacetGroup legend=strings::FACET_SIZE name="size" values=f.sizes.clone()/>
+                    <fieldset class="facet">
+                        <legend class="facet__legend">{strings::FACET_STOCK}</legend>
+                        <label class="facet__value">
+                            <input type="checkbox" name="stock" value="1" checked=p.filters.in_stock/>
+                            <span>{strings::in_stock_only(f.in_stock)}</span>
+                        </label>
+                    </fieldset>
+                    <div class="filters__actions">
+                        <button class="button button--primary filters__apply" type="submit">{strings::FILTER_APPLY}</button>
+                        {(ticked > 0).then(|| view! { <a class="filters__clear" href=clear_href>{strings::CLEAR_FILTERS}</a> })}
+                    </div>
+                </div>
+            </Form>
+        </details>
+    }
+}
+
+#[component]
+fn FacetGroup(legend: &'static str, name: &'static str, values: Vec<FacetValue>) -> impl IntoView {
+    // A value no product has (and nobody ticked) is noise.
+    let values: Vec<FacetValue> = values
+        .into_iter()
+        .filter(|v| v.count > 0 || v.selected)
+        .collect();
+    (!values.is_empty()).then(|| {
+        view! {
+            <fieldset class="facet">
+                <legend class="facet__legend">{legend}</legend>
+                <ul class="facet__values">
+                    {values.into_iter().map(|v| view! {
+                        <li>
+                            <label class="facet__value">
+                                <input type="checkbox" name=name value=v.value.clone() checked=v.selected/>
+                                <span>{strings::facet_value(&v.label, v.count)}</span>
+                            </label>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </fieldset>
+        }
+    })
+}

@@ -1,0 +1,29 @@
+//! A row of recommended products with the reason it is shown, scrollable sideways.
+
+use super::product_card::ProductCard;
+use crate::api::recommend::Row;
+use crate::app::strings;
+use leptos::prelude::*;
+
+#[component]
+pub fn RecommendationRow(
+    row: Row,
+    /// Names the row for tests and for `aria-labelledby`.
+    id: &'static str,
+    /// On the cart page "bought together" reads as "goes with your cart".
+    #[prop(optional)]
+    in_cart: bool,
+) -> impl IntoView {
+    let (title, why) = strings::row_text(&row.reason, in_cart);
+    let heading = format!("{id}-title");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="section recommendation" data-testid=id aria-labelledby=labelled_by>
+            <h2 id=heading class="section__title">{title}</h2>
+            <p class="recommendation__why">{why}</p>
+            <ul class="product-row">
+                {row.products.into_iter().map(|p| view! { <li><ProductCard product=p/></li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}

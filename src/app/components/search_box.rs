@@ -1,0 +1,201 @@
+//! The header's search: a plain GET form (works before the wasm loads) that, once hydrated,
+//! suggests categories and products as the shopper types, following the ARIA combobox
+//! pattern: arrow keys move through the suggestions, Enter opens one, Escape closes the list.
+
+use crate::api::listing::{suggest, ListingParams, Suggestions};
+use crate::app::strings;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+/// Wait this long after the last keystroke before asking the server.
+const DEBOUNCE_MS: u64 = 120;
+const LIST_ID: &str = "search-suggestions";
+
+#[derive(Clone, PartialEq)]
+struct Choice {
+    label: String,
+    detail: String,
+    href: String,
+}
+
+fn choices(s: &Suggestions) -> Vec<Choice> {
+    let mut out: Vec<Choice> = s
+        .categories
+        .iter()
+        .map(|c| Choice {
+            label: c.name.clone(),
+            detail: strings::SUGGESTIONS_CATEGORIES.into(),
+            href: format!("/c/{}", c.handle),
+        })
+        .collect();
+    out.extend(s.products.iter().map(|p| Choice {
+        label: p.name.clone(),
+        detail: p.price.to_string(),
+        href: format!("/p/{}", p.handle),
+    }));
+    out.push(Choice {
+        label: strings::search_for(&s.q),
+        detail: String::new(),
+        href: ListingParams {
+            q: s.q.clone(),
+            ..Default::default()
+        }
+        .href(1),
+    });
+    out
+}
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let input = NodeRef::<leptos::html::Input>::new();
+    // What the suggestions are for: `typed`, once the shopper pauses.
+    let settled = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let generation = StoredValue::new(0u64);
+    let found = LocalResource::new(move || {
+        let q = settled.get();
+        async move {
+            if q.trim().chars().count() < 2 {
+                None
+            } else {
+                suggest(q).await.ok()
+            }
+        }
+    });
+    let list = move || {
+        found
+            .get()
+            .flatten()
+            .map(|s| choices(&s))
+            .unwrap_or_default()
+    };
+    let expanded = move || open.get() && !list().is_empty();
+    let navigate = use_navigate();
+    let go = move |href: String| {
+        open.set(false);
+        active.set(None);
+        navigate(&href, Default::default());
+    };
+    // A new page closes the list.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        open.set(false);
+    });
+
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        typed.set(value.clone());
+        open.set(true);
+        active.set(None);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    settled.set(value);
+                }
+            },
+            std::time::Duration::from_millis(DEBOUNCE_MS),
+        );
+    };
+    let on_keydown = {
+        let go = go.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let n = list().len();
+            match ev.key().as_str() {
+                "ArrowDown" if n > 0 => {
+                    ev.prevent_default();
+                    open.set(true);
+                    active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
+                }
+                "ArrowUp" if n > 0 => {
+                    ev.prevent_default();
+                    open.set(true);
+                    active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
+                }
+                "Enter" => {
+                    // With a suggestion chosen, open it; otherwise the form searches.
+                    if let (true, Some(i)) = (expanded(), active.get()) {
+                        if let Some(choice) = list().get(i) {
+                            ev.prevent_default();
+                            go(choice.href.clone());
+                        }
+                    }
+                }
+                "Escape" if expanded() => {
+                    ev.prevent_default();
+                    open.set(false);
+                    active.set(None);
+                }
+                _ => {}
+            }
+        }
+    };
+    let option_id = |i: usize| format!("search-suggestion-{i}");
+    let on_submit = {
+        let go = go.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            // The field itself: text typed before hydration never reached `typed`.
+            let q = input
+                .get_untracked()
+                .map(|el| el.value())
+                .unwrap_or_else(|| typed.get_untracked());
+            go(ListingParams {
+                q,
+                ..Default::default()
+            }
+            .href(1));
+        }
+    };
+
+    view! {
+        <div class="search-form" role="search">
+            // Hydrated, the search is a client-side navigation (no reload, no empty field
+            // names in the URL); before that, the browser submits the form itself.
+            <form method="get" action="/search" on:submit=on_submit>
+                <label class="visually-hidden" for="site-search">{strings::SEARCH}</label>
+                <input node_ref=input class="search-form__input" id="site-search" type="search" name="q" maxlength="100"
+                    placeholder=strings::SEARCH_PLACEHOLDER autocomplete="off" spellcheck="false"
+                    role="combobox" aria-autocomplete="list" aria-controls=LIST_ID
+                    aria-expanded=move || if expanded() { "true" } else { "false" }
+                    aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
+                    on:input=on_input on:keydown=on_keydown
+                    on:blur=move |_| open.set(false)
+                    on:focus=move |_| open.set(true)/>
+                <button class="search-form__button" type="submit">{strings::SEARCH}</button>
+            </form>
+            <div class="suggestions" hidden=move || !expanded()>
+                {move || found.get().flatten().and_then(|s| s.corrected).map(|c| view! {
+                    <p class="suggestions__note">{strings::showing_results_for(&c)}</p>
+                })}
+                <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=strings::SEARCH>
+                    {
+                        let go = go.clone();
+                        move || {
+                            let go = go.clone();
+                            list().into_iter().enumerate().map(move |(i, c)| {
+                                let go = go.clone();
+                                let href = c.href.clone();
+                                view! {
+                                    <li id=option_id(i) role="option" class="suggestions__option"
+                                        aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                                        // Chosen on mousedown, before the input's blur closes the list.
+                                        on:mousedown=move |ev| { ev.prevent_default(); go(href.clone()); }>
+                                        <span class="suggestions__label">{c.label}</span>
+                                        <span class="suggestions__detail">{c.detail}</span>
+                                    </li>
+                                }
+                            }).collect_view()
+                        }
+                    }
+                </ul>
+            </div>
+            <p class="visually-hidden" aria-live="polite">{move || if open.get() && !settled.get().is_empty() { strings::suggestions_count(list().len()) } else { String::new() }}</p>
+        </div>
+    }
+}

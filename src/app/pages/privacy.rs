@@ -1,0 +1,89 @@
+//! /privacy: the privacy centre. Shows the consent choice and everything recorded under it in
+//! plain words; downloads it as JSON; deletes it (cookie and browser storage, then checks
+//! both are gone); withdraws consent.
+
+use super::or_problem;
+use crate::api::profile::{get_privacy, Consent, DeleteProfile};
+use crate::app::{strings, ConsentState};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let consent = ConsentState::get();
+    let delete = ServerAction::<DeleteProfile>::new();
+    // Reloads after every choice or deletion, so the page shows what the server now holds.
+    let data = Resource::new(
+        move || (consent.choose.version().get(), delete.version().get()),
+        |_| get_privacy(),
+    );
+    // "Verified": the server answered with nothing recorded, and this browser holds no copy.
+    let storage_empty = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = delete.value().get() {
+            if let Some(s) = crate::app::browser::local_storage() {
+                let _ = s.remove_item(crate::app::components::consent_banner::STORAGE_KEY);
+                storage_empty.set(matches!(
+                    s.get_item(crate::app::components::consent_banner::STORAGE_KEY),
+                    Ok(None)
+                ));
+            }
+        }
+    });
+    view! {
+        <Title text=strings::PRIVACY_TITLE/>
+        <Meta name="robots" content="noindex"/>
+        <section class="privacy">
+            <h1>{strings::PRIVACY_TITLE}</h1>
+            <p class="privacy__lead">{strings::PRIVACY_LEAD}</p>
+            <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+                {move || data.get().map(|r| or_problem(r, |d| {
+                    let status = match d.consent {
+                        Consent::Granted => strings::PRIVACY_ON,
+                        Consent::Refused => strings::PRIVACY_OFF,
+                        Consent::Unasked => strings::PRIVACY_UNASKED,
+                    };
+                    let deleted = delete.value().get().is_some_and(|r| r.is_ok()) && d.profile.is_empty();
+                    view! {
+                        <p class="privacy__status" data-testid="privacy-status">{status}</p>
+                        <div class="privacy__actions">
+                            {(d.consent != Consent::Granted).then(|| view! {
+                                <ActionForm action=consent.choose>
+                                    <input type="hidden" name="allow" value="true"/>
+                                    <button class="button button--primary" type="submit">{strings::PRIVACY_TURN_ON}</button>
+                                </ActionForm>
+                            })}
+                            {(d.consent == Consent::Granted).then(|| view! {
+                                <ActionForm action=consent.choose>
+                                    <input type="hidden" name="allow" value="false"/>
+                                    <button class="button" type="submit">{strings::PRIVACY_WITHDRAW}</button>
+                                </ActionForm>
+                            })}
+                        </div>
+                        <h2>{strings::PRIVACY_RECORDED}</h2>
+                        {if d.profile.is_empty() {
+                            view! { <p data-testid="privacy-empty">{strings::PRIVACY_NOTHING}</p> }.into_any()
+                        } else {
+                            let now = d.now;
+                            view! {
+                                <ol class="privacy__events" data-testid="privacy-events">
+                                    {d.profile.events.iter().map(|e| view! { <li>{strings::privacy_event(e, now)}</li> }).collect_view()}
+                                </ol>
+                                <div class="privacy__actions">
+                                    <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{strings::PRIVACY_EXPORT}</a>
+                                    <ActionForm action=delete>
+                                        <button class="button button--danger" type="submit" data-testid="privacy-delete">{strings::PRIVACY_DELETE}</button>
+                                    </ActionForm>
+                                </div>
+                            }.into_any()
+                        }}
+                        {(deleted && storage_empty.get()).then(|| view! {
+                            <p class="privacy__done" role="status" data-testid="privacy-deleted">{strings::PRIVACY_DELETED}</p>
+                        })}
+                    }.into_any()
+                }))}
+            </Suspense>
+        </section>
+    }
+}
