@@ -54,6 +54,8 @@ try {
     const keep = r > 0; // the first round warms caches (vocabulary, prepared statements)
     for (const q of queries) {
       const x = await call('catalog/listing', `params[q]=${encodeURIComponent(q)}`);
+      x.q = q;
+      x.total = x.body.products.total;
       if (keep) listing.push(x);
     }
     for (const word of typed) {
@@ -67,6 +69,10 @@ try {
   console.log('                                    p50     p95      p50     p95');
   row(`search results (${listing.length} queries)`, listing);
   row(`suggestions (${suggest.length} keystrokes)`, suggest);
+  const byQuery = new Map();
+  for (const x of listing) byQuery.set(x.q, [...(byQuery.get(x.q) || []), x]);
+  const slowest = [...byQuery].map(([q, xs]) => [q, xs[0].total, pct(xs.map((x) => x.server), 50)]).sort((a, b) => b[2] - a[2]).slice(0, 3);
+  console.log('slowest queries (server p50): ' + slowest.map(([q, n, ms]) => `"${q}" ${n} matches ${ms.toFixed(1)} ms`).join('; '));
 } finally {
   server.kill('SIGINT');
   rmSync(dataDir, { recursive: true, force: true });

@@ -238,3 +238,52 @@ fn listing_pages_render_filters_and_state_from_the_url() {
         assert!(!hostile.body.contains("<script>alert(1)"));
     })
 }
+
+#[test]
+fn buying_the_last_units_shows_sold_out_in_listings_at_once() {
+    common::run(async {
+        use vitrine::commerce::backend::Commerce;
+        let t = TestStore::new("search-stock");
+        // A product that only one variant keeps in stock.
+        let mut chosen = None;
+        for p in vitrine::commerce::embedded::catalog::generate(1) {
+            let product = t.store.product(&p.handle).await.unwrap();
+            let stocked: Vec<_> = product.variants.iter().filter(|v| v.stock > 0).collect();
+            if stocked.len() == 1 {
+                chosen = Some((
+                    product.handle.clone(),
+                    stocked[0].id.clone(),
+                    stocked[0].stock,
+                ));
+                break;
+            }
+        }
+        let (handle, variant, stock) = chosen.expect("some product has one stocked variant");
+        let before = listing(&t, &format!("params[q]={handle}")).await;
+        let card = |l: &Listing| {
+            l.products
+                .items
+                .iter()
+                .find(|p| p.handle == handle)
+                .cloned()
+        };
+        assert!(card(&before).expect("found by its own name").in_stock);
+
+        let r = t
+            .call(
+                "cart/add",
+                &format!("variant_id={variant}&quantity={stock}"),
+                None,
+            )
+            .await;
+        let cookie = r.cookie("vitrine_cart").expect("a cart");
+        let placed = t.place(&cookie, common::CHECKOUT_FORM, 1).await;
+        assert!(placed.status.as_u16() < 400, "{}", placed.body);
+
+        let after = listing(&t, &format!("params[q]={handle}")).await;
+        assert!(
+            !card(&after).unwrap().in_stock,
+            "the listing is not served from a stale copy"
+        );
+    })
+}

@@ -164,7 +164,7 @@ mod ssr {
     use crate::discovery::query::{plan, TextQuery};
 
     /// Most products one listing considers; a search keeps its best matches.
-    const CANDIDATES: u32 = 5_000;
+    const CANDIDATES: u32 = 20_000;
     const SUGGESTED_PRODUCTS: usize = 6;
     const SUGGESTED_CATEGORIES: usize = 3;
     const POPULAR: usize = 8;

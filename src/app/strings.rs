@@ -408,8 +408,7 @@ pub const CLEAR_FILTERS: &str = "Clear all filters";
 pub const NO_MATCH_FILTERS: &str = "No products match these filters.";
 pub const POPULAR_NOW: &str = "Popular right now";
 pub const BROWSE_CATEGORIES: &str = "Browse a category";
-pub const SUGGESTIONS_CATEGORIES: &str = "Categories";
-pub const SUGGESTIONS_PRODUCTS: &str = "Products";
+pub const SUGGESTION_CATEGORY: &str = "Category";
 
 pub fn in_stock_only(count: u32) -> String {
     format!("In stock only ({count})")

@@ -24,7 +24,7 @@ fn choices(s: &Suggestions) -> Vec<Choice> {
         .iter()
         .map(|c| Choice {
             label: c.name.clone(),
-            detail: strings::SUGGESTIONS_CATEGORIES.into(),
+            detail: strings::SUGGESTION_CATEGORY.into(),
             href: format!("/c/{}", c.handle),
         })
         .collect();

@@ -8,45 +8,68 @@ use crate::discovery::Item;
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 
-pub fn items(c: &Connection, q: &ItemQuery) -> rusqlite::Result<Vec<Item>> {
-    c.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS candidates
-           (ord INTEGER PRIMARY KEY, id INTEGER NOT NULL, rank REAL NOT NULL);
-         DELETE FROM temp.candidates;",
-    )?;
+/// Every product's listing attributes by product id, kept in memory: a listing then costs an
+/// index lookup for the matching ids instead of reading every variant of every match (which
+/// took 95 ms at p95 for broad searches of 10,000 products). Rebuilt after stock changes.
+pub type Catalogue = HashMap<i64, Item>;
+
+/// Most products a listing considers; a search keeps its best matches.
+pub const MAX_CANDIDATES: u32 = 20_000;
+
+pub fn items(c: &Connection, catalogue: &Catalogue, q: &ItemQuery) -> rusqlite::Result<Vec<Item>> {
     // Handles travel as one JSON array so the statement stays the same (and cached).
     let handles = q
         .handles
         .as_ref()
         .map(|h| serde_json::to_string(h).unwrap_or_default());
-    let in_category =
-        "(?1 IS NULL OR p.category_id = (SELECT id FROM categories WHERE handle = ?1))
+    let filter = "(?1 IS NULL OR p.category_id = (SELECT id FROM categories WHERE handle = ?1))
         AND (?3 IS NULL OR p.handle IN (SELECT value FROM json_each(?3)))";
-    match &q.words {
+    let limit = q.limit.min(MAX_CANDIDATES);
+    let ids: Vec<(i64, f64)> = match &q.words {
         Some(words) => {
             let Some(fts) = search::fts_query(words) else {
                 return Ok(Vec::new());
             };
             search::fill_hits(c, &fts)?;
-            c.execute(
-                &format!(
-                    "INSERT INTO temp.candidates (id, rank)
-                     SELECT s.id, s.rank FROM temp.search_hits s JOIN products p ON p.id = s.id
-                     WHERE {in_category} ORDER BY s.rank, p.position LIMIT ?2"
-                ),
-                params![q.category, q.limit, handles],
-            )?;
+            let sql = format!(
+                "SELECT s.id, s.rank FROM temp.search_hits s JOIN products p ON p.id = s.id
+                 WHERE {filter} ORDER BY s.rank, p.position LIMIT ?2"
+            );
+            let mut stmt = c.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![q.category, limit, handles], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+            rows.collect::<Result<_, _>>()?
         }
         None => {
-            c.execute(
-                &format!(
-                    "INSERT INTO temp.candidates (id, rank)
-                     SELECT p.id, 0 FROM products p WHERE {in_category} ORDER BY p.position LIMIT ?2"
-                ),
-                params![q.category, q.limit, handles],
-            )?;
+            let sql =
+                format!("SELECT p.id FROM products p WHERE {filter} ORDER BY p.position LIMIT ?2");
+            let mut stmt = c.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![q.category, limit, handles], |r| {
+                Ok((r.get(0)?, 0.0))
+            })?;
+            rows.collect::<Result<_, _>>()?
         }
-    }
+    };
+    Ok(ids
+        .into_iter()
+        .filter_map(|(id, rank)| {
+            let mut item = catalogue.get(&id)?.clone();
+            // bm25 scores are negative, better matches more so.
+            item.relevance = (-rank).max(0.0);
+            Some(item)
+        })
+        .collect())
+}
+
+/// Reads every product's listing attributes (the in-memory `Catalogue`).
+pub fn load_all(c: &Connection) -> rusqlite::Result<Catalogue> {
+    c.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS candidates
+           (ord INTEGER PRIMARY KEY, id INTEGER NOT NULL, rank REAL NOT NULL);
+         DELETE FROM temp.candidates;
+         INSERT INTO temp.candidates (id, rank) SELECT id, 0 FROM products ORDER BY position;",
+    )?;
     let sold: HashMap<i64, u32> = c
         .prepare_cached(
             "SELECT v.product_id, SUM(l.quantity) FROM order_lines l
@@ -57,13 +80,14 @@ pub fn items(c: &Connection, q: &ItemQuery) -> rusqlite::Result<Vec<Item>> {
         .collect::<Result<_, _>>()?;
     let mut stmt = c.prepare_cached(
         "SELECT h.ord, p.id, p.handle, p.name, p.brand, c.handle, c.name, p.created_at, p.position,
-           p.option_names, v.options, v.colour, v.price, v.compare_at, v.stock, h.rank
+           p.option_names, v.options, v.colour, v.price, v.compare_at, v.stock
          FROM temp.candidates h JOIN products p ON p.id = h.id
            JOIN categories c ON c.id = p.category_id JOIN variants v ON v.product_id = p.id
          ORDER BY h.ord, v.position",
     )?;
     let mut rows = stmt.query([])?;
     let mut out: Vec<Item> = Vec::new();
+    let mut ids: Vec<i64> = Vec::new();
     let mut last_ord = None;
     // Per item: the cheapest variant's compare-at price and the highest price seen.
     let mut cheapest_compare: Option<i64> = None;
@@ -81,9 +105,9 @@ pub fn items(c: &Connection, q: &ItemQuery) -> rusqlite::Result<Vec<Item>> {
             }
             last_ord = Some(ord);
             let product_id: i64 = r.get(1)?;
+            ids.push(product_id);
             let handle: String = r.get(2)?;
             let name: String = r.get(3)?;
-            let rank: f64 = r.get(15)?;
             out.push(Item {
                 summary: ProductSummary {
                     image: super::image_for(&handle, &name, &colour),
@@ -102,8 +126,7 @@ pub fn items(c: &Connection, q: &ItemQuery) -> rusqlite::Result<Vec<Item>> {
                 created_at: r.get(7)?,
                 position: r.get(8)?,
                 sold: sold.get(&product_id).copied().unwrap_or(0),
-                // bm25 scores are negative, better matches more so.
-                relevance: (-rank).max(0.0),
+                relevance: 0.0,
             });
             cheapest_compare = compare_at;
             highest = price;
@@ -132,7 +155,7 @@ pub fn items(c: &Connection, q: &ItemQuery) -> rusqlite::Result<Vec<Item>> {
     if let Some(item) = out.last_mut() {
         finish(item, cheapest_compare, highest);
     }
-    Ok(out)
+    Ok(ids.into_iter().zip(out).collect())
 }
 
 fn finish(item: &mut Item, compare_at: Option<i64>, highest: i64) {

@@ -30,6 +30,9 @@ pub struct EmbeddedStore {
     /// How many of the next order placements fail as if the database were down (tests and
     /// demos of the outage path; zero in normal use).
     failures: AtomicU32,
+    /// Listing attributes of every product (`listing::Catalogue`); dropped when stock or
+    /// sales change and rebuilt by the next listing.
+    catalogue: Arc<Mutex<Option<Arc<listing::Catalogue>>>>,
 }
 
 const DB_FILE: &str = "vitrine.sqlite3";
@@ -67,6 +70,7 @@ impl EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
             path,
             failures: AtomicU32::new(0),
+            catalogue: Arc::new(Mutex::new(None)),
         })
     }
 
@@ -577,7 +581,21 @@ impl Commerce for EmbeddedStore {
 
     async fn items(&self, query: &ItemQuery) -> CommerceResult<Vec<crate::discovery::Item>> {
         let q = query.clone();
-        self.run(move |c| listing::items(c, &q).map_err(db)).await
+        let cached = self.catalogue.clone();
+        self.run(move |c| {
+            let mut slot = cached.lock().unwrap_or_else(|p| p.into_inner());
+            let catalogue = match slot.as_ref() {
+                Some(catalogue) => catalogue.clone(),
+                None => {
+                    let built = Arc::new(listing::load_all(c).map_err(db)?);
+                    *slot = Some(built.clone());
+                    built
+                }
+            };
+            drop(slot);
+            listing::items(c, &catalogue, &q).map_err(db)
+        })
+        .await
     }
 
     async fn search_terms(&self) -> CommerceResult<Vec<(String, u32)>> {
@@ -858,6 +876,7 @@ impl Commerce for EmbeddedStore {
         }
         let token = token.to_string();
         let order = order.clone();
+        let catalogue = self.catalogue.clone();
         self.run(move |c| {
             let tx = c
                 .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -980,6 +999,8 @@ impl Commerce for EmbeddedStore {
                 .map_err(db)?;
             let placed = load_order(&tx, &code)?;
             tx.commit().map_err(db)?;
+            // Stock and sales changed: listings must not show a sold-out product as in stock.
+            *catalogue.lock().unwrap_or_else(|p| p.into_inner()) = None;
             Ok(placed)
         })
         .await
