@@ -524,7 +524,7 @@ pub const CONSENT_YES: &str = "Yes, personalise";
 pub const CONSENT_NO: &str = "No thanks";
 
 pub const PRIVACY_TITLE: &str = "Privacy centre";
-pub const PRIVACY_LEAD: &str = "Everything this store remembers about your browsing, in plain words. It lives in a signed cookie and in this browser's storage, never on our servers or with third parties.";
+pub const PRIVACY_LEAD: &str = "Everything this store remembers about your browsing, in plain words. It lives in a signed cookie and in this browser's storage; it is never stored on our servers and never shared with anyone.";
 pub const PRIVACY_ON: &str = "Personalisation is on.";
 pub const PRIVACY_OFF: &str = "Personalisation is off. Nothing is recorded.";
 pub const PRIVACY_UNASKED: &str = "You have not chosen yet. Nothing is recorded until you say yes.";

@@ -38,9 +38,12 @@ pub fn ConsentBanner() -> impl IntoView {
 /// Key of the profile copy in the browser's storage.
 #[cfg(feature = "hydrate")]
 pub const STORAGE_KEY: &str = "vitrine.profile";
+#[cfg(feature = "hydrate")]
+const MIRROR_DELAY_MS: u64 = 800;
 
 /// After every navigation: with consent, copy the (server-kept) profile into local storage;
-/// without, make sure no copy exists.
+/// without, make sure no copy exists. The copy waits a moment, so the page's own requests
+/// (which may record a view) have updated the cookie first.
 #[cfg(feature = "hydrate")]
 fn mirror_profile(state: ConsentState) {
     use leptos_router::hooks::use_location;
@@ -56,12 +59,17 @@ fn mirror_profile(state: ConsentState) {
             let _ = storage.remove_item(STORAGE_KEY);
             return;
         }
-        leptos::task::spawn_local(async move {
-            if let Ok(p) = crate::api::profile::export_profile().await {
-                if let Ok(json) = serde_json::to_string(&p) {
-                    let _ = storage.set_item(STORAGE_KEY, &json);
-                }
-            }
-        });
+        set_timeout(
+            move || {
+                leptos::task::spawn_local(async move {
+                    if let Ok(p) = crate::api::profile::export_profile().await {
+                        if let Ok(json) = serde_json::to_string(&p) {
+                            let _ = storage.set_item(STORAGE_KEY, &json);
+                        }
+                    }
+                });
+            },
+            std::time::Duration::from_millis(MIRROR_DELAY_MS),
+        );
     });
 }

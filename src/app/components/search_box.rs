@@ -5,7 +5,7 @@
 use crate::api::listing::{suggest, ListingParams, Suggestions};
 use crate::app::strings;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 /// Wait this long after the last keystroke before asking the server.
 const DEBOUNCE_MS: u64 = 120;
@@ -80,6 +80,15 @@ pub fn SearchBox() -> impl IntoView {
     };
     // A new page closes the list.
     let location = use_location();
+    // On a results page the box shows what was searched (until the shopper types).
+    let query = use_query_map();
+    let searched = move || {
+        if location.pathname.get() == "/search" {
+            query.read().get("q").unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();
@@ -159,7 +168,7 @@ pub fn SearchBox() -> impl IntoView {
             // names in the URL); before that, the browser submits the form itself.
             <form method="get" action="/search" on:submit=on_submit>
                 <label class="visually-hidden" for="site-search">{strings::SEARCH}</label>
-                <input node_ref=input class="search-form__input" id="site-search" type="search" name="q" maxlength="100"
+                <input node_ref=input class="search-form__input" id="site-search" value=searched type="search" name="q" maxlength="100"
                     placeholder=strings::SEARCH_PLACEHOLDER autocomplete="off" spellcheck="false"
                     role="combobox" aria-autocomplete="list" aria-controls=LIST_ID
                     aria-expanded=move || if expanded() { "true" } else { "false" }
