@@ -5,22 +5,16 @@
 use crate::discovery::query::WordMatch;
 use rusqlite::Connection;
 
-/// Ranks the matches for `fts` into a temporary table the listing query joins. bm25() only
-/// runs in a query the FTS table drives, so ranking is its own step. Name matters most, then
-/// brand, then category, then description. The caller holds the connection, so no other
-/// query sees the table in between.
-pub fn fill_hits(conn: &Connection, fts: &str) -> rusqlite::Result<()> {
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL);
-         DELETE FROM temp.search_hits;",
-    )?;
-    conn.execute(
-        "INSERT INTO temp.search_hits (id, rank)
-         SELECT rowid, bm25(product_search, 10.0, 5.0, 3.0, 1.0)
+/// Every product matching `fts` with its bm25 score (lower is better), weighted: name matters
+/// most, then brand, then category, then description. Unordered: the caller filters and
+/// sorts in memory, which is cheaper than SQLite sorting a join.
+pub fn hits(conn: &Connection, fts: &str) -> rusqlite::Result<Vec<(i64, f64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, bm25(product_search, 10.0, 5.0, 3.0, 1.0)
          FROM product_search WHERE product_search MATCH ?1",
-        [fts],
     )?;
-    Ok(())
+    let rows = stmt.query_map([fts], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
 }
 
 /// Refills the index from the catalogue; cheap enough to run every time the store opens.
