@@ -5,7 +5,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations
+.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations vendure
 
 run: setup build
 	$(SERVER) $(ARGS)
@@ -55,3 +55,9 @@ bench-search: build-client
 # Leave-one-out hit-rate@10 of "bought together" against best sellers, on the seeded history.
 bench-recommendations: build-server
 	d=$$(mktemp -d) && $(SERVER) --data-dir $$d admin eval-recommendations; rm -rf $$d
+
+# A local Vendure Shop API (the headless commerce server issue 5's adapter targets), with the
+# sample catalogue; prints its URL. `make vendure VENDURE_PORT=3101` for another port.
+VENDURE_PORT ?= 3100
+vendure:
+	bash scripts/vendure.sh data/vendure $(VENDURE_PORT)
