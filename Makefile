@@ -5,7 +5,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations vendure
+.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse vendure
 
 run: setup build
 	$(SERVER) $(ARGS)
@@ -55,6 +55,14 @@ bench-search: build-client
 # Leave-one-out hit-rate@10 of "bought together" against best sellers, on the seeded history.
 bench-recommendations: build-server
 	d=$$(mktemp -d) && $(SERVER) --data-dir $$d admin eval-recommendations; rm -rf $$d
+
+# Lighthouse scores and timings per page, mobile preset (README "Performance"); installs
+# lighthouse into the tools folder on first use.
+bench-lighthouse: build-client
+	cargo build --release --features ssr
+	. scripts/env.sh && { [ -x "$$VITRINE_TOOLS/node_modules/.bin/lighthouse" ] || \
+	  npm install --silent --no-audit --no-fund --prefix "$$VITRINE_TOOLS" lighthouse@13.5.0; } && \
+	  VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine LIGHTHOUSE="$$VITRINE_TOOLS/node_modules/.bin/lighthouse" node bench/lighthouse.mjs
 
 # A local Vendure Shop API (the headless commerce server issue 5's adapter targets), with the
 # sample catalogue; prints its URL. `make vendure VENDURE_PORT=3101` for another port.
