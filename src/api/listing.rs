@@ -291,19 +291,8 @@ mod ssr {
     pub async fn best_sellers(backend: &dyn Commerce) -> Result<Vec<ProductSummary>, ApiError> {
         let together = crate::api::context::learned()?.together(backend).await?;
         let handles = together.popular(&[], None, POPULAR);
-        let items = backend
-            .items(&ItemQuery {
-                handles: Some(handles.clone()),
-                limit: POPULAR as u32,
-                ..Default::default()
-            })
-            .await?;
-        // In best-seller order, not catalogue order.
-        Ok(handles
-            .iter()
-            .filter_map(|h| items.iter().find(|i| &i.summary.handle == h))
-            .map(|i| i.summary.clone())
-            .collect())
+        let items = crate::api::recommend::ssr::in_order(backend, &handles).await?;
+        Ok(items.into_iter().map(|i| i.summary).collect())
     }
 
     pub async fn suggest(q: String) -> Result<Suggestions, ApiError> {

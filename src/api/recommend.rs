@@ -59,7 +59,7 @@ pub async fn get_cart_row() -> Result<Option<Row>, ApiError> {
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::*;
     use crate::api::profile::ssr as profile;
     use crate::commerce::backend::{Commerce, ItemQuery};
@@ -70,8 +70,11 @@ mod ssr {
     /// Below this many co-purchases a row is topped up with similar products.
     const THIN: usize = 4;
 
-    /// The products behind `handles`, in that order.
-    async fn in_order(backend: &dyn Commerce, handles: &[String]) -> Result<Vec<Item>, ApiError> {
+    /// The products behind `handles`, in that order (a backend lists them in its own).
+    pub async fn in_order(
+        backend: &dyn Commerce,
+        handles: &[String],
+    ) -> Result<Vec<Item>, ApiError> {
         if handles.is_empty() {
             return Ok(Vec::new());
         }
