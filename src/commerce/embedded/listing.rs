@@ -66,67 +66,58 @@ pub fn items(c: &Connection, catalogue: &Catalogue, q: &ItemQuery) -> rusqlite::
 
 /// Reads every product's listing attributes (the in-memory `Catalogue`).
 pub fn load_all(c: &Connection) -> rusqlite::Result<Catalogue> {
-    c.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS candidates
-           (ord INTEGER PRIMARY KEY, id INTEGER NOT NULL, rank REAL NOT NULL);
-         DELETE FROM temp.candidates;
-         INSERT INTO temp.candidates (id, rank) SELECT id, 0 FROM products ORDER BY position;",
-    )?;
     let sold: HashMap<i64, u32> = c
         .prepare_cached(
             "SELECT v.product_id, SUM(l.quantity) FROM order_lines l
-             JOIN variants v ON v.id = l.variant_id
-             WHERE v.product_id IN (SELECT id FROM temp.candidates) GROUP BY v.product_id",
+             JOIN variants v ON v.id = l.variant_id GROUP BY v.product_id",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     let mut stmt = c.prepare_cached(
-        "SELECT h.ord, p.id, p.handle, p.name, p.brand, c.handle, c.name, p.created_at, p.position,
+        "SELECT p.id, p.handle, p.name, p.brand, c.handle, c.name, p.created_at, p.position,
            p.option_names, v.options, v.colour, v.price, v.compare_at, v.stock
-         FROM temp.candidates h JOIN products p ON p.id = h.id
-           JOIN categories c ON c.id = p.category_id JOIN variants v ON v.product_id = p.id
-         ORDER BY h.ord, v.position",
+         FROM products p JOIN categories c ON c.id = p.category_id
+           JOIN variants v ON v.product_id = p.id
+         ORDER BY p.position, p.id, v.position",
     )?;
     let mut rows = stmt.query([])?;
     let mut out: Vec<Item> = Vec::new();
+    // Product ids, parallel to `out`.
     let mut ids: Vec<i64> = Vec::new();
-    let mut last_ord = None;
     // Per item: the cheapest variant's compare-at price and the highest price seen.
     let mut cheapest_compare: Option<i64> = None;
     let mut highest = 0;
     while let Some(r) = rows.next()? {
-        let ord: i64 = r.get(0)?;
-        let options: String = r.get(10)?;
-        let colour: String = r.get(11)?;
-        let price: i64 = r.get(12)?;
-        let compare_at: Option<i64> = r.get(13)?;
-        let stock: u32 = r.get(14)?;
-        if last_ord != Some(ord) {
+        let product_id: i64 = r.get(0)?;
+        let options: String = r.get(9)?;
+        let colour: String = r.get(10)?;
+        let price: i64 = r.get(11)?;
+        let compare_at: Option<i64> = r.get(12)?;
+        let stock: u32 = r.get(13)?;
+        if ids.last() != Some(&product_id) {
             if let Some(item) = out.last_mut() {
                 finish(item, cheapest_compare, highest);
             }
-            last_ord = Some(ord);
-            let product_id: i64 = r.get(1)?;
             ids.push(product_id);
-            let handle: String = r.get(2)?;
-            let name: String = r.get(3)?;
+            let handle: String = r.get(1)?;
+            let name: String = r.get(2)?;
             out.push(Item {
                 summary: ProductSummary {
                     image: super::image_for(&handle, &name, &colour),
                     handle,
                     name,
-                    brand: r.get(4)?,
+                    brand: r.get(3)?,
                     price: super::money(price),
                     compare_at: None,
                     price_varies: false,
                     in_stock: false,
                 },
-                category: r.get(5)?,
-                category_name: r.get(6)?,
+                category: r.get(4)?,
+                category_name: r.get(5)?,
                 colours: Vec::new(),
                 sizes: Vec::new(),
-                created_at: r.get(7)?,
-                position: r.get(8)?,
+                created_at: r.get(6)?,
+                position: r.get(7)?,
                 sold: sold.get(&product_id).copied().unwrap_or(0),
                 relevance: 0.0,
             });
@@ -134,7 +125,7 @@ pub fn load_all(c: &Connection) -> rusqlite::Result<Catalogue> {
             highest = price;
         }
         let Some(item) = out.last_mut() else { continue };
-        let names: String = r.get(9)?;
+        let names: String = r.get(8)?;
         if let Some(size) = names
             .split('|')
             .position(|n| n == "Size")
