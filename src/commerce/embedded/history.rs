@@ -81,14 +81,7 @@ pub fn baskets() -> Vec<Vec<String>> {
 
 /// Writes the history into a store that has none yet; older data folders get it too.
 pub fn seed_if_missing(conn: &mut Connection) -> rusqlite::Result<()> {
-    let done: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'history_version'",
-            [],
-            |r| r.get(0),
-        )
-        .ok();
-    if done.is_some() {
+    if super::seed::done(conn, "history_version") {
         return Ok(());
     }
     let tx = conn.transaction()?;

@@ -5,15 +5,14 @@ use rusqlite::{params, Connection};
 
 const SEED_VERSION: &str = "1";
 
+/// Whether a one-off step recorded itself in `meta` under `key`.
+pub fn done(conn: &Connection, key: &str) -> bool {
+    conn.query_row("SELECT 1 FROM meta WHERE key = ?1", [key], |_| Ok(()))
+        .is_ok()
+}
+
 pub fn seed_if_empty(conn: &mut Connection) -> rusqlite::Result<()> {
-    let seeded: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'seed_version'",
-            [],
-            |r| r.get(0),
-        )
-        .ok();
-    if seeded.is_some() {
+    if done(conn, "seed_version") {
         return Ok(());
     }
     let scale = std::env::var("VITRINE_SEED_SCALE")
