@@ -63,7 +63,7 @@ pub(crate) mod ssr {
     use super::*;
     use crate::api::profile::ssr as profile;
     use crate::commerce::backend::{Commerce, ItemQuery};
-    use crate::discovery::{ranking, similar, Item};
+    use crate::discovery::{ranking, similar, Item, Profile};
 
     /// Products in one row.
     const ROW: usize = 8;
@@ -98,16 +98,12 @@ pub(crate) mod ssr {
         })
     }
 
-    fn recently_viewed_handles(except: &[&str]) -> Vec<String> {
-        profile::profile()
-            .map(|p| {
-                p.viewed()
-                    .map(|e| e.subject.clone())
-                    .filter(|h| !except.contains(&h.as_str()))
-                    .take(ROW)
-                    .collect()
-            })
-            .unwrap_or_default()
+    fn recently_viewed_handles(p: &Profile, except: &[&str]) -> Vec<String> {
+        p.viewed()
+            .map(|e| e.subject.clone())
+            .filter(|h| !except.contains(&h.as_str()))
+            .take(ROW)
+            .collect()
     }
 
     async fn similar_to(
@@ -162,7 +158,9 @@ pub(crate) mod ssr {
             Reason::SimilarTo(name),
             similar_to(backend.as_ref(), &target, &shown).await?,
         );
-        let recent = recently_viewed_handles(&[handle]);
+        let recent = profile::profile()
+            .map(|p| recently_viewed_handles(&p, &[handle]))
+            .unwrap_or_default();
         Ok(ProductRows {
             together,
             similar,
@@ -179,7 +177,7 @@ pub(crate) mod ssr {
             return Ok(HomeRows::default());
         };
         let taste = p.affinity(crate::api::clock::now());
-        let recent = recently_viewed_handles(&[]);
+        let recent = recently_viewed_handles(&p, &[]);
         let recently_viewed = row(
             Reason::RecentlyViewed,
             in_order(backend.as_ref(), &recent).await?,
