@@ -2,25 +2,13 @@
 // server with a fresh embedded store. Prints the category scores and the core timings per
 // page. Run with `make bench-lighthouse` (installs lighthouse from npm into the tools folder
 // on first use).
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer } from './lib/server.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = process.env.VITRINE_SERVER || join(root, 'target/release/vitrine');
 const lighthouse = process.env.LIGHTHOUSE || 'lighthouse';
 const pages = ['/', '/c/t-shirts', '/p/everyday-crew-tee', '/search?q=tee'];
 
-const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-lighthouse-'));
-const server = spawn(bin, ['--addr', '127.0.0.1:0', '--data-dir', dataDir, '--site-root', join(root, 'target/site')], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, RUST_LOG: 'warn' },
-});
-const url = await new Promise((ok, fail) => {
-  server.stdout.on('data', (d) => { const m = /listening on (http:\/\/\S+)/.exec(String(d)); if (m) ok(m[1]); });
-  server.on('exit', (code) => fail(new Error(`server exited ${code}`)));
-});
+const { url, stop } = await startServer();
 
 const ms = (x) => `${Math.round(x)}`.padStart(6);
 console.log('page                    perf  a11y  best   seo    FCP    LCP    TBT    CLS   (ms; mobile preset)');
@@ -39,6 +27,5 @@ try {
       `${ms(a['total-blocking-time'].numericValue)} ${a['cumulative-layout-shift'].numericValue.toFixed(3).padStart(6)}`);
   }
 } finally {
-  server.kill('SIGINT');
-  rmSync(dataDir, { recursive: true, force: true });
+  stop();
 }

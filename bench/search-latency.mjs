@@ -2,13 +2,8 @@
 // listing (facets counted over every match) per query, and the header's suggestions for every
 // keystroke of words typed one letter at a time. Prints p50/p95 of the server's own time
 // (Server-Timing) and of the whole HTTP exchange. Run with `make bench-search`.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { startServer } from './lib/server.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = process.env.VITRINE_SERVER || join(root, 'target/release/vitrine');
 const scale = process.env.VITRINE_SEED_SCALE || '79';
 const rounds = Number(process.env.ROUNDS || 5);
 
@@ -16,16 +11,8 @@ const queries = ['tee', 'crew tee', 'snekers', 'trainers', 'merino cardigan', 'o
   'headphones', 'organic cotton', 'knitwaer', 'ceramic mug', 'brass lamp', 'zzzqqq', 'made'];
 const typed = ['sneakers', 'knitwear', 'cardigan', 'headphones', 'lamp'];
 
-const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-bench-search-'));
 const started = performance.now();
-const server = spawn(bin, ['--addr', '127.0.0.1:0', '--data-dir', dataDir, '--site-root', join(root, 'target/site')], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, RUST_LOG: 'warn', VITRINE_SEED_SCALE: scale },
-});
-const url = await new Promise((ok, fail) => {
-  server.stdout.on('data', (d) => { const m = /listening on (http:\/\/\S+)/.exec(String(d)); if (m) ok(m[1]); });
-  server.on('exit', (code) => fail(new Error(`server exited ${code}`)));
-});
+const { url, stop } = await startServer({ VITRINE_SEED_SCALE: scale });
 console.log(`catalogue seeded and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 async function call(endpoint, form) {
@@ -74,6 +61,5 @@ try {
   const slowest = [...byQuery].map(([q, xs]) => [q, xs[0].total, pct(xs.map((x) => x.server), 50)]).sort((a, b) => b[2] - a[2]).slice(0, 3);
   console.log('slowest queries (server p50): ' + slowest.map(([q, n, ms]) => `"${q}" ${n} matches ${ms.toFixed(1)} ms`).join('; '));
 } finally {
-  server.kill('SIGINT');
-  rmSync(dataDir, { recursive: true, force: true });
+  stop();
 }

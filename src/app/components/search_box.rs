@@ -47,9 +47,8 @@ fn choices(s: &Suggestions) -> Vec<Choice> {
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let typed = RwSignal::new(String::new());
     let input = NodeRef::<leptos::html::Input>::new();
-    // What the suggestions are for: `typed`, once the shopper pauses.
+    // What the suggestions are for: the field's text, once the shopper pauses.
     let settled = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
@@ -97,7 +96,6 @@ pub fn SearchBox() -> impl IntoView {
 
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        typed.set(value.clone());
         open.set(true);
         active.set(None);
         generation.update_value(|g| *g += 1);
@@ -149,11 +147,11 @@ pub fn SearchBox() -> impl IntoView {
         let go = go.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            // The field itself: text typed before hydration never reached `typed`.
+            // Read from the field: text typed before hydration raised no input event.
             let q = input
                 .get_untracked()
                 .map(|el| el.value())
-                .unwrap_or_else(|| typed.get_untracked());
+                .unwrap_or_default();
             go(ListingParams {
                 q,
                 ..Default::default()
