@@ -31,9 +31,10 @@ lint:
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --no-default-features --features hydrate --lib -- -D warnings
 
-# One test at a time: see the known issue in tests/common/mod.rs.
+# One test at a time: see the known issue in tests/common/mod.rs. VITRINE_VENDURE makes the
+# contract suite also run against a live Vendure (installed by setup-tests).
 unit:
-	cargo test --features ssr -- --test-threads=1
+	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" cargo test --features ssr -- --test-threads=1
 
 journeys:
 	VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/

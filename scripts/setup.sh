@@ -78,4 +78,6 @@ if $want_tests; then
   else
     say "journey test dependencies: present"
   fi
+  # 6. A real Vendure for the adapter's contract tests, with its sample catalogue.
+  say "Vendure: $(bash scripts/vendure.sh install)"
 fi

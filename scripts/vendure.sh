@@ -1,22 +1,44 @@
 #!/usr/bin/env bash
-# Starts a local Vendure (the headless commerce server the Vendure adapter is tested against)
-# on 127.0.0.1 and prints its Shop API URL. Installs it from npm into a folder it owns on the
-# first run (about 40 s) and imports the sample catalogue into DATA_DIR (about 20 s); later
-# runs start in seconds. Safe to run again.
-#   scripts/vendure.sh [DATA_DIR] [PORT]      (defaults: data/vendure 3100)
+# A local Vendure (the headless commerce server the Vendure adapter is tested against).
+#   scripts/vendure.sh install              install it from npm into a folder it owns (about
+#                                           40 s) and import the sample catalogue once into
+#                                           its pristine copy (about 25 s); prints the folder
+#   scripts/vendure.sh [DATA_DIR] [PORT]    start it on 127.0.0.1 (defaults: data/vendure 3100)
+#                                           and print its Shop API URL; a new DATA_DIR starts
+#                                           from the pristine copy
+# Safe to run again; later runs start in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 
-data_dir="${1:-data/vendure}"
-port="${2:-3100}"
 home="$VITRINE_TOOLS/vendure"
 mkdir -p "$home"
 if ! cmp -s scripts/vendure/package.json "$home/package.json" || [ ! -d "$home/node_modules/@vendure/core" ]; then
-  echo "vendure: installing @vendure/core 3.7.3 into $home"
+  echo "vendure: installing @vendure/core 3.7.3 into $home" >&2
   cp scripts/vendure/package.json "$home/package.json"
   # bcrypt and sharp ship prebuilt binaries; their install scripts would try the network.
   (cd "$home" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
+  rm -rf "$home/pristine"
 fi
-cp scripts/vendure/server.js "$home/server.js"
-exec node "$home/server.js" "$(realpath -m "$data_dir")" "$port"
+# The pristine store is remade whenever server.js (which seeds it) changes.
+if ! cmp -s scripts/vendure/server.js "$home/server.js"; then
+  rm -rf "$home/pristine"
+fi
+cp scripts/vendure/server.js scripts/vendure/schema.js "$home/"
+if [ ! -f "$home/pristine/vendure.sqlite" ]; then
+  rm -rf "$home/pristine.tmp"
+  node "$home/server.js" "$home/pristine.tmp" 0 --populate-only >&2
+  mv "$home/pristine.tmp" "$home/pristine"
+fi
+
+if [ "${1:-}" = install ]; then
+  echo "$home"
+  exit 0
+fi
+data_dir="$(realpath -m "${1:-data/vendure}")"
+port="${2:-3100}"
+if [ ! -f "$data_dir/vendure.sqlite" ]; then
+  mkdir -p "$data_dir"
+  cp -r "$home/pristine/." "$data_dir/"
+fi
+exec node "$home/server.js" "$data_dir" "$port"

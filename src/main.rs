@@ -1,7 +1,10 @@
 //! Server entry: configuration → backend → router → serve.
 
+use std::sync::Arc;
+use vitrine::commerce::backend::Commerce;
 use vitrine::commerce::embedded::EmbeddedStore;
-use vitrine::server::{self, config::Config, signing::Signer, AppState};
+use vitrine::commerce::vendure::VendureStore;
+use vitrine::server::{self, config::Backend, config::Config, signing::Signer, AppState};
 
 /// Rendering a page walks a deep tree of view types; unoptimised (debug) builds need more
 /// than tokio's default 2 MiB of stack for the checkout page.
@@ -38,15 +41,35 @@ async fn serve() {
             std::process::exit(2);
         }
     };
-    let store = match EmbeddedStore::open(&config.data_dir, config.reset_data) {
-        Ok(s) => s,
-        Err(msg) => {
-            eprintln!("vitrine: {msg}");
-            std::process::exit(1);
+    let (backend, store): (Arc<dyn Commerce>, Option<Arc<EmbeddedStore>>) = match &config.backend {
+        Backend::Embedded => {
+            let store = match EmbeddedStore::open(&config.data_dir, config.reset_data) {
+                Ok(s) => Arc::new(s),
+                Err(msg) => {
+                    eprintln!("vitrine: {msg}");
+                    std::process::exit(1);
+                }
+            };
+            tracing::info!(db = %store.path().display(), "embedded store ready");
+            (store.clone(), Some(store))
         }
+        Backend::Vendure { shop_api } => match VendureStore::connect(shop_api).await {
+            Ok(v) => {
+                tracing::info!(%shop_api, "Vendure Shop API connected");
+                (Arc::new(v), None)
+            }
+            Err(msg) => {
+                eprintln!("vitrine: {msg}");
+                std::process::exit(1);
+            }
+        },
     };
     if let Some(words) = &config.admin {
-        match server::admin_command(words, &store).await {
+        let Some(store) = &store else {
+            eprintln!("vitrine admin: admin commands work on the embedded store only");
+            std::process::exit(2);
+        };
+        match server::admin_command(words, store).await {
             Ok(msg) => println!("{msg}"),
             Err(msg) => {
                 eprintln!("vitrine admin: {msg}");
@@ -55,7 +78,6 @@ async fn serve() {
         }
         return;
     }
-    tracing::info!(db = %store.path().display(), "embedded store ready");
     if !std::path::Path::new(&config.site_root)
         .join("pkg/vitrine.js")
         .exists()
@@ -75,7 +97,7 @@ async fn serve() {
             }
         };
     let options = server::leptos_options(&config.site_root, config.addr);
-    let state = AppState::embedded(options, store, signer).with_admin_token(config.admin_token);
+    let state = AppState::new(options, backend, store, signer).with_admin_token(config.admin_token);
     let app = server::router(state);
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
         Ok(l) => l,

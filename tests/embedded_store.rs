@@ -6,25 +6,11 @@ mod common;
 use vitrine::commerce::backend::{Commerce, CommerceError, PlaceOrder};
 use vitrine::commerce::checkout::{self, PaymentMethod};
 use vitrine::commerce::embedded::EmbeddedStore;
-use vitrine::commerce::Address;
 
 fn order(key: &str) -> PlaceOrder {
     PlaceOrder {
-        email: "ada@example.com".into(),
-        address: Address {
-            name: "Ada Lovelace".into(),
-            line1: "12 St James's Square".into(),
-            line2: String::new(),
-            city: "London".into(),
-            postcode: "SW1Y 4JH".into(),
-            country: "GB".into(),
-        },
-        billing: None,
-        gift: None,
-        shipping_code: "standard".into(),
         payment: PaymentMethod::PayOnDelivery,
-        idempotency_key: key.into(),
-        customer_id: None,
+        ..common::guest_order("standard", key)
     }
 }
 
@@ -85,7 +71,8 @@ async fn placing_an_order_takes_stock_once_per_checkout_attempt() {
         checkout::totals(
             cart.cart.subtotal,
             vitrine::commerce::Money::zero(cart.cart.subtotal.currency),
-            shipping.price
+            shipping.price,
+            checkout::Terms::house(cart.cart.subtotal).tax
         )
         .unwrap()
     );

@@ -3,7 +3,7 @@
 // this one process (sql.js cannot be shared), bearer tokens so the storefront keeps the
 // session in its own cookie, and the dummy payment handler (metadata shouldDecline /
 // shouldError simulate failures).
-//   node server.js DATA_DIR PORT
+//   node server.js DATA_DIR PORT [--populate-only]
 'use strict';
 process.env.VENDURE_DISABLE_TELEMETRY = 'true';
 const path = require('path');
@@ -16,6 +16,7 @@ const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
 
 const dataDir = path.resolve(process.argv[2] || 'data/vendure');
 const port = Number(process.argv[3] || 3100);
+const populateOnly = process.argv.includes('--populate-only');
 const dbFile = path.join(dataDir, 'vendure.sqlite');
 const sample = path.dirname(require.resolve('@vendure/create/assets/initial-data.json'));
 fs.mkdirSync(dataDir, { recursive: true });
@@ -35,6 +36,16 @@ const config = {
   },
   dbConnectionOptions: { type: 'sqljs', location: dbFile, autoSave: true, synchronize: true, logging: false },
   paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
+  catalogOptions: {
+    // Exact units rather than IN_STOCK/LOW_STOCK words, so the storefront can say "only 3
+    // left" and cap quantities (the adapter also understands the words).
+    stockDisplayStrategy: { getStockLevel: (ctx, variant, saleable) => String(Math.max(0, saleable)) },
+  },
+  orderOptions: {
+    // The storefront checks the signed tracking link or number + email before it asks, and
+    // this API listens on loopback only; Vendure's default would hide orders after 2 hours.
+    orderByCodeAccessStrategy: { canAccessOrder: () => true },
+  },
   importExportOptions: { importAssetsDir: path.join(sample, 'images') },
   plugins: [
     DefaultJobQueuePlugin.init({ pollInterval: 200 }),
@@ -43,12 +54,24 @@ const config = {
   ],
 };
 
+// The sample data, with the card payment captured at once (as the storefront's own gateway
+// does) rather than only authorised.
+function initialData() {
+  const data = JSON.parse(fs.readFileSync(path.join(sample, 'initial-data.json'), 'utf8'));
+  for (const method of data.paymentMethods) {
+    for (const arg of method.handler.arguments) {
+      if (arg.name === 'automaticSettle') arg.value = 'true';
+    }
+  }
+  return data;
+}
+
 (async () => {
   if (!fs.existsSync(dbFile)) {
     const started = Date.now();
     const app = await populate(
       () => bootstrap(config),
-      require(path.join(sample, 'initial-data.json')),
+      initialData(),
       path.join(sample, 'products.csv'),
     );
     // Let the search index catch up with the import before this process closes.
@@ -57,6 +80,7 @@ const config = {
     await app.close();
     console.log(`vendure: sample catalogue imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  if (populateOnly) return;
   const app = await bootstrap(config);
   await app.get(JobQueueService).start();
   console.log(`vendure: Shop API on http://127.0.0.1:${port}/shop-api`);

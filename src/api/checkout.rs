@@ -27,6 +27,8 @@ pub struct CheckoutData {
     pub attempt: String,
     /// The server's today, so delivery dates render the same on server and client.
     pub today: Day,
+    /// The backend's delivery options and tax rule for this cart.
+    pub terms: crate::commerce::checkout::Terms,
     /// What to fill the form with: what was just typed into a refused plain form post, else
     /// the signed-in customer's details, else what this device remembers (if opted in).
     pub prefill: Option<super::details::RememberedDetails>,
@@ -42,7 +44,12 @@ pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
     let customer = super::account::signed_in().await?;
     let draft = super::details::take_draft();
     let device = super::details::remembered();
+    let terms = match super::cart::ssr::token() {
+        Some(token) if !cart.is_empty() => backend.checkout_terms(&token, &cart).await?,
+        _ => crate::commerce::checkout::Terms::house(cart.subtotal),
+    };
     Ok(CheckoutData {
+        terms,
         cart,
         attempt: crate::hex::random::<16>(),
         today: Day::from_unix(crate::api::clock::now()),

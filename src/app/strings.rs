@@ -162,6 +162,19 @@ pub const ORDER_SUMMARY: &str = "Order summary";
 pub const SHIPPING: &str = "Shipping";
 pub const FREE: &str = "Free";
 pub const TAX: &str = "Tax (8%)";
+/// The tax line when prices already hold the tax.
+pub const TAX_INCLUDED: &str = "Tax included";
+/// Its value before the backend has worked the amount out.
+pub const IN_PRICES: &str = "In prices";
+
+/// The tax line of a totals box: what it is called and what it shows.
+pub fn tax_line(t: &crate::commerce::checkout::Totals) -> (&'static str, String) {
+    match (t.tax_included, t.tax.minor) {
+        (false, _) => (TAX, t.tax.to_string()),
+        (true, 0) => (TAX_INCLUDED, IN_PRICES.to_string()),
+        (true, _) => (TAX_INCLUDED, t.tax.to_string()),
+    }
+}
 pub const TOTAL: &str = "Total";
 pub const PLACE_ORDER: &str = "Place order";
 pub const PLACING_ORDER: &str = "Placing order…";

@@ -28,6 +28,9 @@ pub enum CommerceError {
     /// Wrong email or password; which one is never said.
     #[error("email or password not recognised")]
     InvalidCredentials,
+    /// The payment provider refused the payment; nothing was charged.
+    #[error("payment declined: {0}")]
+    PaymentDeclined(String),
     #[error("backend unavailable: {0}")]
     Unavailable(String),
 }
@@ -86,6 +89,11 @@ pub struct PlaceOrder {
 pub trait Commerce: Send + Sync + 'static {
     /// The currency prices and carts are in.
     fn currency(&self) -> super::Currency;
+    /// Where product pictures are served from when that is not the storefront itself (for
+    /// the page's Content-Security-Policy).
+    fn image_origin(&self) -> Option<String> {
+        None
+    }
 
     async fn categories(&self) -> CommerceResult<Vec<Category>>;
     async fn category(&self, handle: &str) -> CommerceResult<Category>;
@@ -119,6 +127,16 @@ pub trait Commerce: Send + Sync + 'static {
     /// Applies a coupon code to the cart, refusing (with the reason) one that does not apply.
     async fn apply_coupon(&self, token: &str, code: &str) -> CommerceResult<Cart>;
     async fn remove_coupon(&self, token: &str) -> CommerceResult<Cart>;
+
+    /// The delivery options and tax rule checkout quotes this cart with; by default the
+    /// storefront's own (`checkout::Terms::house`).
+    async fn checkout_terms(
+        &self,
+        _token: &str,
+        cart: &Cart,
+    ) -> CommerceResult<super::checkout::Terms> {
+        Ok(super::checkout::Terms::house(cart.subtotal))
+    }
 
     /// Turns the cart into an order, checking stock for every line in one transaction.
     async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order>;

@@ -45,6 +45,34 @@ pub fn shipping_options(subtotal: Money) -> Vec<ShippingOption> {
     ]
 }
 
+/// How tax reaches the total: added on top (the embedded store's rule), or already in every
+/// price (a backend that prices with tax, such as Vendure's `priceWithTax`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tax {
+    Added { basis_points: i64 },
+    Included,
+}
+
+/// What a backend offers at checkout for one cart: its delivery options, priced for that
+/// cart, and how tax applies. The page and the charge both quote from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Terms {
+    pub options: Vec<ShippingOption>,
+    pub tax: Tax,
+}
+
+impl Terms {
+    /// The embedded store's rules: standard free from 75, express, sales tax on top.
+    pub fn house(subtotal: Money) -> Terms {
+        Terms {
+            options: shipping_options(subtotal),
+            tax: Tax::Added {
+                basis_points: TAX_BASIS_POINTS,
+            },
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
     pub subtotal: Money,
@@ -53,17 +81,39 @@ pub struct Totals {
     pub shipping: Money,
     pub tax: Money,
     pub total: Money,
+    /// The prices already hold `tax` (zero when the backend tells it only once the order is
+    /// placed), so it is shown but not added.
+    #[serde(default)]
+    pub tax_included: bool,
 }
 
 /// Tax is on what is paid (goods after discount, plus shipping) and rounds half up to the
 /// minor unit, so the shopper is never charged a fraction.
-pub fn totals(subtotal: Money, discount: Money, shipping: Money) -> Result<Totals, MoneyError> {
+pub fn totals(
+    subtotal: Money,
+    discount: Money,
+    shipping: Money,
+    tax: Tax,
+) -> Result<Totals, MoneyError> {
     let goods = Money::new(
         subtotal.minor - discount.minor.clamp(0, subtotal.minor),
         subtotal.currency,
     );
     let taxable = goods.checked_add(shipping)?;
-    let tax_minor = (i128::from(taxable.minor) * i128::from(TAX_BASIS_POINTS) + 5_000) / 10_000;
+    let basis_points = match tax {
+        Tax::Added { basis_points } => basis_points,
+        Tax::Included => {
+            return Ok(Totals {
+                subtotal,
+                discount: Money::new(subtotal.minor - goods.minor, subtotal.currency),
+                shipping,
+                tax: Money::zero(subtotal.currency),
+                total: taxable,
+                tax_included: true,
+            })
+        }
+    };
+    let tax_minor = (i128::from(taxable.minor) * i128::from(basis_points) + 5_000) / 10_000;
     let tax = Money::new(
         i64::try_from(tax_minor).map_err(|_| MoneyError::Overflow)?,
         subtotal.currency,
@@ -74,6 +124,7 @@ pub fn totals(subtotal: Money, discount: Money, shipping: Money) -> Result<Total
         shipping,
         tax,
         total: taxable.checked_add(tax)?,
+        tax_included: false,
     })
 }
 
@@ -93,10 +144,11 @@ pub fn quote(
     coupon: Option<&Coupon>,
     shipping_code: &str,
     today: Day,
+    terms: &Terms,
 ) -> Result<Quote, MoneyError> {
     let problem = coupon.and_then(|c| c.check(subtotal, today).err());
     let applied = coupon.filter(|_| problem.is_none());
-    let mut options = shipping_options(subtotal);
+    let mut options = terms.options.clone();
     if applied.is_some_and(Coupon::frees_shipping) {
         for o in options.iter_mut().filter(|o| o.code == "standard") {
             o.price = Money::zero(subtotal.currency);
@@ -111,7 +163,7 @@ pub fn quote(
         .as_ref()
         .map_or(Money::zero(subtotal.currency), |o| o.price);
     Ok(Quote {
-        totals: totals(subtotal, discount, shipping)?,
+        totals: totals(subtotal, discount, shipping, terms.tax)?,
         options,
         chosen,
         coupon_problem: problem,
@@ -287,6 +339,18 @@ fn parse_expiry(s: &str) -> Option<(u32, i64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const HOUSE_TAX: Tax = Tax::Added {
+        basis_points: TAX_BASIS_POINTS,
+    };
+
+    #[test]
+    fn included_tax_is_not_added_again() {
+        let t = totals(usd(10_00), usd(1_00), usd(5_00), Tax::Included).unwrap();
+        assert_eq!(t.total, usd(14_00));
+        assert!(t.tax_included);
+        assert_eq!(t.tax, usd(0));
+    }
     use crate::commerce::promotions::Discount;
     use crate::commerce::Currency;
 
@@ -303,11 +367,11 @@ mod tests {
 
     #[test]
     fn totals_add_tax_on_goods_and_shipping_rounded_half_up() {
-        let t = totals(usd(10_00), usd(0), usd(4_95)).unwrap();
+        let t = totals(usd(10_00), usd(0), usd(4_95), HOUSE_TAX).unwrap();
         // 8% of 14.95 = 1.196 → 1.20
         assert_eq!(t.tax, usd(1_20));
         assert_eq!(t.total, usd(16_15));
-        let t = totals(usd(6_25), usd(0), usd(0)).unwrap();
+        let t = totals(usd(6_25), usd(0), usd(0), HOUSE_TAX).unwrap();
         // 8% of 6.25 = 0.50 exactly
         assert_eq!(t.tax, usd(50));
     }
@@ -320,12 +384,26 @@ mod tests {
             min_spend: None,
             last_day: Some(Day(50)),
         };
-        let q = quote(usd(40_00), Some(&ten), "standard", Day(50)).unwrap();
+        let q = quote(
+            usd(40_00),
+            Some(&ten),
+            "standard",
+            Day(50),
+            &Terms::house(usd(40_00)),
+        )
+        .unwrap();
         assert_eq!(q.totals.discount, usd(4_00));
         // 8% of (36.00 + 4.95) = 3.276 → 3.28
         assert_eq!(q.totals.tax, usd(3_28));
         assert_eq!(q.totals.total, usd(36_00 + 4_95 + 3_28));
-        let late = quote(usd(40_00), Some(&ten), "standard", Day(51)).unwrap();
+        let late = quote(
+            usd(40_00),
+            Some(&ten),
+            "standard",
+            Day(51),
+            &Terms::house(usd(40_00)),
+        )
+        .unwrap();
         assert_eq!(late.totals.discount, usd(0));
         assert_eq!(
             late.coupon_problem,
@@ -336,11 +414,20 @@ mod tests {
             discount: Discount::FreeShipping,
             ..ten.clone()
         };
-        let q = quote(usd(20_00), Some(&ship), "express", Day(1)).unwrap();
+        let q = quote(
+            usd(20_00),
+            Some(&ship),
+            "express",
+            Day(1),
+            &Terms::house(usd(20_00)),
+        )
+        .unwrap();
         assert_eq!(q.options[0].price, usd(0), "standard is free");
         assert_eq!(q.totals.shipping, usd(12_95), "express still costs");
         assert_eq!(
-            quote(usd(20_00), None, "nope", Day(1)).unwrap().chosen,
+            quote(usd(20_00), None, "nope", Day(1), &Terms::house(usd(20_00)))
+                .unwrap()
+                .chosen,
             None
         );
     }

@@ -12,6 +12,8 @@ pub mod tracking;
 pub mod backend;
 #[cfg(feature = "ssr")]
 pub mod embedded;
+#[cfg(feature = "ssr")]
+pub mod vendure;
 
 pub use model::*;
 pub use money::{Currency, Money};

@@ -13,9 +13,19 @@ pub struct Config {
     pub reset_data: bool,
     /// `admin …` words: run an admin command against the data folder instead of serving.
     pub admin: Option<Vec<String>>,
+    /// Where the catalogue, carts and orders live.
+    pub backend: Backend,
     /// Bearer token for `/admin/*` (env `VITRINE_ADMIN_TOKEN` only, so it never shows in `ps`);
     /// without one the admin endpoints do not exist.
     pub admin_token: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Backend {
+    /// The SQLite store in the data folder (the default: no setup).
+    Embedded,
+    /// A Vendure server's Shop API at this URL.
+    Vendure { shop_api: String },
 }
 
 pub const USAGE: &str = "\
@@ -38,6 +48,9 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-da
   admin eval-recommendations     hit-rate@10 of bought-together against best sellers, leaving
                                  one line of each past order out (README, Performance)
 
+  env VITRINE_BACKEND            embedded (default) or vendure
+  env VENDURE_SHOP_API           the Vendure Shop API URL (with VITRINE_BACKEND=vendure), e.g.
+                                 http://127.0.0.1:3100/shop-api (`make vendure` starts one)
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] and
                                  GET /admin/orders/{code}/slip for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
@@ -72,6 +85,29 @@ impl Config {
                 other => return Err(format!("unknown argument {other}\n\n{USAGE}")),
             }
         }
+        let backend = match env("VITRINE_BACKEND").as_deref().unwrap_or("embedded") {
+            "embedded" | "" => Backend::Embedded,
+            "vendure" => match env("VENDURE_SHOP_API").filter(|u| !u.is_empty()) {
+                Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                    Backend::Vendure { shop_api: url }
+                }
+                Some(url) => {
+                    return Err(format!("VENDURE_SHOP_API: '{url}' is not an http(s) URL"))
+                }
+                None => {
+                    return Err(
+                        "VITRINE_BACKEND=vendure needs VENDURE_SHOP_API (the Shop API \
+                                URL, e.g. http://127.0.0.1:3100/shop-api)"
+                            .into(),
+                    )
+                }
+            },
+            other => {
+                return Err(format!(
+                    "VITRINE_BACKEND: '{other}' is not a backend (embedded or vendure)"
+                ))
+            }
+        };
         let addr = addr
             .parse()
             .map_err(|_| format!("--addr: '{addr}' is not HOST:PORT"))?;
@@ -81,6 +117,7 @@ impl Config {
             site_root,
             reset_data,
             admin,
+            backend,
             admin_token,
         })
     }
@@ -116,6 +153,34 @@ mod tests {
         assert!(Config::from_args([], short)
             .unwrap_err()
             .contains("at least 24"));
+    }
+
+    #[test]
+    fn the_backend_is_chosen_by_environment_and_explains_a_bad_choice() {
+        let none = |_: &str| None;
+        assert_eq!(
+            Config::from_args([], none).unwrap().backend,
+            Backend::Embedded
+        );
+        let vendure = |k: &str| match k {
+            "VITRINE_BACKEND" => Some("vendure".to_string()),
+            "VENDURE_SHOP_API" => Some("http://127.0.0.1:3100/shop-api".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            Config::from_args([], vendure).unwrap().backend,
+            Backend::Vendure {
+                shop_api: "http://127.0.0.1:3100/shop-api".into()
+            }
+        );
+        let no_url = |k: &str| (k == "VITRINE_BACKEND").then(|| "vendure".to_string());
+        assert!(Config::from_args([], no_url)
+            .unwrap_err()
+            .contains("VENDURE_SHOP_API"));
+        let unknown = |k: &str| (k == "VITRINE_BACKEND").then(|| "magento".to_string());
+        assert!(Config::from_args([], unknown)
+            .unwrap_err()
+            .contains("not a backend"));
     }
 
     #[test]

@@ -18,9 +18,20 @@ pub fn content_security_policy() {
     let nonce = leptos::nonce::use_nonce()
         .map(|n| format!(" 'nonce-{n}'"))
         .unwrap_or_default();
+    // A backend that serves its own pictures (Vendure's asset server) is allowed for images
+    // and nothing else.
+    let images = crate::api::context::backend()
+        .ok()
+        .and_then(|b| b.image_origin())
+        .filter(|o| {
+            o.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ":/.-[]".contains(c))
+        })
+        .map(|o| format!(" {o}"))
+        .unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         img-src 'self' data:{images}; font-src 'self'; connect-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     );
     if let Ok(v) = HeaderValue::from_str(&policy) {

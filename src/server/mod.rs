@@ -47,10 +47,20 @@ impl AppState {
         signer: signing::Signer,
     ) -> AppState {
         let store = Arc::new(store);
+        AppState::new(leptos_options, store.clone(), Some(store), signer)
+    }
+
+    /// A storefront on any backend; `store` is the embedded one when that is the backend.
+    pub fn new(
+        leptos_options: LeptosOptions,
+        backend: Arc<dyn Commerce>,
+        store: Option<Arc<EmbeddedStore>>,
+        signer: signing::Signer,
+    ) -> AppState {
         AppState {
             leptos_options,
-            backend: store.clone(),
-            store: Some(store),
+            backend,
+            store,
             signer,
             admin_token: None,
             attempts: Arc::new(crate::api::rate_limit::RateLimit::new(

@@ -11,6 +11,8 @@ use tower::ServiceExt;
 use vitrine::commerce::embedded::EmbeddedStore;
 use vitrine::server::{self, AppState};
 
+pub mod vendure;
+
 /// One runtime for every test in a binary, like a real server's single runtime.
 /// Known issue: several routers rendering pages at once in one test process intermittently
 /// stall (all threads parked: a lost wake-up, not a lock), so `make unit` runs the tests one
@@ -39,6 +41,30 @@ pub async fn cart_with_item(t: &TestStore) -> String {
         .call("cart/add", &format!("variant_id={}&quantity=1", v.id), None)
         .await;
     r.cookie("vitrine_cart").expect("a cart cookie")
+}
+
+/// A guest's order, to Ada in London, paid by card.
+pub fn guest_order(shipping_code: &str, key: &str) -> vitrine::commerce::backend::PlaceOrder {
+    vitrine::commerce::backend::PlaceOrder {
+        email: "ada@example.com".into(),
+        address: vitrine::commerce::Address {
+            name: "Ada Lovelace".into(),
+            line1: "12 St James's Square".into(),
+            line2: String::new(),
+            city: "London".into(),
+            postcode: "SW1Y 4JH".into(),
+            country: "GB".into(),
+        },
+        billing: None,
+        gift: None,
+        shipping_code: shipping_code.into(),
+        payment: vitrine::commerce::checkout::PaymentMethod::Card {
+            brand: "Visa".into(),
+            last4: "4242".into(),
+        },
+        idempotency_key: key.into(),
+        customer_id: None,
+    }
 }
 
 pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789";

@@ -53,7 +53,8 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     let today = data.today;
     let subtotal = data.cart.subtotal;
     // The options' names and windows never change on this page; their prices may (a coupon).
-    let options = checkout::shipping_options(subtotal);
+    let terms = data.terms.clone();
+    let options = terms.options.clone();
     let remembered = data.prefill.clone();
     let on_device = data.remembered;
     let signed_in = data.signed_in;
@@ -76,7 +77,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     let coupon = RwSignal::new(data.cart.coupon.clone());
     // The same pure function the backend charges with, so the page shows what will be paid.
     let quote = Memo::new(move |_| {
-        coupon.with(|c| checkout::quote(subtotal, c.as_ref(), &shipping.get(), today).ok())
+        coupon.with(|c| checkout::quote(subtotal, c.as_ref(), &shipping.get(), today, &terms).ok())
     });
     let totals = move || quote.get().map(|q| q.totals);
     let option_price = move |i: usize| {

@@ -36,7 +36,7 @@ pub fn CheckoutSummary(
                         <div class="totals__discount"><dt>{strings::DISCOUNT}</dt><dd data-testid="checkout-discount">"−" {t.discount.to_string()}</dd></div>
                     })}
                     <div><dt>{strings::SHIPPING}</dt><dd>{if t.shipping.minor == 0 { strings::FREE.to_string() } else { t.shipping.to_string() }}</dd></div>
-                    <div><dt>{strings::TAX}</dt><dd>{t.tax.to_string()}</dd></div>
+                    {let (label, amount) = strings::tax_line(&t); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
                     <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
                 </dl>
             })}

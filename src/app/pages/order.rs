@@ -173,7 +173,7 @@ fn Summary(order: Order) -> impl IntoView {
                 </div>
             })}
             <div><dt>{strings::SHIPPING}</dt><dd>{order.totals.shipping.to_string()}</dd></div>
-            <div><dt>{strings::TAX}</dt><dd>{order.totals.tax.to_string()}</dd></div>
+            {let (label, amount) = strings::tax_line(&order.totals); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
             <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="order-total">{order.totals.total.to_string()}</dd></div>
         </dl>
     }

@@ -110,7 +110,13 @@ pub fn seed_if_missing(conn: &mut Connection) -> rusqlite::Result<()> {
         let subtotal: i64 = lines.iter().map(|l| l.3).sum();
         let money = |m| crate::commerce::Money::new(m, catalog::CURRENCY);
         let day = checkout::Day::from_unix(placed_at);
-        let Ok(quote) = checkout::quote(money(subtotal), None, "standard", day) else {
+        let Ok(quote) = checkout::quote(
+            money(subtotal),
+            None,
+            "standard",
+            day,
+            &checkout::Terms::house(money(subtotal)),
+        ) else {
             continue;
         };
         let Some(shipping) = quote.chosen else {

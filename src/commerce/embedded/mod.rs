@@ -468,6 +468,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
             shipping: money(shipping_cost),
             tax: money(tax),
             total: money(total),
+            tax_included: false,
         },
         delivery: checkout::delivery_window(placed_at, &shipping),
         shipping,
@@ -901,6 +902,7 @@ impl Commerce for EmbeddedStore {
                 cart.coupon.as_ref(),
                 &order.shipping_code,
                 checkout::Day::from_unix(now()),
+                &checkout::Terms::house(cart.subtotal),
             )
             .map_err(|e| CommerceError::InvalidInput(e.to_string()))?;
             // The page showed this problem and no discount; placing anyway would surprise

@@ -1,0 +1,430 @@
+//! Vendure's catalogue in the storefront's terms: collections become categories, option groups
+//! named like colour and size become facets, prices are the ones with tax (what the shopper
+//! pays), and stock levels become numbers.
+
+use super::plain::VProduct;
+use crate::commerce::model::*;
+use crate::commerce::Money;
+use crate::commerce::{Currency, MAX_LINE_QUANTITY};
+use crate::discovery::Item;
+use std::collections::HashMap;
+
+/// A collection as the catalogue lists it.
+pub struct Collection {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub image: Option<String>,
+    /// Slugs of the collections inside it.
+    pub children: Vec<String>,
+}
+
+/// Every product's listing attributes, loaded in one pass and kept for a short while:
+/// listings, facets and spelling then cost no round trips (see `VendureStore::shelf`).
+pub struct Shelf {
+    /// Collections in Vendure's order.
+    pub collections: Vec<Collection>,
+    /// Products in Vendure's order (the merchandiser's).
+    pub items: Vec<Item>,
+    /// Per item: every collection it is in, and its lower-cased searchable words.
+    pub memberships: Vec<Vec<String>>,
+    pub texts: Vec<String>,
+    pub by_slug: HashMap<String, usize>,
+    /// Variant id → product name, for stock messages.
+    pub variant_products: HashMap<String, String>,
+}
+
+impl Shelf {
+    pub fn new(collections: Vec<Collection>, products: &[VProduct], currency: Currency) -> Shelf {
+        let mut shelf = Shelf {
+            items: Vec::with_capacity(products.len()),
+            memberships: Vec::with_capacity(products.len()),
+            texts: Vec::with_capacity(products.len()),
+            by_slug: HashMap::new(),
+            variant_products: HashMap::new(),
+            collections,
+        };
+        for (position, p) in products.iter().enumerate() {
+            let (category, category_name) = shelf
+                .category_of(p)
+                .map(|c| (c.slug.clone(), c.name.clone()))
+                .unwrap_or_default();
+            let text = format!(
+                "{} {} {} {}",
+                p.name,
+                brand(p),
+                category_name,
+                p.description
+            )
+            .to_lowercase();
+            shelf.by_slug.insert(p.slug.clone(), position);
+            for v in &p.variants {
+                shelf.variant_products.insert(v.id.clone(), p.name.clone());
+            }
+            shelf.items.push(Item {
+                summary: summary(p, currency),
+                category,
+                category_name,
+                colours: values_of(p, &["colour", "color"]),
+                sizes: values_of(p, &["size"]),
+                created_at: epoch_seconds(&p.created_at),
+                // The Shop API does not share sales; best selling falls back to position.
+                sold: 0,
+                relevance: 0.0,
+                position: position as u32,
+            });
+            shelf.memberships.push(p.collections.clone());
+            shelf.texts.push(text);
+        }
+        shelf
+    }
+
+    /// A product's category: the innermost collection it is in (Computers, not Electronics).
+    pub fn category_of(&self, p: &VProduct) -> Option<&Collection> {
+        let known: Vec<&Collection> = p
+            .collections
+            .iter()
+            .filter_map(|slug| self.collection(slug))
+            .collect();
+        known
+            .iter()
+            .find(|c| c.children.is_empty())
+            .or(known.last())
+            .copied()
+    }
+
+    pub fn collection(&self, slug: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.slug == slug)
+    }
+
+    /// Whether item `i` is in collection `slug` or any collection inside it.
+    pub fn in_collection(&self, i: usize, slug: &str) -> bool {
+        self.memberships[i].iter().any(|m| m == slug)
+    }
+
+    pub fn category(&self, c: &Collection) -> Category {
+        let count = (0..self.items.len())
+            .filter(|&i| self.in_collection(i, &c.slug))
+            .count();
+        Category {
+            handle: c.slug.clone(),
+            name: c.name.clone(),
+            description: c.description.clone(),
+            product_count: count as u32,
+            image: c.image.as_ref().map(|url| picture(url, &c.name, CARD)),
+        }
+    }
+
+    /// Every word of the catalogue with the number of products using it, for spelling.
+    pub fn terms(&self) -> Vec<(String, u32)> {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for text in &self.texts {
+            let mut words: Vec<&str> = words(text).collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(w, n)| (w.to_string(), n))
+            .collect()
+    }
+
+    /// Whether item `i` has a word starting with `prefix` (for words too short for Vendure's
+    /// search, which ignores terms under three characters).
+    pub fn has_word_starting(&self, i: usize, prefix: &str) -> bool {
+        words(&self.texts[i]).any(|w| w.starts_with(prefix))
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Picture sizes from the asset server's presets: cards are drawn at 400 px, the product
+/// page at 800 px.
+pub const CARD: &str = "medium";
+pub const PAGE: &str = "large";
+
+pub fn picture(url: &str, alt: &str, preset: &str) -> Image {
+    Image {
+        url: format!("{url}?preset={preset}&format=webp"),
+        alt: alt.to_string(),
+    }
+}
+
+/// The shop's own icon stands in for a product without pictures.
+fn no_picture(alt: &str) -> Image {
+    Image {
+        url: "/favicon.svg".into(),
+        alt: alt.to_string(),
+    }
+}
+
+/// Vendure reports stock as words by default and as numbers with the exact strategy our
+/// local server uses; both become the units a shopper may add.
+pub fn stock(level: &str) -> u32 {
+    match level {
+        "OUT_OF_STOCK" => 0,
+        "LOW_STOCK" => 3,
+        "IN_STOCK" => MAX_LINE_QUANTITY,
+        n => n
+            .parse::<i64>()
+            .map_or(0, |n| n.clamp(0, i64::from(u32::MAX)) as u32),
+    }
+}
+
+fn brand(p: &VProduct) -> String {
+    p.facets
+        .iter()
+        .find(|(facet, _)| facet == "brand")
+        .map(|(_, name)| name.clone())
+        .unwrap_or_default()
+}
+
+/// Values of the option groups whose name contains one of `names` (colour, size), in the
+/// order the variants list them.
+fn values_of(p: &VProduct, names: &[&str]) -> Vec<String> {
+    let groups: Vec<&str> = p
+        .groups
+        .iter()
+        .filter(|(_, name)| {
+            let name = name.to_lowercase();
+            names.iter().any(|n| name.contains(n))
+        })
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let mut values: Vec<String> = Vec::new();
+    for v in &p.variants {
+        for (group, value) in &v.options {
+            if groups.contains(&group.as_str()) && !values.contains(value) {
+                values.push(value.clone());
+            }
+        }
+    }
+    values
+}
+
+pub fn summary(p: &VProduct, currency: Currency) -> ProductSummary {
+    let cheapest = p.variants.iter().map(|v| v.price).min().unwrap_or(0);
+    ProductSummary {
+        handle: p.slug.clone(),
+        name: p.name.clone(),
+        brand: brand(p),
+        image: p
+            .image
+            .as_ref()
+            .map_or_else(|| no_picture(&p.name), |u| picture(u, &p.name, CARD)),
+        price: Money::new(cheapest, currency),
+        compare_at: None,
+        price_varies: p.variants.iter().any(|v| v.price != cheapest),
+        in_stock: p.variants.iter().any(|v| stock(&v.stock_level) > 0),
+    }
+}
+
+pub fn product(p: VProduct, category: Category, currency: Currency) -> Product {
+    let brand = brand(&p);
+    let group_index = |id: &str| p.groups.iter().position(|(g, _)| g == id);
+    let mut options: Vec<ProductOption> = p
+        .groups
+        .iter()
+        .map(|(_, name)| ProductOption {
+            name: capitalised(name),
+            values: Vec::new(),
+        })
+        .collect();
+    let variants = p
+        .variants
+        .iter()
+        .map(|v| {
+            let mut chosen = vec![String::new(); p.groups.len()];
+            for (group, value) in &v.options {
+                if let Some(i) = group_index(group) {
+                    if !options[i].values.contains(value) {
+                        options[i].values.push(value.clone());
+                    }
+                    chosen[i] = value.clone();
+                }
+            }
+            Variant {
+                id: v.id.clone(),
+                sku: v.sku.clone(),
+                options: chosen,
+                price: Money::new(v.price, currency),
+                compare_at: None,
+                stock: stock(&v.stock_level),
+                image: v.image.as_ref().map(|u| picture(u, &p.name, PAGE)),
+            }
+        })
+        .collect();
+    let mut images: Vec<Image> = p.images.iter().map(|u| picture(u, &p.name, PAGE)).collect();
+    if images.is_empty() {
+        images.push(no_picture(&p.name));
+    }
+    Product {
+        handle: p.slug,
+        name: p.name,
+        brand,
+        description: p.description,
+        category,
+        images,
+        options,
+        variants,
+    }
+}
+
+/// Vendure names option groups in lower case ("screen size"); labels start with a capital.
+fn capitalised(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Seconds since the epoch of an ISO 8601 UTC time ("2026-11-23T16:29:10.123Z"); 0 when
+/// unreadable, which only moves the product to the end of "newest".
+pub fn epoch_seconds(iso: &str) -> i64 {
+    let num = |range: std::ops::Range<usize>| iso.get(range).and_then(|s| s.parse::<i64>().ok());
+    let (Some(y), Some(m), Some(d), Some(h), Some(min), Some(s)) = (
+        num(0..4),
+        num(5..7),
+        num(8..10),
+        num(11..13),
+        num(14..16),
+        num(17..19),
+    ) else {
+        return 0;
+    };
+    days_from_civil(y, m, d) * 86_400 + h * 3_600 + min * 60 + s
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commerce::vendure::plain::VVariant;
+
+    fn laptop() -> VProduct {
+        let v = |id: &str, price, stock: &str, opts: [(&str, &str); 2]| VVariant {
+            id: id.into(),
+            sku: id.into(),
+            price,
+            stock_level: stock.into(),
+            image: None,
+            options: opts.map(|(g, n)| (g.to_string(), n.to_string())).to_vec(),
+        };
+        VProduct {
+            slug: "laptop".into(),
+            name: "Laptop".into(),
+            description: "A laptop".into(),
+            created_at: "2026-11-23T16:29:10.000Z".into(),
+            image: Some("http://v/assets/preview/a.jpg".into()),
+            images: vec![],
+            facets: vec![("brand".into(), "Apple".into())],
+            collections: vec!["electronics".into(), "computers".into()],
+            groups: vec![
+                ("2".into(), "screen size".into()),
+                ("3".into(), "colour".into()),
+            ],
+            variants: vec![
+                v(
+                    "1",
+                    155_880,
+                    "OUT_OF_STOCK",
+                    [("3", "Silver"), ("2", "13 inch")],
+                ),
+                v("2", 167_880, "7", [("2", "15 inch"), ("3", "Grey")]),
+            ],
+        }
+    }
+
+    #[test]
+    fn variant_options_follow_the_products_group_order() {
+        let p = product(laptop(), category(), Currency::USD);
+        assert_eq!(p.options[0].name, "Screen size");
+        assert_eq!(p.options[0].values, ["13 inch", "15 inch"]);
+        assert_eq!(p.variants[0].options, ["13 inch", "Silver"]);
+        assert_eq!(p.variants[1].options, ["15 inch", "Grey"]);
+        assert_eq!(p.variants[0].stock, 0);
+        assert_eq!(p.variants[1].stock, 7);
+        // No gallery: the featured picture is not lost, the shop icon stands in.
+        assert_eq!(p.images.len(), 1);
+    }
+
+    #[test]
+    fn cards_show_the_cheapest_price_with_from_and_the_brand_facet() {
+        let s = summary(&laptop(), Currency::USD);
+        assert_eq!(s.price, Money::new(155_880, Currency::USD));
+        assert!(s.price_varies && s.in_stock);
+        assert_eq!(s.brand, "Apple");
+        assert!(s.image.url.ends_with("a.jpg?preset=medium&format=webp"));
+    }
+
+    #[test]
+    fn the_innermost_collection_is_the_category_and_facets_come_from_option_names() {
+        let collections = vec![
+            Collection {
+                slug: "electronics".into(),
+                name: "Electronics".into(),
+                description: String::new(),
+                image: None,
+                children: vec!["computers".into()],
+            },
+            Collection {
+                slug: "computers".into(),
+                name: "Computers".into(),
+                description: String::new(),
+                image: None,
+                children: vec![],
+            },
+        ];
+        let shelf = Shelf::new(collections, &[laptop()], Currency::USD);
+        let item = &shelf.items[0];
+        assert_eq!(item.category, "computers");
+        assert_eq!(item.sizes, ["13 inch", "15 inch"]);
+        assert_eq!(item.colours, ["Silver", "Grey"]);
+        assert!(shelf.in_collection(0, "electronics"));
+        assert_eq!(shelf.category(&shelf.collections[0]).product_count, 1);
+        assert!(shelf.has_word_starting(0, "ap"));
+        assert!(shelf.terms().contains(&("apple".to_string(), 1)));
+    }
+
+    #[test]
+    fn stock_words_and_numbers_become_units() {
+        assert_eq!(stock("OUT_OF_STOCK"), 0);
+        assert_eq!(stock("LOW_STOCK"), 3);
+        assert_eq!(stock("IN_STOCK"), MAX_LINE_QUANTITY);
+        assert_eq!(stock("12"), 12);
+        assert_eq!(stock("-2"), 0);
+    }
+
+    #[test]
+    fn iso_times_become_epoch_seconds() {
+        assert_eq!(epoch_seconds("1970-01-01T00:00:00.000Z"), 0);
+        assert_eq!(epoch_seconds("2000-03-01T00:00:01Z"), 951_868_801);
+        assert_eq!(epoch_seconds("garbage"), 0);
+    }
+
+    fn category() -> Category {
+        Category {
+            handle: "computers".into(),
+            name: "Computers".into(),
+            description: String::new(),
+            product_count: 1,
+            image: None,
+        }
+    }
+}

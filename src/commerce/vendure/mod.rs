@@ -1,0 +1,862 @@
+//! The Vendure adapter: the `Commerce` trait over Vendure's GraphQL Shop API. The cart token is
+//! Vendure's session token (bearer method), which the storefront keeps in its own HttpOnly
+//! cookie; the browser never talks to Vendure. Selected with `VITRINE_BACKEND=vendure`.
+
+mod catalogue;
+mod client;
+mod orders;
+mod plain;
+mod queries;
+
+use super::backend::*;
+use super::checkout::{PaymentMethod, Tax, Terms};
+use super::model::*;
+use super::promotions::CouponProblem;
+use super::Currency;
+use crate::discovery::Item;
+use catalogue::{Collection, Shelf};
+use client::{Client, Kind};
+use plain::{plain_order, plain_product, VOrder, VProduct};
+use queries::*;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long listings may show a catalogue (and stock) this old. Product pages and carts
+/// always ask Vendure afresh.
+const SHELF_TTL: Duration = Duration::from_secs(60);
+/// The Shop API's default `shopListQueryLimit`: the most one page of a list may hold.
+const PAGE: i64 = 100;
+/// Placed orders remembered per attempt key, so a replayed checkout returns the first order.
+const REMEMBERED_ATTEMPTS: usize = 10_000;
+
+pub struct VendureStore {
+    client: Client,
+    currency: Currency,
+    /// Where product pictures come from, for the page's Content-Security-Policy.
+    asset_origin: Option<String>,
+    shelf: Mutex<Option<(Instant, Arc<Shelf>)>>,
+    /// One catalogue load at a time: a cold cache under load must not fan out to Vendure.
+    loading: tokio::sync::Mutex<()>,
+    /// Attempt key → order code. Also held across a placement, so a double click waits for
+    /// the first and gets its order. Per process: several storefront instances behind a
+    /// load balancer need sticky checkouts (README, Vendure).
+    placed: tokio::sync::Mutex<HashMap<String, String>>,
+}
+
+impl VendureStore {
+    /// Connects to the Shop API at `url` and learns the channel's currency.
+    pub async fn connect(url: &str) -> Result<VendureStore, String> {
+        let client = Client::new(url)?;
+        let reply = client
+            .call::<Channel>(channel::Variables {}, None, Kind::Read)
+            .await
+            .map_err(|e| format!("cannot reach Vendure at {url}: {e}"))?;
+        let code = format!("{:?}", reply.data.active_channel.default_currency_code);
+        let currency = Currency::parse(&code).ok_or_else(|| {
+            format!("Vendure's channel sells in {code}, which vitrine cannot show")
+        })?;
+        let asset_origin = url.split_once("://").and_then(|(scheme, rest)| {
+            rest.split('/')
+                .next()
+                .map(|host| format!("{scheme}://{host}"))
+        });
+        Ok(VendureStore {
+            client,
+            currency,
+            asset_origin,
+            shelf: Mutex::new(None),
+            loading: tokio::sync::Mutex::new(()),
+            placed: tokio::sync::Mutex::new(HashMap::new()),
+        })
+    }
+
+    async fn shelf(&self) -> CommerceResult<Arc<Shelf>> {
+        let fresh = || {
+            self.shelf.lock().ok().and_then(|s| {
+                s.as_ref()
+                    .filter(|(at, _)| at.elapsed() < SHELF_TTL)
+                    .map(|(_, s)| s.clone())
+            })
+        };
+        if let Some(shelf) = fresh() {
+            return Ok(shelf);
+        }
+        let _one = self.loading.lock().await;
+        if let Some(shelf) = fresh() {
+            return Ok(shelf);
+        }
+        let shelf = Arc::new(self.load_shelf().await?);
+        if let Ok(mut s) = self.shelf.lock() {
+            *s = Some((Instant::now(), shelf.clone()));
+        }
+        Ok(shelf)
+    }
+
+    /// Drops the cached catalogue (stock changed).
+    fn restock(&self) {
+        if let Ok(mut s) = self.shelf.lock() {
+            *s = None;
+        }
+    }
+
+    async fn load_shelf(&self) -> CommerceResult<Shelf> {
+        let listed = self
+            .client
+            .call::<Collections>(collections::Variables {}, None, Kind::Read)
+            .await?
+            .data
+            .collections
+            .items;
+        let mut collections: Vec<Collection> = listed
+            .iter()
+            .map(|c| Collection {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                description: c.description.clone(),
+                image: c.featured_asset.as_ref().map(|a| a.preview.clone()),
+                children: listed
+                    .iter()
+                    .filter(|child| child.parent_id == c.id)
+                    .map(|child| child.slug.clone())
+                    .collect(),
+            })
+            .collect();
+        // Outer collections first, then Vendure's order within each level.
+        collections.sort_by_key(|c| c.children.is_empty());
+        let mut products: Vec<VProduct> = Vec::new();
+        loop {
+            let page = self
+                .client
+                .call::<Products>(
+                    products::Variables {
+                        skip: products.len() as i64,
+                        take: PAGE,
+                    },
+                    None,
+                    Kind::Read,
+                )
+                .await?
+                .data
+                .products;
+            let total = page.total_items;
+            let got = page.items.len();
+            products.extend(page.items.into_iter().map(|p| plain_product!(p)));
+            if got == 0 || products.len() as i64 >= total {
+                break;
+            }
+        }
+        Ok(Shelf::new(collections, &products, self.currency))
+    }
+
+    /// Products matching every planned word, with a score: each word is searched with
+    /// Vendure's `search` (one call per alternative); words too short for it are matched
+    /// against the cached catalogue.
+    async fn matches(
+        &self,
+        shelf: &Shelf,
+        words: &[crate::discovery::query::WordMatch],
+    ) -> CommerceResult<HashMap<usize, f64>> {
+        let mut scores: Option<HashMap<usize, f64>> = None;
+        for word in words {
+            let mut found: HashMap<usize, f64> = HashMap::new();
+            for alt in &word.alternatives {
+                let alt = alt.trim().to_lowercase();
+                if alt.chars().count() < 3 {
+                    for i in (0..shelf.items.len()).filter(|&i| shelf.has_word_starting(i, &alt)) {
+                        let s = found.entry(i).or_default();
+                        *s = s.max(1.0);
+                    }
+                    continue;
+                }
+                let hits = self
+                    .client
+                    .call::<Search>(
+                        search::Variables {
+                            term: alt,
+                            take: PAGE,
+                        },
+                        None,
+                        Kind::Read,
+                    )
+                    .await?
+                    .data
+                    .search
+                    .items;
+                for hit in hits {
+                    if let Some(&i) = shelf.by_slug.get(&hit.slug) {
+                        let s = found.entry(i).or_default();
+                        *s = s.max(hit.score);
+                    }
+                }
+            }
+            scores = Some(match scores {
+                None => found,
+                Some(before) => before
+                    .into_iter()
+                    .filter_map(|(i, s)| found.get(&i).map(|f| (i, s + f)))
+                    .collect(),
+            });
+        }
+        Ok(scores.unwrap_or_default())
+    }
+
+    async fn active_order(&self, token: &str) -> CommerceResult<Option<VOrder>> {
+        let reply = self
+            .client
+            .call::<ActiveOrder>(active_order::Variables {}, Some(token), Kind::Read)
+            .await?;
+        // A new token means Vendure did not know ours (expired or never issued).
+        if reply.token.as_deref().is_some_and(|t| t != token) {
+            return Err(CommerceError::InvalidCartToken);
+        }
+        Ok(reply.data.active_order.map(|o| plain_order!(o)))
+    }
+
+    /// The cart line holding `variant_id`: its Vendure id and product name.
+    async fn line(
+        &self,
+        token: &str,
+        variant_id: &str,
+    ) -> CommerceResult<Option<(String, String)>> {
+        Ok(self
+            .active_order(token)
+            .await?
+            .and_then(|o| o.lines.into_iter().find(|l| l.variant_id == variant_id))
+            .map(|l| (l.id, l.product_name)))
+    }
+
+    fn empty_cart(&self) -> Cart {
+        Cart::empty(self.currency)
+    }
+
+    /// The name a stock message gives the variant's product.
+    async fn product_name(&self, variant_id: &str) -> String {
+        self.shelf()
+            .await
+            .ok()
+            .and_then(|s| s.variant_products.get(variant_id).cloned())
+            .unwrap_or_else(|| "this item".into())
+    }
+
+    async fn place(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
+        let Some(active) = self.active_order(token).await? else {
+            return Err(CommerceError::EmptyCart);
+        };
+        if active.lines.is_empty() {
+            return Err(CommerceError::EmptyCart);
+        }
+        let t = Some(token);
+        if active.state == "AddingItems" {
+            if order.customer_id.is_none() {
+                let (first, last) = split_name(&order.address.name);
+                let r = self
+                    .client
+                    .call::<SetCustomer>(
+                        set_customer::Variables {
+                            input: set_customer::CreateCustomerInput {
+                                title: None,
+                                first_name: first,
+                                last_name: last,
+                                phone_number: None,
+                                email_address: order.email.clone(),
+                                custom_fields: None,
+                            },
+                        },
+                        t,
+                        Kind::Write,
+                    )
+                    .await?;
+                use set_customer::SetCustomerSetCustomerForOrder as R;
+                match r.data.set_customer_for_order {
+                    R::Order(_) => {}
+                    R::EmailAddressConflictError(_) => return Err(CommerceError::EmailTaken),
+                    R::AlreadyLoggedInError(_) => {}
+                    R::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
+                    R::GuestCheckoutError(e) => return Err(CommerceError::InvalidInput(e.message)),
+                }
+            }
+            let r = self
+                .client
+                .call::<SetShippingAddress>(
+                    set_shipping_address::Variables {
+                        input: shipping_address(&order.address),
+                    },
+                    t,
+                    Kind::Write,
+                )
+                .await?;
+            if let set_shipping_address::SetShippingAddressSetOrderShippingAddress::NoActiveOrderError(_) =
+                r.data.set_order_shipping_address
+            {
+                return Err(CommerceError::EmptyCart);
+            }
+            if let Some(billing) = &order.billing {
+                let input = shipping_address(billing);
+                self.client
+                    .call::<SetBillingAddress>(
+                        set_billing_address::Variables {
+                            input: set_billing_address::CreateAddressInput {
+                                full_name: input.full_name,
+                                company: input.company,
+                                street_line1: input.street_line1,
+                                street_line2: input.street_line2,
+                                city: input.city,
+                                province: input.province,
+                                postal_code: input.postal_code,
+                                country_code: input.country_code,
+                                phone_number: input.phone_number,
+                                default_shipping_address: None,
+                                default_billing_address: None,
+                                custom_fields: None,
+                            },
+                        },
+                        t,
+                        Kind::Write,
+                    )
+                    .await?;
+            }
+            let methods = self
+                .client
+                .call::<ShippingMethods>(shipping_methods::Variables {}, t, Kind::Read)
+                .await?
+                .data
+                .eligible_shipping_methods;
+            let method = methods
+                .iter()
+                .find(|m| m.code == order.shipping_code)
+                .or_else(|| {
+                    methods
+                        .iter()
+                        .find(|m| m.code.starts_with(&format!("{}-", order.shipping_code)))
+                })
+                .ok_or(CommerceError::UnknownShipping)?;
+            let r = self
+                .client
+                .call::<SetShippingMethod>(
+                    set_shipping_method::Variables {
+                        ids: vec![method.id.clone()],
+                    },
+                    t,
+                    Kind::Write,
+                )
+                .await?;
+            use set_shipping_method::SetShippingMethodSetOrderShippingMethod as S;
+            match r.data.set_order_shipping_method {
+                S::Order(_) => {}
+                S::IneligibleShippingMethodError(_) => return Err(CommerceError::UnknownShipping),
+                S::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
+                S::OrderModificationError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            }
+            let r = self
+                .client
+                .call::<ToState>(
+                    to_state::Variables {
+                        state: "ArrangingPayment".into(),
+                    },
+                    t,
+                    Kind::Write,
+                )
+                .await?;
+            if let Some(to_state::ToStateTransitionOrderToState::OrderStateTransitionError(e)) =
+                r.data.transition_order_to_state
+            {
+                return Err(CommerceError::InvalidInput(format!(
+                    "{}: {}",
+                    e.message, e.transition_error
+                )));
+            }
+        }
+        let methods = self
+            .client
+            .call::<PaymentMethods>(payment_methods::Variables {}, t, Kind::Read)
+            .await?
+            .data
+            .eligible_payment_methods;
+        let method = methods
+            .into_iter()
+            .find(|m| m.is_eligible)
+            .ok_or_else(|| CommerceError::Unavailable("Vendure offers no payment method".into()))?;
+        let r = self
+            .client
+            .call::<AddPayment>(
+                add_payment::Variables {
+                    input: add_payment::PaymentInput {
+                        method: method.code,
+                        metadata: payment_metadata(&order.payment),
+                    },
+                },
+                t,
+                Kind::Write,
+            )
+            .await?;
+        use add_payment::AddPaymentAddPaymentToOrder as P;
+        let placed = match r.data.add_payment_to_order {
+            P::Order(o) => plain_order!(o),
+            P::PaymentDeclinedError(e) => {
+                return Err(CommerceError::PaymentDeclined(e.payment_error_message))
+            }
+            P::PaymentFailedError(e) => {
+                return Err(CommerceError::Unavailable(format!(
+                    "payment failed: {}",
+                    e.payment_error_message
+                )))
+            }
+            P::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
+            P::IneligiblePaymentMethodError(e) => {
+                return Err(CommerceError::Unavailable(e.message))
+            }
+            P::OrderPaymentStateError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            P::OrderStateTransitionError(e) => {
+                return Err(CommerceError::InvalidInput(format!(
+                    "{}: {}",
+                    e.message, e.transition_error
+                )))
+            }
+            P::CouponRemovedDuringCheckoutError => {
+                return Err(CommerceError::Coupon(CouponProblem::Unknown))
+            }
+        };
+        self.restock();
+        orders::placed(&placed)
+    }
+
+    fn order_update(
+        &self,
+        o: Option<VOrder>,
+        stock_error: Option<(String, i64)>,
+        other: Option<String>,
+    ) -> CommerceResult<Cart> {
+        if let Some((product, available)) = stock_error {
+            return Err(CommerceError::OutOfStock {
+                product,
+                available: available.max(0) as u32,
+            });
+        }
+        if let Some(message) = other {
+            return Err(CommerceError::InvalidInput(message));
+        }
+        o.map_or_else(|| Ok(self.empty_cart()), |o| orders::cart(&o))
+    }
+}
+
+fn split_name(name: &str) -> (String, String) {
+    let name = name.trim();
+    match name.rsplit_once(' ') {
+        Some((first, last)) => (first.trim().to_string(), last.to_string()),
+        None => (name.to_string(), String::new()),
+    }
+}
+
+fn shipping_address(a: &Address) -> set_shipping_address::CreateAddressInput {
+    // Vendure copies the address to the customer, whose table wants every text column set;
+    // the storefront's form has no company, province or phone, so those are empty.
+    let text = |s: &str| Some(s.to_string());
+    set_shipping_address::CreateAddressInput {
+        full_name: text(&a.name),
+        company: text(""),
+        street_line1: a.line1.clone(),
+        street_line2: text(&a.line2),
+        city: text(&a.city),
+        province: text(""),
+        postal_code: text(&a.postcode),
+        country_code: a.country.clone(),
+        phone_number: text(""),
+        default_shipping_address: None,
+        default_billing_address: None,
+        custom_fields: None,
+    }
+}
+
+/// What the payment handler is told: the storefront's gateway already authorised the card,
+/// and only its brand and last four digits are ever stored. Under `public`, the only part of
+/// a payment's metadata the Shop API shows back.
+fn payment_metadata(payment: &PaymentMethod) -> serde_json::Value {
+    let public = match payment {
+        PaymentMethod::Card { brand, last4 } => {
+            serde_json::json!({ "kind": "card", "brand": brand, "last4": last4 })
+        }
+        PaymentMethod::PayOnDelivery => serde_json::json!({ "kind": "pay_on_delivery" }),
+    };
+    serde_json::json!({ "public": public })
+}
+
+#[async_trait::async_trait]
+impl Commerce for VendureStore {
+    fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    fn image_origin(&self) -> Option<String> {
+        self.asset_origin.clone()
+    }
+
+    async fn categories(&self) -> CommerceResult<Vec<Category>> {
+        let shelf = self.shelf().await?;
+        // Categories are the innermost collections; outer ones stay reachable by address.
+        Ok(shelf
+            .collections
+            .iter()
+            .filter(|c| c.children.is_empty())
+            .map(|c| shelf.category(c))
+            .collect())
+    }
+
+    async fn category(&self, handle: &str) -> CommerceResult<Category> {
+        let shelf = self.shelf().await?;
+        shelf
+            .collection(handle)
+            .map(|c| shelf.category(c))
+            .ok_or_else(|| CommerceError::NotFound(format!("category {handle}")))
+    }
+
+    async fn products(&self, query: &ProductQuery) -> CommerceResult<Page<ProductSummary>> {
+        let shelf = self.shelf().await?;
+        let all: Vec<&ProductSummary> = shelf
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                query
+                    .category
+                    .as_ref()
+                    .is_none_or(|c| shelf.in_collection(*i, c))
+            })
+            .map(|(_, item)| &item.summary)
+            .collect();
+        let per_page = query.per_page.max(1);
+        let page = query.page.max(1);
+        Ok(Page {
+            total: all.len() as u32,
+            items: all
+                .into_iter()
+                .skip(((page - 1) * per_page) as usize)
+                .take(per_page as usize)
+                .cloned()
+                .collect(),
+            page,
+            per_page,
+        })
+    }
+
+    async fn product(&self, handle: &str) -> CommerceResult<Product> {
+        let reply = self
+            .client
+            .call::<ProductBySlug>(
+                product_by_slug::Variables {
+                    slug: handle.to_string(),
+                },
+                None,
+                Kind::Read,
+            )
+            .await?;
+        let p = reply
+            .data
+            .product
+            .map(|p| plain_product!(p))
+            .ok_or_else(|| CommerceError::NotFound(format!("product {handle}")))?;
+        let shelf = self.shelf().await?;
+        let category = shelf
+            .category_of(&p)
+            .map(|c| shelf.category(c))
+            .unwrap_or_else(|| Category {
+                handle: String::new(),
+                name: String::new(),
+                description: String::new(),
+                product_count: 0,
+                image: None,
+            });
+        Ok(catalogue::product(p, category, self.currency))
+    }
+
+    async fn items(&self, query: &ItemQuery) -> CommerceResult<Vec<Item>> {
+        let shelf = self.shelf().await?;
+        let wanted = |i: usize| {
+            query
+                .category
+                .as_ref()
+                .is_none_or(|c| shelf.in_collection(i, c))
+                && query
+                    .handles
+                    .as_ref()
+                    .is_none_or(|hs| hs.contains(&shelf.items[i].summary.handle))
+        };
+        let limit = query.limit as usize;
+        let Some(words) = &query.words else {
+            return Ok((0..shelf.items.len())
+                .filter(|&i| wanted(i))
+                .take(limit)
+                .map(|i| shelf.items[i].clone())
+                .collect());
+        };
+        let mut hits: Vec<(usize, f64)> = self
+            .matches(&shelf, words)
+            .await?
+            .into_iter()
+            .filter(|(i, _)| wanted(*i))
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(hits
+            .into_iter()
+            .take(limit)
+            .map(|(i, score)| {
+                let mut item = shelf.items[i].clone();
+                item.relevance = score;
+                item
+            })
+            .collect())
+    }
+
+    async fn search_terms(&self) -> CommerceResult<Vec<(String, u32)>> {
+        Ok(self.shelf().await?.terms())
+    }
+
+    async fn baskets(&self, _limit: u32) -> CommerceResult<Vec<Vec<String>>> {
+        // The Shop API shares no one else's orders; bought together falls back to similar.
+        Ok(Vec::new())
+    }
+
+    async fn cart(&self, token: &str) -> CommerceResult<Cart> {
+        match self.active_order(token).await? {
+            Some(o) => orders::cart(&o),
+            None => Ok(self.empty_cart()),
+        }
+    }
+
+    async fn add_to_cart(
+        &self,
+        token: Option<&str>,
+        variant_id: &str,
+        quantity: u32,
+    ) -> CommerceResult<TokenCart> {
+        if quantity == 0 || quantity > MAX_LINE_QUANTITY {
+            return Err(CommerceError::InvalidInput(format!(
+                "quantity must be 1 to {MAX_LINE_QUANTITY}"
+            )));
+        }
+        if let Some(t) = token {
+            // Vendure would quietly start a new session for an unknown token.
+            let held: i64 = self
+                .active_order(t)
+                .await?
+                .map(|o| {
+                    o.lines
+                        .iter()
+                        .filter(|l| l.variant_id == variant_id)
+                        .map(|l| l.quantity)
+                        .sum()
+                })
+                .unwrap_or(0);
+            if held + i64::from(quantity) > i64::from(MAX_LINE_QUANTITY) {
+                return Err(CommerceError::InvalidInput(format!(
+                    "quantity must be at most {MAX_LINE_QUANTITY}"
+                )));
+            }
+        }
+        let reply = self
+            .client
+            .call::<AddItem>(
+                add_item::Variables {
+                    variant: variant_id.to_string(),
+                    quantity: i64::from(quantity),
+                },
+                token,
+                Kind::Write,
+            )
+            .await?;
+        let token = reply
+            .token
+            .or(token.map(str::to_string))
+            .ok_or_else(|| CommerceError::Unavailable("Vendure issued no session".into()))?;
+        use add_item::AddItemAddItemToOrder as R;
+        let cart = match reply.data.add_item_to_order {
+            R::Order(o) => orders::cart(&plain_order!(o))?,
+            R::InsufficientStockError(e) => {
+                return Err(CommerceError::OutOfStock {
+                    product: self.product_name(variant_id).await,
+                    available: e.quantity_available.max(0) as u32,
+                });
+            }
+            R::OrderLimitError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            R::NegativeQuantityError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            R::OrderInterceptorError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            R::OrderModificationError(e) => return Err(CommerceError::InvalidInput(e.message)),
+        };
+        Ok(TokenCart { token, cart })
+    }
+
+    async fn set_line_quantity(
+        &self,
+        token: &str,
+        variant_id: &str,
+        quantity: u32,
+    ) -> CommerceResult<Cart> {
+        if quantity > MAX_LINE_QUANTITY {
+            return Err(CommerceError::InvalidInput(format!(
+                "quantity must be 0 to {MAX_LINE_QUANTITY}"
+            )));
+        }
+        let Some((line, product)) = self.line(token, variant_id).await? else {
+            // Removing what is not there already holds; changing it cannot.
+            if quantity == 0 {
+                return self.cart(token).await;
+            }
+            return Err(CommerceError::NotFound("cart line".into()));
+        };
+        if quantity == 0 {
+            let r = self
+                .client
+                .call::<RemoveLine>(remove_line::Variables { line }, Some(token), Kind::Write)
+                .await?;
+            use remove_line::RemoveLineRemoveOrderLine as R;
+            return match r.data.remove_order_line {
+                R::Order(o) => self.order_update(Some(plain_order!(o)), None, None),
+                R::OrderModificationError(e) => self.order_update(None, None, Some(e.message)),
+                R::OrderInterceptorError(e) => self.order_update(None, None, Some(e.message)),
+            };
+        }
+        let r = self
+            .client
+            .call::<AdjustLine>(
+                adjust_line::Variables {
+                    line,
+                    quantity: i64::from(quantity),
+                },
+                Some(token),
+                Kind::Write,
+            )
+            .await?;
+        use adjust_line::AdjustLineAdjustOrderLine as R;
+        match r.data.adjust_order_line {
+            R::Order(o) => self.order_update(Some(plain_order!(o)), None, None),
+            R::InsufficientStockError(e) => {
+                self.order_update(None, Some((product, e.quantity_available)), None)
+            }
+            R::OrderLimitError(e) => self.order_update(None, None, Some(e.message)),
+            R::NegativeQuantityError(e) => self.order_update(None, None, Some(e.message)),
+            R::OrderModificationError(e) => self.order_update(None, None, Some(e.message)),
+            R::OrderInterceptorError(e) => self.order_update(None, None, Some(e.message)),
+        }
+    }
+
+    async fn apply_coupon(&self, token: &str, code: &str) -> CommerceResult<Cart> {
+        let r = self
+            .client
+            .call::<ApplyCoupon>(
+                apply_coupon::Variables {
+                    code: code.to_string(),
+                },
+                Some(token),
+                Kind::Write,
+            )
+            .await?;
+        use apply_coupon::ApplyCouponApplyCouponCode as R;
+        match r.data.apply_coupon_code {
+            R::Order(o) => orders::cart(&plain_order!(o)),
+            R::CouponCodeExpiredError(_) => Err(CommerceError::Coupon(CouponProblem::Unknown)),
+            R::CouponCodeInvalidError(_) | R::CouponCodeLimitError(_) => {
+                Err(CommerceError::Coupon(CouponProblem::Unknown))
+            }
+        }
+    }
+
+    async fn remove_coupon(&self, token: &str) -> CommerceResult<Cart> {
+        let Some(active) = self.active_order(token).await? else {
+            return Ok(self.empty_cart());
+        };
+        let mut cart = orders::cart(&active)?;
+        for code in &active.coupon_codes {
+            let r = self
+                .client
+                .call::<RemoveCoupon>(
+                    remove_coupon::Variables { code: code.clone() },
+                    Some(token),
+                    Kind::Write,
+                )
+                .await?;
+            if let Some(o) = r.data.remove_coupon_code {
+                cart = orders::cart(&plain_order!(o))?;
+            }
+        }
+        Ok(cart)
+    }
+
+    async fn checkout_terms(&self, token: &str, _cart: &Cart) -> CommerceResult<Terms> {
+        let methods = self
+            .client
+            .call::<ShippingMethods>(shipping_methods::Variables {}, Some(token), Kind::Read)
+            .await?
+            .data
+            .eligible_shipping_methods;
+        Ok(Terms {
+            options: methods
+                .into_iter()
+                .map(|m| {
+                    let price = crate::commerce::Money::new(m.price_with_tax, self.currency);
+                    orders::shipping_option(&m.code, &m.name, price)
+                })
+                .collect(),
+            tax: Tax::Included,
+        })
+    }
+
+    async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
+        let mut placed = self.placed.lock().await;
+        if let Some(code) = placed.get(&order.idempotency_key).cloned() {
+            drop(placed);
+            return self.order(&code).await;
+        }
+        let result = self.place(token, order).await;
+        if let Ok(o) = &result {
+            if placed.len() >= REMEMBERED_ATTEMPTS {
+                placed.clear();
+            }
+            placed.insert(order.idempotency_key.clone(), o.code.clone());
+        }
+        result
+    }
+
+    async fn order(&self, code: &str) -> CommerceResult<Order> {
+        let reply = self
+            .client
+            .call::<OrderByCode>(
+                order_by_code::Variables {
+                    code: code.to_string(),
+                },
+                None,
+                Kind::Read,
+            )
+            .await
+            .map_err(|e| match e {
+                CommerceError::NotFound(_) => CommerceError::NotFound(format!("order {code}")),
+                other => other,
+            })?;
+        let o = reply
+            .data
+            .order_by_code
+            .ok_or_else(|| CommerceError::NotFound(format!("order {code}")))?;
+        orders::placed(&plain_order!(o))
+    }
+
+    async fn register(&self, _: &str, _: &str, _: &str) -> CommerceResult<Customer> {
+        Err(accounts_not_yet())
+    }
+
+    async fn sign_in(&self, _: &str, _: &str) -> CommerceResult<Customer> {
+        Err(accounts_not_yet())
+    }
+
+    async fn customer(&self, _: &str) -> CommerceResult<Customer> {
+        Err(accounts_not_yet())
+    }
+
+    async fn orders_for(&self, _: &str) -> CommerceResult<Vec<OrderSummary>> {
+        Err(accounts_not_yet())
+    }
+}
+
+/// Vendure's customer sessions replace the cart's session on sign-in; carrying them through
+/// the storefront's own session is the next step of the adapter (README, Vendure).
+fn accounts_not_yet() -> CommerceError {
+    CommerceError::Unavailable("accounts are not yet supported with Vendure".into())
+}

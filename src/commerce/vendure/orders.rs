@@ -1,0 +1,280 @@
+//! Vendure orders in the storefront's terms: the active order is the cart, a placed order is
+//! an order with a timeline. Amounts are Vendure's own (tax included), never recomputed.
+
+use super::catalogue::{picture, stock, CARD};
+use super::plain::{VAddress, VOrder};
+use crate::commerce::backend::{CommerceError, CommerceResult};
+use crate::commerce::checkout::{self, PaymentMethod, ShippingOption, Totals};
+use crate::commerce::model::*;
+use crate::commerce::promotions::{Coupon, Discount};
+use crate::commerce::tracking::OrderEvent;
+use crate::commerce::{Currency, Money};
+
+pub fn currency(order: &VOrder) -> CommerceResult<Currency> {
+    Currency::parse(&order.currency).ok_or_else(|| {
+        CommerceError::Unavailable(format!("Vendure order in unsupported {}", order.currency))
+    })
+}
+
+/// The goods before discounts: Vendure's subtotal already has order discounts taken off.
+fn goods(order: &VOrder) -> i64 {
+    order.lines.iter().map(|l| l.line_price).sum()
+}
+
+fn discount(order: &VOrder) -> i64 {
+    -order.discounts.iter().sum::<i64>()
+}
+
+pub fn cart(order: &VOrder) -> CommerceResult<Cart> {
+    let currency = currency(order)?;
+    let lines = order
+        .lines
+        .iter()
+        .map(|l| CartLineInput {
+            variant_id: l.variant_id.clone(),
+            product_handle: l.product_slug.clone(),
+            product_name: l.product_name.clone(),
+            variant_title: l.options.join(" / "),
+            image: l.image.as_ref().map_or_else(
+                || Image {
+                    url: "/favicon.svg".into(),
+                    alt: String::new(),
+                },
+                |u| picture(u, "", CARD),
+            ),
+            unit_price: Money::new(l.unit_price, currency),
+            quantity: l.quantity.max(0) as u32,
+            available: stock(&l.stock_level),
+        })
+        .collect();
+    let mut cart = Cart::from_lines(currency, lines)
+        .map_err(|e| CommerceError::Unavailable(format!("Vendure cart totals: {e:?}")))?;
+    // A Vendure promotion is whatever its rules say; the storefront shows what it took off.
+    cart.coupon = order.coupon_codes.first().map(|code| Coupon {
+        code: code.clone(),
+        discount: Discount::AmountOff(Money::new(discount(order), currency)),
+        min_spend: None,
+        last_day: None,
+    });
+    Ok(cart)
+}
+
+/// Vendure's order states on the storefront's timeline.
+pub fn status(state: &str) -> OrderStatus {
+    match state {
+        "PaymentSettled" => OrderStatus::Paid,
+        "PartiallyShipped" | "Shipped" => OrderStatus::Shipped,
+        "PartiallyDelivered" | "Delivered" => OrderStatus::Delivered,
+        "Cancelled" => OrderStatus::Cancelled,
+        _ => OrderStatus::Placed,
+    }
+}
+
+/// Delivery windows are the storefront's promise; Vendure's shipping methods carry none, so
+/// an express method (by code) promises 1–2 business days and any other 3–5.
+pub fn shipping_option(code: &str, name: &str, price: Money) -> ShippingOption {
+    let express = code.contains("express");
+    ShippingOption {
+        code: code.to_string(),
+        label: name.to_string(),
+        price,
+        min_days: if express { 1 } else { 3 },
+        max_days: if express { 2 } else { 5 },
+    }
+}
+
+fn address(a: Option<&VAddress>) -> Address {
+    let empty = VAddress::default();
+    let a = a.unwrap_or(&empty);
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    Address {
+        name: text(&a.full_name),
+        line1: text(&a.street_line1),
+        line2: text(&a.street_line2),
+        city: text(&a.city),
+        postcode: text(&a.postal_code),
+        country: text(&a.country_code),
+    }
+}
+
+/// What the storefront wrote into the payment's metadata when it placed the order.
+fn payment(order: &VOrder) -> PaymentMethod {
+    // The Shop API shows only the `public` part of a payment's metadata.
+    let meta = order.payments.first().and_then(|(_, _, m)| m.get("public"));
+    let field = |k: &str| {
+        meta.and_then(|m| m.get(k))
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    match field("kind").as_str() {
+        "pay_on_delivery" => PaymentMethod::PayOnDelivery,
+        _ => PaymentMethod::Card {
+            brand: field("brand"),
+            last4: field("last4"),
+        },
+    }
+}
+
+pub fn placed(order: &VOrder) -> CommerceResult<Order> {
+    let currency = currency(order)?;
+    let money = |minor| Money::new(minor, currency);
+    let placed_at = order
+        .placed_at
+        .as_deref()
+        .map(super::catalogue::epoch_seconds)
+        .unwrap_or_else(|| super::catalogue::epoch_seconds(&order.created_at));
+    let shipping = order
+        .shipping_lines
+        .first()
+        .map(|(code, name, price)| shipping_option(code, name, money(*price)))
+        .unwrap_or_else(|| shipping_option("", "Delivery", money(order.shipping)));
+    let subtotal = goods(order);
+    let totals = Totals {
+        subtotal: money(subtotal),
+        discount: money(discount(order)),
+        shipping: money(order.shipping),
+        // Vendure's prices already include tax; the total is what was charged.
+        tax: money(order.total - order.net_total),
+        total: money(order.total),
+        tax_included: true,
+    };
+    let status = status(&order.state);
+    // Vendure's Shop API does not tell when each state began; the timeline shows the steps
+    // it can vouch for: placed, and the current one.
+    let mut events = vec![OrderEvent {
+        status: OrderStatus::Placed,
+        at: placed_at,
+    }];
+    if status != OrderStatus::Placed {
+        events.push(OrderEvent {
+            status,
+            at: placed_at,
+        });
+    }
+    let lines = order
+        .lines
+        .iter()
+        .map(|l| OrderLine {
+            variant_id: l.variant_id.clone(),
+            product_name: l.product_name.clone(),
+            variant_title: l.options.join(" / "),
+            unit_price: money(l.unit_price),
+            quantity: l.quantity.max(0) as u32,
+            line_total: money(l.line_price),
+        })
+        .collect();
+    let billing = order.billing_address.as_ref().map(|b| address(Some(b)));
+    let address = address(order.shipping_address.as_ref());
+    Ok(Order {
+        code: order.code.clone(),
+        email: order.email.clone().unwrap_or_default(),
+        lines,
+        totals,
+        delivery: checkout::delivery_window(placed_at, &shipping),
+        shipping,
+        billing: billing.filter(|b| !b.line1.is_empty() && *b != address),
+        address,
+        payment: payment(order),
+        status,
+        placed_at,
+        events,
+        shipment: None,
+        coupon: cart(order)?.coupon,
+        gift: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commerce::vendure::plain::VLine;
+
+    fn order() -> VOrder {
+        let line = |id: &str, qty, unit| VLine {
+            id: id.into(),
+            quantity: qty,
+            unit_price: unit,
+            line_price: unit * qty,
+            image: None,
+            variant_id: id.into(),
+            stock_level: "5".into(),
+            options: vec!["13 inch".into(), "8GB".into()],
+            product_slug: "laptop".into(),
+            product_name: "Laptop".into(),
+        };
+        VOrder {
+            code: "ABC123".into(),
+            state: "PaymentAuthorized".into(),
+            created_at: "2026-11-23T10:00:00Z".into(),
+            placed_at: Some("2026-11-23T10:05:00Z".into()),
+            coupon_codes: vec!["SAVE10".into()],
+            currency: "USD".into(),
+            net_total: 8_000,
+            shipping: 600,
+            total: 9_600,
+            discounts: vec![-1_000],
+            email: Some("ada@example.com".into()),
+            shipping_address: Some(VAddress {
+                full_name: Some("Ada".into()),
+                street_line1: Some("1 Square".into()),
+                street_line2: None,
+                city: Some("London".into()),
+                postal_code: Some("SW1".into()),
+                country_code: Some("GB".into()),
+            }),
+            billing_address: None,
+            shipping_lines: vec![("express-shipping".into(), "Express".into(), 600)],
+            payments: vec![(
+                "standard-payment".into(),
+                "Authorized".into(),
+                serde_json::json!({"public": {"kind": "card", "brand": "Visa", "last4": "4242"}}),
+            )],
+            lines: vec![line("1", 2, 4_000), line("2", 1, 2_000)],
+        }
+    }
+
+    #[test]
+    fn a_cart_shows_goods_before_the_promotion_and_the_promotion_as_its_coupon() {
+        let cart = cart(&order()).unwrap();
+        assert_eq!(cart.subtotal, Money::new(10_000, Currency::USD));
+        assert_eq!(cart.item_count, 3);
+        assert_eq!(cart.lines[0].variant_title, "13 inch / 8GB");
+        let coupon = cart.coupon.unwrap();
+        assert_eq!(coupon.code, "SAVE10");
+        assert_eq!(
+            coupon.goods_off(cart.subtotal).unwrap(),
+            Money::new(1_000, Currency::USD)
+        );
+    }
+
+    #[test]
+    fn a_placed_order_keeps_vendures_amounts_and_the_payment_it_was_given() {
+        let o = placed(&order()).unwrap();
+        assert_eq!(o.totals.subtotal.minor, 10_000);
+        assert_eq!(o.totals.discount.minor, 1_000);
+        assert_eq!(o.totals.total.minor, 9_600);
+        assert_eq!(o.totals.tax.minor, 1_600);
+        assert!(o.totals.tax_included);
+        assert_eq!(o.status, OrderStatus::Placed);
+        assert_eq!(o.shipping.min_days, 1);
+        assert_eq!(o.address.city, "London");
+        assert_eq!(o.billing, None);
+        assert_eq!(
+            o.payment,
+            PaymentMethod::Card {
+                brand: "Visa".into(),
+                last4: "4242".into()
+            }
+        );
+    }
+
+    #[test]
+    fn vendure_states_land_on_the_timeline() {
+        assert_eq!(status("ArrangingPayment"), OrderStatus::Placed);
+        assert_eq!(status("PaymentSettled"), OrderStatus::Paid);
+        assert_eq!(status("PartiallyShipped"), OrderStatus::Shipped);
+        assert_eq!(status("Delivered"), OrderStatus::Delivered);
+        assert_eq!(status("Cancelled"), OrderStatus::Cancelled);
+    }
+}

@@ -1,0 +1,48 @@
+//! The Shop API operations in `shop.graphql`, typed by graphql_client from the committed
+//! schema: a query that names a field Vendure does not have fails the build, not a shopper.
+
+#![allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+
+use graphql_client::GraphQLQuery;
+
+// The schema's custom scalars. Money is integer minor units, as in the storefront.
+pub type Money = i64;
+pub type DateTime = String;
+#[allow(clippy::upper_case_acronyms)]
+pub type JSON = serde_json::Value;
+
+macro_rules! operation {
+    ($($name:ident),* $(,)?) => {$(
+        #[derive(GraphQLQuery)]
+        #[graphql(
+            schema_path = "src/commerce/vendure/shop-api.graphql",
+            query_path = "src/commerce/vendure/shop.graphql",
+            response_derives = "Debug",
+            variables_derives = "Debug"
+        )]
+        pub struct $name;
+    )*};
+}
+
+operation!(
+    Channel,
+    Collections,
+    Products,
+    ProductBySlug,
+    Search,
+    ActiveOrder,
+    OrderByCode,
+    AddItem,
+    AdjustLine,
+    RemoveLine,
+    ApplyCoupon,
+    RemoveCoupon,
+    SetCustomer,
+    SetShippingAddress,
+    SetBillingAddress,
+    ShippingMethods,
+    SetShippingMethod,
+    ToState,
+    PaymentMethods,
+    AddPayment,
+);

@@ -1,0 +1,297 @@
+//! One contract, every backend: the same scenarios (browse, search, cart edits, guest
+//! checkout, order lookup, bad input) run against the embedded store and a live Vendure, so
+//! a shopper sees the same storefront whichever commerce API is behind it.
+
+mod common;
+
+use common::{guest_order, run, temp_dir, vendure::LiveVendure};
+use vitrine::commerce::backend::*;
+use vitrine::commerce::checkout::{self, Day, PaymentMethod};
+use vitrine::commerce::embedded::EmbeddedStore;
+use vitrine::commerce::vendure::VendureStore;
+use vitrine::commerce::*;
+use vitrine::discovery::query::WordMatch;
+
+#[test]
+fn the_embedded_store_keeps_the_contract() {
+    let dir = temp_dir("contract");
+    let store = EmbeddedStore::open(&dir, false).expect("store opens");
+    run(contract(&store));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_live_vendure_keeps_the_contract() {
+    let Some(live) = LiveVendure::start() else {
+        eprintln!("Vendure half skipped: VITRINE_VENDURE is not set (`make test` sets it)");
+        return;
+    };
+    let store = run(VendureStore::connect(&live.shop_api)).expect("connects to Vendure");
+    run(contract(&store));
+}
+
+async fn contract(b: &dyn Commerce) {
+    let (category, product) = browse(b).await;
+    search(b, &category, &product).await;
+    let variant = cart_edits(b, &category).await;
+    guest_checkout(b, &variant).await;
+    bad_input(b, &variant).await;
+}
+
+fn page_of(category: &str) -> ProductQuery {
+    ProductQuery {
+        category: Some(category.to_string()),
+        featured_only: false,
+        page: 1,
+        per_page: 100,
+    }
+}
+
+/// Categories list their products, product pages hold priced variants, and what does not
+/// exist says so.
+async fn browse(b: &dyn Commerce) -> (Category, Product) {
+    let categories = b.categories().await.expect("categories");
+    assert!(!categories.is_empty(), "a catalogue has categories");
+    let category = categories[0].clone();
+    assert_eq!(
+        b.category(&category.handle).await.unwrap().name,
+        category.name
+    );
+    let page = b.products(&page_of(&category.handle)).await.unwrap();
+    assert!(!page.items.is_empty());
+    assert_eq!(page.total, category.product_count, "the count on the tile");
+    let summary = &page.items[0];
+    let product = b.product(&summary.handle).await.unwrap();
+    assert_eq!(product.handle, summary.handle);
+    assert!(!product.variants.is_empty());
+    for v in &product.variants {
+        assert_eq!(v.price.currency, b.currency());
+        assert!(v.price.minor > 0, "{} has a price", v.sku);
+        assert_eq!(
+            v.options.len(),
+            product.options.len(),
+            "one value per option"
+        );
+    }
+    let cheapest = product.variants.iter().map(|v| v.price.minor).min();
+    assert_eq!(
+        Some(summary.price.minor),
+        cheapest,
+        "cards show the lowest price"
+    );
+    assert!(matches!(
+        b.product("no-such-product").await,
+        Err(CommerceError::NotFound(_))
+    ));
+    assert!(matches!(
+        b.category("no-such-category").await,
+        Err(CommerceError::NotFound(_))
+    ));
+    (category, product)
+}
+
+/// A word of a product's name finds it; nonsense finds nothing; a category narrows.
+async fn search(b: &dyn Commerce, category: &Category, product: &Product) {
+    let word = product
+        .name
+        .split(|c: char| !c.is_alphanumeric())
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_lowercase();
+    let query = |words: &[&str], category: Option<&str>| ItemQuery {
+        words: Some(
+            words
+                .iter()
+                .map(|w| WordMatch {
+                    alternatives: vec![w.to_string()],
+                })
+                .collect(),
+        ),
+        category: category.map(str::to_string),
+        handles: None,
+        limit: 100,
+    };
+    let found = b.items(&query(&[&word], None)).await.unwrap();
+    assert!(
+        found.iter().any(|i| i.summary.handle == product.handle),
+        "searching {word:?} finds {}",
+        product.name
+    );
+    assert!(found.iter().all(|i| i.relevance > 0.0));
+    let nothing = b.items(&query(&["qqxqzzv"], None)).await.unwrap();
+    assert!(nothing.is_empty(), "nonsense finds nothing");
+    let within = b
+        .items(&query(&[&word], Some(&category.handle)))
+        .await
+        .unwrap();
+    assert!(within.iter().all(|i| i.category == category.handle));
+    let terms = b.search_terms().await.unwrap();
+    assert!(terms.iter().any(|(t, n)| *t == word && *n >= 1));
+    let handles = b
+        .items(&ItemQuery {
+            handles: Some(vec![product.handle.clone()]),
+            limit: 10,
+            ..ItemQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(handles.len(), 1);
+}
+
+/// Adding, changing and removing lines, with totals the lines explain.
+async fn cart_edits(b: &dyn Commerce, category: &Category) -> Variant {
+    let mut variant = None;
+    for s in b.products(&page_of(&category.handle)).await.unwrap().items {
+        let p = b.product(&s.handle).await.unwrap();
+        if let Some(v) = p.variants.into_iter().find(|v| v.stock >= 5) {
+            variant = Some(v);
+            break;
+        }
+    }
+    let v = variant.expect("a variant with stock");
+    let added = b.add_to_cart(None, &v.id, 2).await.unwrap();
+    let token = added.token.clone();
+    assert_eq!(added.cart.item_count, 2);
+    assert_eq!(added.cart.subtotal.minor, v.price.minor * 2);
+    assert_eq!(added.cart.subtotal.currency, b.currency());
+    assert_eq!(
+        b.cart(&token).await.unwrap(),
+        added.cart,
+        "the cart reads back"
+    );
+    let more = b.add_to_cart(Some(&token), &v.id, 1).await.unwrap();
+    assert_eq!(more.token, token, "the same cart");
+    assert_eq!(more.cart.line(&v.id).unwrap().quantity, 3);
+    let one = b.set_line_quantity(&token, &v.id, 1).await.unwrap();
+    assert_eq!(one.item_count, 1);
+    assert_eq!(one.lines[0].line_total, v.price);
+    let empty = b.set_line_quantity(&token, &v.id, 0).await.unwrap();
+    assert!(empty.is_empty());
+    assert!(b
+        .set_line_quantity(&token, &v.id, 0)
+        .await
+        .unwrap()
+        .is_empty());
+    v
+}
+
+/// The total the checkout page quotes is the total of the order placed; a replayed attempt
+/// places nothing new; the order can be looked up.
+async fn guest_checkout(b: &dyn Commerce, v: &Variant) {
+    let added = b.add_to_cart(None, &v.id, 2).await.unwrap();
+    let token = added.token;
+    let cart = added.cart;
+    let terms = b.checkout_terms(&token, &cart).await.unwrap();
+    assert!(!terms.options.is_empty(), "a way to deliver");
+    let option = terms.options.last().unwrap().clone();
+    let today = Day::from_unix(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64,
+    );
+    let quote = checkout::quote(
+        cart.subtotal,
+        cart.coupon.as_ref(),
+        &option.code,
+        today,
+        &terms,
+    )
+    .unwrap();
+    assert_eq!(quote.chosen.as_ref(), Some(&option));
+
+    let unknown = b
+        .place_order(&token, &guest_order("teleport", "contract-0"))
+        .await;
+    assert!(
+        matches!(unknown, Err(CommerceError::UnknownShipping)),
+        "{unknown:?}"
+    );
+
+    let order = b
+        .place_order(&token, &guest_order(&option.code, "contract-1"))
+        .await
+        .unwrap();
+    assert_eq!(
+        order.totals.total, quote.totals.total,
+        "charged what was quoted"
+    );
+    assert_eq!(order.email, "ada@example.com");
+    assert_eq!(order.lines.len(), 1);
+    assert_eq!(order.lines[0].variant_id, v.id);
+    assert_eq!(order.lines[0].quantity, 2);
+    assert_eq!(
+        order.status,
+        OrderStatus::Paid,
+        "a card order is paid at once"
+    );
+    assert_eq!(order.address.city, "London");
+    assert_eq!(order.shipping.code, option.code);
+    assert_eq!(
+        order.payment,
+        PaymentMethod::Card {
+            brand: "Visa".into(),
+            last4: "4242".into()
+        }
+    );
+    let again = b
+        .place_order(&token, &guest_order(&option.code, "contract-1"))
+        .await
+        .unwrap();
+    assert_eq!(again.code, order.code, "a replay returns the first order");
+    let looked_up = b.order(&order.code).await.unwrap();
+    assert_eq!(looked_up.totals, order.totals);
+    assert_eq!(looked_up.lines, order.lines);
+    match b.cart(&token).await {
+        Ok(cart) => assert!(cart.is_empty(), "the cart became the order"),
+        Err(e) => assert_eq!(e, CommerceError::InvalidCartToken),
+    }
+    assert!(matches!(
+        b.order("NOSUCHORDER42").await,
+        Err(CommerceError::NotFound(_))
+    ));
+}
+
+/// Each bad input gets its own typed refusal and changes nothing.
+async fn bad_input(b: &dyn Commerce, v: &Variant) {
+    let bogus = "0123456789abcdef0123456789abcdef";
+    assert_eq!(b.cart(bogus).await, Err(CommerceError::InvalidCartToken));
+    assert!(matches!(
+        b.add_to_cart(Some(bogus), &v.id, 1).await,
+        Err(CommerceError::InvalidCartToken)
+    ));
+    assert!(matches!(
+        b.add_to_cart(None, "987654321", 1).await,
+        Err(CommerceError::NotFound(_) | CommerceError::InvalidInput(_))
+    ));
+    let added = b.add_to_cart(None, &v.id, 1).await.unwrap();
+    let token = added.token;
+    for quantity in [0, MAX_LINE_QUANTITY + 1] {
+        assert!(
+            matches!(
+                b.add_to_cart(Some(&token), &v.id, quantity).await,
+                Err(CommerceError::InvalidInput(_))
+            ),
+            "adding {quantity}"
+        );
+    }
+    assert!(matches!(
+        b.add_to_cart(Some(&token), &v.id, MAX_LINE_QUANTITY).await,
+        Err(CommerceError::InvalidInput(_))
+    ));
+    assert_eq!(
+        b.cart(&token).await.unwrap().item_count,
+        1,
+        "refusals changed nothing"
+    );
+    assert!(matches!(
+        b.set_line_quantity(&token, "987654321", 2).await,
+        Err(CommerceError::NotFound(_))
+    ));
+    b.set_line_quantity(&token, &v.id, 0).await.unwrap();
+    assert!(matches!(
+        b.place_order(&token, &guest_order("standard", "contract-2"))
+            .await,
+        Err(CommerceError::EmptyCart)
+    ));
+}
