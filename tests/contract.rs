@@ -1,5 +1,5 @@
 //! One contract, every backend: the same scenarios (browse, search, cart edits, guest
-//! checkout, order lookup, bad input) run against the embedded store and a live Vendure, so
+//! checkout, order lookup, bad input, accounts) run against the embedded store and a live Vendure, so
 //! a shopper sees the same storefront whichever commerce API is behind it.
 
 mod common;
@@ -36,6 +36,7 @@ async fn contract(b: &dyn Commerce) {
     let variant = cart_edits(b, &category).await;
     guest_checkout(b, &variant).await;
     bad_input(b, &variant).await;
+    accounts(b, &variant).await;
 }
 
 fn page_of(category: &str) -> ProductQuery {
@@ -294,4 +295,68 @@ async fn bad_input(b: &dyn Commerce, v: &Variant) {
             .await,
         Err(CommerceError::EmptyCart)
     ));
+}
+
+/// Registering signs in; a taken address, a wrong password and an unknown email are refused
+/// alike; a guest's cart follows them into the account, whose orders list what it bought.
+async fn accounts(b: &dyn Commerce, v: &Variant) {
+    let email = "grace@example.com";
+    let password = "correct horse battery staple";
+    let registered = b
+        .register(email, "Grace Hopper", password, None)
+        .await
+        .unwrap();
+    assert_eq!(registered.customer.email, email);
+    assert_eq!(registered.customer.name, "Grace Hopper");
+    let again = b
+        .register(email, "Someone Else", "another long password", None)
+        .await;
+    assert!(matches!(again, Err(CommerceError::EmailTaken)), "{again:?}");
+    for (who, pass) in [
+        (email, "wrong password here"),
+        ("nobody@example.com", password),
+    ] {
+        assert!(matches!(
+            b.sign_in(who, pass, None).await,
+            Err(CommerceError::InvalidCredentials)
+        ));
+    }
+
+    let guest = b.add_to_cart(None, &v.id, 1).await.unwrap();
+    let signed_in = b
+        .sign_in(email, password, Some(&guest.token))
+        .await
+        .unwrap();
+    let cart_token = signed_in.cart_token.clone().unwrap_or(guest.token);
+    assert_eq!(
+        b.cart(&cart_token).await.unwrap().item_count,
+        1,
+        "the guest's cart is still there after signing in"
+    );
+    let customer = signed_in.customer;
+    let terms = b
+        .checkout_terms(&cart_token, &b.cart(&cart_token).await.unwrap())
+        .await
+        .unwrap();
+    let mut order = guest_order(&terms.options[0].code, "contract-account");
+    order.email = email.into();
+    order.customer_id = Some(customer.id.clone());
+    let placed = b.place_order(&cart_token, &order).await.unwrap();
+    let history = b.orders_for(&customer.id).await.unwrap();
+    assert_eq!(
+        history.first().map(|o| o.code.as_str()),
+        Some(placed.code.as_str())
+    );
+    assert_eq!(history[0].total, placed.totals.total);
+    assert_eq!(b.customer(&customer.id).await.unwrap().email, email);
+
+    if b.sign_out(&customer.id).await.unwrap() {
+        assert!(
+            matches!(
+                b.customer(&customer.id).await,
+                Err(CommerceError::NotFound(_))
+            ),
+            "a signed-out session names nobody"
+        );
+    }
 }

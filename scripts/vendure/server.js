@@ -32,6 +32,8 @@ const config = {
   },
   authOptions: {
     tokenMethod: ['bearer'],
+    // No mail server here to confirm addresses; a real store keeps verification on.
+    requireVerification: false,
     superadminCredentials: { identifier: 'superadmin', password: process.env.VENDURE_SUPERADMIN_PASSWORD || 'superadmin' },
   },
   dbConnectionOptions: { type: 'sqljs', location: dbFile, autoSave: true, synchronize: true, logging: false },

@@ -38,10 +38,15 @@ pub async fn register(email: String, name: String, password: String) -> Result<(
     let email = super::rules::email(&email)?.to_lowercase();
     let name = super::rules::text("name", strings::FULL_NAME, &name, 100, true)?;
     let password = ssr::password(&password)?;
-    let customer = super::context::backend()?
-        .register(&email, &name, &password)
+    let signed_in = super::context::backend()?
+        .register(
+            &email,
+            &name,
+            &password,
+            super::cart::ssr::token().as_deref(),
+        )
         .await?;
-    ssr::start_session(&customer.id);
+    ssr::start_session(signed_in);
     leptos_axum::redirect("/account");
     Ok(())
 }
@@ -64,17 +69,17 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
             crate::app::strings::SIGN_IN_FAILED.into(),
         ));
     }
-    let customer = super::context::backend()?
-        .sign_in(&email, &password)
+    let signed_in = super::context::backend()?
+        .sign_in(&email, &password, super::cart::ssr::token().as_deref())
         .await?;
-    ssr::start_session(&customer.id);
+    ssr::start_session(signed_in);
     leptos_axum::redirect("/account");
     Ok(())
 }
 
 #[server(endpoint = "account/sign-out")]
 pub async fn sign_out() -> Result<(), ApiError> {
-    ssr::end_session();
+    ssr::sign_out().await?;
     leptos_axum::redirect("/account");
     Ok(())
 }
@@ -111,9 +116,14 @@ mod ssr {
         Ok(p.to_string())
     }
 
-    pub fn start_session(customer_id: &str) {
+    /// Names the customer in the session cookie, and takes up the backend's cart token when
+    /// the cart moved into the account's session.
+    pub fn start_session(signed_in: crate::commerce::backend::SignedIn) {
+        if let Some(token) = &signed_in.cart_token {
+            crate::api::cart::ssr::set_token(token);
+        }
         let session = Session {
-            customer: customer_id.to_string(),
+            customer: signed_in.customer.id,
             expires: crate::api::clock::now() + DAYS * 86_400,
         };
         signed_cookie::write(COOKIE, &session, (DAYS * 86_400) as u32);
@@ -124,6 +134,22 @@ mod ssr {
     }
 
     /// A cookie we did not sign, or one past its date, is a guest.
+    /// Ends the session here and with the backend (which may take the cart with it).
+    pub async fn sign_out() -> Result<(), ApiError> {
+        if let Some(id) = session_customer_id() {
+            // When the backend cannot confirm, the cart token may still be the account's
+            // session: forget it rather than leave the account open in this browser.
+            if !matches!(
+                crate::api::context::backend()?.sign_out(&id).await,
+                Ok(false)
+            ) {
+                crate::api::cart::ssr::clear_token();
+            }
+        }
+        end_session();
+        Ok(())
+    }
+
     fn session_customer_id() -> Option<String> {
         let session: Session = signed_cookie::read(COOKIE)?;
         (session.expires > crate::api::clock::now()).then_some(session.customer)

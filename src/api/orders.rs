@@ -60,12 +60,7 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
             message: strings::BAD_EMAIL.into(),
         });
     }
-    // "VT-" is easy to leave off when reading a number aloud.
-    let code = if code.starts_with("VT-") {
-        code
-    } else {
-        format!("VT-{code}")
-    };
+    let code = super::context::backend()?.order_code_as_typed(&code);
     let client = client_key().await;
     let allowed = super::context::attempts()?.allow(
         &[&client, &format!("order:{code}")],

@@ -67,6 +67,15 @@ pub struct TokenCart {
     pub cart: Cart,
 }
 
+/// A customer just signed in (or registered).
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub customer: Customer,
+    /// Set when the backend keeps the cart in the account's session (Vendure): the cart token
+    /// the storefront must use from now on.
+    pub cart_token: Option<String>,
+}
+
 #[derive(Clone, Debug)]
 pub struct PlaceOrder {
     pub email: String,
@@ -89,6 +98,10 @@ pub struct PlaceOrder {
 pub trait Commerce: Send + Sync + 'static {
     /// The currency prices and carts are in.
     fn currency(&self) -> super::Currency;
+    /// An order number as a shopper typed it (trimmed, upper case), in the backend's own form.
+    fn order_code_as_typed(&self, code: &str) -> String {
+        code.to_string()
+    }
     /// Where product pictures are served from when that is not the storefront itself (for
     /// the page's Content-Security-Policy).
     fn image_origin(&self) -> Option<String> {
@@ -142,10 +155,28 @@ pub trait Commerce: Send + Sync + 'static {
     async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order>;
     async fn order(&self, code: &str) -> CommerceResult<Order>;
 
-    /// Creates an account; the backend stores only a slow salted hash of the password.
-    async fn register(&self, email: &str, name: &str, password: &str) -> CommerceResult<Customer>;
+    /// Creates an account and signs it in; the backend stores only a slow salted hash of the
+    /// password. `cart` is the shopper's cart token, which a session-based backend carries
+    /// into the account.
+    async fn register(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        cart: Option<&str>,
+    ) -> CommerceResult<SignedIn>;
     /// `InvalidCredentials` for an unknown email and a wrong password alike.
-    async fn sign_in(&self, email: &str, password: &str) -> CommerceResult<Customer>;
+    async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        cart: Option<&str>,
+    ) -> CommerceResult<SignedIn>;
+    /// Ends the customer's session with the backend; `true` when the cart went with it (the
+    /// storefront then forgets its cart token too).
+    async fn sign_out(&self, _customer_id: &str) -> CommerceResult<bool> {
+        Ok(false)
+    }
     async fn customer(&self, id: &str) -> CommerceResult<Customer>;
     /// The customer's orders, newest first.
     async fn orders_for(&self, customer_id: &str) -> CommerceResult<Vec<OrderSummary>>;

@@ -491,6 +491,15 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
 
 #[async_trait::async_trait]
 impl Commerce for EmbeddedStore {
+    /// "VT-" is easy to leave off when reading a number aloud.
+    fn order_code_as_typed(&self, code: &str) -> String {
+        if code.starts_with("VT-") {
+            code.to_string()
+        } else {
+            format!("VT-{code}")
+        }
+    }
+
     fn currency(&self) -> Currency {
         CURRENCY
     }
@@ -1013,17 +1022,33 @@ impl Commerce for EmbeddedStore {
         self.run(move |c| load_order(c, &code)).await
     }
 
-    async fn register(&self, email: &str, name: &str, password: &str) -> CommerceResult<Customer> {
+    async fn register(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        _cart: Option<&str>,
+    ) -> CommerceResult<SignedIn> {
         let password = password.to_string();
         let hash = tokio::task::spawn_blocking(move || accounts::hash_password(&password))
             .await
             .map_err(|e| CommerceError::Unavailable(e.to_string()))??;
         let (email, name) = (email.to_string(), name.to_string());
-        self.run(move |c| accounts::insert_customer(c, &email, &name, &hash))
-            .await
+        let customer = self
+            .run(move |c| accounts::insert_customer(c, &email, &name, &hash))
+            .await?;
+        Ok(SignedIn {
+            customer,
+            cart_token: None,
+        })
     }
 
-    async fn sign_in(&self, email: &str, password: &str) -> CommerceResult<Customer> {
+    async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        _cart: Option<&str>,
+    ) -> CommerceResult<SignedIn> {
         let email = email.to_string();
         let found = self.run(move |c| accounts::credentials(c, &email)).await?;
         let password = password.to_string();
@@ -1034,7 +1059,10 @@ impl Commerce for EmbeddedStore {
         .await
         .map_err(|e| CommerceError::Unavailable(e.to_string()))?;
         match found {
-            Some((id, _)) if ok => self.run(move |c| accounts::load_customer(c, id)).await,
+            Some((id, _)) if ok => Ok(SignedIn {
+                customer: self.run(move |c| accounts::load_customer(c, id)).await?,
+                cart_token: None,
+            }),
             _ => Err(CommerceError::InvalidCredentials),
         }
     }

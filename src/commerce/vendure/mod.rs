@@ -240,6 +240,12 @@ impl VendureStore {
     }
 
     async fn place(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
+        if order.gift.is_some() {
+            // Vendure has nowhere standard to keep the note; refusing beats losing it.
+            return Err(CommerceError::InvalidInput(
+                "gift notes are not available in this store yet".into(),
+            ));
+        }
         let Some(active) = self.active_order(token).await? else {
             return Err(CommerceError::EmptyCart);
         };
@@ -838,25 +844,156 @@ impl Commerce for VendureStore {
         orders::placed(&plain_order!(o))
     }
 
-    async fn register(&self, _: &str, _: &str, _: &str) -> CommerceResult<Customer> {
-        Err(accounts_not_yet())
+    async fn register(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        cart: Option<&str>,
+    ) -> CommerceResult<SignedIn> {
+        let (first, last) = split_name(name);
+        let r = self
+            .client
+            .call::<Register>(
+                register::Variables {
+                    input: register::RegisterCustomerInput {
+                        email_address: email.to_string(),
+                        title: None,
+                        first_name: Some(first),
+                        last_name: Some(last),
+                        phone_number: None,
+                        password: Some(password.to_string()),
+                    },
+                },
+                None,
+                Kind::Write,
+            )
+            .await?;
+        use register::RegisterRegisterCustomerAccount as R;
+        match r.data.register_customer_account {
+            R::Success(_) => {}
+            R::PasswordValidationError(e) => {
+                return Err(CommerceError::InvalidInput(e.validation_error_message))
+            }
+            R::MissingPasswordError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            R::NativeAuthStrategyError(e) => return Err(CommerceError::Unavailable(e.message)),
+        }
+        // Vendure answers success for an address it already knows (so nobody can probe for
+        // accounts); only signing in tells whether the account is this shopper's.
+        match self.sign_in(email, password, cart).await {
+            Err(CommerceError::InvalidCredentials) => Err(CommerceError::EmailTaken),
+            other => other,
+        }
     }
 
-    async fn sign_in(&self, _: &str, _: &str) -> CommerceResult<Customer> {
-        Err(accounts_not_yet())
+    async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        cart: Option<&str>,
+    ) -> CommerceResult<SignedIn> {
+        // Signing in from the cart's session moves the cart into the account's.
+        let r = self
+            .client
+            .call::<LogIn>(
+                log_in::Variables {
+                    email: email.to_string(),
+                    password: password.to_string(),
+                },
+                cart,
+                Kind::Write,
+            )
+            .await?;
+        use log_in::LogInLogin as R;
+        match r.data.login {
+            R::CurrentUser(_) => {}
+            R::InvalidCredentialsError(_) => return Err(CommerceError::InvalidCredentials),
+            R::NotVerifiedError(_) => {
+                return Err(CommerceError::InvalidInput(
+                    "please confirm your email address first, with the link we sent".into(),
+                ))
+            }
+            R::NativeAuthStrategyError(e) => return Err(CommerceError::Unavailable(e.message)),
+        }
+        let token = r
+            .token
+            .ok_or_else(|| CommerceError::Unavailable("Vendure issued no session".into()))?;
+        Ok(SignedIn {
+            customer: self.customer(&token).await?,
+            cart_token: Some(token),
+        })
     }
 
-    async fn customer(&self, _: &str) -> CommerceResult<Customer> {
-        Err(accounts_not_yet())
+    async fn sign_out(&self, customer_id: &str) -> CommerceResult<bool> {
+        self.client
+            .call::<LogOut>(log_out::Variables {}, Some(customer_id), Kind::Write)
+            .await?;
+        Ok(true)
     }
 
-    async fn orders_for(&self, _: &str) -> CommerceResult<Vec<OrderSummary>> {
-        Err(accounts_not_yet())
+    /// A Vendure customer is known by their session: the id is its token, which the
+    /// storefront keeps in its signed, HttpOnly session cookie.
+    async fn customer(&self, id: &str) -> CommerceResult<Customer> {
+        let r = self
+            .client
+            .call::<Me>(me::Variables {}, Some(id), Kind::Read)
+            .await?;
+        let gone = || CommerceError::NotFound("customer".into());
+        if r.token.as_deref().is_some_and(|t| t != id) {
+            return Err(gone());
+        }
+        let c = r.data.active_customer.ok_or_else(gone)?;
+        let text = |s: Option<String>| s.unwrap_or_default();
+        Ok(Customer {
+            id: id.to_string(),
+            email: c.email_address,
+            name: format!("{} {}", c.first_name, c.last_name)
+                .trim()
+                .to_string(),
+            addresses: c
+                .addresses
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| Address {
+                    name: text(a.full_name),
+                    line1: a.street_line1,
+                    line2: text(a.street_line2),
+                    city: text(a.city),
+                    postcode: text(a.postal_code),
+                    country: a.country.code,
+                })
+                .collect(),
+        })
     }
-}
 
-/// Vendure's customer sessions replace the cart's session on sign-in; carrying them through
-/// the storefront's own session is the next step of the adapter (README, Vendure).
-fn accounts_not_yet() -> CommerceError {
-    CommerceError::Unavailable("accounts are not yet supported with Vendure".into())
+    async fn orders_for(&self, customer_id: &str) -> CommerceResult<Vec<OrderSummary>> {
+        let r = self
+            .client
+            .call::<MyOrders>(my_orders::Variables {}, Some(customer_id), Kind::Read)
+            .await?;
+        let c = r
+            .data
+            .active_customer
+            .ok_or_else(|| CommerceError::NotFound("customer".into()))?;
+        c.orders
+            .items
+            .into_iter()
+            .filter(|o| !o.active)
+            .map(|o| {
+                let code = format!("{:?}", o.currency_code);
+                let currency = Currency::parse(&code).ok_or_else(|| {
+                    CommerceError::Unavailable(format!("Vendure order in unsupported {code}"))
+                })?;
+                Ok(OrderSummary {
+                    code: o.code,
+                    placed_at: catalogue::epoch_seconds(
+                        o.order_placed_at.as_deref().unwrap_or(&o.created_at),
+                    ),
+                    status: orders::status(&o.state),
+                    total: crate::commerce::Money::new(o.total_with_tax, currency),
+                    item_count: o.total_quantity.max(0) as u32,
+                })
+            })
+            .collect()
+    }
 }

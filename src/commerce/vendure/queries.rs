@@ -45,4 +45,9 @@ operation!(
     ToState,
     PaymentMethods,
     AddPayment,
+    Register,
+    LogIn,
+    LogOut,
+    Me,
+    MyOrders,
 );
