@@ -5,7 +5,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse vendure
+.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure
 
 run: setup build
 	$(SERVER) $(ARGS)
@@ -37,7 +37,7 @@ unit:
 	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" cargo test --features ssr -- --test-threads=1
 
 journeys:
-	VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/
+	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/
 
 # Browser bundle size, raw / gzip / brotli (README "Performance").
 bench-size: build-client
@@ -64,6 +64,12 @@ bench-lighthouse: build-client
 	. scripts/env.sh && { [ -x "$$VITRINE_TOOLS/node_modules/.bin/lighthouse" ] || \
 	  npm install --silent --no-audit --no-fund --prefix "$$VITRINE_TOOLS" lighthouse@13.5.0; } && \
 	  VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine LIGHTHOUSE="$$VITRINE_TOOLS/node_modules/.bin/lighthouse" node bench/lighthouse.mjs
+
+# Page server time on the embedded store and on a live Vendure (README "Performance").
+bench-backends: build-client
+	cargo build --release --features ssr
+	. scripts/env.sh && bash scripts/vendure.sh install >/dev/null && \
+	  VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine node bench/backend-latency.mjs
 
 # A local Vendure Shop API (the headless commerce server issue 5's adapter targets), with the
 # sample catalogue; prints its URL. `make vendure VENDURE_PORT=3101` for another port.

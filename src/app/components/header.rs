@@ -8,12 +8,8 @@ use leptos_router::components::A;
 pub fn SiteHeader() -> impl IntoView {
     let categories = expect_context::<CategoriesResource>();
     let cart = CartState::get();
-    let count = move || {
-        cart.cart()
-            .and_then(Result::ok)
-            .map(|c| c.item_count)
-            .unwrap_or(0)
-    };
+    // Unknown while the backend cannot say: showing 0 would tell the shopper the cart is gone.
+    let count = move || cart.cart().and_then(Result::ok).map(|c| c.item_count);
 
     view! {
         <header class="site-header">
@@ -25,12 +21,12 @@ pub fn SiteHeader() -> impl IntoView {
                 <super::search_box::SearchBox/>
                 <a class="account-link" href="/account">{strings::ACCOUNT}</a>
                 <Suspense fallback=|| view! { <a class="cart-link" href="/cart">{strings::CART}</a> }>
-                    <a class="cart-link" href="/cart" aria-label=move || strings::cart_count_label(count())>
+                    <a class="cart-link" href="/cart" aria-label=move || count().map(strings::cart_count_label)>
                         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
                             <path d="M6 7h12l-1 13H7L6 7Zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
                         </svg>
                         <span class="cart-link__label">{strings::CART}</span>
-                        <span class="cart-link__count" data-testid="cart-count">{count}</span>
+                        {move || count().map(|n| view! { <span class="cart-link__count" data-testid="cart-count">{n}</span> })}
                     </a>
                 </Suspense>
             </div>

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+export { startVendure } from '../../../bench/lib/vendure.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 export const artifacts = join(root, 'tests/journeys/artifacts');
@@ -15,12 +16,12 @@ const bin = process.env.VITRINE_SERVER || join(root, 'target/debug/vitrine');
 /** Lets journeys drive orders through the admin endpoint. */
 export const adminToken = 'journey-admin-token-0123456789';
 
-export async function startServer() {
+export async function startServer(env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-journey-'));
   const child = spawn(bin, ['--addr', '127.0.0.1:0', '--data-dir', dataDir, '--site-root', join(root, 'target/site')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUST_LOG: 'warn', VITRINE_ADMIN_TOKEN: adminToken },
+    env: { ...process.env, RUST_LOG: 'warn', VITRINE_ADMIN_TOKEN: adminToken, ...env },
   });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
