@@ -26,6 +26,7 @@ test('on Vendure a guest browses a collection, buys in three clicks and tracks t
   await page.getByRole('heading', { name: 'Footwear', level: 1 }).waitFor();
   const cards = page.locator('.card');
   assert.ok(await cards.count() >= 3, 'the collection lists its products');
+  const started = Date.now();
   await cards.first().locator('a.card__link').click();
   await hydrated(page);
   const picture = page.getByTestId('product-image');
@@ -45,6 +46,8 @@ test('on Vendure a guest browses a collection, buys in three clicks and tracks t
   await page.getByRole('heading', { name: /your order is confirmed/ }).waitFor();
   assert.equal(cents(await page.getByTestId('order-total').innerText()), quoted, 'charged what the page quoted');
   assert.equal(await page.getByTestId('cart-count').innerText(), '0');
+  // The same stretch the embedded checkout journey times: product page to confirmation.
+  console.log(`# guest checkout on Vendure: ${Date.now() - started} ms from product page to confirmation`);
   const code = new URL(page.url()).pathname.split('/').pop();
   await screenshot(page, 'vendure-order-390');
 
