@@ -137,6 +137,49 @@ async fn search(b: &dyn Commerce, category: &Category, product: &Product) {
         .await
         .unwrap();
     assert_eq!(handles.len(), 1);
+    facets(b, category).await;
+}
+
+/// The listing's facets work on what the backend reports: ticking a price band or a size keeps
+/// exactly the products that have it, and the counts say so beforehand.
+async fn facets(b: &dyn Commerce, category: &Category) {
+    use vitrine::discovery::facets::{arrange, Filters, PriceBand, Sort};
+    let items = b
+        .items(&ItemQuery {
+            category: Some(category.handle.clone()),
+            limit: 1_000,
+            ..ItemQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(items.len() as u32, category.product_count);
+    let band = PriceBand::of(items[0].price());
+    let by_price = Filters {
+        prices: vec![band],
+        ..Filters::default()
+    };
+    let (page, facets) = arrange(items.clone(), &by_price, Sort::PriceLow, None, 1, 100);
+    let counted = facets.prices.iter().find(|f| f.selected).map(|f| f.count);
+    assert_eq!(
+        counted,
+        Some(page.total),
+        "the band's count is what ticking it shows"
+    );
+    assert!(page.items.iter().all(|p| PriceBand::of(p.price) == band));
+    assert!(page
+        .items
+        .windows(2)
+        .all(|w| w[0].price.minor <= w[1].price.minor));
+    let sized: Vec<_> = items.iter().filter(|i| !i.sizes.is_empty()).collect();
+    if let Some(size) = sized.first().map(|i| i.sizes[0].clone()) {
+        let by_size = Filters {
+            sizes: vec![size.clone()],
+            ..Filters::default()
+        };
+        let (page, _) = arrange(items.clone(), &by_size, Sort::Relevance, None, 1, 100);
+        let expected = items.iter().filter(|i| i.sizes.contains(&size)).count();
+        assert_eq!(page.total as usize, expected, "size {size}");
+    }
 }
 
 /// Adding, changing and removing lines, with totals the lines explain.

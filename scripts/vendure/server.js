@@ -10,6 +10,7 @@ const path = require('path');
 const fs = require('fs');
 const {
   bootstrap, DefaultJobQueuePlugin, DefaultSearchPlugin, dummyPaymentHandler, JobQueueService,
+  RequestContextService, SearchService, TransactionalConnection,
 } = require('@vendure/core');
 const { populate } = require('@vendure/core/cli/populate');
 const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
@@ -68,6 +69,24 @@ function initialData() {
   return data;
 }
 
+// The import queues the search index in jobs that may not all have run when a process stops;
+// a short index means products search cannot find. Rebuild it until every product is in.
+async function ensureSearchIndex(app) {
+  const db = app.get(TransactionalConnection).rawConnection;
+  const count = async (sql) => Number((await db.query(sql))[0].n);
+  const products = await count('SELECT COUNT(*) AS n FROM product WHERE deletedAt IS NULL');
+  const indexed = () => count('SELECT COUNT(DISTINCT productId) AS n FROM search_index_item');
+  if ((await indexed()) >= products) return;
+  const ctx = await app.get(RequestContextService).create({ apiType: 'admin' });
+  await app.get(SearchService).reindex(ctx);
+  const deadline = Date.now() + 120_000;
+  while ((await indexed()) < products) {
+    if (Date.now() > deadline) throw new Error(`search index stuck below ${products} products`);
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  console.log(`vendure: search index rebuilt (${products} products)`);
+}
+
 (async () => {
   if (!fs.existsSync(dbFile)) {
     const started = Date.now();
@@ -76,15 +95,15 @@ function initialData() {
       initialData(),
       path.join(sample, 'products.csv'),
     );
-    // Let the search index catch up with the import before this process closes.
     await app.get(JobQueueService).start();
-    await new Promise((ok) => setTimeout(ok, 3000));
+    await ensureSearchIndex(app);
     await app.close();
     console.log(`vendure: sample catalogue imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (populateOnly) return;
   const app = await bootstrap(config);
   await app.get(JobQueueService).start();
+  await ensureSearchIndex(app);
   console.log(`vendure: Shop API on http://127.0.0.1:${port}/shop-api`);
 })().catch((e) => {
   console.error(e);

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, startVendure, launchBrowser, fillCheckout, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
+import { accountJourneys } from './lib/account-journeys.mjs';
 
 const shared = {};
 before(async () => {
@@ -90,3 +91,24 @@ test('when Vendure is down the cart page says so and the cart is back when it re
   assert.equal(await page.getByTestId('cart-count').innerText(), '1');
   await context.close();
 });
+
+test('on Vendure a misspelt search is corrected and sorts by Vendure's prices', async (t) => {
+  if (!shared.vendure) return t.skip('VITRINE_VENDURE is not set (make test sets it)');
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shared.server.url + '/search?q=runing+shoe');
+  await page.getByText('Showing results for').waitFor();
+  await page.locator('.card__title').first().waitFor();
+  const titles = await page.locator('.card__title').allInnerTexts();
+  assert.ok(titles.length >= 2 && titles.every((n) => /running shoe/i.test(n)), titles.join(', '));
+  // The cheapest first, by Vendure's prices.
+  await page.goto(shared.server.url + '/search?q=running+shoe&sort=price-asc');
+  await page.locator('.card .price__now').first().waitFor();
+  const prices = (await page.locator('.card .price__now').allInnerTexts()).map(cents);
+  assert.deepEqual(prices, [...prices].sort((a, b) => a - b));
+  await screenshot(page, 'vendure-search-1280');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+accountJourneys(shared, ['/p/laptop', '/p/tablet', '/p/cordless-mouse'], 'on Vendure ');
