@@ -92,7 +92,7 @@ test('when Vendure is down the cart page says so and the cart is back when it re
   await context.close();
 });
 
-test('on Vendure a misspelt search is corrected and sorts by Vendure's prices', async (t) => {
+test("on Vendure a misspelt search is corrected and sorts by Vendure's prices", async (t) => {
   if (!shared.vendure) return t.skip('VITRINE_VENDURE is not set (make test sets it)');
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, problems } = await watchedPage(context);

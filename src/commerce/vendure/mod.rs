@@ -156,6 +156,7 @@ impl VendureStore {
         &self,
         shelf: &Shelf,
         words: &[crate::discovery::query::WordMatch],
+        collection: Option<&str>,
     ) -> CommerceResult<HashMap<usize, f64>> {
         let mut scores: Option<HashMap<usize, f64>> = None;
         for word in words {
@@ -174,6 +175,8 @@ impl VendureStore {
                     .call::<Search>(
                         search::Variables {
                             term: alt,
+                            // Vendure's 100-result page then holds only this category's.
+                            collection: collection.map(str::to_string),
                             take: PAGE,
                         },
                         None,
@@ -596,7 +599,7 @@ impl Commerce for VendureStore {
                 .collect());
         };
         let mut hits: Vec<(usize, f64)> = self
-            .matches(&shelf, words)
+            .matches(&shelf, words, query.category.as_deref())
             .await?
             .into_iter()
             .filter(|(i, _)| wanted(*i))
