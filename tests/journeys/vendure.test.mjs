@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, startVendure, launchBrowser, fillCheckout, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
 import { accountJourneys } from './lib/account-journeys.mjs';
+import { checkoutJourneys } from './lib/checkout-journeys.mjs';
 
 const shared = {};
 before(async () => {
@@ -112,3 +113,4 @@ test("on Vendure a misspelt search is corrected and sorts by Vendure's prices", 
 });
 
 accountJourneys(shared, ['/p/laptop', '/p/tablet', '/p/cordless-mouse'], 'on Vendure ');
+checkoutJourneys(shared, ['/p/laptop', '/p/tablet', '/p/cordless-mouse'], 'on Vendure ');

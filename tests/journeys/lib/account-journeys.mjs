@@ -4,9 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clickCounter, buyNow, fillCheckout, toCheckout, watchedPage, hydrated, screenshot } from './harness.mjs';
+import { orderPage } from './checkout-journeys.mjs';
 
-/** Any backend's order page: /orders/CODE?t=SIGNATURE. */
-const orderPage = /\/orders\/[0-9A-Z-]+\?t=/;
 
 /** The account journeys on the server in `shared`, buying the three products in `products`
  *  (paths of product pages); `name` tells the runs apart. */
