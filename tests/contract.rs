@@ -294,6 +294,17 @@ async fn guest_checkout(b: &dyn Commerce, v: &Variant) {
         b.order("NOSUCHORDER42").await,
         Err(CommerceError::NotFound(_))
     ));
+
+    // A double click: the same attempt twice at once places one order.
+    let token = b.add_to_cart(None, &v.id, 1).await.unwrap().token;
+    let attempt = guest_order(&option.code, "contract-double");
+    let (first, second) = tokio::join!(
+        b.place_order(&token, &attempt),
+        b.place_order(&token, &attempt)
+    );
+    let (first, second) = (first.unwrap(), second.unwrap());
+    assert_eq!(first.code, second.code, "one order for a double click");
+    assert_ne!(first.code, order.code);
 }
 
 /// Each bad input gets its own typed refusal and changes nothing.

@@ -38,11 +38,13 @@ pub struct VendureStore {
     shelf: Mutex<Option<(Instant, Arc<Shelf>)>>,
     /// One catalogue load at a time: a cold cache under load must not fan out to Vendure.
     loading: tokio::sync::Mutex<()>,
-    /// Attempt key → order code. Also held across a placement, so a double click waits for
-    /// the first and gets its order. Per process: several storefront instances behind a
-    /// load balancer need sticky checkouts (README, Vendure).
-    placed: tokio::sync::Mutex<HashMap<String, String>>,
+    /// Attempt key → the order it placed, behind a lock held across that placement: a double
+    /// click waits for the first and gets its order, while other shoppers' checkouts go on.
+    /// Per process: several storefront instances need sticky checkouts (README, Vendure).
+    attempts: Mutex<HashMap<String, Attempt>>,
 }
+
+type Attempt = Arc<tokio::sync::Mutex<Option<String>>>;
 
 impl VendureStore {
     /// Connects to the Shop API at `url` and learns the channel's currency.
@@ -67,7 +69,7 @@ impl VendureStore {
             asset_origin,
             shelf: Mutex::new(None),
             loading: tokio::sync::Mutex::new(()),
-            placed: tokio::sync::Mutex::new(HashMap::new()),
+            attempts: Mutex::new(HashMap::new()),
         })
     }
 
@@ -810,17 +812,28 @@ impl Commerce for VendureStore {
     }
 
     async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
-        let mut placed = self.placed.lock().await;
-        if let Some(code) = placed.get(&order.idempotency_key).cloned() {
+        let attempt = {
+            let mut attempts = self
+                .attempts
+                .lock()
+                .map_err(|_| CommerceError::Unavailable("attempt lock poisoned".into()))?;
+            if attempts.len() >= REMEMBERED_ATTEMPTS {
+                // Forget finished attempts (replays come within seconds), never running ones.
+                attempts.retain(|_, a| Arc::strong_count(a) > 1);
+            }
+            attempts
+                .entry(order.idempotency_key.clone())
+                .or_default()
+                .clone()
+        };
+        let mut placed = attempt.lock().await;
+        if let Some(code) = placed.clone() {
             drop(placed);
             return self.order(&code).await;
         }
         let result = self.place(token, order).await;
         if let Ok(o) = &result {
-            if placed.len() >= REMEMBERED_ATTEMPTS {
-                placed.clear();
-            }
-            placed.insert(order.idempotency_key.clone(), o.code.clone());
+            *placed = Some(o.code.clone());
         }
         result
     }
