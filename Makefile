@@ -27,6 +27,7 @@ build-server:
 	cargo build --features ssr
 
 lint:
+	for f in tests/journeys/*.mjs tests/journeys/lib/*.mjs bench/*.mjs bench/lib/*.mjs; do node --check "$$f" || exit 1; done
 	cargo fmt --check
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --no-default-features --features hydrate --lib -- -D warnings
