@@ -209,6 +209,18 @@ impl Day {
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         (yoe + era * 400 + i64::from(m <= 2), m, d)
     }
+
+    /// The day of (year, month 1-12, day 1-31): `civil` backwards (Hinnant's
+    /// days-from-civil).
+    pub fn from_civil(year: i64, month: u32, day: u32) -> Day {
+        let (m, d) = (i64::from(month), i64::from(day));
+        let y = if m <= 2 { year - 1 } else { year };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Day(era * 146_097 + doe - 719_468)
+    }
 }
 
 /// The promised delivery window for an order placed at `placed_at` (Unix seconds).
@@ -455,6 +467,10 @@ mod tests {
         assert_eq!(Day(0).civil(), (1970, 1, 1));
         assert_eq!(Day(11_016).civil(), (2000, 2, 29));
         assert_eq!(Day(20_780).civil(), (2026, 11, 23));
+        for day in [Day(0), Day(11_016), Day(20_780), Day(-1)] {
+            let (y, m, d) = day.civil();
+            assert_eq!(Day::from_civil(y, m, d), day);
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! pays), and stock levels become numbers.
 
 use super::plain::VProduct;
+use crate::commerce::checkout::Day;
 use crate::commerce::model::*;
 use crate::commerce::Money;
 use crate::commerce::{Currency, MAX_LINE_QUANTITY};
@@ -299,17 +300,10 @@ pub fn epoch_seconds(iso: &str) -> i64 {
     ) else {
         return 0;
     };
-    days_from_civil(y, m, d) * 86_400 + h * 3_600 + min * 60 + s
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let (Ok(m), Ok(d)) = (u32::try_from(m), u32::try_from(d)) else {
+        return 0;
+    };
+    Day::from_civil(y, m, d).0 * 86_400 + h * 3_600 + min * 60 + s
 }
 
 #[cfg(test)]
