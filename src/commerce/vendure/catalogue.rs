@@ -33,6 +33,8 @@ pub struct Shelf {
     pub by_slug: HashMap<String, usize>,
     /// Variant id → product name, for stock messages.
     pub variant_products: HashMap<String, String>,
+    /// Collection slug → products in it, counted once here: every page's header lists them.
+    counts: HashMap<String, u32>,
 }
 
 impl Shelf {
@@ -43,6 +45,7 @@ impl Shelf {
             texts: Vec::with_capacity(products.len()),
             by_slug: HashMap::new(),
             variant_products: HashMap::new(),
+            counts: HashMap::new(),
             collections,
         };
         for (position, p) in products.iter().enumerate() {
@@ -74,6 +77,12 @@ impl Shelf {
                 relevance: 0.0,
                 position: position as u32,
             });
+            let mut member_of: Vec<&String> = p.collections.iter().collect();
+            member_of.sort_unstable();
+            member_of.dedup();
+            for slug in member_of {
+                *shelf.counts.entry(slug.clone()).or_default() += 1;
+            }
             shelf.memberships.push(p.collections.clone());
             shelf.texts.push(text);
         }
@@ -104,14 +113,11 @@ impl Shelf {
     }
 
     pub fn category(&self, c: &Collection) -> Category {
-        let count = (0..self.items.len())
-            .filter(|&i| self.in_collection(i, &c.slug))
-            .count();
         Category {
             handle: c.slug.clone(),
             name: c.name.clone(),
             description: c.description.clone(),
-            product_count: count as u32,
+            product_count: self.counts.get(&c.slug).copied().unwrap_or(0),
             image: c.image.as_ref().map(|url| picture(url, &c.name, CARD)),
         }
     }
@@ -158,7 +164,7 @@ pub fn picture(url: &str, alt: &str, preset: &str) -> Image {
 }
 
 /// The shop's own icon stands in for a product without pictures.
-fn no_picture(alt: &str) -> Image {
+pub fn no_picture(alt: &str) -> Image {
     Image {
         url: "/favicon.svg".into(),
         alt: alt.to_string(),

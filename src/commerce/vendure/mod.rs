@@ -16,7 +16,7 @@ use super::Currency;
 use crate::discovery::Item;
 use catalogue::{Collection, Shelf};
 use client::{Client, Kind};
-use plain::{plain_order, plain_product, VOrder, VProduct};
+use plain::{address_input, plain_order, plain_product, VOrder, VProduct};
 use queries::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -218,19 +218,6 @@ impl VendureStore {
         Ok(reply.data.active_order.map(|o| plain_order!(o)))
     }
 
-    /// The cart line holding `variant_id`: its Vendure id and product name.
-    async fn line(
-        &self,
-        token: &str,
-        variant_id: &str,
-    ) -> CommerceResult<Option<(String, String)>> {
-        Ok(self
-            .active_order(token)
-            .await?
-            .and_then(|o| o.lines.into_iter().find(|l| l.variant_id == variant_id))
-            .map(|l| (l.id, l.product_name)))
-    }
-
     fn empty_cart(&self) -> Cart {
         Cart::empty(self.currency)
     }
@@ -291,7 +278,10 @@ impl VendureStore {
                 .client
                 .call::<SetShippingAddress>(
                     set_shipping_address::Variables {
-                        input: shipping_address(&order.address),
+                        input: address_input!(
+                            set_shipping_address::CreateAddressInput,
+                            &order.address
+                        ),
                     },
                     t,
                     Kind::Write,
@@ -303,24 +293,10 @@ impl VendureStore {
                 return Err(CommerceError::EmptyCart);
             }
             if let Some(billing) = &order.billing {
-                let input = shipping_address(billing);
                 self.client
                     .call::<SetBillingAddress>(
                         set_billing_address::Variables {
-                            input: set_billing_address::CreateAddressInput {
-                                full_name: input.full_name,
-                                company: input.company,
-                                street_line1: input.street_line1,
-                                street_line2: input.street_line2,
-                                city: input.city,
-                                province: input.province,
-                                postal_code: input.postal_code,
-                                country_code: input.country_code,
-                                phone_number: input.phone_number,
-                                default_shipping_address: None,
-                                default_billing_address: None,
-                                custom_fields: None,
-                            },
+                            input: address_input!(set_billing_address::CreateAddressInput, billing),
                         },
                         t,
                         Kind::Write,
@@ -431,24 +407,6 @@ impl VendureStore {
         self.restock();
         orders::placed(&placed)
     }
-
-    fn order_update(
-        &self,
-        o: Option<VOrder>,
-        stock_error: Option<(String, i64)>,
-        other: Option<String>,
-    ) -> CommerceResult<Cart> {
-        if let Some((product, available)) = stock_error {
-            return Err(CommerceError::OutOfStock {
-                product,
-                available: available.max(0) as u32,
-            });
-        }
-        if let Some(message) = other {
-            return Err(CommerceError::InvalidInput(message));
-        }
-        o.map_or_else(|| Ok(self.empty_cart()), |o| orders::cart(&o))
-    }
 }
 
 fn split_name(name: &str) -> (String, String) {
@@ -456,26 +414,6 @@ fn split_name(name: &str) -> (String, String) {
     match name.rsplit_once(' ') {
         Some((first, last)) => (first.trim().to_string(), last.to_string()),
         None => (name.to_string(), String::new()),
-    }
-}
-
-fn shipping_address(a: &Address) -> set_shipping_address::CreateAddressInput {
-    // Vendure copies the address to the customer, whose table wants every text column set;
-    // the storefront's form has no company, province or phone, so those are empty.
-    let text = |s: &str| Some(s.to_string());
-    set_shipping_address::CreateAddressInput {
-        full_name: text(&a.name),
-        company: text(""),
-        street_line1: a.line1.clone(),
-        street_line2: text(&a.line2),
-        city: text(&a.city),
-        province: text(""),
-        postal_code: text(&a.postcode),
-        country_code: a.country.clone(),
-        phone_number: text(""),
-        default_shipping_address: None,
-        default_billing_address: None,
-        custom_fields: None,
     }
 }
 
@@ -707,13 +645,19 @@ impl Commerce for VendureStore {
                 "quantity must be 0 to {MAX_LINE_QUANTITY}"
             )));
         }
-        let Some((line, product)) = self.line(token, variant_id).await? else {
+        let active = self.active_order(token).await?;
+        let found = active
+            .as_ref()
+            .and_then(|o| o.lines.iter().find(|l| l.variant_id == variant_id))
+            .map(|l| (l.id.clone(), l.product_name.clone()));
+        let Some((line, product)) = found else {
             // Removing what is not there already holds; changing it cannot.
             if quantity == 0 {
-                return self.cart(token).await;
+                return active.map_or_else(|| Ok(self.empty_cart()), |o| orders::cart(&o));
             }
             return Err(CommerceError::NotFound("cart line".into()));
         };
+        let refused = |message: String| Err(CommerceError::InvalidInput(message));
         if quantity == 0 {
             let r = self
                 .client
@@ -721,9 +665,9 @@ impl Commerce for VendureStore {
                 .await?;
             use remove_line::RemoveLineRemoveOrderLine as R;
             return match r.data.remove_order_line {
-                R::Order(o) => self.order_update(Some(plain_order!(o)), None, None),
-                R::OrderModificationError(e) => self.order_update(None, None, Some(e.message)),
-                R::OrderInterceptorError(e) => self.order_update(None, None, Some(e.message)),
+                R::Order(o) => orders::cart(&plain_order!(o)),
+                R::OrderModificationError(e) => refused(e.message),
+                R::OrderInterceptorError(e) => refused(e.message),
             };
         }
         let r = self
@@ -739,14 +683,15 @@ impl Commerce for VendureStore {
             .await?;
         use adjust_line::AdjustLineAdjustOrderLine as R;
         match r.data.adjust_order_line {
-            R::Order(o) => self.order_update(Some(plain_order!(o)), None, None),
-            R::InsufficientStockError(e) => {
-                self.order_update(None, Some((product, e.quantity_available)), None)
-            }
-            R::OrderLimitError(e) => self.order_update(None, None, Some(e.message)),
-            R::NegativeQuantityError(e) => self.order_update(None, None, Some(e.message)),
-            R::OrderModificationError(e) => self.order_update(None, None, Some(e.message)),
-            R::OrderInterceptorError(e) => self.order_update(None, None, Some(e.message)),
+            R::Order(o) => orders::cart(&plain_order!(o)),
+            R::InsufficientStockError(e) => Err(CommerceError::OutOfStock {
+                product,
+                available: e.quantity_available.max(0) as u32,
+            }),
+            R::OrderLimitError(e) => refused(e.message),
+            R::NegativeQuantityError(e) => refused(e.message),
+            R::OrderModificationError(e) => refused(e.message),
+            R::OrderInterceptorError(e) => refused(e.message),
         }
     }
 

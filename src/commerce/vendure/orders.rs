@@ -1,7 +1,7 @@
 //! Vendure orders in the storefront's terms: the active order is the cart, a placed order is
 //! an order with a timeline. Amounts are Vendure's own (tax included), never recomputed.
 
-use super::catalogue::{picture, stock, CARD};
+use super::catalogue::{no_picture, picture, stock, CARD};
 use super::plain::{VAddress, VOrder};
 use crate::commerce::backend::{CommerceError, CommerceResult};
 use crate::commerce::checkout::{self, PaymentMethod, ShippingOption, Totals};
@@ -35,13 +35,10 @@ pub fn cart(order: &VOrder) -> CommerceResult<Cart> {
             product_handle: l.product_slug.clone(),
             product_name: l.product_name.clone(),
             variant_title: l.options.join(" / "),
-            image: l.image.as_ref().map_or_else(
-                || Image {
-                    url: "/favicon.svg".into(),
-                    alt: String::new(),
-                },
-                |u| picture(u, "", CARD),
-            ),
+            image: l
+                .image
+                .as_ref()
+                .map_or_else(|| no_picture(""), |u| picture(u, "", CARD)),
             unit_price: Money::new(l.unit_price, currency),
             quantity: l.quantity.max(0) as u32,
             available: stock(&l.stock_level),
@@ -49,14 +46,19 @@ pub fn cart(order: &VOrder) -> CommerceResult<Cart> {
         .collect();
     let mut cart = Cart::from_lines(currency, lines)
         .map_err(|e| CommerceError::Unavailable(format!("Vendure cart totals: {e:?}")))?;
-    // A Vendure promotion is whatever its rules say; the storefront shows what it took off.
-    cart.coupon = order.coupon_codes.first().map(|code| Coupon {
+    cart.coupon = coupon(order, currency);
+    Ok(cart)
+}
+
+/// A Vendure promotion is whatever its rules say; the storefront shows its code and what it
+/// took off.
+fn coupon(order: &VOrder, currency: Currency) -> Option<Coupon> {
+    order.coupon_codes.first().map(|code| Coupon {
         code: code.clone(),
         discount: Discount::AmountOff(Money::new(discount(order), currency)),
         min_spend: None,
         last_day: None,
-    });
-    Ok(cart)
+    })
 }
 
 /// Vendure's order states on the storefront's timeline.
@@ -180,7 +182,7 @@ pub fn placed(order: &VOrder) -> CommerceResult<Order> {
         placed_at,
         events,
         shipment: None,
-        coupon: cart(order)?.coupon,
+        coupon: coupon(order, currency),
         gift: None,
     })
 }

@@ -1,6 +1,7 @@
 //! Plain copies of the two fragments most operations return. graphql_client generates one set
 //! of types per operation; these macros copy any of them (the fields are the same, checked
-//! against the schema) into one shape the mapping code is written once for.
+//! against the schema) into one shape the mapping code is written once for, and fill any of
+//! the per-operation address inputs from one storefront address.
 
 /// A product as `ProductFields` selects it.
 pub struct VProduct {
@@ -189,4 +190,28 @@ macro_rules! plain_order {
     }};
 }
 
-pub(super) use {plain_address, plain_order, plain_product};
+/// An address input for Vendure: graphql_client gives each mutation its own type, with the
+/// same fields. Vendure copies the address to the customer, whose table wants every text
+/// column set; the storefront's form has no company, province or phone, so those are empty.
+macro_rules! address_input {
+    ($ty:path, $a:expr) => {{
+        let a: &$crate::commerce::Address = $a;
+        let text = |s: &str| Some(s.to_string());
+        $ty {
+            full_name: text(&a.name),
+            company: text(""),
+            street_line1: a.line1.clone(),
+            street_line2: text(&a.line2),
+            city: text(&a.city),
+            province: text(""),
+            postal_code: text(&a.postcode),
+            country_code: a.country.clone(),
+            phone_number: text(""),
+            default_shipping_address: None,
+            default_billing_address: None,
+            custom_fields: None,
+        }
+    }};
+}
+
+pub(super) use {address_input, plain_address, plain_order, plain_product};
