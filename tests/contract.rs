@@ -1,5 +1,5 @@
 //! One contract, every backend: the same scenarios (browse, search, cart edits, guest
-//! checkout, order lookup, bad input, accounts) run against the embedded store and a live Vendure, so
+//! checkout, declined payment, order lookup, bad input, accounts) run against the embedded store and a live Vendure, so
 //! a shopper sees the same storefront whichever commerce API is behind it.
 
 mod common;
@@ -35,6 +35,7 @@ async fn contract(b: &dyn Commerce) {
     search(b, &category, &product).await;
     let variant = cart_edits(b, &category).await;
     guest_checkout(b, &variant).await;
+    coupon_and_gift(b, &variant).await;
     bad_input(b, &variant).await;
     accounts(b, &variant).await;
 }
@@ -252,6 +253,29 @@ async fn guest_checkout(b: &dyn Commerce, v: &Variant) {
         "{unknown:?}"
     );
 
+    // Declined by the backend's payment handler: no order, no stock taken, the cart still
+    // editable, and the retry (same attempt, a corrected address) is placed as now typed.
+    let handle = cart.lines[0].product_handle.clone();
+    let stock = |p: Product| p.variants.iter().find(|x| x.id == v.id).map(|x| x.stock);
+    let before = stock(b.product(&handle).await.unwrap());
+    for why in [
+        checkout::Decline::Declined,
+        checkout::Decline::InsufficientFunds,
+    ] {
+        let mut declined = guest_order(&option.code, "contract-1");
+        declined.address.city = "Paris".into();
+        declined.declines = Some(why);
+        let r = b.place_order(&token, &declined).await;
+        assert_eq!(r.unwrap_err(), CommerceError::PaymentDeclined(why));
+    }
+    assert_eq!(stock(b.product(&handle).await.unwrap()), before);
+    b.add_to_cart(Some(&token), &v.id, 1).await.unwrap();
+    let cart = b.set_line_quantity(&token, &v.id, 2).await.unwrap();
+    assert_eq!(
+        cart.item_count, 2,
+        "a declined payment leaves the cart editable"
+    );
+
     let order = b
         .place_order(&token, &guest_order(&option.code, "contract-1"))
         .await
@@ -305,6 +329,71 @@ async fn guest_checkout(b: &dyn Commerce, v: &Variant) {
     let (first, second) = (first.unwrap(), second.unwrap());
     assert_eq!(first.code, second.code, "one order for a double click");
     assert_ne!(first.code, order.code);
+}
+
+/// Both stores know WELCOME10 (10% off) and SUMMER25 (ended 30 Sep 2026). A gift ships to
+/// the recipient, bills the buyer and keeps its note.
+async fn coupon_and_gift(b: &dyn Commerce, v: &Variant) {
+    let token = b.add_to_cart(None, &v.id, 2).await.unwrap().token;
+    let refused = |r: CommerceResult<Cart>| match r {
+        Err(CommerceError::Coupon(p)) => p,
+        other => panic!("expected a coupon refusal, got {other:?}"),
+    };
+    use vitrine::commerce::promotions::CouponProblem;
+    assert_eq!(
+        refused(b.apply_coupon(&token, "NOSUCHCODE").await),
+        CouponProblem::Unknown
+    );
+    assert!(matches!(
+        refused(b.apply_coupon(&token, "SUMMER25").await),
+        CouponProblem::Expired { .. }
+    ));
+    let cart = b.apply_coupon(&token, "WELCOME10").await.unwrap();
+    let coupon = cart.coupon.clone().expect("the coupon is on the cart");
+    assert_eq!(coupon.code, "WELCOME10");
+    let off = coupon.goods_off(cart.subtotal).unwrap().minor;
+    assert!(
+        (off - cart.subtotal.minor / 10).abs() <= 1,
+        "10% of {} is not {off}",
+        cart.subtotal.minor
+    );
+    let terms = b.checkout_terms(&token, &cart).await.unwrap();
+    let option = terms.options[0].code.clone();
+    let today = Day::from_unix(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64,
+    );
+    let quote =
+        checkout::quote(cart.subtotal, cart.coupon.as_ref(), &option, today, &terms).unwrap();
+
+    let mut gift = guest_order(&option, "contract-gift");
+    gift.billing = Some(gift.address.clone());
+    gift.address = Address {
+        name: "Grace Hopper".into(),
+        line1: "1 Navy Yard".into(),
+        line2: String::new(),
+        city: "Arlington".into(),
+        postcode: "22202".into(),
+        country: "US".into(),
+    };
+    gift.gift = Some(Gift {
+        message: "Happy birthday!".into(),
+        hide_prices: true,
+    });
+    let order = b.place_order(&token, &gift).await.unwrap();
+    assert_eq!(
+        order.totals.total, quote.totals.total,
+        "charged what was quoted"
+    );
+    assert!(order.totals.discount.minor > 0);
+    let looked_up = b.order(&order.code).await.unwrap();
+    for o in [&order, &looked_up] {
+        assert_eq!(o.address.name, "Grace Hopper");
+        assert_eq!(o.billing.as_ref().map(|a| a.city.as_str()), Some("London"));
+        assert_eq!(o.gift, gift.gift);
+    }
 }
 
 /// Each bad input gets its own typed refusal and changes nothing.

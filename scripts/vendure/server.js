@@ -2,7 +2,9 @@
 // sample catalogue from @vendure/create on first start, the job queue and search index in
 // this one process (sql.js cannot be shared), bearer tokens so the storefront keeps the
 // session in its own cookie, and the dummy payment handler (metadata shouldDecline /
-// shouldError simulate failures).
+// shouldError simulate failures). On top of the sample, what the storefront's journeys use
+// on every backend: gift fields on the order, a welcome coupon and an expired one, and one
+// item nearly sold out.
 //   node server.js DATA_DIR PORT [--populate-only]
 'use strict';
 process.env.VENDURE_DISABLE_TELEMETRY = 'true';
@@ -10,7 +12,7 @@ const path = require('path');
 const fs = require('fs');
 const {
   bootstrap, DefaultJobQueuePlugin, DefaultSearchPlugin, dummyPaymentHandler, JobQueueService,
-  RequestContextService, SearchService, TransactionalConnection,
+  PromotionService, RequestContextService, SearchService, TransactionalConnection,
 } = require('@vendure/core');
 const { populate } = require('@vendure/core/cli/populate');
 const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
@@ -50,6 +52,13 @@ const config = {
     orderByCodeAccessStrategy: { canAccessOrder: () => true },
   },
   importExportOptions: { importAssetsDir: path.join(sample, 'images') },
+  // A gift ships to someone else with a note; the storefront sets these through the Shop API.
+  customFields: {
+    Order: [
+      { name: 'giftMessage', type: 'string', length: 300, nullable: true, public: true },
+      { name: 'giftHidePrices', type: 'boolean', defaultValue: false, nullable: false, public: true },
+    ],
+  },
   plugins: [
     DefaultJobQueuePlugin.init({ pollInterval: 200 }),
     DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: true }),
@@ -87,6 +96,29 @@ async function ensureSearchIndex(app) {
   console.log(`vendure: search index rebuilt (${products} products)`);
 }
 
+// The storefront's test store has coupons and scarce items; so does this one.
+async function storeExtras(app) {
+  const ctx = await app.get(RequestContextService).create({ apiType: 'admin' });
+  const promotions = app.get(PromotionService);
+  const percentOff = (percent) => ({
+    code: 'order_percentage_discount',
+    arguments: [{ name: 'discount', value: String(percent) }],
+  });
+  await promotions.createPromotion(ctx, {
+    enabled: true, couponCode: 'WELCOME10', conditions: [], actions: [percentOff(10)],
+    translations: [{ languageCode: 'en', name: '10% off your first order' }],
+  });
+  await promotions.createPromotion(ctx, {
+    enabled: true, couponCode: 'SUMMER25', conditions: [], actions: [percentOff(25)],
+    startsAt: new Date('2026-06-01T00:00:00Z'), endsAt: new Date('2026-09-30T23:59:59Z'),
+    translations: [{ languageCode: 'en', name: 'Summer sale' }],
+  });
+  const db = app.get(TransactionalConnection).rawConnection;
+  await db.query(`UPDATE stock_level SET stockOnHand = 4 WHERE productVariantId IN
+    (SELECT v.id FROM product_variant v JOIN product_translation t ON t.baseId = v.productId
+     WHERE t.slug = 'hand-trowel')`);
+}
+
 (async () => {
   if (!fs.existsSync(dbFile)) {
     const started = Date.now();
@@ -96,6 +128,7 @@ async function ensureSearchIndex(app) {
       path.join(sample, 'products.csv'),
     );
     await app.get(JobQueueService).start();
+    await storeExtras(app);
     await ensureSearchIndex(app);
     await app.close();
     console.log(`vendure: sample catalogue imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);

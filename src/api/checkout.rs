@@ -144,7 +144,7 @@ pub async fn place_order(
     // Run as a block so every refusal passes through the draft-keeping below.
     let result: Result<(), ApiError> = async move {
         use crate::commerce::backend::PlaceOrder;
-        use crate::commerce::checkout::{charge_test_card, Day, PaymentMethod};
+        use crate::commerce::checkout::{read_test_card, Day, PaymentMethod, TestCard};
         use crate::commerce::Gift;
         // Checked in the order the fields appear, so the first message is for the first field.
         let email = super::rules::email(&email)?;
@@ -177,11 +177,14 @@ pub async fn place_order(
         }
         let token = super::cart::ssr::token()
             .ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
-        let payment = match payment.as_str() {
-            "delivery" => PaymentMethod::PayOnDelivery,
+        let card = match payment.as_str() {
+            "delivery" => TestCard {
+                method: PaymentMethod::PayOnDelivery,
+                declines: None,
+            },
             "card" => {
                 let (y, m, _) = Day::from_unix(crate::api::clock::now()).civil();
-                charge_test_card(&card_number, &card_expiry, &card_cvc, (y, m))
+                read_test_card(&card_number, &card_expiry, &card_cvc, (y, m))
                     .map_err(ssr::card_error)?
             }
             _ => {
@@ -210,7 +213,8 @@ pub async fn place_order(
                     billing,
                     gift,
                     shipping_code: shipping,
-                    payment,
+                    payment: card.method,
+                    declines: card.declines,
                     idempotency_key: attempt,
                     customer_id: super::account::signed_in().await?.map(|c| c.id),
                 },
@@ -245,9 +249,6 @@ mod ssr {
             CardProblem::Number => "card_number",
             CardProblem::Expiry | CardProblem::Expired => "card_expiry",
             CardProblem::Cvc => "card_cvc",
-            CardProblem::Declined | CardProblem::InsufficientFunds => {
-                return ApiError::Payment(strings::card_problem(p).into())
-            }
         };
         ApiError::Field {
             field: field.into(),

@@ -75,10 +75,7 @@ impl From<crate::commerce::backend::CommerceError> for ApiError {
                 message: strings::EMAIL_TAKEN.into(),
             },
             E::InvalidCredentials => ApiError::Invalid(strings::SIGN_IN_FAILED.into()),
-            // The provider's own wording is for the logs; the shopper hears the gateway's.
-            E::PaymentDeclined(_) => ApiError::Payment(
-                strings::card_problem(crate::commerce::checkout::CardProblem::Declined).into(),
-            ),
+            E::PaymentDeclined(why) => ApiError::Payment(strings::decline(why).into()),
             E::Unavailable(_) => ApiError::Unavailable,
         }
     }

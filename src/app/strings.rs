@@ -304,8 +304,14 @@ pub fn card_problem(p: crate::commerce::checkout::CardProblem) -> &'static str {
         P::Expiry => "Please enter the expiry date as MM/YY.",
         P::Expired => "That card has expired. Please use another card.",
         P::Cvc => "Please enter the 3 or 4 digit security code.",
-        P::Declined => "Your card was declined. Nothing was charged; please try another card.",
-        P::InsufficientFunds => {
+    }
+}
+
+pub fn decline(d: crate::commerce::checkout::Decline) -> &'static str {
+    use crate::commerce::checkout::Decline as D;
+    match d {
+        D::Declined => "Your card was declined. Nothing was charged; please try another card.",
+        D::InsufficientFunds => {
             "Your card was declined for insufficient funds. Nothing was charged; please try another card."
         }
     }
@@ -356,7 +362,10 @@ pub fn coupon_problem(p: &crate::commerce::promotions::CouponProblem) -> String 
     use crate::commerce::promotions::CouponProblem as P;
     match p {
         P::Unknown => "We don't recognise that code. Please check the spelling.".into(),
-        P::Expired { last_day } => format!("That code expired on {}.", day(*last_day)),
+        P::Expired {
+            last_day: Some(last_day),
+        } => format!("That code expired on {}.", day(*last_day)),
+        P::Expired { last_day: None } => "That code has expired.".into(),
         P::BelowMinimum {
             min_spend,
             short_by,

@@ -29,8 +29,8 @@ pub enum CommerceError {
     #[error("email or password not recognised")]
     InvalidCredentials,
     /// The payment provider refused the payment; nothing was charged.
-    #[error("payment declined: {0}")]
-    PaymentDeclined(String),
+    #[error("payment declined: {0:?}")]
+    PaymentDeclined(super::checkout::Decline),
     #[error("backend unavailable: {0}")]
     Unavailable(String),
 }
@@ -86,8 +86,11 @@ pub struct PlaceOrder {
     pub gift: Option<Gift>,
     /// A code from `checkout::shipping_options`.
     pub shipping_code: String,
-    /// Already authorised by the gateway; only brand and last four digits are kept.
+    /// What the shopper chose; of a card, only brand and last four digits are ever kept.
     pub payment: super::checkout::PaymentMethod,
+    /// The test gateway's answer for the card, which the backend's payment handler gives when
+    /// it charges: a decline places no order and takes no stock.
+    pub declines: Option<super::checkout::Decline>,
     /// One per checkout attempt: replays of the same attempt return the first order.
     pub idempotency_key: String,
     /// The signed-in customer, whose history the order joins and whose addresses it updates.

@@ -244,8 +244,23 @@ pub enum CardProblem {
     Expiry,
     Expired,
     Cvc,
+}
+
+/// Why a payment was refused; nothing was charged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Decline {
     Declined,
     InsufficientFunds,
+}
+
+/// A card as the test gateway hands it to the backend. A real gateway's script hands over a
+/// token, never the number, and the bank answers when the backend's payment handler charges
+/// it; here the token says what the answer will be, so the refusal still comes from the
+/// backend, on every backend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TestCard {
+    pub method: PaymentMethod,
+    pub declines: Option<Decline>,
 }
 
 /// The test gateway's documented declines: these numbers pass every check and are refused.
@@ -285,31 +300,35 @@ pub fn check_cvc(cvc: &str) -> Result<(), CardProblem> {
     Ok(())
 }
 
-/// Checks a card the way the test gateway does. `today` is (year, month). Only the brand and
-/// last four digits leave this function: the number and CVC are never stored or logged.
-pub fn charge_test_card(
+/// Checks a card the way the test gateway does. `today` is (year, month). Only the brand,
+/// the last four digits and the gateway's answer leave this function: the number and CVC are
+/// never stored or logged.
+pub fn read_test_card(
     number: &str,
     expiry: &str,
     cvc: &str,
     today: (i64, u32),
-) -> Result<PaymentMethod, CardProblem> {
+) -> Result<TestCard, CardProblem> {
     let digits = check_card_number(number)?;
     check_expiry(expiry, today)?;
     check_cvc(cvc)?;
-    match digits.as_str() {
-        DECLINED_CARD => return Err(CardProblem::Declined),
-        INSUFFICIENT_FUNDS_CARD => return Err(CardProblem::InsufficientFunds),
-        _ => {}
-    }
+    let declines = match digits.as_str() {
+        DECLINED_CARD => Some(Decline::Declined),
+        INSUFFICIENT_FUNDS_CARD => Some(Decline::InsufficientFunds),
+        _ => None,
+    };
     let brand = match digits.as_bytes()[0] {
         b'4' => "Visa",
         b'5' | b'2' => "Mastercard",
         b'3' => "American Express",
         _ => "Card",
     };
-    Ok(PaymentMethod::Card {
-        brand: brand.into(),
-        last4: digits[digits.len() - 4..].to_string(),
+    Ok(TestCard {
+        method: PaymentMethod::Card {
+            brand: brand.into(),
+            last4: digits[digits.len() - 4..].to_string(),
+        },
+        declines,
     })
 }
 
@@ -419,7 +438,9 @@ mod tests {
         assert_eq!(late.totals.discount, usd(0));
         assert_eq!(
             late.coupon_problem,
-            Some(CouponProblem::Expired { last_day: Day(50) })
+            Some(CouponProblem::Expired {
+                last_day: Some(Day(50))
+            })
         );
 
         let ship = Coupon {
@@ -474,42 +495,43 @@ mod tests {
     }
 
     #[test]
-    fn the_test_gateway_validates_and_declines_as_documented() {
+    fn the_test_gateway_validates_and_marks_its_declines_as_documented() {
         let today = (2026, 11);
         assert_eq!(
-            charge_test_card("4242 4242 4242 4242", "12/30", "123", today),
-            Ok(PaymentMethod::Card {
-                brand: "Visa".into(),
-                last4: "4242".into()
+            read_test_card("4242 4242 4242 4242", "12/30", "123", today),
+            Ok(TestCard {
+                method: PaymentMethod::Card {
+                    brand: "Visa".into(),
+                    last4: "4242".into()
+                },
+                declines: None
             })
         );
         assert_eq!(
-            charge_test_card("4242 4242 4242 4241", "12/30", "123", today),
+            read_test_card("4242 4242 4242 4241", "12/30", "123", today),
             Err(CardProblem::Number)
         );
         assert_eq!(
-            charge_test_card("4242424242424242", "13/30", "123", today),
+            read_test_card("4242424242424242", "13/30", "123", today),
             Err(CardProblem::Expiry)
         );
         assert_eq!(
-            charge_test_card("4242424242424242", "10/26", "123", today),
+            read_test_card("4242424242424242", "10/26", "123", today),
             Err(CardProblem::Expired)
         );
         assert!(
-            charge_test_card("4242424242424242", "11/26", "123", today).is_ok(),
+            read_test_card("4242424242424242", "11/26", "123", today).is_ok(),
             "valid through its month"
         );
         assert_eq!(
-            charge_test_card("4242424242424242", "12/30", "12", today),
+            read_test_card("4242424242424242", "12/30", "12", today),
             Err(CardProblem::Cvc)
         );
+        let declines = |number| read_test_card(number, "12/30", "123", today).map(|c| c.declines);
+        assert_eq!(declines(DECLINED_CARD), Ok(Some(Decline::Declined)));
         assert_eq!(
-            charge_test_card(DECLINED_CARD, "12/30", "123", today),
-            Err(CardProblem::Declined)
-        );
-        assert_eq!(
-            charge_test_card(INSUFFICIENT_FUNDS_CARD, "12/30", "123", today),
-            Err(CardProblem::InsufficientFunds)
+            declines(INSUFFICIENT_FUNDS_CARD),
+            Ok(Some(Decline::InsufficientFunds))
         );
     }
 }

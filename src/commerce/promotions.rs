@@ -28,15 +28,23 @@ pub struct Coupon {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CouponProblem {
     Unknown,
-    Expired { last_day: Day },
-    BelowMinimum { min_spend: Money, short_by: Money },
+    /// `last_day` when the backend says which it was.
+    Expired {
+        last_day: Option<Day>,
+    },
+    BelowMinimum {
+        min_spend: Money,
+        short_by: Money,
+    },
 }
 
 impl Coupon {
     /// Whether the coupon applies to goods worth `subtotal` on `today`.
     pub fn check(&self, subtotal: Money, today: Day) -> Result<(), CouponProblem> {
         if let Some(last_day) = self.last_day.filter(|d| today > *d) {
-            return Err(CouponProblem::Expired { last_day });
+            return Err(CouponProblem::Expired {
+                last_day: Some(last_day),
+            });
         }
         if let Some(min_spend) = self.min_spend.filter(|m| subtotal.minor < m.minor) {
             return Err(CouponProblem::BelowMinimum {
@@ -137,7 +145,9 @@ mod tests {
         );
         assert_eq!(
             c.check(usd(1), Day(101)),
-            Err(CouponProblem::Expired { last_day: Day(100) })
+            Err(CouponProblem::Expired {
+                last_day: Some(Day(100))
+            })
         );
         let mut m = coupon(Discount::AmountOff(usd(15_00)));
         m.min_spend = Some(usd(10_000));

@@ -62,6 +62,7 @@ pub fn guest_order(shipping_code: &str, key: &str) -> vitrine::commerce::backend
             brand: "Visa".into(),
             last4: "4242".into(),
         },
+        declines: None,
         idempotency_key: key.into(),
         customer_id: None,
     }

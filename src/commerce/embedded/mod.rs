@@ -921,6 +921,10 @@ impl Commerce for EmbeddedStore {
             }
             let shipping = quote.chosen.ok_or(CommerceError::UnknownShipping)?;
             let totals = quote.totals;
+            // The payment is charged before anything is taken, so a decline changes nothing.
+            if let Some(why) = order.declines {
+                return Err(CommerceError::PaymentDeclined(why));
+            }
             // Stock is checked and taken inside the same transaction, so two shoppers can never
             // both buy the last one.
             for line in &cart.lines {

@@ -30,6 +30,9 @@ pub struct Shelf {
     /// Per item: every collection it is in, and its lower-cased searchable words.
     pub memberships: Vec<Vec<String>>,
     pub texts: Vec<String>,
+    /// Per item: its brand and the names of every collection it is in, lower-cased. Vendure's
+    /// search does not index them, yet "footwear" or "apple" must find those products.
+    pub labels: Vec<String>,
     pub by_slug: HashMap<String, usize>,
     /// Variant id → product name, for stock messages.
     pub variant_products: HashMap<String, String>,
@@ -43,6 +46,7 @@ impl Shelf {
             items: Vec::with_capacity(products.len()),
             memberships: Vec::with_capacity(products.len()),
             texts: Vec::with_capacity(products.len()),
+            labels: Vec::with_capacity(products.len()),
             by_slug: HashMap::new(),
             variant_products: HashMap::new(),
             counts: HashMap::new(),
@@ -85,6 +89,16 @@ impl Shelf {
             }
             shelf.memberships.push(p.collections.clone());
             shelf.texts.push(text);
+            let mut labels = brand(p);
+            for c in shelf
+                .collections
+                .iter()
+                .filter(|c| p.collections.contains(&c.slug))
+            {
+                labels.push(' ');
+                labels.push_str(&c.name);
+            }
+            shelf.labels.push(labels.to_lowercase());
         }
         shelf
     }
@@ -143,6 +157,10 @@ impl Shelf {
     /// search, which ignores terms under three characters).
     pub fn has_word_starting(&self, i: usize, prefix: &str) -> bool {
         words(&self.texts[i]).any(|w| w.starts_with(prefix))
+    }
+
+    pub fn has_label_word_starting(&self, i: usize, prefix: &str) -> bool {
+        words(&self.labels[i]).any(|w| w.starts_with(prefix))
     }
 }
 

@@ -9,7 +9,7 @@ mod plain;
 mod queries;
 
 use super::backend::*;
-use super::checkout::{PaymentMethod, Tax, Terms};
+use super::checkout::{Decline, PaymentMethod, Tax, Terms};
 use super::model::*;
 use super::promotions::CouponProblem;
 use super::Currency;
@@ -42,6 +42,8 @@ pub struct VendureStore {
     /// click waits for the first and gets its order, while other shoppers' checkouts go on.
     /// Per process: several storefront instances need sticky checkouts (README, Vendure).
     attempts: Mutex<HashMap<String, Attempt>>,
+    /// Vendure declares the gift fields on orders (see `OrderGift` in shop.graphql).
+    gifts: bool,
 }
 
 type Attempt = Arc<tokio::sync::Mutex<Option<String>>>;
@@ -63,10 +65,19 @@ impl VendureStore {
                 .next()
                 .map(|host| format!("{scheme}://{host}"))
         });
+        let probe = order_gift::Variables {
+            code: "VITRINE-PROBE".into(),
+        };
+        let gifts = match client.call::<OrderGift>(probe, None, Kind::Read).await {
+            Ok(_) | Err(CommerceError::NotFound(_)) => true,
+            Err(CommerceError::InvalidInput(_)) => false,
+            Err(e) => return Err(format!("cannot reach Vendure at {url}: {e}")),
+        };
         Ok(VendureStore {
             client,
             currency,
             asset_origin,
+            gifts,
             shelf: Mutex::new(None),
             loading: tokio::sync::Mutex::new(()),
             attempts: Mutex::new(HashMap::new()),
@@ -152,8 +163,9 @@ impl VendureStore {
     }
 
     /// Products matching every planned word, with a score: each word is searched with
-    /// Vendure's `search` (one call per alternative); words too short for it are matched
-    /// against the cached catalogue.
+    /// Vendure's `search` (one call per alternative), and matched against the brand and
+    /// collection names it does not index; words too short for it are matched against the
+    /// cached catalogue.
     async fn matches(
         &self,
         shelf: &Shelf,
@@ -176,7 +188,7 @@ impl VendureStore {
                     .client
                     .call::<Search>(
                         search::Variables {
-                            term: alt,
+                            term: alt.clone(),
                             // Vendure's 100-result page then holds only this category's.
                             collection: collection.map(str::to_string),
                             take: PAGE,
@@ -193,6 +205,16 @@ impl VendureStore {
                         let s = found.entry(i).or_default();
                         *s = s.max(hit.score);
                     }
+                }
+                let in_scope = |i: &usize| {
+                    collection.is_none_or(|c| shelf.memberships[*i].iter().any(|m| m == c))
+                };
+                for i in (0..shelf.items.len())
+                    .filter(in_scope)
+                    .filter(|&i| shelf.has_label_word_starting(i, &alt))
+                {
+                    let s = found.entry(i).or_default();
+                    *s = s.max(1.0);
                 }
             }
             scores = Some(match scores {
@@ -231,9 +253,40 @@ impl VendureStore {
             .unwrap_or_else(|| "this item".into())
     }
 
+    async fn to_state(&self, token: &str, state: &str) -> CommerceResult<()> {
+        let r = self
+            .client
+            .call::<ToState>(
+                to_state::Variables {
+                    state: state.into(),
+                },
+                Some(token),
+                Kind::Write,
+            )
+            .await?;
+        if let Some(to_state::ToStateTransitionOrderToState::OrderStateTransitionError(e)) =
+            r.data.transition_order_to_state
+        {
+            return Err(CommerceError::InvalidInput(format!(
+                "{}: {}",
+                e.message, e.transition_error
+            )));
+        }
+        Ok(())
+    }
+
+    /// An order left arranging payment (its payment was declined) takes no changes until it is
+    /// back to adding items; the shopper only sees a cart, which stays editable.
+    async fn reopen(&self, token: &str, active: &VOrder) -> CommerceResult<()> {
+        if active.state == "ArrangingPayment" {
+            self.to_state(token, "AddingItems").await?;
+        }
+        Ok(())
+    }
+
     async fn place(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
-        if order.gift.is_some() {
-            // Vendure has nowhere standard to keep the note; refusing beats losing it.
+        if order.gift.is_some() && !self.gifts {
+            // This Vendure has nowhere to keep the note; refusing beats losing it.
             return Err(CommerceError::InvalidInput(
                 "gift notes are not available in this store yet".into(),
             ));
@@ -244,116 +297,132 @@ impl VendureStore {
         if active.lines.is_empty() {
             return Err(CommerceError::EmptyCart);
         }
-        let t = Some(token);
-        if active.state == "AddingItems" {
-            if order.customer_id.is_none() {
-                let (first, last) = split_name(&order.address.name);
-                let r = self
-                    .client
-                    .call::<SetCustomer>(
-                        set_customer::Variables {
-                            input: set_customer::CreateCustomerInput {
-                                title: None,
-                                first_name: first,
-                                last_name: last,
-                                phone_number: None,
-                                email_address: order.email.clone(),
-                                custom_fields: None,
-                            },
-                        },
-                        t,
-                        Kind::Write,
-                    )
-                    .await?;
-                use set_customer::SetCustomerSetCustomerForOrder as R;
-                match r.data.set_customer_for_order {
-                    R::Order(_) => {}
-                    R::EmailAddressConflictError(_) => return Err(CommerceError::EmailTaken),
-                    R::AlreadyLoggedInError(_) => {}
-                    R::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
-                    R::GuestCheckoutError(e) => return Err(CommerceError::InvalidInput(e.message)),
-                }
+        // Vendure checks stock when a line is added, not when the order is placed: without
+        // this, a line another shopper sold out meanwhile would be oversold.
+        for line in orders::cart(&active)?.lines {
+            if line.quantity > line.available {
+                return Err(CommerceError::OutOfStock {
+                    product: line.product_name,
+                    available: line.available,
+                });
             }
+        }
+        let t = Some(token);
+        // A declined payment left it arranging payment; what was typed this time must win.
+        self.reopen(token, &active).await?;
+        if order.customer_id.is_none() {
+            let (first, last) = split_name(&order.address.name);
             let r = self
                 .client
-                .call::<SetShippingAddress>(
-                    set_shipping_address::Variables {
-                        input: address_input!(
-                            set_shipping_address::CreateAddressInput,
-                            &order.address
-                        ),
+                .call::<SetCustomer>(
+                    set_customer::Variables {
+                        input: set_customer::CreateCustomerInput {
+                            title: None,
+                            first_name: first,
+                            last_name: last,
+                            phone_number: None,
+                            email_address: order.email.clone(),
+                            custom_fields: None,
+                        },
                     },
                     t,
                     Kind::Write,
                 )
                 .await?;
-            if let set_shipping_address::SetShippingAddressSetOrderShippingAddress::NoActiveOrderError(_) =
-                r.data.set_order_shipping_address
+            use set_customer::SetCustomerSetCustomerForOrder as R;
+            match r.data.set_customer_for_order {
+                R::Order(_) => {}
+                R::EmailAddressConflictError(_) => return Err(CommerceError::EmailTaken),
+                R::AlreadyLoggedInError(_) => {}
+                R::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
+                R::GuestCheckoutError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            }
+        }
+        let r = self
+            .client
+            .call::<SetShippingAddress>(
+                set_shipping_address::Variables {
+                    input: address_input!(set_shipping_address::CreateAddressInput, &order.address),
+                },
+                t,
+                Kind::Write,
+            )
+            .await?;
+        if let set_shipping_address::SetShippingAddressSetOrderShippingAddress::NoActiveOrderError(
+            _,
+        ) = r.data.set_order_shipping_address
+        {
+            return Err(CommerceError::EmptyCart);
+        }
+        if let Some(billing) = &order.billing {
+            self.client
+                .call::<SetBillingAddress>(
+                    set_billing_address::Variables {
+                        input: address_input!(set_billing_address::CreateAddressInput, billing),
+                    },
+                    t,
+                    Kind::Write,
+                )
+                .await?;
+        }
+        if self.gifts {
+            // Set even when empty, so a retry that is no longer a gift clears the note.
+            let gift = order.gift.as_ref();
+            let r = self
+                .client
+                .call::<SetGift>(
+                    set_gift::Variables {
+                        input: set_gift::UpdateOrderInput {
+                            custom_fields: Some(set_gift::UpdateOrderCustomFieldsInput {
+                                // "" for a gift without a note: still a gift.
+                                gift_message: gift.map(|g| g.message.clone()),
+                                gift_hide_prices: Some(gift.is_some_and(|g| g.hide_prices)),
+                            }),
+                        },
+                    },
+                    t,
+                    Kind::Write,
+                )
+                .await?;
+            if let set_gift::SetGiftSetOrderCustomFields::NoActiveOrderError(_) =
+                r.data.set_order_custom_fields
             {
                 return Err(CommerceError::EmptyCart);
             }
-            if let Some(billing) = &order.billing {
-                self.client
-                    .call::<SetBillingAddress>(
-                        set_billing_address::Variables {
-                            input: address_input!(set_billing_address::CreateAddressInput, billing),
-                        },
-                        t,
-                        Kind::Write,
-                    )
-                    .await?;
-            }
-            let methods = self
-                .client
-                .call::<ShippingMethods>(shipping_methods::Variables {}, t, Kind::Read)
-                .await?
-                .data
-                .eligible_shipping_methods;
-            let method = methods
-                .iter()
-                .find(|m| m.code == order.shipping_code)
-                .or_else(|| {
-                    methods
-                        .iter()
-                        .find(|m| m.code.starts_with(&format!("{}-", order.shipping_code)))
-                })
-                .ok_or(CommerceError::UnknownShipping)?;
-            let r = self
-                .client
-                .call::<SetShippingMethod>(
-                    set_shipping_method::Variables {
-                        ids: vec![method.id.clone()],
-                    },
-                    t,
-                    Kind::Write,
-                )
-                .await?;
-            use set_shipping_method::SetShippingMethodSetOrderShippingMethod as S;
-            match r.data.set_order_shipping_method {
-                S::Order(_) => {}
-                S::IneligibleShippingMethodError(_) => return Err(CommerceError::UnknownShipping),
-                S::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
-                S::OrderModificationError(e) => return Err(CommerceError::InvalidInput(e.message)),
-            }
-            let r = self
-                .client
-                .call::<ToState>(
-                    to_state::Variables {
-                        state: "ArrangingPayment".into(),
-                    },
-                    t,
-                    Kind::Write,
-                )
-                .await?;
-            if let Some(to_state::ToStateTransitionOrderToState::OrderStateTransitionError(e)) =
-                r.data.transition_order_to_state
-            {
-                return Err(CommerceError::InvalidInput(format!(
-                    "{}: {}",
-                    e.message, e.transition_error
-                )));
-            }
         }
+        let methods = self
+            .client
+            .call::<ShippingMethods>(shipping_methods::Variables {}, t, Kind::Read)
+            .await?
+            .data
+            .eligible_shipping_methods;
+        let method = methods
+            .iter()
+            .find(|m| m.code == order.shipping_code)
+            .or_else(|| {
+                methods
+                    .iter()
+                    .find(|m| m.code.starts_with(&format!("{}-", order.shipping_code)))
+            })
+            .ok_or(CommerceError::UnknownShipping)?;
+        let r = self
+            .client
+            .call::<SetShippingMethod>(
+                set_shipping_method::Variables {
+                    ids: vec![method.id.clone()],
+                },
+                t,
+                Kind::Write,
+            )
+            .await?;
+        use set_shipping_method::SetShippingMethodSetOrderShippingMethod as S;
+        match r.data.set_order_shipping_method {
+            S::Order(_) => {}
+            S::IneligibleShippingMethodError(_) => return Err(CommerceError::UnknownShipping),
+            S::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
+            S::OrderModificationError(e) => return Err(CommerceError::InvalidInput(e.message)),
+        }
+        self.to_state(token, "ArrangingPayment").await?;
         let methods = self
             .client
             .call::<PaymentMethods>(payment_methods::Variables {}, t, Kind::Read)
@@ -370,7 +439,7 @@ impl VendureStore {
                 add_payment::Variables {
                     input: add_payment::PaymentInput {
                         method: method.code,
-                        metadata: payment_metadata(&order.payment),
+                        metadata: payment_metadata(order),
                     },
                 },
                 t,
@@ -381,7 +450,10 @@ impl VendureStore {
         let placed = match r.data.add_payment_to_order {
             P::Order(o) => plain_order!(o),
             P::PaymentDeclinedError(e) => {
-                return Err(CommerceError::PaymentDeclined(e.payment_error_message))
+                tracing::info!(reason = %e.payment_error_message, "Vendure declined a payment");
+                // The handler's wording is for the logs; the gateway's reason is the shopper's.
+                let why = order.declines.unwrap_or(Decline::Declined);
+                return Err(CommerceError::PaymentDeclined(why));
             }
             P::PaymentFailedError(e) => {
                 return Err(CommerceError::Unavailable(format!(
@@ -405,7 +477,9 @@ impl VendureStore {
             }
         };
         self.restock();
-        orders::placed(&placed)
+        let mut placed = orders::placed(&placed)?;
+        placed.gift = order.gift.clone();
+        Ok(placed)
     }
 }
 
@@ -417,17 +491,17 @@ fn split_name(name: &str) -> (String, String) {
     }
 }
 
-/// What the payment handler is told: the storefront's gateway already authorised the card,
-/// and only its brand and last four digits are ever stored. Under `public`, the only part of
-/// a payment's metadata the Shop API shows back.
-fn payment_metadata(payment: &PaymentMethod) -> serde_json::Value {
-    let public = match payment {
+/// What the payment handler is told. Of a card only its brand and last four digits, under
+/// `public`, the only part of a payment's metadata the Shop API shows back; and the test
+/// gateway's answer as the dummy handler's `shouldDecline`, so Vendure is what declines.
+fn payment_metadata(order: &PlaceOrder) -> serde_json::Value {
+    let public = match &order.payment {
         PaymentMethod::Card { brand, last4 } => {
             serde_json::json!({ "kind": "card", "brand": brand, "last4": last4 })
         }
         PaymentMethod::PayOnDelivery => serde_json::json!({ "kind": "pay_on_delivery" }),
     };
-    serde_json::json!({ "public": public })
+    serde_json::json!({ "public": public, "shouldDecline": order.declines.is_some() })
 }
 
 #[async_trait::async_trait]
@@ -585,9 +659,11 @@ impl Commerce for VendureStore {
         }
         if let Some(t) = token {
             // Vendure would quietly start a new session for an unknown token.
-            let held: i64 = self
-                .active_order(t)
-                .await?
+            let active = self.active_order(t).await?;
+            if let Some(o) = &active {
+                self.reopen(t, o).await?;
+            }
+            let held: i64 = active
                 .map(|o| {
                     o.lines
                         .iter()
@@ -646,6 +722,9 @@ impl Commerce for VendureStore {
             )));
         }
         let active = self.active_order(token).await?;
+        if let Some(o) = &active {
+            self.reopen(token, o).await?;
+        }
         let found = active
             .as_ref()
             .and_then(|o| o.lines.iter().find(|l| l.variant_id == variant_id))
@@ -709,7 +788,9 @@ impl Commerce for VendureStore {
         use apply_coupon::ApplyCouponApplyCouponCode as R;
         match r.data.apply_coupon_code {
             R::Order(o) => orders::cart(&plain_order!(o)),
-            R::CouponCodeExpiredError(_) => Err(CommerceError::Coupon(CouponProblem::Unknown)),
+            R::CouponCodeExpiredError(_) => Err(CommerceError::Coupon(CouponProblem::Expired {
+                last_day: None,
+            })),
             R::CouponCodeInvalidError(_) | R::CouponCodeLimitError(_) => {
                 Err(CommerceError::Coupon(CouponProblem::Unknown))
             }
@@ -784,25 +865,45 @@ impl Commerce for VendureStore {
     }
 
     async fn order(&self, code: &str) -> CommerceResult<Order> {
-        let reply = self
-            .client
-            .call::<OrderByCode>(
-                order_by_code::Variables {
-                    code: code.to_string(),
-                },
-                None,
-                Kind::Read,
-            )
-            .await
-            .map_err(|e| match e {
-                CommerceError::NotFound(_) => CommerceError::NotFound(format!("order {code}")),
-                other => other,
-            })?;
+        let order = self.client.call::<OrderByCode>(
+            order_by_code::Variables {
+                code: code.to_string(),
+            },
+            None,
+            Kind::Read,
+        );
+        let gift = async {
+            if !self.gifts {
+                return Ok(None);
+            }
+            let variables = order_gift::Variables {
+                code: code.to_string(),
+            };
+            let reply = self
+                .client
+                .call::<OrderGift>(variables, None, Kind::Read)
+                .await?;
+            let fields = reply.data.order_by_code.and_then(|o| o.custom_fields);
+            Ok(fields.and_then(|f| {
+                f.gift_message.map(|message| Gift {
+                    message,
+                    hide_prices: f.gift_hide_prices.unwrap_or(false),
+                })
+            }))
+        };
+        let (reply, gift) = tokio::join!(order, gift);
+        let not_found = |e| match e {
+            CommerceError::NotFound(_) => CommerceError::NotFound(format!("order {code}")),
+            other => other,
+        };
         let o = reply
+            .map_err(not_found)?
             .data
             .order_by_code
             .ok_or_else(|| CommerceError::NotFound(format!("order {code}")))?;
-        orders::placed(&plain_order!(o))
+        let mut placed = orders::placed(&plain_order!(o))?;
+        placed.gift = gift.map_err(not_found)?;
+        Ok(placed)
     }
 
     async fn register(

@@ -101,8 +101,14 @@ fn address(a: Option<&VAddress>) -> Address {
 
 /// What the storefront wrote into the payment's metadata when it placed the order.
 fn payment(order: &VOrder) -> PaymentMethod {
+    // Declined attempts stay on the order; the payment that counts is the one that went through.
+    let paid = order
+        .payments
+        .iter()
+        .rev()
+        .find(|(_, state, _)| !matches!(state.as_str(), "Declined" | "Error" | "Cancelled"));
     // The Shop API shows only the `public` part of a payment's metadata.
-    let meta = order.payments.first().and_then(|(_, _, m)| m.get("public"));
+    let meta = paid.and_then(|(_, _, m)| m.get("public"));
     let field = |k: &str| {
         meta.and_then(|m| m.get(k))
             .and_then(|v| v.as_str())
@@ -252,7 +258,17 @@ mod tests {
 
     #[test]
     fn a_placed_order_keeps_vendures_amounts_and_the_payment_it_was_given() {
-        let o = placed(&order()).unwrap();
+        let mut order = order();
+        // A declined first try stays on the order, without the card's details.
+        order.payments.insert(
+            0,
+            (
+                "standard-payment".into(),
+                "Declined".into(),
+                serde_json::json!({"errorMessage": "Simulated decline"}),
+            ),
+        );
+        let o = placed(&order).unwrap();
         assert_eq!(o.totals.subtotal.minor, 10_000);
         assert_eq!(o.totals.discount.minor, 1_000);
         assert_eq!(o.totals.total.minor, 9_600);

@@ -50,4 +50,6 @@ operation!(
     LogOut,
     Me,
     MyOrders,
+    OrderGift,
+    SetGift,
 );
