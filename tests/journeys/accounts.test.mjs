@@ -1,6 +1,5 @@
-// Accounts on the embedded store (lib/account-journeys.mjs; vendure.test.mjs runs the same
-// journeys on a live Vendure).
-import { serverAndBrowser } from './lib/harness.mjs';
+// Accounts on every backend (lib/account-journeys.mjs).
 import { accountJourneys } from './lib/account-journeys.mjs';
+import { onEveryBackend } from './lib/backends.mjs';
 
-accountJourneys(serverAndBrowser(), ['/p/everyday-crew-tee', '/p/heavyweight-pocket-tee', '/p/washed-ringer-tee']);
+onEveryBackend((shared, c) => accountJourneys(shared, c.products));

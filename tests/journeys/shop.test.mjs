@@ -1,10 +1,11 @@
-// Shopper journeys in a real browser against a real server: browse, pick a variant, add to
-// cart, and keep the cart — with and without JavaScript.
+// Shopper journeys in a real browser against a real server, on every backend: browse, pick a
+// variant, add to cart, and keep the cart — with and without JavaScript.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, watchedPage, hydrated, cents, screenshot } from './lib/harness.mjs';
+import { watchedPage, hydrated, cents } from './lib/harness.mjs';
+import { onEveryBackend } from './lib/backends.mjs';
 
-const shared = serverAndBrowser();
+onEveryBackend((shared, c) => {
 
 test('browse → variant → add to cart opens the drawer without a reload, and the cart survives one', async () => {
   const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -12,18 +13,22 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
 
   await page.goto(shared.server.url + '/');
   await hydrated(page);
-  await screenshot(page, 'home-390');
+  await shared.shot(page, 'home-390');
 
   // Home → category, through the header navigation.
-  await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'T-shirts' }).click();
-  await page.waitForURL('**/c/t-shirts');
-  await page.getByRole('heading', { level: 1, name: 'T-shirts' }).waitFor();
+  await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: c.category.name }).click();
+  await page.waitForURL('**' + c.category.path);
+  await page.getByRole('heading', { level: 1, name: c.category.name }).waitFor();
 
   // Category → the first product that can be bought.
   const card = page.locator('article.card:not(.card--sold-out)').first();
   const productName = (await card.locator('.card__title').innerText()).trim();
   await card.locator('a.card__link').click();
   await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+  // The backend's picture is allowed by the page's CSP, and shown.
+  const picture = page.getByTestId('product-image');
+  await picture.evaluate((img) => img.decode());
+  assert.ok(await picture.evaluate((img) => img.naturalWidth) > 0, 'the product picture is shown');
 
   // The page must not reload from here on: a full load would drop this marker.
   await page.evaluate(() => { window.__sameDocument = true; });
@@ -60,7 +65,7 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
   assert.equal(cents(await drawer.getByTestId('cart-subtotal').innerText()), unit * qty, 'subtotal = quantity × unit price');
   assert.equal(await page.getByTestId('cart-count').innerText(), String(qty));
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page reload');
-  await screenshot(page, 'drawer-390');
+  await shared.shot(page, 'drawer-390');
 
   // Escape closes the drawer; focus was inside it.
   await page.keyboard.press('Escape');
@@ -82,7 +87,7 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
     await page.getByTestId('cart-count').filter({ hasText: '1' }).waitFor();
     assert.equal(cents(await page.getByTestId('cart-subtotal').innerText()), unit);
   }
-  await screenshot(page, 'cart-390');
+  await shared.shot(page, 'cart-390');
 
   assert.deepEqual(problems, [], 'no console errors or failed requests');
   await context.close();
@@ -91,10 +96,10 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
 test('with JavaScript disabled, adding to cart still works as a plain form', async () => {
   const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const { page } = await watchedPage(context);
-  await page.goto(shared.server.url + '/p/everyday-crew-tee');
+  await page.goto(shared.server.url + c.products[0]);
   const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
   const unit = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
-  await screenshot(page, 'product-1280-nojs');
+  await shared.shot(page, 'product-1280-nojs');
 
   await page.getByLabel('Quantity').fill('3');
   await page.getByTestId('add-to-cart').click();
@@ -126,16 +131,17 @@ test('searching from the header finds a product by a half-typed word, with or wi
     const { page, problems } = await watchedPage(context);
     await page.goto(shared.server.url + '/');
     if (javaScriptEnabled) await hydrated(page);
-    await page.getByRole('combobox', { name: 'Search' }).fill('pock');
+    await page.getByRole('combobox', { name: 'Search' }).fill(c.halfTyped.typed);
     await page.getByRole('combobox', { name: 'Search' }).press('Enter');
-    await page.waitForURL('**/search?q=pock');
-    await page.getByRole('heading', { name: 'Results for “pock”' }).waitFor();
-    await page.getByRole('link', { name: /Heavyweight Pocket Tee/ }).first().waitFor();
+    await page.waitForURL(`**/search?q=${c.halfTyped.typed}`);
+    await page.getByRole('heading', { name: `Results for “${c.halfTyped.typed}”` }).waitFor();
+    await page.getByRole('link', { name: c.halfTyped.finds }).first().waitFor();
     if (javaScriptEnabled) {
-      await screenshot(page, 'search-390');
+      await shared.shot(page, 'search-390');
       // (Without JavaScript Chromium reports the refused script fetch itself as a failure.)
       assert.deepEqual(problems, []);
     }
     await context.close();
   }
+});
 });

@@ -3,15 +3,14 @@
 // lists both orders; a double-clicked "Place order" makes one order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickCounter, buyNow, fillCheckout, toCheckout, watchedPage, hydrated, screenshot } from './harness.mjs';
+import { clickCounter, buyNow, fillCheckout, toCheckout, watchedPage, hydrated } from './harness.mjs';
 import { orderPage } from './checkout-journeys.mjs';
 
 
 /** The account journeys on the server in `shared`, buying the three products in `products`
- *  (paths of product pages); `name` tells the runs apart. */
-export function accountJourneys(shared, products, name = '') {
-test(`${name}a signed-in shopper buys in two clicks and sees their order history`, async (t) => {
-  if (!shared.server) return t.skip('no server for this backend');
+ *  (paths of product pages). */
+export function accountJourneys(shared, products) {
+test(`a signed-in shopper buys in two clicks and sees their order history`, async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, problems } = await watchedPage(context);
   await page.goto(shared.server.url + '/');
@@ -61,14 +60,13 @@ test(`${name}a signed-in shopper buys in two clicks and sees their order history
 
   await page.goto(shared.server.url + '/account');
   assert.equal(await page.locator('.order-history__row').count(), 2);
-  await screenshot(page, `${name.trim().replace(/\W+/g, '-').toLowerCase() || 'embedded'}-account-1280`);
+  await shared.shot(page, 'account-1280');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`${name}double-clicking "Place order" makes one order (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async (t) => {
-    if (!shared.server) return t.skip('no server for this backend');
+  test(`double-clicking "Place order" makes one order (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
     const context = await shared.browser.newContext({ javaScriptEnabled });
     const { page } = await watchedPage(context);
     // An account, so the order history can count the orders.

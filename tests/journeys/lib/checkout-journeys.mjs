@@ -1,19 +1,16 @@
 // Checkout journeys for any backend: without JavaScript, a declined card and its retry, a
-// remembered shopper in two clicks, inline field checks, and a refused plain form. Run on the
-// embedded store by checkout.test.mjs and on a live Vendure by vendure.test.mjs.
+// remembered shopper in two clicks, inline field checks, and a refused plain form. Run on
+// every backend by checkout.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickCounter, buyNow, fillCheckout, toCheckout, watchedPage, hydrated, screenshot } from './harness.mjs';
+import { clickCounter, buyNow, fillCheckout, toCheckout, watchedPage, hydrated } from './harness.mjs';
 
 /** Any backend's order page: /orders/CODE?t=SIGNATURE. */
 export const orderPage = /\/orders\/[0-9A-Z-]+\?t=/;
 
-/** The journeys on the server in `shared`, with three product pages from its catalogue;
- *  `name` tells the runs apart. */
-export function checkoutJourneys(shared, products, name = '') {
-const prefix = name ? `${name.trim().replace(/\W+/g, '-').toLowerCase()}-` : '';
-test(`${name}with JavaScript disabled the guest checkout still completes`, async (t) => {
-  if (!shared.server) return t.skip('no server for this backend');
+/** The journeys on the server in `shared`, with three product pages from its catalogue. */
+export function checkoutJourneys(shared, products) {
+test(`with JavaScript disabled the guest checkout still completes`, async () => {
   const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const { page } = await watchedPage(context);
   await page.goto(shared.server.url + products[1]);
@@ -22,15 +19,14 @@ test(`${name}with JavaScript disabled the guest checkout still completes`, async
   await page.getByRole('link', { name: 'Checkout' }).click();
   await page.waitForURL('**/checkout');
   await fillCheckout(page);
-  await screenshot(page, prefix + 'checkout-1280-nojs');
+  await shared.shot(page, 'checkout-1280-nojs');
   await page.getByTestId('place-order').click();
   await page.waitForURL(orderPage);
   await page.getByRole('heading', { name: /your order is confirmed/ }).waitFor();
   await context.close();
 });
 
-test(`${name}a declined card says so, keeps what was typed, and a retry succeeds`, async (t) => {
-  if (!shared.server) return t.skip('no server for this backend');
+test(`a declined card says so, keeps what was typed, and a retry succeeds`, async () => {
   const context = await shared.browser.newContext();
   const { page } = await watchedPage(context);
   await page.goto(shared.server.url + products[2]);
@@ -50,8 +46,7 @@ test(`${name}a declined card says so, keeps what was typed, and a retry succeeds
   await context.close();
 });
 
-test(`${name}a remembered shopper goes Buy now → Place order: two clicks`, async (t) => {
-  if (!shared.server) return t.skip('no server for this backend');
+test(`a remembered shopper goes Buy now → Place order: two clicks`, async () => {
   const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
   const { page, problems } = await watchedPage(context);
   // First visit: a normal checkout, opting in to be remembered (never pre-ticked).
@@ -69,7 +64,7 @@ test(`${name}a remembered shopper goes Buy now → Place order: two clicks`, asy
   await buyNow(page, shared.server.url + products[1], clicks);
   assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), 'grace@example.com', 'filled in');
   assert.equal(await page.getByLabel('Pay on delivery').isChecked(), true);
-  await screenshot(page, prefix + 'checkout-remembered-390');
+  await shared.shot(page, 'checkout-remembered-390');
   await clicks.click(page.getByTestId('place-order'));
   await page.waitForURL(orderPage);
   await page.getByRole('heading', { name: /your order is confirmed/ }).waitFor();
@@ -86,8 +81,7 @@ test(`${name}a remembered shopper goes Buy now → Place order: two clicks`, asy
   await context.close();
 });
 
-test(`${name}fields say what is wrong as the shopper types, before any submit`, async (t) => {
-  if (!shared.server) return t.skip('no server for this backend');
+test(`fields say what is wrong as the shopper types, before any submit`, async () => {
   const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
   const { page, problems } = await watchedPage(context);
   await toCheckout(page, shared.server.url + products[2]);
@@ -114,8 +108,7 @@ test(`${name}fields say what is wrong as the shopper types, before any submit`, 
   await context.close();
 });
 
-test(`${name}without JavaScript a refused form says why and keeps what was typed (except the card)`, async (t) => {
-  if (!shared.server) return t.skip('no server for this backend');
+test(`without JavaScript a refused form says why and keeps what was typed (except the card)`, async () => {
   const context = await shared.browser.newContext({ javaScriptEnabled: false });
   const { page } = await watchedPage(context);
   await page.goto(shared.server.url + products[2]);
