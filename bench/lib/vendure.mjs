@@ -46,3 +46,43 @@ export async function startVendure() {
   return vendure;
 }
 
+/** An operator at Vendure's Admin API (the sample's superadmin): what a warehouse does to an
+ *  order after it is paid, for journeys that follow an order to the door. */
+export function vendureOperator(vendure) {
+  const adminApi = vendure.shopApi.replace(/shop-api$/, 'admin-api');
+  let token = null;
+  async function call(query, variables = {}) {
+    const res = await fetch(adminApi, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    token = res.headers.get('vendure-auth-token') || token;
+    const { data, errors } = await res.json();
+    if (errors) throw new Error(JSON.stringify(errors));
+    return data;
+  }
+  async function result(value) {
+    if (value.errorCode) throw new Error(`${value.errorCode}: ${value.message}`);
+    return value;
+  }
+  const fulfilment = '... on Fulfillment { id state } ... on ErrorResult { errorCode message }';
+  return {
+    /** Sends every line of order `code` with `carrier` under `trackingCode`; resolves to the
+     *  parcel's id. */
+    async ship(code, carrier, trackingCode) {
+      if (!token) await call('mutation { login(username: "superadmin", password: "superadmin") { __typename } }');
+      const { orders } = await call('query ($code: String!) { orders(options: { filter: { code: { eq: $code } } }) { items { lines { id quantity } } } }', { code });
+      const lines = orders.items[0].lines.map((l) => ({ orderLineId: l.id, quantity: l.quantity }));
+      const handler = { code: 'manual-fulfillment', arguments: [{ name: 'method', value: carrier }, { name: 'trackingCode', value: trackingCode }] };
+      const added = await result((await call(`mutation ($input: FulfillOrderInput!) { addFulfillmentToOrder(input: $input) { ${fulfilment} } }`, { input: { lines, handler } })).addFulfillmentToOrder);
+      await this.move(added.id, 'Shipped');
+      return added.id;
+    },
+    /** Moves a parcel on: 'Shipped', 'Delivered'. */
+    async move(id, state) {
+      return result((await call(`mutation ($id: ID!, $state: String!) { transitionFulfillmentToState(id: $id, state: $state) { ${fulfilment} } }`, { id, state })).transitionFulfillmentToState);
+    },
+  };
+}
+

@@ -2,12 +2,12 @@
 //! an order with a timeline. Amounts are Vendure's own (tax included), never recomputed.
 
 use super::catalogue::{no_picture, picture, stock, CARD};
-use super::plain::{VAddress, VOrder};
+use super::plain::{VAddress, VFulfillment, VOrder};
 use crate::commerce::backend::{CommerceError, CommerceResult};
 use crate::commerce::checkout::{self, PaymentMethod, ShippingOption, Totals};
 use crate::commerce::model::*;
 use crate::commerce::promotions::{Coupon, Discount};
-use crate::commerce::tracking::OrderEvent;
+use crate::commerce::tracking::{OrderEvent, Shipment};
 use crate::commerce::{Currency, Money};
 
 pub fn currency(order: &VOrder) -> CommerceResult<Currency> {
@@ -124,6 +124,49 @@ fn payment(order: &VOrder) -> PaymentMethod {
     }
 }
 
+/// The parcel handed to a carrier: the first fulfilment with a tracking code that was not
+/// cancelled, its method naming the carrier.
+fn shipment(order: &VOrder) -> Option<Shipment> {
+    order
+        .fulfillments
+        .iter()
+        .filter(|f| f.state != "Cancelled")
+        .find_map(|f| {
+            let code = f.tracking_code.as_deref()?.trim();
+            (!code.is_empty()).then(|| Shipment {
+                carrier: f.method.clone(),
+                tracking_number: code.to_string(),
+            })
+        })
+}
+
+/// The steps the order went through, with the times Vendure records: placed when placed
+/// (card payments settle then too); shipped and delivered when the parcel moved (a parcel's
+/// last change is when it reached its state; shipped before that is when it was made); any
+/// other state when the order last changed. Steps in between show as done, without a time.
+fn events(order: &VOrder, status: OrderStatus, placed_at: i64) -> Vec<OrderEvent> {
+    use super::catalogue::epoch_seconds;
+    let at = |status, at| OrderEvent { status, at };
+    let mut events = vec![at(OrderStatus::Placed, placed_at)];
+    let moved = |f: &&VFulfillment| matches!(f.state.as_str(), "Shipped" | "Delivered");
+    let parcel = order.fulfillments.iter().find(moved);
+    match (status, parcel) {
+        (OrderStatus::Placed, _) => {}
+        (OrderStatus::Shipped, Some(f)) => {
+            events.push(at(OrderStatus::Paid, placed_at));
+            events.push(at(OrderStatus::Shipped, epoch_seconds(&f.updated_at)));
+        }
+        (OrderStatus::Delivered, Some(f)) => {
+            events.push(at(OrderStatus::Paid, placed_at));
+            events.push(at(OrderStatus::Shipped, epoch_seconds(&f.created_at)));
+            events.push(at(OrderStatus::Delivered, epoch_seconds(&f.updated_at)));
+        }
+        (OrderStatus::Paid, _) => events.push(at(OrderStatus::Paid, placed_at)),
+        (status, _) => events.push(at(status, epoch_seconds(&order.updated_at))),
+    }
+    events
+}
+
 pub fn placed(order: &VOrder) -> CommerceResult<Order> {
     let currency = currency(order)?;
     let money = |minor| Money::new(minor, currency);
@@ -148,18 +191,7 @@ pub fn placed(order: &VOrder) -> CommerceResult<Order> {
         tax_included: true,
     };
     let status = status(&order.state);
-    // Vendure's Shop API does not tell when each state began; the timeline shows the steps
-    // it can vouch for: placed, and the current one.
-    let mut events = vec![OrderEvent {
-        status: OrderStatus::Placed,
-        at: placed_at,
-    }];
-    if status != OrderStatus::Placed {
-        events.push(OrderEvent {
-            status,
-            at: placed_at,
-        });
-    }
+    let events = events(order, status, placed_at);
     let lines = order
         .lines
         .iter()
@@ -187,7 +219,7 @@ pub fn placed(order: &VOrder) -> CommerceResult<Order> {
         status,
         placed_at,
         events,
-        shipment: None,
+        shipment: shipment(order),
         coupon: coupon(order, currency),
         gift: None,
     })
@@ -233,6 +265,8 @@ mod tests {
             }),
             billing_address: None,
             shipping_lines: vec![("express-shipping".into(), "Express".into(), 600)],
+            fulfillments: Vec::new(),
+            updated_at: "2026-11-20T10:00:00.000Z".into(),
             payments: vec![(
                 "standard-payment".into(),
                 "Authorized".into(),
@@ -285,6 +319,69 @@ mod tests {
                 last4: "4242".into()
             }
         );
+    }
+
+    #[test]
+    fn the_shipment_is_the_first_parcel_with_a_tracking_code_that_was_not_cancelled() {
+        let mut o = order();
+        assert_eq!(placed(&o).unwrap().shipment, None);
+        let parcel = |state: &str, method: &str, code: &str| VFulfillment {
+            state: state.into(),
+            method: method.into(),
+            tracking_code: Some(code.into()),
+            created_at: "2026-11-21T09:00:00.000Z".into(),
+            updated_at: "2026-11-22T09:00:00.000Z".into(),
+        };
+        o.fulfillments = vec![
+            parcel("Cancelled", "Parcelwise", "PW000"),
+            parcel("Pending", "Courier", " "),
+            parcel("Shipped", "Parcelwise", "PW123"),
+        ];
+        assert_eq!(
+            placed(&o).unwrap().shipment,
+            Some(Shipment {
+                carrier: "Parcelwise".into(),
+                tracking_number: "PW123".into()
+            })
+        );
+    }
+
+    #[test]
+    fn each_step_has_the_time_vendure_recorded_for_it() {
+        use super::super::catalogue::epoch_seconds;
+        let mut o = order();
+        o.state = "Delivered".into();
+        o.fulfillments = vec![VFulfillment {
+            state: "Delivered".into(),
+            method: "Parcelwise".into(),
+            tracking_code: Some("PW1".into()),
+            created_at: "2026-11-24T09:00:00Z".into(),
+            updated_at: "2026-11-26T15:30:00Z".into(),
+        }];
+        let placed_at = epoch_seconds("2026-11-23T10:05:00Z");
+        let steps: Vec<(OrderStatus, i64)> = placed(&o)
+            .unwrap()
+            .events
+            .iter()
+            .map(|e| (e.status, e.at))
+            .collect();
+        assert_eq!(
+            steps,
+            vec![
+                (OrderStatus::Placed, placed_at),
+                (OrderStatus::Paid, placed_at),
+                (OrderStatus::Shipped, epoch_seconds("2026-11-24T09:00:00Z")),
+                (
+                    OrderStatus::Delivered,
+                    epoch_seconds("2026-11-26T15:30:00Z")
+                ),
+            ]
+        );
+        o.state = "Cancelled".into();
+        o.fulfillments.clear();
+        let last = *placed(&o).unwrap().events.last().unwrap();
+        assert_eq!(last.status, OrderStatus::Cancelled);
+        assert_eq!(last.at, epoch_seconds("2026-11-20T10:00:00.000Z"));
     }
 
     #[test]

@@ -51,7 +51,20 @@ pub struct VOrder {
     pub shipping_lines: Vec<(String, String, i64)>,
     /// (method, state, metadata).
     pub payments: Vec<(String, String, serde_json::Value)>,
+    /// The parcels sent, as the operator recorded them.
+    pub fulfillments: Vec<VFulfillment>,
+    pub updated_at: String,
     pub lines: Vec<VLine>,
+}
+
+pub struct VFulfillment {
+    pub state: String,
+    /// The carrier, as the operator named it.
+    pub method: String,
+    pub tracking_code: Option<String>,
+    pub created_at: String,
+    /// When it last changed state.
+    pub updated_at: String,
 }
 
 #[derive(Default)]
@@ -165,6 +178,19 @@ macro_rules! plain_order {
                 .into_iter()
                 .map(|p| (p.method, p.state, p.metadata.unwrap_or_default()))
                 .collect(),
+            fulfillments: o
+                .fulfillments
+                .unwrap_or_default()
+                .into_iter()
+                .map(|f| $crate::commerce::vendure::plain::VFulfillment {
+                    state: f.state,
+                    method: f.method,
+                    tracking_code: f.tracking_code,
+                    created_at: f.created_at,
+                    updated_at: f.updated_at,
+                })
+                .collect(),
+            updated_at: o.updated_at,
             lines: o
                 .lines
                 .into_iter()

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-export { startVendure } from '../../../bench/lib/vendure.mjs';
+export { startVendure, vendureOperator } from '../../../bench/lib/vendure.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 export const artifacts = join(root, 'tests/journeys/artifacts');
