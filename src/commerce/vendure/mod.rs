@@ -27,6 +27,9 @@ use std::time::{Duration, Instant};
 const SHELF_TTL: Duration = Duration::from_secs(60);
 /// The Shop API's default `shopListQueryLimit`: the most one page of a list may hold.
 const PAGE: i64 = 100;
+/// A search word keeps its best this many products (Vendure ranks them); enough for any
+/// listing a shopper pages through, and a bound on the calls one search makes.
+const MOST_HITS: i64 = 500;
 /// Placed orders remembered per attempt key, so a replayed checkout returns the first order.
 const REMEMBERED_ATTEMPTS: usize = 10_000;
 
@@ -184,26 +187,34 @@ impl VendureStore {
                     }
                     continue;
                 }
-                let hits = self
-                    .client
-                    .call::<Search>(
-                        search::Variables {
-                            term: alt.clone(),
-                            // Vendure's 100-result page then holds only this category's.
-                            collection: collection.map(str::to_string),
-                            take: PAGE,
-                        },
-                        None,
-                        Kind::Read,
-                    )
-                    .await?
-                    .data
-                    .search
-                    .items;
-                for hit in hits {
-                    if let Some(&i) = shelf.by_slug.get(&hit.slug) {
-                        let s = found.entry(i).or_default();
-                        *s = s.max(hit.score);
+                let mut skip = 0;
+                while skip < MOST_HITS {
+                    let page = self
+                        .client
+                        .call::<Search>(
+                            search::Variables {
+                                term: alt.clone(),
+                                // Vendure's pages then hold only this category's.
+                                collection: collection.map(str::to_string),
+                                skip,
+                                take: PAGE,
+                            },
+                            None,
+                            Kind::Read,
+                        )
+                        .await?
+                        .data
+                        .search;
+                    let got = page.items.len() as i64;
+                    for hit in page.items {
+                        if let Some(&i) = shelf.by_slug.get(&hit.slug) {
+                            let s = found.entry(i).or_default();
+                            *s = s.max(hit.score);
+                        }
+                    }
+                    skip += got;
+                    if got == 0 || skip >= page.total_items {
+                        break;
                     }
                 }
                 let in_scope = |i: &usize| {
