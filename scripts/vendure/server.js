@@ -96,6 +96,19 @@ async function ensureSearchIndex(app) {
   console.log(`vendure: search index rebuilt (${products} products)`);
 }
 
+// Jobs still queued when the populating process stops would run when a copy starts, and a
+// search-index job running then empties results for a moment: let them all finish first.
+async function drainJobs(app) {
+  const db = app.get(TransactionalConnection).rawConnection;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const [{ n }] = await db.query("SELECT COUNT(*) AS n FROM job_record WHERE state IN ('PENDING', 'RUNNING', 'RETRYING')");
+    if (Number(n) === 0) return;
+    if (Date.now() > deadline) throw new Error(`${n} Vendure jobs still queued after 120 s`);
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+}
+
 // The storefront's test store has coupons and scarce items; so does this one.
 async function storeExtras(app) {
   const ctx = await app.get(RequestContextService).create({ apiType: 'admin' });
@@ -130,6 +143,7 @@ async function storeExtras(app) {
     await app.get(JobQueueService).start();
     await storeExtras(app);
     await ensureSearchIndex(app);
+    await drainJobs(app);
     await app.close();
     console.log(`vendure: sample catalogue imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
