@@ -5,7 +5,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure
+.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines
 
 run: setup build
 	$(SERVER) $(ARGS)
@@ -39,6 +39,11 @@ unit:
 
 journeys:
 	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/
+
+# Rewrites the gallery's visual baselines (tests/visual/baselines/) after an intended change to
+# how components look; look at the new PNGs before committing them.
+visual-baselines: setup-tests build
+	. scripts/env.sh && VITRINE_VISUAL_UPDATE=1 VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/visual.test.mjs
 
 # Browser bundle size, raw / gzip / brotli (README "Performance").
 bench-size: build-client

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Trunk post-build hook: concatenates style/ into one stylesheet (tokens first, then base, then
-# the component families in name order) and copies public/ to the site root.
+# the component families in name order), copies the themes (style/themes/, laid over the
+# tokens by VITRINE_THEME) to /themes/, and copies public/ to the site root.
 set -eu
 out="${TRUNK_STAGING_DIR:?run by trunk}"
 {
@@ -9,4 +10,6 @@ out="${TRUNK_STAGING_DIR:?run by trunk}"
     case "$f" in style/tokens.css|style/base.css) ;; *) cat "$f" ;; esac
   done
 } > "$out/vitrine.css"
+mkdir -p "$out/themes"
+cp style/themes/*.css "$out/themes/"
 cp -R public/. "$out/"

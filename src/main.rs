@@ -97,7 +97,9 @@ async fn serve() {
             }
         };
     let options = server::leptos_options(&config.site_root, config.addr);
-    let state = AppState::new(options, backend, store, signer).with_admin_token(config.admin_token);
+    let state = AppState::new(options, backend, store, signer)
+        .with_admin_token(config.admin_token)
+        .with_theme(config.theme);
     let app = server::router(state);
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
         Ok(l) => l,

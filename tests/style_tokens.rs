@@ -111,6 +111,36 @@ fn every_token_a_component_uses_exists() {
     }
 }
 
+/// A theme is a file in style/themes/ that sets tokens the store declares, and nothing else.
+#[test]
+fn themes_override_declared_tokens_only() {
+    let tokens = declared(&css_without_comments(
+        &std::fs::read_to_string("style/tokens.css").expect("tokens"),
+    ));
+    let mut themes = 0;
+    for entry in std::fs::read_dir("style/themes").expect("style/themes") {
+        let path = entry.expect("entry").path();
+        let css = css_without_comments(&std::fs::read_to_string(&path).expect("readable"));
+        let body = css.trim();
+        assert!(
+            body.starts_with(":root {") && body.ends_with('}') && body.matches('{').count() == 1,
+            "{} must be one :root block of tokens",
+            path.display()
+        );
+        let set = declared(&css);
+        assert!(!set.is_empty(), "{} sets no tokens", path.display());
+        for name in set {
+            assert!(
+                tokens.contains(&name),
+                "{} sets --{name}, which tokens.css does not declare",
+                path.display()
+            );
+        }
+        themes += 1;
+    }
+    assert!(themes >= 2, "ship at least two themes");
+}
+
 #[test]
 fn the_checks_see_what_they_look_for() {
     assert_eq!(raw_colours("a { color: #fff; }"), ["#fff"]);

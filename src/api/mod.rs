@@ -43,6 +43,8 @@ pub(crate) mod context {
         /// Guessable attempts (order lookups, sign-ins), per client address and per target.
         pub attempts: Arc<RateLimit>,
         pub learned: Arc<crate::api::learned::Learned>,
+        /// The theme laid over the tokens (`VITRINE_THEME`), by name.
+        pub theme: Option<Arc<str>>,
     }
 
     fn services() -> Result<Services, ApiError> {
@@ -63,6 +65,10 @@ pub(crate) mod context {
 
     pub fn learned() -> Result<Arc<crate::api::learned::Learned>, ApiError> {
         services().map(|s| s.learned)
+    }
+
+    pub fn theme() -> Option<Arc<str>> {
+        services().ok().and_then(|s| s.theme)
     }
 }
 

@@ -22,6 +22,10 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::headers::content_security_policy();
+    #[cfg(feature = "ssr")]
+    let theme = crate::api::context::theme().map(|t| format!("/themes/{t}.css"));
+    #[cfg(not(feature = "ssr"))]
+    let theme: Option<String> = None;
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -30,6 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="stylesheet" href="/vitrine.css"/>
+                {theme.map(|href| view! { <link rel="stylesheet" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -71,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orders") view=pages::order_lookup::OrderLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:code") view=pages::order::OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=pages::privacy::PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gallery") view=pages::gallery::GalleryPage/>
                 </Routes>
             </main>
             <components::cart_drawer::CartDrawer/>

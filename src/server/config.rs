@@ -18,6 +18,8 @@ pub struct Config {
     /// Bearer token for `/admin/*` (env `VITRINE_ADMIN_TOKEN` only, so it never shows in `ps`);
     /// without one the admin endpoints do not exist.
     pub admin_token: Option<String>,
+    /// A theme from style/themes/ (served as /themes/NAME.css), laid over the tokens.
+    pub theme: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +53,8 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-da
   env VITRINE_BACKEND            embedded (default) or vendure
   env VENDURE_SHOP_API           the Vendure Shop API URL (with VITRINE_BACKEND=vendure), e.g.
                                  http://127.0.0.1:3100/shop-api (`make vendure` starts one)
+  env VITRINE_THEME              a theme from style/themes/ laid over the store's tokens
+                                 (orchard, mono); default: none
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] and
                                  GET /admin/orders/{code}/slip for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
@@ -108,6 +112,20 @@ impl Config {
                 ))
             }
         };
+        let theme = env("VITRINE_THEME").filter(|t| !t.is_empty());
+        if let Some(t) = &theme {
+            let known = std::path::Path::new(&site_root)
+                .join("themes")
+                .join(format!("{t}.css"));
+            let named = t.len() <= 40
+                && t.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !named || !known.is_file() {
+                return Err(format!(
+                    "VITRINE_THEME: '{t}' is not a theme in {site_root}/themes (see style/themes/)"
+                ));
+            }
+        }
         let addr = addr
             .parse()
             .map_err(|_| format!("--addr: '{addr}' is not HOST:PORT"))?;
@@ -119,6 +137,7 @@ impl Config {
             admin,
             backend,
             admin_token,
+            theme,
         })
     }
 }
@@ -190,5 +209,25 @@ mod tests {
         let c = Config::from_args(args, none).unwrap();
         assert_eq!(c.data_dir, PathBuf::from("d"));
         assert_eq!(c.admin.unwrap(), ["advance", "VT-1", "shipped"]);
+    }
+
+    #[test]
+    fn a_theme_must_be_one_the_site_ships() {
+        let site = std::env::temp_dir().join(format!("vitrine-theme-{}", std::process::id()));
+        std::fs::create_dir_all(site.join("themes")).unwrap();
+        std::fs::write(site.join("themes/orchard.css"), ":root {}").unwrap();
+        let root = site.display().to_string();
+        let with = |theme: &'static str| {
+            let args = ["--site-root".to_string(), root.clone()];
+            Config::from_args(args, move |k: &str| {
+                (k == "VITRINE_THEME").then(|| theme.into())
+            })
+        };
+        assert_eq!(with("orchard").unwrap().theme.as_deref(), Some("orchard"));
+        for bad in ["meadow", "../themes/orchard", "Orchard"] {
+            assert!(with(bad).unwrap_err().contains("is not a theme"), "{bad}");
+        }
+        assert_eq!(with("").unwrap().theme, None);
+        let _ = std::fs::remove_dir_all(site);
     }
 }

@@ -38,6 +38,8 @@ pub struct AppState {
     pub admin_token: Option<Arc<str>>,
     pub attempts: Arc<crate::api::rate_limit::RateLimit>,
     pub learned: Arc<crate::api::learned::Learned>,
+    #[from_ref(skip)]
+    pub theme: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -68,11 +70,18 @@ impl AppState {
                 std::time::Duration::from_secs(600),
             )),
             learned: Arc::new(crate::api::learned::Learned::new()),
+            theme: None,
         }
     }
 
     pub fn with_admin_token(mut self, token: Option<String>) -> AppState {
         self.admin_token = token.map(Arc::from);
+        self
+    }
+
+    /// Lays a theme from style/themes/ (already checked to exist) over the tokens.
+    pub fn with_theme(mut self, theme: Option<String>) -> AppState {
+        self.theme = theme.map(Arc::from);
         self
     }
 
@@ -82,6 +91,7 @@ impl AppState {
             signer: self.signer.clone(),
             attempts: self.attempts.clone(),
             learned: self.learned.clone(),
+            theme: self.theme.clone(),
         }
     }
 }

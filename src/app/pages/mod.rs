@@ -4,6 +4,8 @@ pub mod category;
 pub mod checkout;
 mod checkout_address;
 mod checkout_summary;
+pub mod gallery;
+mod gallery_fixtures;
 pub mod home;
 mod listing;
 pub mod not_found;
