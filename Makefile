@@ -5,12 +5,12 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines
+.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines design build-design
 
 run: setup build
 	$(SERVER) $(ARGS)
 
-test: setup-tests build lint unit journeys
+test: setup-tests build build-design lint unit journeys
 
 setup:
 	@bash scripts/setup.sh
@@ -23,6 +23,10 @@ build: build-client build-server
 build-client:
 	bash scripts/build-client.sh
 
+# The designers' preview, built once (what design.test.mjs loads); `make design` serves it live.
+build-design:
+	bash scripts/design.sh build
+
 build-server:
 	cargo build --features ssr
 
@@ -31,6 +35,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --no-default-features --features hydrate --lib -- -D warnings
+	cargo clippy --no-default-features --features design --lib -- -D warnings
 
 # One test at a time: see the known issue in tests/common/mod.rs. VITRINE_VENDURE makes the
 # contract suite also run against a live Vendure (installed by setup-tests).
@@ -39,6 +44,11 @@ unit:
 
 journeys:
 	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/
+
+# Designers' live preview of the component gallery from fixtures, no server or database:
+# http://127.0.0.1:3001, rebuilt and reloaded on every change to src/ or style/.
+design: setup
+	bash scripts/design.sh
 
 # Rewrites the gallery's visual baselines (tests/visual/baselines/) after an intended change to
 # how components look; look at the new PNGs before committing them.

@@ -21,6 +21,15 @@ pub fn hydrate() {
     leptos::mount::hydrate_body(app::App);
 }
 
+/// Designers' preview entry (`make design`): the component gallery from fixtures, drawn in the
+/// browser with no server behind it.
+#[cfg(feature = "design")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn design_preview() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::DesignPreview);
+}
+
 /// Marks the document once hydration has run, for tests and for CSS that differs with scripts.
 #[cfg(feature = "hydrate")]
 pub(crate) fn mark_hydrated() {

@@ -20,16 +20,20 @@ pub struct CartState {
 }
 
 impl CartState {
-    pub fn provide() -> CartState {
-        let state = CartState {
-            loaded: Resource::new(|| (), |_| get_cart()),
+    fn with(loaded: Resource<Result<Cart, ApiError>>) -> CartState {
+        CartState {
+            loaded,
             latest: RwSignal::new(None),
             add: ServerAction::new(),
             buy: ServerAction::new(),
             update: ServerAction::new(),
             remove: ServerAction::new(),
             drawer_open: RwSignal::new(false),
-        };
+        }
+    }
+
+    pub fn provide() -> CartState {
+        let state = CartState::with(Resource::new(|| (), |_| get_cart()));
         let latest = state.latest;
         let open = state.drawer_open;
         Effect::new(move |_| {
@@ -51,6 +55,14 @@ impl CartState {
         }
         provide_context(state);
         state
+    }
+
+    /// For the designers' preview: components that act on the cart render, and nothing asks a
+    /// server for one.
+    #[cfg(feature = "design")]
+    pub fn provide_offline() {
+        let never = Resource::new(|| (), |_| async { Err(ApiError::Unavailable) });
+        provide_context(CartState::with(never));
     }
 
     pub fn get() -> CartState {

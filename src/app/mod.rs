@@ -46,6 +46,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The gallery on its own, for `make design`: no router, no server, a cart that never loads.
+#[cfg(feature = "design")]
+#[component]
+pub fn DesignPreview() -> impl IntoView {
+    provide_meta_context();
+    CartState::provide_offline();
+    view! { <main id="main"><pages::gallery::GalleryPage/></main> }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
