@@ -57,9 +57,9 @@ impl CartState {
         state
     }
 
-    /// For the designers' preview: components that act on the cart render, and nothing asks a
-    /// server for one.
-    #[cfg(feature = "design")]
+    /// For the gallery and the designers' preview: components that act on the cart render, and
+    /// nothing asks for one.
+    #[cfg(any(feature = "ssr", feature = "design"))]
     pub fn provide_offline() {
         let never = Resource::new(|| (), |_| async { Err(ApiError::Unavailable) });
         provide_context(CartState::with(never));

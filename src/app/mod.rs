@@ -5,7 +5,7 @@ mod browser;
 mod cart_state;
 mod components;
 mod consent_state;
-mod pages;
+pub(crate) mod pages;
 pub mod strings;
 
 pub use cart_state::CartState;
@@ -47,10 +47,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The gallery on its own, for `make design`: no router, no server, a cart that never loads.
+/// (The server draws /gallery as a static page: the store's bundle carries none of it.)
 #[cfg(feature = "design")]
 #[component]
 pub fn DesignPreview() -> impl IntoView {
-    provide_meta_context();
     CartState::provide_offline();
     view! { <main id="main"><pages::gallery::GalleryPage/></main> }
 }
@@ -85,7 +85,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orders") view=pages::order_lookup::OrderLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:code") view=pages::order::OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=pages::privacy::PrivacyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gallery") view=pages::gallery::GalleryPage/>
                 </Routes>
             </main>
             <components::cart_drawer::CartDrawer/>

@@ -4,6 +4,7 @@
 
 mod admin;
 pub mod config;
+mod gallery;
 pub mod headers;
 mod media;
 pub mod signing;
@@ -117,6 +118,7 @@ pub fn router(state: AppState) -> Router {
         })
         .route("/media/p/{handle}/{file}", get(media::product_image))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/gallery", get(gallery::page))
         .merge(admin::routes(&state))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

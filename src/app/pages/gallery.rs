@@ -11,7 +11,6 @@ use crate::app::components::product_card::{ProductCard, ProductGrid};
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::strings;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 /// Where a state is drawn: the panel decides the scheme and width; ids must differ per panel.
 #[derive(Clone, Copy)]
@@ -154,8 +153,6 @@ pub fn GalleryPage() -> impl IntoView {
     let entries = entries();
     let index: Vec<(&str, &str)> = entries.iter().map(|(id, title, _)| (*id, *title)).collect();
     view! {
-        <Title text="Component gallery"/>
-        <Meta name="robots" content="noindex"/>
         <div class="page gallery">
             <h1>"Component gallery"</h1>
             <p class="gallery__intro">

@@ -4,7 +4,9 @@ pub mod category;
 pub mod checkout;
 mod checkout_address;
 mod checkout_summary;
+#[cfg(any(feature = "ssr", feature = "design"))]
 pub mod gallery;
+#[cfg(any(feature = "ssr", feature = "design"))]
 mod gallery_fixtures;
 pub mod home;
 mod listing;
