@@ -34,8 +34,8 @@ test('the design preview draws every gallery component from fixtures, with no se
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, problems } = await watchedPage(context);
   await page.goto(shared.url);
-  await page.locator('section.gallery__entry').first().waitFor();
-  const entries = await page.locator('section.gallery__entry').evaluateAll((s) => s.map((e) => e.id));
+  await page.locator('section.showcase__entry').first().waitFor();
+  const entries = await page.locator('section.showcase__entry').evaluateAll((s) => s.map((e) => e.id));
   assert.deepEqual(entries, ['price', 'product-card', 'product-grid', 'recommendation-row', 'cart', 'pagination', 'messages', 'buttons']);
   await page.locator('#cart .cart-lines').first().getByText('Everyday Crew Tee').waitFor();
   assert.deepEqual(problems, []);

@@ -97,13 +97,13 @@ async function matchesBaseline(page, shot, name) {
 
 test('every gallery entry looks as its baseline does, in light, dark and at phone width', async () => {
   const { context, page, problems } = await gallery(servers.plain);
-  const entries = await page.locator('section.gallery__entry').evaluateAll((s) => s.map((e) => e.id));
+  const entries = await page.locator('section.showcase__entry').evaluateAll((s) => s.map((e) => e.id));
   assert.ok(entries.length >= 8, `the gallery lists its components (${entries})`);
   for (const id of entries) {
     await matchesBaseline(page, await page.locator(`#${id}`).screenshot(), id);
   }
   // The dark panel really is dark: tokens are light-dark() pairs resolved where used.
-  const backgrounds = await page.locator('#buttons .gallery__panel').evaluateAll(
+  const backgrounds = await page.locator('#buttons .showcase__panel').evaluateAll(
     (panels) => panels.map((p) => getComputedStyle(p).backgroundColor));
   assert.equal(backgrounds[0], 'rgb(251, 250, 247)');
   assert.equal(backgrounds[1], 'rgb(19, 21, 26)');
@@ -113,7 +113,7 @@ test('every gallery entry looks as its baseline does, in light, dark and at phon
 
 test('a theme is a file of tokens: the mono theme restyles the same components', async () => {
   const { context, page, problems } = await gallery(servers.mono);
-  const primary = page.locator('#buttons .gallery__panel').first().locator('.button--primary').first();
+  const primary = page.locator('#buttons .showcase__panel').first().locator('.button--primary').first();
   assert.equal(await primary.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(0, 0, 0)');
   assert.equal(await primary.evaluate((b) => getComputedStyle(b).borderRadius), '0px');
   await matchesBaseline(page, await page.locator('#product-card').screenshot(), 'product-card-mono');

@@ -153,23 +153,23 @@ pub fn GalleryPage() -> impl IntoView {
     let entries = entries();
     let index: Vec<(&str, &str)> = entries.iter().map(|(id, title, _)| (*id, *title)).collect();
     view! {
-        <div class="page gallery">
+        <div class="page showcase">
             <h1>"Component gallery"</h1>
-            <p class="gallery__intro">
+            <p class="showcase__intro">
                 "Every shared component in the states a shopper meets, from fixtures: light, dark and at phone width."
             </p>
             <nav aria-label="Components">
-                <ul class="gallery__index">
+                <ul class="showcase__index">
                     {index.into_iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{title}</a></li> }).collect_view()}
                 </ul>
             </nav>
             {entries.into_iter().map(|(id, title, states)| view! {
-                <section class="gallery__entry" id=id data-testid=format!("gallery-{id}") aria-label=title>
-                    <h2 class="gallery__title"><a href=format!("#{id}")>{title}</a></h2>
-                    <div class="gallery__panels">
-                        {panel("Light", "gallery__panel", Panel::Light, &states)}
-                        {panel("Dark", "gallery__panel gallery__panel--dark", Panel::Dark, &states)}
-                        {panel("Phone, 320 px", "gallery__panel gallery__panel--narrow", Panel::Narrow, &states)}
+                <section class="showcase__entry" id=id data-testid=format!("gallery-{id}") aria-label=title>
+                    <h2 class="showcase__title"><a href=format!("#{id}")>{title}</a></h2>
+                    <div class="showcase__panels">
+                        {panel("Light", "showcase__panel", Panel::Light, &states)}
+                        {panel("Dark", "showcase__panel showcase__panel--dark", Panel::Dark, &states)}
+                        {panel("Phone, 320 px", "showcase__panel showcase__panel--narrow", Panel::Narrow, &states)}
                     </div>
                 </section>
             }).collect_view()}
@@ -185,9 +185,9 @@ fn panel(
 ) -> impl IntoView {
     view! {
         <div class=class>
-            <p class="gallery__panel-label">{label}</p>
+            <p class="showcase__panel-label">{label}</p>
             {states.iter().map(|(name, draw)| view! {
-                <figure class="gallery__state">
+                <figure class="showcase__state">
                     <figcaption>{*name}</figcaption>
                     {draw(panel)}
                 </figure>
