@@ -45,7 +45,7 @@ pub struct VendureStore {
     /// click waits for the first and gets its order, while other shoppers' checkouts go on.
     /// Per process: several storefront instances need sticky checkouts (README, Vendure).
     attempts: Mutex<HashMap<String, Attempt>>,
-    /// Vendure declares the gift fields on orders (see `OrderGift` in shop.graphql).
+    /// Vendure declares the gift fields on orders (see `OrderWithGift` in shop.graphql).
     gifts: bool,
 }
 
@@ -68,10 +68,10 @@ impl VendureStore {
                 .next()
                 .map(|host| format!("{scheme}://{host}"))
         });
-        let probe = order_gift::Variables {
+        let probe = order_with_gift::Variables {
             code: "VITRINE-PROBE".into(),
         };
-        let gifts = match client.call::<OrderGift>(probe, None, Kind::Read).await {
+        let gifts = match client.call::<OrderWithGift>(probe, None, Kind::Read).await {
             Ok(_) | Err(CommerceError::NotFound(_)) => true,
             Err(CommerceError::InvalidInput(_)) => false,
             Err(e) => return Err(format!("cannot reach Vendure at {url}: {e}")),
@@ -876,44 +876,34 @@ impl Commerce for VendureStore {
     }
 
     async fn order(&self, code: &str) -> CommerceResult<Order> {
-        let order = self.client.call::<OrderByCode>(
-            order_by_code::Variables {
-                code: code.to_string(),
-            },
-            None,
-            Kind::Read,
-        );
-        let gift = async {
-            if !self.gifts {
-                return Ok(None);
-            }
-            let variables = order_gift::Variables {
-                code: code.to_string(),
-            };
-            let reply = self
-                .client
-                .call::<OrderGift>(variables, None, Kind::Read)
-                .await?;
-            let fields = reply.data.order_by_code.and_then(|o| o.custom_fields);
-            Ok(fields.and_then(|f| {
-                f.gift_message.map(|message| Gift {
-                    message,
-                    hide_prices: f.gift_hide_prices.unwrap_or(false),
-                })
-            }))
-        };
-        let (reply, gift) = tokio::join!(order, gift);
         let not_found = |e| match e {
             CommerceError::NotFound(_) => CommerceError::NotFound(format!("order {code}")),
             other => other,
         };
-        let o = reply
-            .map_err(not_found)?
-            .data
-            .order_by_code
-            .ok_or_else(|| CommerceError::NotFound(format!("order {code}")))?;
-        let mut placed = orders::placed(&plain_order!(o))?;
-        placed.gift = gift.map_err(not_found)?;
+        let missing = || CommerceError::NotFound(format!("order {code}"));
+        let code = code.to_string();
+        if !self.gifts {
+            let reply = self
+                .client
+                .call::<OrderByCode>(order_by_code::Variables { code }, None, Kind::Read)
+                .await
+                .map_err(not_found)?;
+            let o = reply.data.order_by_code.ok_or_else(missing)?;
+            return orders::placed(&plain_order!(o));
+        }
+        let reply = self
+            .client
+            .call::<OrderWithGift>(order_with_gift::Variables { code }, None, Kind::Read)
+            .await
+            .map_err(not_found)?;
+        let o = reply.data.order_by_code.ok_or_else(missing)?;
+        let mut placed = orders::placed(&plain_order!(o.order_fields))?;
+        placed.gift = o.custom_fields.and_then(|f| {
+            f.gift_message.map(|message| Gift {
+                message,
+                hide_prices: f.gift_hide_prices.unwrap_or(false),
+            })
+        });
         Ok(placed)
     }
 

@@ -50,6 +50,6 @@ operation!(
     LogOut,
     Me,
     MyOrders,
-    OrderGift,
+    OrderWithGift,
     SetGift,
 );
