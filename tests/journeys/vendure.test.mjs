@@ -1,24 +1,12 @@
 // Vendure going away under an open cart and coming back. (Every other journey runs on Vendure
 // too, through lib/backends.mjs.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startVendure, launchBrowser, watchedPage, hydrated, screenshot } from './lib/harness.mjs';
+import { watchedPage, hydrated } from './lib/harness.mjs';
+import { onVendure } from './lib/backends.mjs';
 
-const shared = {};
-before(async () => {
-  shared.vendure = await startVendure();
-  if (!shared.vendure) return;
-  shared.server = await startServer({ VITRINE_BACKEND: 'vendure', VENDURE_SHOP_API: shared.vendure.shopApi });
-  shared.browser = await launchBrowser();
-});
-after(async () => {
-  await shared.browser?.close();
-  await shared.server?.stop();
-  await shared.vendure?.remove();
-});
-
-test('when Vendure is down the cart page says so and the cart is back when it returns', async (t) => {
-  if (!shared.vendure) return t.skip('VITRINE_VENDURE is not set (make test sets it)');
+onVendure((shared) => {
+test('when Vendure is down the cart page says so and the cart is back when it returns', async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page } = await watchedPage(context);
   await page.goto(shared.server.url + '/c/plants');
@@ -32,7 +20,7 @@ test('when Vendure is down the cart page says so and the cart is back when it re
   try {
     await page.goto(shared.server.url + '/cart');
     await page.getByText('The store is having trouble right now').first().waitFor();
-    await screenshot(page, 'vendure-down-1280');
+    await shared.shot(page, 'down-1280');
     const cookies = await context.cookies();
     assert.ok(cookies.some((c) => c.name === 'vitrine_cart'), 'the cart cookie is kept');
     assert.equal(await page.getByTestId('cart-count').count(), 0, 'no count rather than a false 0');
@@ -43,4 +31,5 @@ test('when Vendure is down the cart page says so and the cart is back when it re
   await page.getByText(name).first().waitFor();
   assert.equal(await page.getByTestId('cart-count').innerText(), '1');
   await context.close();
+});
 });

@@ -60,6 +60,12 @@ const vendure = {
  *  own server (and Vendure), started before the block's journeys and stopped after.
  *  `shared.shot(page, name)` saves a screenshot named for the backend. */
 export function onEveryBackend(journeys) {
+  onEmbedded(journeys);
+  onVendure(journeys);
+}
+
+/** `journeys` on the embedded store alone (see onEveryBackend). */
+export function onEmbedded(journeys) {
   describe('on the embedded store', () => {
     const shared = { catalogue: embedded, shot: screenshot };
     before(async () => {
@@ -75,6 +81,10 @@ export function onEveryBackend(journeys) {
     });
     journeys(shared, embedded);
   });
+}
+
+/** `journeys` on a live Vendure alone, skipped without VITRINE_VENDURE (see onEveryBackend). */
+export function onVendure(journeys) {
   const skip = process.env.VITRINE_VENDURE ? false : 'VITRINE_VENDURE is not set (make test sets it)';
   describe('on Vendure', { skip }, () => {
     const shared = { catalogue: vendure, shot: (page, name) => screenshot(page, `vendure-${name}`) };

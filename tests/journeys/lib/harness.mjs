@@ -2,7 +2,6 @@
 // and records what a shopper would notice going wrong: console errors, failed requests.
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { before, after } from 'node:test';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,20 +50,6 @@ export async function startServer(env = {}) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** One server and one browser for a test file, started before its tests and stopped after. */
-export function serverAndBrowser() {
-  const shared = {};
-  before(async () => {
-    shared.server = await startServer();
-    shared.browser = await launchBrowser();
-  });
-  after(async () => {
-    await shared.browser?.close();
-    await shared.server?.stop();
-  });
-  return shared;
 }
 
 export async function launchBrowser() {
