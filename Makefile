@@ -5,12 +5,12 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-server lint unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines design build-design
+.PHONY: run test setup setup-tests build build-client build-widget build-server lint widget-budget unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines design build-design
 
 run: setup build
 	$(SERVER) $(ARGS)
 
-test: setup-tests build build-design lint unit journeys
+test: setup-tests build build-design lint widget-budget unit journeys
 
 setup:
 	@bash scripts/setup.sh
@@ -18,10 +18,14 @@ setup:
 setup-tests:
 	@bash scripts/setup.sh --tests
 
-build: build-client build-server
+build: build-client build-widget build-server
 
 build-client:
 	bash scripts/build-client.sh
+
+# The embeddable widget, served by the store under /widget/ (README "Widget").
+build-widget:
+	bash scripts/build-widget.sh
 
 # The designers' preview, built once (what design.test.mjs loads); `make design` serves it live.
 build-design:
@@ -36,11 +40,13 @@ lint:
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --no-default-features --features hydrate --lib -- -D warnings
 	cargo clippy --no-default-features --features design --lib -- -D warnings
+	cargo clippy --no-default-features --features widget --lib -- -D warnings
 
 # One test at a time: see the known issue in tests/common/mod.rs. VITRINE_VENDURE makes the
 # contract suite also run against a live Vendure (installed by setup-tests).
 unit:
 	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" cargo test --features ssr -- --test-threads=1
+	cargo test --no-default-features --features widget --lib
 
 journeys:
 	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/
@@ -56,8 +62,13 @@ visual-baselines: setup-tests build
 	. scripts/env.sh && VITRINE_VISUAL_UPDATE=1 VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/visual.test.mjs
 
 # Browser bundle size, raw / gzip / brotli (README "Performance").
-bench-size: build-client
+bench-size: build-client build-widget
 	bash bench/wasm-size.sh
+	bash bench/widget-size.sh
+
+# The widget's download against its 60 KB brotli budget; fails the build when over.
+widget-budget: build-widget
+	bash bench/widget-size.sh
 
 # Server render latency per page on a release build (README "Performance").
 bench-ssr: build-client

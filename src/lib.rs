@@ -1,17 +1,34 @@
 //! vitrine: a server-rendered, hydrated Leptos storefront on a headless commerce API.
 //!
-//! One crate, three builds: `ssr` (the axum server), `hydrate` (the browser bundle that
-//! Trunk builds) and, later, the embeddable widget. See ../shared/DESIGN.md.
+//! One crate, four builds: `ssr` (the axum server), `hydrate` (the browser bundle that
+//! Trunk builds), `design` (the designers' preview) and `widget` (the embeddable custom
+//! elements). See ../shared/DESIGN.md.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ui")]
 pub mod api;
+/// The widget reads the server functions' error type without the rest of that layer, which
+/// is Leptos.
+#[cfg(all(feature = "widget", not(feature = "ui")))]
+pub mod api {
+    mod error;
+    pub use error::ApiError;
+}
+#[cfg(feature = "ui")]
 pub mod app;
+/// The widget speaks with the store's words and nothing else of its UI.
+#[cfg(all(feature = "widget", not(feature = "ui")))]
+pub mod app {
+    pub mod strings;
+}
 pub mod commerce;
 pub mod discovery;
 #[cfg(feature = "ssr")]
 pub mod hex;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "widget")]
+pub mod widget;
 
 /// Browser entry: attaches behaviour to the server-rendered page without re-rendering it.
 #[cfg(feature = "hydrate")]

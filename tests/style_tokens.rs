@@ -103,8 +103,10 @@ fn every_token_a_component_uses_exists() {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
                 .collect();
+            // `--vitrine-…` is what a page embedding the widget may set; we never declare it.
+            let from_the_page = path.ends_with("widget.css") && name.starts_with("vitrine-");
             assert!(
-                tokens.contains(&name) || local.contains(&name),
+                tokens.contains(&name) || local.contains(&name) || from_the_page,
                 "{path} uses var(--{name}), which no token declares"
             );
         }

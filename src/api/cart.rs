@@ -65,11 +65,31 @@ pub(crate) mod ssr {
         variant_id: &str,
         quantity: i64,
     ) -> Result<crate::commerce::Cart, crate::api::ApiError> {
+        let added = add_to(token(), variant_id, quantity).await?;
+        let handle = added
+            .cart
+            .lines
+            .iter()
+            .find(|l| l.variant_id == variant_id.trim())
+            .map(|l| l.product_handle.clone());
+        if let Some(handle) = handle {
+            use crate::api::profile::ssr::record_handles;
+            record_handles(crate::discovery::profile::Kind::Cart, &[handle]).await;
+        }
+        Ok(added.cart)
+    }
+
+    /// Adds to the cart `token` names, starting one when there is none (or the backend does
+    /// not know it), and keeps the token in our cookie when it changed.
+    pub async fn add_to(
+        token: Option<String>,
+        variant_id: &str,
+        quantity: i64,
+    ) -> Result<crate::commerce::TokenCart, crate::api::ApiError> {
         use crate::commerce::backend::CommerceError;
         let variant_id = crate::api::validate::variant_id(variant_id)?;
         let quantity = crate::api::validate::quantity(quantity, 1)?;
         let backend = crate::api::context::backend()?;
-        let token = token();
         let added = match backend
             .add_to_cart(token.as_deref(), &variant_id, quantity)
             .await
@@ -82,17 +102,7 @@ pub(crate) mod ssr {
         if token.as_deref() != Some(added.token.as_str()) {
             set_token(&added.token);
         }
-        let handle = added
-            .cart
-            .lines
-            .iter()
-            .find(|l| l.variant_id == variant_id)
-            .map(|l| l.product_handle.clone());
-        if let Some(handle) = handle {
-            use crate::api::profile::ssr::record_handles;
-            record_handles(crate::discovery::profile::Kind::Cart, &[handle]).await;
-        }
-        Ok(added.cart)
+        Ok(added)
     }
 
     /// The cart this request's cookie names, or an empty one. A cookie we did not issue (or
@@ -118,11 +128,15 @@ pub(crate) mod ssr {
     /// The cart token from the request's cookie, if it is plausibly one of ours.
     pub fn token() -> Option<String> {
         let parts = use_context::<Parts>()?;
-        cookie_value(&parts, COOKIE).filter(|v| {
-            v.len() <= 256
-                && v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
-        })
+        cookie_value(&parts, COOKIE).filter(|v| plausible_token(v))
+    }
+
+    /// Whether a cart token (from a cookie, or from the widget) could be one we issued.
+    pub fn plausible_token(v: &str) -> bool {
+        !v.is_empty()
+            && v.len() <= 256
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
     }
 
     pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {

@@ -23,6 +23,8 @@ pub mod rules;
 mod signed_cookie;
 #[cfg(feature = "ssr")]
 mod validate;
+#[cfg(feature = "ssr")]
+pub mod widget;
 
 pub use error::ApiError;
 

@@ -179,6 +179,19 @@ pub const TOTAL: &str = "Total";
 pub const PLACE_ORDER: &str = "Place order";
 pub const PLACING_ORDER: &str = "Placing order…";
 pub const BUY_NOW: &str = "Buy now";
+
+/// What a shopper reads in the widget on a page the store does not allow.
+pub const WIDGET_REFUSED: &str = "This shop can't be used on this page.";
+pub const WIDGET_NO_PRODUCT: &str = "This product isn't available.";
+pub const WIDGET_CART_EMPTY: &str = "Your cart is empty.";
+
+/// Said to a page (and its developer's console) that is not on the widget's allow-list.
+pub fn widget_origin_refused(origin: &str) -> String {
+    format!(
+        "This store does not accept the widget on {origin}. Its owner can allow that site by \
+         adding {origin} to VITRINE_WIDGET_ORIGINS."
+    )
+}
 pub const REMEMBER_ME: &str = "Remember my details on this device";
 pub const REMEMBER_ME_HINT: &str =
     "Saves your email, address and choices in a cookie on this device only. Never your card.";
@@ -499,6 +512,7 @@ pub const YOU_MAY_LIKE: &str = "You may also like";
 pub const SIMILAR_PRODUCTS: &str = "Similar products";
 pub const GOES_WITH_CART: &str = "Goes well with your cart";
 
+#[cfg(feature = "ui")]
 fn and_list(names: &[String]) -> String {
     match names {
         [] => String::new(),
@@ -508,6 +522,7 @@ fn and_list(names: &[String]) -> String {
 }
 
 /// A recommendation row's heading and the sentence saying why it is shown.
+#[cfg(feature = "ui")]
 pub fn row_text(reason: &crate::api::recommend::Reason, in_cart: bool) -> (&'static str, String) {
     use crate::api::recommend::Reason;
     match reason {

@@ -59,14 +59,6 @@ pub struct ItemQuery {
     pub limit: u32,
 }
 
-/// A cart and the opaque token that names it; the storefront keeps the token in an HttpOnly
-/// cookie and never shows it to scripts.
-#[derive(Clone, Debug)]
-pub struct TokenCart {
-    pub token: String,
-    pub cart: Cart,
-}
-
 /// A customer just signed in (or registered).
 #[derive(Clone, Debug)]
 pub struct SignedIn {

@@ -159,6 +159,15 @@ pub struct Cart {
     pub coupon: Option<Coupon>,
 }
 
+/// A cart and the opaque token that names it. The store keeps the token in an HttpOnly
+/// cookie, out of scripts' reach; the widget, on other sites' pages, keeps it in the page's
+/// storage and sends it (empty when there is no cart yet).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenCart {
+    pub token: String,
+    pub cart: Cart,
+}
+
 /// One line as a backend stores it, before totals.
 #[derive(Clone, Debug)]
 pub struct CartLineInput {

@@ -20,6 +20,10 @@ pub struct Config {
     pub admin_token: Option<String>,
     /// A theme from style/themes/ (served as /themes/NAME.css), laid over the tokens.
     pub theme: Option<String>,
+    /// Where Trunk wrote the widget bundle (served under /widget/).
+    pub widget_root: String,
+    /// Origins whose pages may use the widget (`VITRINE_WIDGET_ORIGINS`).
+    pub widget_origins: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +37,8 @@ pub enum Backend {
 pub const USAGE: &str = "\
 vitrine — the storefront server
 
-USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-data]
+USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-root DIR]
+               [--reset-data]
        vitrine [--data-dir DIR] admin advance ORDER [STATUS]
        vitrine [--data-dir DIR] admin slip ORDER
        vitrine [--data-dir DIR] admin eval-recommendations
@@ -41,6 +46,7 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-da
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
   --site-root   built assets (Trunk dist)  (env VITRINE_SITE_ROOT, default target/site)
+  --widget-root the widget bundle          (env VITRINE_WIDGET_ROOT, default target/widget)
   --reset-data  delete the embedded store and seed it again
 
   admin advance ORDER [STATUS]   move an order to its next status, or to STATUS (placed, paid,
@@ -55,6 +61,9 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--reset-da
                                  http://127.0.0.1:3100/shop-api (`make vendure` starts one)
   env VITRINE_THEME              a theme from style/themes/ laid over the store's tokens
                                  (orchard, mono); default: none
+  env VITRINE_WIDGET_ORIGINS     pages allowed to embed the widget, as origins separated by
+                                 commas, e.g. https://blog.example,http://127.0.0.1:4000;
+                                 default: none (the widget then works on no other site)
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] and
                                  GET /admin/orders/{code}/slip for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
@@ -67,6 +76,7 @@ impl Config {
         let mut addr = env("VITRINE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
         let mut data_dir = env("VITRINE_DATA_DIR").unwrap_or_else(|| "data".into());
         let mut site_root = env("VITRINE_SITE_ROOT").unwrap_or_else(|| "target/site".into());
+        let mut widget_root = env("VITRINE_WIDGET_ROOT").unwrap_or_else(|| "target/widget".into());
         let mut reset_data = false;
         let mut admin = None;
         let admin_token = env("VITRINE_ADMIN_TOKEN").filter(|t| !t.is_empty());
@@ -80,6 +90,7 @@ impl Config {
                 "--addr" => addr = value("--addr")?,
                 "--data-dir" => data_dir = value("--data-dir")?,
                 "--site-root" => site_root = value("--site-root")?,
+                "--widget-root" => widget_root = value("--widget-root")?,
                 "--reset-data" => reset_data = true,
                 "admin" => {
                     admin = Some(args.by_ref().collect());
@@ -126,6 +137,8 @@ impl Config {
                 ));
             }
         }
+        let widget_origins =
+            super::widget::parse_origins(&env("VITRINE_WIDGET_ORIGINS").unwrap_or_default())?;
         let addr = addr
             .parse()
             .map_err(|_| format!("--addr: '{addr}' is not HOST:PORT"))?;
@@ -138,6 +151,8 @@ impl Config {
             backend,
             admin_token,
             theme,
+            widget_root,
+            widget_origins,
         })
     }
 }

@@ -8,6 +8,7 @@ mod gallery;
 pub mod headers;
 mod media;
 pub mod signing;
+pub mod widget;
 
 use crate::api::context::Services;
 use crate::app::{shell, App};
@@ -41,6 +42,10 @@ pub struct AppState {
     pub learned: Arc<crate::api::learned::Learned>,
     #[from_ref(skip)]
     pub theme: Option<Arc<str>>,
+    /// Where the widget's bundle is served from (/widget/).
+    #[from_ref(skip)]
+    pub widget_root: Arc<str>,
+    pub widget_origins: widget::AllowedOrigins,
 }
 
 impl AppState {
@@ -72,7 +77,16 @@ impl AppState {
             )),
             learned: Arc::new(crate::api::learned::Learned::new()),
             theme: None,
+            widget_root: Arc::from("target/widget"),
+            widget_origins: widget::AllowedOrigins::default(),
         }
+    }
+
+    /// Serves the widget's bundle from `root`, for pages on `origins` to use.
+    pub fn with_widget(mut self, root: &str, origins: Vec<String>) -> AppState {
+        self.widget_root = Arc::from(root);
+        self.widget_origins = widget::AllowedOrigins(origins.into());
+        self
     }
 
     pub fn with_admin_token(mut self, token: Option<String>) -> AppState {
@@ -119,17 +133,32 @@ pub fn router(state: AppState) -> Router {
         .route("/media/p/{handle}/{file}", get(media::product_image))
         .route("/healthz", get(|| async { "ok" }))
         .route("/gallery", get(gallery::page))
+        .nest_service("/widget", widget_files(&state.widget_root))
         .merge(admin::routes(&state))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.widget_origins.clone(),
+            widget::cors,
+        ))
         .layer(axum::middleware::from_fn(headers::defaults))
         .layer(axum::middleware::map_response(api_status))
         .with_state(state)
 }
 
 pub use admin::command as admin_command;
+
+/// The widget's bundle, precompressed by scripts/build-widget.sh.
+fn widget_files(root: &str) -> Router {
+    let files = tower_http::services::ServeDir::new(root)
+        .precompressed_br()
+        .precompressed_gzip();
+    Router::new()
+        .fallback_service(files)
+        .layer(axum::middleware::from_fn(widget::asset_headers))
+}
 
 /// Server functions (leptos_routes registers one route each) answer every error with 500; a shopper's mistake is not a server fault,
 /// so each error gets the status that says what it is (and monitoring sees real 5xx only).

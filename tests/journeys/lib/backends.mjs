@@ -58,18 +58,19 @@ const vendure = {
 
 /** Declares `journeys(shared, catalogue)` once per backend, each in its own block with its
  *  own server (and Vendure), started before the block's journeys and stopped after.
- *  `shared.shot(page, name)` saves a screenshot named for the backend. */
-export function onEveryBackend(journeys) {
-  onEmbedded(journeys);
-  onVendure(journeys);
+ *  `shared.shot(page, name)` saves a screenshot named for the backend; `env` is added to the
+ *  server's environment. */
+export function onEveryBackend(journeys, env = {}) {
+  onEmbedded(journeys, env);
+  onVendure(journeys, env);
 }
 
 /** `journeys` on the embedded store alone (see onEveryBackend). */
-export function onEmbedded(journeys) {
+export function onEmbedded(journeys, env = {}) {
   describe('on the embedded store', () => {
     const shared = { catalogue: embedded, shot: screenshot };
     before(async () => {
-      shared.server = await startServer();
+      shared.server = await startServer(env);
       shared.browser = await launchBrowser();
       // A placement fails once, as if the store's database were briefly away.
       shared.breakPlacement = () => shared.server.adminPost('/admin/faults/place-order?count=1');
@@ -84,13 +85,13 @@ export function onEmbedded(journeys) {
 }
 
 /** `journeys` on a live Vendure alone, skipped without VITRINE_VENDURE (see onEveryBackend). */
-export function onVendure(journeys) {
+export function onVendure(journeys, env = {}) {
   const skip = process.env.VITRINE_VENDURE ? false : 'VITRINE_VENDURE is not set (make test sets it)';
   describe('on Vendure', { skip }, () => {
     const shared = { catalogue: vendure, shot: (page, name) => screenshot(page, `vendure-${name}`) };
     before(async () => {
       shared.vendure = await startVendure();
-      shared.server = await startServer({ VITRINE_BACKEND: 'vendure', VENDURE_SHOP_API: shared.vendure.shopApi });
+      shared.server = await startServer({ ...env, VITRINE_BACKEND: 'vendure', VENDURE_SHOP_API: shared.vendure.shopApi });
       shared.browser = await launchBrowser();
       shared.breakPlacement = () => shared.vendure.stop();
       shared.mend = () => shared.vendure.start();

@@ -1,0 +1,95 @@
+//! The embeddable widget's server functions. Pages on other sites call them cross-origin (the
+//! allow-list is in `server::widget`), so the cart is named by a token the widget keeps and
+//! sends, not only by our cookie: browsers that block third-party cookies would otherwise give
+//! the widget an empty cart on every call.
+
+use crate::api::cart::ssr::{add_to, plausible_token, set_token, token as cookie_token};
+use crate::api::ApiError;
+use crate::api::{context::backend, validate};
+use crate::commerce::{backend::CommerceError, Cart, Product, TokenCart};
+use leptos::prelude::*;
+
+#[server(endpoint = "widget/product")]
+pub async fn widget_product(handle: String) -> Result<Product, ApiError> {
+    let handle = validate::handle(&handle)?;
+    Ok(backend()?.product(&handle).await?)
+}
+
+/// The cart the widget names, else the one our cookie names (a page on the store's own
+/// site shares the shopper's cart), else an empty one.
+#[server(endpoint = "widget/cart")]
+pub async fn widget_cart(token: String) -> Result<TokenCart, ApiError> {
+    let backend = backend()?;
+    let Some(token) = chosen_token(&token)? else {
+        return Ok(empty(backend.currency()));
+    };
+    match backend.cart(&token).await {
+        // Checked out, or expired: the widget starts afresh rather than failing.
+        Err(CommerceError::InvalidCartToken) => Ok(empty(backend.currency())),
+        other => Ok(TokenCart {
+            token,
+            cart: other?,
+        }),
+    }
+}
+
+#[server(endpoint = "widget/add")]
+pub async fn widget_add(
+    token: String,
+    variant_id: String,
+    quantity: i64,
+) -> Result<TokenCart, ApiError> {
+    // The cookie is kept too, where the browser allows it (a page on the store's site).
+    add_to(chosen_token(&token)?, &variant_id, quantity).await
+}
+
+/// The widget's checkout button: a plain form post that makes the widget's cart the
+/// shopper's cart on the store, keeping any lines already in the store's cart, then opens
+/// checkout. It always lands on a page, never on an error body.
+#[server(endpoint = "widget/checkout")]
+pub async fn widget_checkout(token: String) -> Result<(), ApiError> {
+    let backend = backend()?;
+    let adopted = match plausible_token(&token) {
+        true => backend.cart(&token).await.ok(),
+        false => None,
+    };
+    let Some(widget_cart) = adopted else {
+        leptos_axum::redirect("/cart");
+        return Ok(());
+    };
+    if let Some(old) = cookie_token().filter(|old| *old != token) {
+        if let Ok(old_cart) = backend.cart(&old).await {
+            let missing = old_cart
+                .lines
+                .iter()
+                .filter(|l| widget_cart.line(&l.variant_id).is_none());
+            for line in missing {
+                // A line that no longer fits (sold out since) is left out; checkout would
+                // refuse it anyway.
+                let _ = backend
+                    .add_to_cart(Some(&token), &line.variant_id, line.quantity)
+                    .await;
+            }
+        }
+    }
+    set_token(&token);
+    leptos_axum::redirect("/checkout");
+    Ok(())
+}
+
+/// The token the widget sent if it sent one (refused if it cannot be ours), else the
+/// cookie's.
+fn chosen_token(sent: &str) -> Result<Option<String>, ApiError> {
+    match sent {
+        "" => Ok(cookie_token()),
+        t if plausible_token(t) => Ok(Some(t.to_string())),
+        _ => Err(ApiError::Invalid(crate::app::strings::CART_EXPIRED.into())),
+    }
+}
+
+fn empty(currency: crate::commerce::Currency) -> TokenCart {
+    TokenCart {
+        token: String::new(),
+        cart: Cart::empty(currency),
+    }
+}

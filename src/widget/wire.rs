@@ -1,0 +1,150 @@
+//! Reads the server functions' JSON answers, parsed by the browser, into the commerce model.
+//! Not serde: serde_json and its derives were a third of the widget's 60 KB budget, and the
+//! widget reads only what it shows. The shapes are the model's serde ones (field names as
+//! written, Money as `{minor, currency}`, enums externally tagged); a missing field reads as
+//! empty rather than failing the whole answer.
+
+use crate::api::ApiError;
+use crate::commerce::TokenCart;
+use crate::commerce::{
+    Cart, CartLine, Category, Currency, Image, Money, Product, ProductOption, Variant,
+};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(v: &JsValue, key: &str) -> String {
+    get(v, key).as_string().unwrap_or_default()
+}
+
+fn number(v: &JsValue, key: &str) -> i64 {
+    get(v, key).as_f64().map(|n| n as i64).unwrap_or(0)
+}
+
+fn count(v: &JsValue, key: &str) -> u32 {
+    u32::try_from(number(v, key)).unwrap_or(0)
+}
+
+fn list(v: &JsValue, key: &str) -> Vec<JsValue> {
+    let items = get(v, key);
+    match Array::is_array(&items) {
+        true => Array::from(&items).to_vec(),
+        false => Vec::new(),
+    }
+}
+
+fn money(v: &JsValue) -> Option<Money> {
+    let currency = Currency::parse(&text(v, "currency"))?;
+    Some(Money::new(number(v, "minor"), currency))
+}
+
+fn image(v: &JsValue) -> Option<Image> {
+    v.is_object().then(|| Image {
+        url: text(v, "url"),
+        alt: text(v, "alt"),
+    })
+}
+
+fn strings(v: &JsValue, key: &str) -> Vec<String> {
+    list(v, key).iter().filter_map(JsValue::as_string).collect()
+}
+
+pub fn product(v: &JsValue) -> Option<Product> {
+    let variants = list(v, "variants")
+        .iter()
+        .map(|v| {
+            Some(Variant {
+                id: text(v, "id"),
+                sku: text(v, "sku"),
+                options: strings(v, "options"),
+                price: money(&get(v, "price"))?,
+                compare_at: money(&get(v, "compare_at")),
+                stock: count(v, "stock"),
+                image: image(&get(v, "image")),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Product {
+        handle: text(v, "handle"),
+        name: text(v, "name"),
+        brand: text(v, "brand"),
+        description: String::new(),
+        category: Category {
+            handle: String::new(),
+            name: String::new(),
+            description: String::new(),
+            product_count: 0,
+            image: None,
+        },
+        images: list(v, "images").iter().filter_map(image).collect(),
+        options: list(v, "options")
+            .iter()
+            .map(|o| ProductOption {
+                name: text(o, "name"),
+                values: strings(o, "values"),
+            })
+            .collect(),
+        variants,
+    })
+}
+
+/// The widget's cart; a coupon, if the shopper applied one on the store, is checkout's affair.
+pub fn named_cart(v: &JsValue) -> Option<TokenCart> {
+    let c = get(v, "cart");
+    let lines = list(&c, "lines")
+        .iter()
+        .map(|l| {
+            Some(CartLine {
+                variant_id: text(l, "variant_id"),
+                product_handle: text(l, "product_handle"),
+                product_name: text(l, "product_name"),
+                variant_title: text(l, "variant_title"),
+                image: image(&get(l, "image"))?,
+                unit_price: money(&get(l, "unit_price"))?,
+                quantity: count(l, "quantity"),
+                line_total: money(&get(l, "line_total"))?,
+                available: count(l, "available"),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(TokenCart {
+        token: text(v, "token"),
+        cart: Cart {
+            lines,
+            item_count: count(&c, "item_count"),
+            subtotal: money(&get(&c, "subtotal"))?,
+            coupon: None,
+        },
+    })
+}
+
+/// An error answer: `"Unavailable"`, or `{"Variant": …}` for the ones that carry words.
+pub fn error(v: &JsValue) -> ApiError {
+    match v.as_string().as_deref() {
+        Some("RateLimited") => return ApiError::RateLimited,
+        Some(_) => return ApiError::Unavailable,
+        None => {}
+    }
+    let words = |key: &str| get(v, key).as_string();
+    if let Some(what) = words("NotFound") {
+        return ApiError::NotFound(what);
+    }
+    if let Some(msg) = words("Invalid").or_else(|| words("Payment")) {
+        return ApiError::Invalid(msg);
+    }
+    let field = get(v, "Field");
+    if field.is_object() {
+        return ApiError::Invalid(text(&field, "message"));
+    }
+    let short = get(v, "OutOfStock");
+    if short.is_object() {
+        return ApiError::OutOfStock {
+            product: text(&short, "product"),
+            available: count(&short, "available"),
+        };
+    }
+    ApiError::Unavailable
+}

@@ -1,0 +1,223 @@
+// The embeddable widget on other sites' pages: plain static pages, served from other ports
+// than the store's, load it with one script tag. One site is on the store's allow-list
+// (VITRINE_WIDGET_ORIGINS), one is not; one of the allowed pages is written to break
+// anything that does not isolate its styles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { watchedPage, cents } from './lib/harness.mjs';
+import { onEveryBackend, onEmbedded } from './lib/backends.mjs';
+
+/** A blog that embeds the store: its own fonts, its own `--color-primary`, its own buttons
+ *  named like ours, and the widget themed through `--vitrine-…`. */
+const blog = (store, handle, buy) => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sam's blog</title>
+<style>
+  :root { --color-primary: rgb(255, 105, 180); --vitrine-color-accent: rgb(10, 110, 60); }
+  body { font-family: Georgia, serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+  header { display: flex; justify-content: space-between; align-items: center; }
+</style>
+<script type="module" src="${store}/widget/vitrine.js"></script>
+</head><body>
+<header><h1>Sam's blog</h1><vitrine-cart></vitrine-cart></header>
+<p>My favourite this summer:</p>
+<vitrine-product handle="${handle}"></vitrine-product>
+<p>Or just grab one: <vitrine-buy-button handle="${buy}"></vitrine-buy-button></p>
+<p><button class="button button--primary" id="own">The blog's own button</button></p>
+</body></html>`;
+
+/** A page whose CSS resets and hides everything it can reach. */
+const hostile = (store, handle) => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Hostile</title>
+<style>
+  * { all: unset; }
+  button { display: none; }
+  select, img, h3, p, div, span, details { display: none; font-size: 40px; color: red; }
+  :root { --color-primary: rgb(255, 0, 0); --color-surface: rgb(0, 0, 0); }
+</style>
+<script type="module" src="${store}/widget/vitrine.js"></script>
+</head><body>
+<vitrine-cart></vitrine-cart>
+<vitrine-product handle="${handle}"></vitrine-product>
+</body></html>`;
+
+/** Serves the pages above for the store named in `?store=`, as a site on its own origin. */
+async function site() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const store = url.searchParams.get('store') ?? '';
+    const handle = url.searchParams.get('handle') ?? '';
+    if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(store) || !/^[a-z0-9-]+$/.test(handle)) {
+      res.writeHead(400).end();
+      return;
+    }
+    const buy = url.searchParams.get('buy') ?? handle;
+    const page = url.pathname === '/hostile' ? hostile(store, handle) : blog(store, handle, buy);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+// Started before the stores, which must know the allowed origin when they start.
+const allowed = await site();
+const refused = await site();
+after(() => {
+  allowed.server.close();
+  refused.server.close();
+});
+
+const env = { VITRINE_WIDGET_ORIGINS: allowed.origin };
+const handleOf = (path) => path.replace('/p/', '');
+
+onEveryBackend((shared, catalogue) => {
+  const [first, second] = catalogue.products.map(handleOf);
+  const pageUrl = (origin, path = '/') =>
+    `${origin}${path}?store=${shared.server.url}&handle=${first}&buy=${second}`;
+
+  test('a blog adds to the cart from the widget and checks out on the store with that cart', async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pageUrl(allowed.origin));
+    const product = page.locator('vitrine-product');
+    const add = product.getByRole('button', { name: 'Add to cart' });
+    await add.waitFor();
+    const cart = page.locator('vitrine-cart');
+    assert.equal(await cart.locator('.widget-count').textContent(), '0');
+    assert.ok(await cart.getByRole('button', { name: 'Checkout' }).isDisabled(), 'nothing to check out yet');
+    const name = (await product.locator('.card__title').textContent()).trim();
+    assert.ok(name.length > 0);
+    assert.ok(cents(await product.locator('.price__now').textContent()) > 0);
+    const src = await product.locator('img').getAttribute('src');
+    assert.ok(src.startsWith('http'), `the picture is the store's, absolute: ${src}`);
+    assert.equal(await product.locator('img').evaluate((i) => i.complete && i.naturalWidth > 0), true, 'the picture loads');
+
+    // Where the product has a choice to make, the shopper makes it and checkout shows it.
+    let chosen = null;
+    const select = product.locator('select').first();
+    if (await select.count()) {
+      const values = await select.locator('option').allTextContents();
+      chosen = values[values.length - 1];
+      await select.selectOption(chosen);
+      assert.equal(await select.inputValue(), chosen);
+    }
+
+    // A double click adds one.
+    await add.dblclick();
+    await product.getByText('Added to your cart').waitFor();
+    await cart.locator('.widget-count', { hasText: '1' }).waitFor();
+    const subtotal = await cart.locator('.widget-subtotal').textContent();
+    assert.equal(cents(subtotal), cents(await product.locator('.price__now').textContent()));
+    await cart.locator('summary').click();
+    await cart.getByRole('listitem').filter({ hasText: name }).waitFor();
+    await shared.shot(page, 'widget-blog-added');
+
+    // The cart is the shopper's on this site: it is still there after a reload.
+    await page.reload();
+    await cart.locator('.widget-count', { hasText: '1' }).waitFor();
+
+    await cart.getByRole('button', { name: 'Checkout' }).click();
+    await page.waitForURL(`${shared.server.url}/checkout`);
+    const line = page.locator('.checkout__summary .summary-line').filter({ hasText: name });
+    await line.waitFor();
+    if (chosen) assert.match(await line.textContent(), new RegExp(chosen));
+    assert.equal(cents(await line.locator('.summary-line__total').textContent()), cents(subtotal));
+    // And it is the store's cart now, on the store's own cart page.
+    await page.goto(`${shared.server.url}/cart`);
+    const stored = page.locator('.cart-line').filter({ hasText: name });
+    await stored.waitFor();
+    if (chosen) assert.match(await stored.locator('.cart-line__variant').textContent(), new RegExp(chosen));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a buy button adds its product and opens checkout in one click', async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pageUrl(allowed.origin));
+    const buy = page.locator('vitrine-buy-button').getByRole('button', { name: /^Buy now · / });
+    await buy.waitFor();
+    await shared.shot(page, 'widget-blog-phone');
+    const price = cents(await buy.textContent());
+    await buy.click();
+    await page.waitForURL(`${shared.server.url}/checkout`);
+    const lines = page.locator('.checkout__summary .summary-line');
+    await lines.first().waitFor();
+    assert.equal(await lines.count(), 1);
+    assert.match(await lines.textContent(), new RegExp(second.split('-')[0], 'i'));
+    assert.equal(cents(await lines.locator('.summary-line__total').textContent()), price);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}, env);
+
+onEmbedded((shared, catalogue) => {
+  const handle = handleOf(catalogue.products[0]);
+  const pageUrl = (origin, path = '/') => `${origin}${path}?store=${shared.server.url}&handle=${handle}`;
+
+  test("the widget keeps its looks on a hostile page and lets the page's own look alone", async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pageUrl(allowed.origin, '/hostile'));
+    const add = page.locator('vitrine-product').getByRole('button', { name: 'Add to cart' });
+    await add.waitFor();
+    const box = await add.boundingBox();
+    assert.ok(box && box.width > 100 && box.height >= 40, `the button is there to press: ${JSON.stringify(box)}`);
+    const look = await add.evaluate((b) => {
+      const s = getComputedStyle(b);
+      return { bg: s.backgroundColor, font: s.fontFamily, size: s.fontSize };
+    });
+    assert.notEqual(look.bg, 'rgb(255, 0, 0)', "the page's --color-primary stays out");
+    assert.notEqual(look.bg, 'rgba(0, 0, 0, 0)');
+    assert.notEqual(look.size, '40px');
+    const img = await page.locator('vitrine-product img').boundingBox();
+    assert.ok(img && img.width > 100, 'the picture shows');
+    await add.click();
+    await page.locator('vitrine-cart .widget-count', { hasText: '1' }).waitFor();
+    await shared.shot(page, 'widget-hostile');
+
+    // The blog themes the widget with --vitrine-color-accent, and its own button named like
+    // ours keeps the browser's look: nothing of ours leaks out.
+    await page.goto(pageUrl(allowed.origin));
+    await page.locator('vitrine-product .card__title').waitFor();
+    const accent = await page.locator('vitrine-product').evaluate((host) =>
+      getComputedStyle(host.shadowRoot.querySelector('.card')).getPropertyValue('--color-accent').trim());
+    assert.equal(accent, 'rgb(10, 110, 60)');
+    const own = await page.locator('#own').evaluate((b) => getComputedStyle(b).backgroundColor);
+    const ours = await page.locator('vitrine-product').getByRole('button', { name: 'Add to cart' })
+      .evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.notEqual(own, ours);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a site not on the list is refused, and its developer is told why in the console', async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(pageUrl(refused.origin));
+    await page.locator('vitrine-product').getByText("This shop can't be used on this page.").waitFor();
+    const told = errors.filter((e) => e.startsWith('vitrine widget:'));
+    assert.equal(told.length, 1, `said once: ${JSON.stringify(errors)}`);
+    assert.match(told[0], new RegExp(`does not accept the widget on ${refused.origin}.*VITRINE_WIDGET_ORIGINS`));
+    await context.close();
+
+    // What the browser saw, asked directly: a refused origin gets a 403 and never credentials;
+    // the listed one gets its own name back, with credentials.
+    const ask = (origin) => fetch(`${shared.server.url}/api/widget/cart`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=',
+    });
+    const no = await ask(refused.origin);
+    assert.equal(no.status, 403);
+    assert.equal(no.headers.get('access-control-allow-credentials'), null);
+    assert.match((await no.json()).Invalid, /VITRINE_WIDGET_ORIGINS/);
+    const yes = await ask(allowed.origin);
+    assert.equal(yes.status, 200);
+    assert.equal(yes.headers.get('access-control-allow-origin'), allowed.origin);
+    assert.equal(yes.headers.get('access-control-allow-credentials'), 'true');
+  });
+}, env);
