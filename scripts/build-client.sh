@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 # The wasm build keeps its own target folder: another compiler, and build-std, would otherwise
 # invalidate the server's artifacts.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/wasm"
-# Trunk runs cargo offline; std (built from source) has dependencies of its own to fetch first.
-with_wasm_toolchain cargo fetch --target wasm32-unknown-unknown --quiet
+fetch_for_wasm
 with_wasm_toolchain trunk build --release --offline
 
 for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/*.css; do

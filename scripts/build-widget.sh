@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # The same wasm target folder as the store's bundle (see build-client.sh).
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/wasm"
-with_wasm_toolchain cargo fetch --target wasm32-unknown-unknown --quiet
+fetch_for_wasm
 with_wasm_toolchain trunk build --release --offline --config Trunk.widget.toml
 
 for f in target/widget/vitrine.js target/widget/pkg/*.wasm target/widget/pkg/*.js; do

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 # The wasm builds share their own target folder (see build-client.sh).
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/wasm"
-with_wasm_toolchain cargo fetch --target wasm32-unknown-unknown --quiet
+fetch_for_wasm
 if [ "${1:-}" = build ]; then
   with_wasm_toolchain trunk build --config Trunk.design.toml --offline
 else

@@ -29,3 +29,12 @@ with_wasm_toolchain() {
     PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "$@"
   fi
 }
+
+# Trunk runs cargo offline, so everything its build reads must be downloaded first: std's own
+# dependencies (built from source), fetched for the wasm target, and the crate graph for every
+# platform, because cargo's offline wasm build still asks for some host-only crates (a fresh
+# machine failed on `parking` and `cpufeatures` with the wasm fetch alone).
+fetch_for_wasm() {
+  with_wasm_toolchain cargo fetch --quiet
+  with_wasm_toolchain cargo fetch --target wasm32-unknown-unknown --quiet
+}
