@@ -46,8 +46,15 @@ pub fn mount(host: &HtmlElement, root: ShadowRoot, kind: Kind) {
     root.set_inner_html(if kind == Kind::Card { CARD } else { BUTTON });
     dom::set_text(&root, ".widget-skeleton", strings::LOADING);
     dom::set_text(&root, "button", strings::LOADING);
+    let drawn = root.first_element_child();
     wasm_bindgen_futures::spawn_local(async move {
-        match transport::product(&handle).await {
+        let answer = transport::product(&handle).await;
+        // The page changed an attribute while this was asked: a later mount has redrawn the
+        // root and draws its own answer.
+        if root.first_element_child() != drawn {
+            return;
+        }
+        match answer {
             Ok(product) => show(root, kind, product, wanted.as_deref()),
             Err(ApiError::NotFound(_)) => {
                 dom::console_error(&format!("the store has no product \"{handle}\""));
@@ -58,8 +65,9 @@ pub fn mount(host: &HtmlElement, root: ShadowRoot, kind: Kind) {
     });
 }
 
+/// The product could not be shown: say why, and offer nothing to press.
 fn fail(root: &ShadowRoot, message: &str) {
-    dom::set_text(root, "button", strings::SOLD_OUT);
+    dom::set_hidden(root, "button", true);
     dom::set_hidden(root, ".widget-skeleton", true);
     status(root, message, "widget-status--error");
     dom::set_attr(root, "article", "aria-busy", "false");

@@ -77,7 +77,10 @@ pub fn keep(named: TokenCart) {
 /// Adds a mini cart to those redrawn, and loads the cart once for the page.
 pub fn watch(root: ShadowRoot) {
     let load = SHARED.with_borrow_mut(|s| {
-        s.carts.push(root.clone());
+        // An element moved in the page is connected, and so watched, again.
+        if !s.carts.contains(&root) {
+            s.carts.push(root.clone());
+        }
         let load = s.cart.is_none() && !s.loading;
         s.loading |= load;
         load

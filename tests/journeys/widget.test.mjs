@@ -192,6 +192,41 @@ onEmbedded((shared, catalogue) => {
     await context.close();
   });
 
+  test('a page that changes the handle shows the product it asked for last, and sells it once', async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pageUrl(allowed.origin));
+    const product = page.locator('vitrine-product');
+    const title = product.locator('.card__title');
+    await title.waitFor();
+    const before = (await title.textContent()).trim();
+
+    // Three changes faster than the store answers: only the last one is drawn.
+    const other = handleOf(catalogue.products[1]);
+    await product.evaluate((e, [a, b]) => {
+      e.setAttribute('handle', a);
+      e.setAttribute('handle', 'no-such-thing');
+      e.setAttribute('handle', b);
+    }, [other, handle]);
+    const add = product.getByRole('button', { name: 'Add to cart' });
+    await add.waitFor();
+    assert.equal((await title.textContent()).trim(), before);
+    // The answers drawn nowhere left nothing behind: one click asks the store once.
+    await add.click();
+    await product.getByText('Added to your cart').waitFor();
+    await page.locator('vitrine-cart .widget-count', { hasText: '1' }).waitFor();
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((r) => r.name.endsWith('/api/widget/add')).length);
+    assert.equal(asked, 1);
+
+    // An unknown product says so and offers no button.
+    await product.evaluate((e) => e.setAttribute('handle', 'no-such-thing'));
+    await product.getByText("This product isn't available.").waitFor();
+    assert.equal(await product.getByRole('button').count(), 0);
+    assert.deepEqual(problems.filter((p) => !p.includes('no product "no-such-thing"')), []);
+    await context.close();
+  });
+
   test('a site not on the list is refused, and its developer is told why in the console', async () => {
     const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
