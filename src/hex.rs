@@ -12,7 +12,8 @@ pub fn encode(bytes: &[u8]) -> String {
 
 /// `None` for an odd length or any character that is not a hex digit.
 pub fn decode(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
+    // from_str_radix alone would take "+f" as a digit pair.
+    if !s.len().is_multiple_of(2) || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..s.len() / 2)
@@ -33,6 +34,8 @@ mod tests {
         assert_eq!(super::decode("00abff"), Some(vec![0, 0xab, 0xff]));
         assert_eq!(super::decode("0g"), None);
         assert_eq!(super::decode("abc"), None);
+        assert_eq!(super::decode("+f"), None, "a sign is not a digit");
+        assert_eq!(super::decode("-1"), None);
         assert_eq!(super::random::<16>().len(), 32);
     }
 }

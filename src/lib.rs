@@ -26,6 +26,8 @@ pub mod discovery;
 #[cfg(feature = "ssr")]
 pub mod hex;
 #[cfg(feature = "ssr")]
+pub mod html;
+#[cfg(feature = "ssr")]
 pub mod server;
 #[cfg(feature = "widget")]
 pub mod widget;

@@ -99,6 +99,7 @@ async fn serve() {
     let options = server::leptos_options(&config.site_root, config.addr);
     let state = AppState::new(options, backend, store, signer)
         .with_admin_token(config.admin_token)
+        .with_public_origin(config.public_origin)
         .with_theme(config.theme)
         .with_widget(&config.widget_root, config.widget_origins);
     let app = server::router(state);

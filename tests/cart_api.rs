@@ -297,7 +297,8 @@ fn a_plain_form_post_lands_on_the_cart_page() {
         let req = axum::http::Request::post("/api/cart/add")
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", "text/html,application/xhtml+xml")
-            .header("referer", "http://127.0.0.1/p/everyday-crew-tee")
+            .header("host", common::STORE_HOST)
+            .header("referer", "http://127.0.0.1:3000/p/everyday-crew-tee")
             .body(axum::body::Body::from(format!(
                 "variant_id={id}&quantity=1"
             )))

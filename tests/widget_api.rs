@@ -10,6 +10,13 @@ use common::TestStore;
 use vitrine::commerce::backend::Commerce;
 use vitrine::commerce::TokenCart;
 
+/// A site the store lists for the widget.
+const BLOG: &str = "http://blog.test:4000";
+
+fn store_for_blog(tag: &str) -> TestStore {
+    TestStore::configured(tag, |s| s.with_widget("target/widget", vec![BLOG.into()]))
+}
+
 async fn variant(t: &TestStore, handle: &str) -> String {
     let p = t.store.product(handle).await.unwrap();
     p.variants.iter().find(|v| v.stock > 2).unwrap().id.clone()
@@ -60,7 +67,7 @@ fn the_widget_names_its_cart_by_token_without_any_cookie() {
 #[test]
 fn opening_checkout_from_the_widget_makes_its_cart_the_stores_and_keeps_the_stores_lines() {
     common::run(async {
-        let t = TestStore::new("widget-handoff");
+        let t = store_for_blog("widget-handoff");
         // The shopper already had a cart on the store…
         let tee = variant(&t, "everyday-crew-tee").await;
         let r = t
@@ -79,6 +86,8 @@ fn opening_checkout_from_the_widget_makes_its_cart_the_stores_and_keeps_the_stor
         let widget: TokenCart = r.json();
 
         let form = Request::post("/api/widget/checkout")
+            .header(header::HOST, common::STORE_HOST)
+            .header(header::ORIGIN, BLOG)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "text/html")
             .header(header::COOKIE, &store_cookie)
@@ -97,6 +106,8 @@ fn opening_checkout_from_the_widget_makes_its_cart_the_stores_and_keeps_the_stor
 
         // A cart that is gone (ordered, expired) opens the store's cart page, changing nothing.
         let form = Request::post("/api/widget/checkout")
+            .header(header::HOST, common::STORE_HOST)
+            .header(header::ORIGIN, BLOG)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "text/html")
             .body(Body::from("token=gone"))

@@ -20,16 +20,19 @@ pub async fn widget_product(handle: String) -> Result<Product, ApiError> {
 #[server(endpoint = "widget/cart")]
 pub async fn widget_cart(token: String) -> Result<TokenCart, ApiError> {
     let backend = backend()?;
-    let Some(token) = chosen_token(&token)? else {
+    let Some(chosen) = chosen_token(&token)? else {
         return Ok(empty(backend.currency()));
     };
-    match backend.cart(&token).await {
+    match backend.cart(&chosen).await {
         // Checked out, or expired: the widget starts afresh rather than failing.
         Err(CommerceError::InvalidCartToken) => Ok(empty(backend.currency())),
-        other => Ok(TokenCart {
-            token,
-            cart: other?,
-        }),
+        other => Ok(unnamed_if_cookie(
+            &token,
+            TokenCart {
+                token: chosen,
+                cart: other?,
+            },
+        )),
     }
 }
 
@@ -40,7 +43,18 @@ pub async fn widget_add(
     quantity: i64,
 ) -> Result<TokenCart, ApiError> {
     // The cookie is kept too, where the browser allows it (a page on the store's site).
-    add_to(chosen_token(&token)?, &variant_id, quantity).await
+    let added = add_to(chosen_token(&token)?, &variant_id, quantity).await?;
+    Ok(unnamed_if_cookie(&token, added))
+}
+
+/// The cookie's token never goes back to the page: it is HttpOnly so that scripts cannot read
+/// it, and on Vendure it is the signed-in shopper's session. A page on the store's own site
+/// keeps using the cart through the cookie, naming no token.
+fn unnamed_if_cookie(sent: &str, mut answer: TokenCart) -> TokenCart {
+    if answer.token != sent && cookie_token().as_deref() == Some(answer.token.as_str()) {
+        answer.token.clear();
+    }
+    answer
 }
 
 /// The widget's checkout button: a plain form post that makes the widget's cart the
@@ -54,7 +68,9 @@ pub async fn widget_checkout(token: String) -> Result<(), ApiError> {
         false => None,
     };
     let Some(widget_cart) = adopted else {
-        leptos_axum::redirect("/cart");
+        // A page on the store's own site names no token: its cart is already the cookie's.
+        let shared = token.is_empty() && cookie_token().is_some();
+        leptos_axum::redirect(if shared { "/checkout" } else { "/cart" });
         return Ok(());
     };
     if let Some(old) = cookie_token().filter(|old| *old != token) {

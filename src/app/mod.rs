@@ -67,9 +67,11 @@ pub fn App() -> impl IntoView {
     Effect::new(|_| crate::mark_hydrated());
 
     view! {
-        <Title formatter=|title: String| {
-            if title.is_empty() { strings::STORE_NAME.to_string() } else { format!("{title} · {}", strings::STORE_NAME) }
-        }/>
+        <Title formatter=|title: String| head_text(if title.is_empty() {
+            strings::STORE_NAME.to_string()
+        } else {
+            format!("{title} · {}", strings::STORE_NAME)
+        })/>
         <Router>
             <a class="skip-link" href="#main">{strings::SKIP_TO_CONTENT}</a>
             <components::header::SiteHeader/>
@@ -92,6 +94,16 @@ pub fn App() -> impl IntoView {
             <components::consent_banner::ConsentBanner/>
         </Router>
     }
+}
+
+/// The page title as `<head>` carries it. leptos_meta writes the title into the server's HTML
+/// as it is, unescaped, and a shopper's words reach it (the search page's query): escaped
+/// here, the one place every title passes. In the browser the title is set as text, so it
+/// stays as it is there.
+fn head_text(title: String) -> String {
+    #[cfg(feature = "ssr")]
+    let title = crate::html::escape(&title);
+    title
 }
 
 /// Categories for the header and home page, loaded once per page load.

@@ -24,6 +24,9 @@ pub struct Config {
     pub widget_root: String,
     /// Origins whose pages may use the widget (`VITRINE_WIDGET_ORIGINS`).
     pub widget_origins: Vec<String>,
+    /// The origin shoppers reach the store at (`VITRINE_PUBLIC_URL`), when a proxy stands in
+    /// front and rewrites `Host`.
+    pub public_origin: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +67,8 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
   env VITRINE_WIDGET_ORIGINS     pages allowed to embed the widget, as origins separated by
                                  commas, e.g. https://blog.example,http://127.0.0.1:4000;
                                  default: none (the widget then works on no other site)
+  env VITRINE_PUBLIC_URL         the address shoppers use, e.g. https://shop.example, when a
+                                 proxy in front rewrites Host; default: the request's Host
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] and
                                  GET /admin/orders/{code}/slip for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
@@ -139,6 +144,10 @@ impl Config {
         }
         let widget_origins =
             super::widget::parse_origins(&env("VITRINE_WIDGET_ORIGINS").unwrap_or_default())?;
+        let public_origin = env("VITRINE_PUBLIC_URL")
+            .filter(|u| !u.is_empty())
+            .map(|u| super::origin::public_origin(&u))
+            .transpose()?;
         let addr = addr
             .parse()
             .map_err(|_| format!("--addr: '{addr}' is not HOST:PORT"))?;
@@ -153,6 +162,7 @@ impl Config {
             theme,
             widget_root,
             widget_origins,
+            public_origin,
         })
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 mod gallery;
 pub mod headers;
 mod media;
+pub mod origin;
 pub mod signing;
 pub mod widget;
 
@@ -46,6 +47,7 @@ pub struct AppState {
     #[from_ref(skip)]
     pub widget_root: Arc<str>,
     pub widget_origins: widget::AllowedOrigins,
+    pub own_origin: origin::OwnOrigin,
 }
 
 impl AppState {
@@ -79,6 +81,7 @@ impl AppState {
             theme: None,
             widget_root: Arc::from("target/widget"),
             widget_origins: widget::AllowedOrigins::default(),
+            own_origin: origin::OwnOrigin::default(),
         }
     }
 
@@ -86,6 +89,12 @@ impl AppState {
     pub fn with_widget(mut self, root: &str, origins: Vec<String>) -> AppState {
         self.widget_root = Arc::from(root);
         self.widget_origins = widget::AllowedOrigins(origins.into());
+        self
+    }
+
+    /// The address shoppers reach the store at (`VITRINE_PUBLIC_URL`), as an origin.
+    pub fn with_public_origin(mut self, origin: Option<String>) -> AppState {
+        self.own_origin = origin::OwnOrigin(origin.map(Arc::from));
         self
     }
 
@@ -142,6 +151,13 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.widget_origins.clone(),
             widget::cors,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            origin::Senders {
+                own: state.own_origin.clone(),
+                widget: state.widget_origins.clone(),
+            },
+            origin::guard,
         ))
         .layer(axum::middleware::from_fn(headers::defaults))
         .layer(axum::middleware::map_response(api_status))

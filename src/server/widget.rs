@@ -11,14 +11,14 @@ use axum::{
 use std::sync::Arc;
 
 /// Where the widget's server functions live (leptos_axum serves them under /api/).
-const API: &str = "/api/widget/";
+pub const API: &str = "/api/widget/";
 
 /// Origins (`scheme://host[:port]`) whose pages may call the widget's server functions.
 #[derive(Clone, Debug, Default)]
 pub struct AllowedOrigins(pub Arc<[String]>);
 
 impl AllowedOrigins {
-    fn allows(&self, origin: &str) -> bool {
+    pub fn allows(&self, origin: &str) -> bool {
         self.0.iter().any(|o| o == origin)
     }
 }
@@ -58,7 +58,7 @@ pub async fn cors(
         return next.run(req).await;
     };
     if !allowed.allows(&origin) {
-        return refusal(&origin, navigating(req.headers()));
+        return refusal(&origin, super::origin::navigating(req.headers()));
     }
     let mut res = if req.method() == Method::OPTIONS {
         let mut res = StatusCode::NO_CONTENT.into_response();
@@ -103,14 +103,8 @@ fn foreign_origin(headers: &HeaderMap) -> Option<String> {
     (!ours).then(|| origin.to_string())
 }
 
-/// A form post (the widget's checkout button) rather than a script's call.
-fn navigating(headers: &HeaderMap) -> bool {
-    headers
-        .get("sec-fetch-mode")
-        .is_some_and(|m| m.as_bytes() == b"navigate")
-}
-
-fn refusal(origin: &str, navigating: bool) -> Response {
+/// Says why a page on an unlisted site was refused, readably for that page's script.
+pub fn refusal(origin: &str, navigating: bool) -> Response {
     let reason = crate::app::strings::widget_origin_refused(origin);
     if navigating {
         return (

@@ -68,6 +68,10 @@ pub fn guest_order(shipping_code: &str, key: &str) -> vitrine::commerce::backend
     }
 }
 
+/// Where the test store says it is, and the origin its own pages send from.
+pub const STORE_HOST: &str = "127.0.0.1:3000";
+pub const STORE_ORIGIN: &str = "http://127.0.0.1:3000";
+
 pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789";
 
 pub struct TestStore {
@@ -89,12 +93,18 @@ pub fn temp_dir(tag: &str) -> PathBuf {
 
 impl TestStore {
     pub fn new(tag: &str) -> TestStore {
+        TestStore::configured(tag, |state| state)
+    }
+
+    /// A store whose state `configure` adjusts (widget origins, public URL, …).
+    pub fn configured(tag: &str, configure: impl FnOnce(AppState) -> AppState) -> TestStore {
         let dir = temp_dir(tag);
         let store = EmbeddedStore::open(&dir, false).expect("store opens");
         let options = server::leptos_options("target/site", "127.0.0.1:0".parse().unwrap());
         let signer = server::signing::Signer::new(b"test-secret-test-secret-test-secret");
         let state =
             AppState::embedded(options, store, signer).with_admin_token(Some(ADMIN_TOKEN.into()));
+        let state = configure(state);
         let store = state.store.clone().unwrap();
         TestStore {
             app: server::router(state),
@@ -123,6 +133,8 @@ impl TestStore {
     /// Calls a server function the way the hydrated client does (form-encoded, JSON back).
     pub async fn call(&self, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
         let mut req = Request::post(format!("/api/{endpoint}"))
+            .header(header::HOST, STORE_HOST)
+            .header(header::ORIGIN, STORE_ORIGIN)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json");
         if let Some(c) = cookie {
