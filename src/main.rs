@@ -100,6 +100,7 @@ async fn serve() {
     let state = AppState::new(options, backend, store, signer)
         .with_admin_token(config.admin_token)
         .with_public_origin(config.public_origin)
+        .with_trusted_proxies(config.trusted_proxies)
         .with_theme(config.theme)
         .with_widget(&config.widget_root, config.widget_origins);
     let app = server::router(state);

@@ -191,3 +191,286 @@ fn the_widget_never_hands_a_page_the_cookies_cart_token() {
         assert!(!r.json::<TokenCart>().token.is_empty());
     })
 }
+
+/// A server-function call as the store's own page makes it, from the client at `peer`
+/// (with what a proxy in front said, if anything).
+fn call_from(
+    peer: &str,
+    forwarded: Option<&str>,
+    endpoint: &str,
+    form: &str,
+    cookie: Option<&str>,
+) -> Request<Body> {
+    let mut req = Request::post(format!("/api/{endpoint}"))
+        .header(header::HOST, STORE_HOST)
+        .header(header::ORIGIN, STORE_ORIGIN)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(f) = forwarded {
+        req = req.header("x-forwarded-for", f);
+    }
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let mut req = req.body(Body::from(form.to_string())).unwrap();
+    let addr: std::net::SocketAddr = format!("{peer}:50000").parse().unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(addr));
+    req
+}
+
+#[test]
+fn a_listing_call_with_thousands_of_filter_values_is_cut_to_the_caps() {
+    common::run(async {
+        let t = TestStore::new("attack-listing");
+        let mut form = String::from("params[category]=t-shirts");
+        for i in 0..1_500 {
+            form.push_str(&format!("&params[filters][colours][{i}]=c{i:05}"));
+        }
+        assert!(form.len() < 64 * 1024);
+        let r = t.call("catalog/listing", &form, None).await;
+        assert_eq!(r.status, 200, "{}", &r.body[..r.body.len().min(300)]);
+        let listing: vitrine::api::listing::Listing = r.json();
+        assert_eq!(
+            listing.params.filters.colours.len(),
+            vitrine::discovery::facets::MAX_TICKED,
+            "the server function applies the page's caps"
+        );
+        assert!(listing.facets.colours.iter().filter(|c| c.selected).count() <= 20);
+
+        // The attack's 1.5 MB body, and a 3 MB one, are refused before anything reads them.
+        for size in [1_500_000, 3_000_000] {
+            let big = format!("params[q]={}", "a".repeat(size));
+            let r = t.call("catalog/listing", &big, None).await;
+            assert_eq!(r.status, 413, "{size} bytes");
+            assert!(r.body.contains("too large"), "{}", r.body);
+        }
+        // A body that is not text is the sender's mistake, not the server's.
+        let mut req = call_from("192.0.2.1", None, "catalog/listing", "", None);
+        *req.body_mut() = Body::from(vec![b'q', b'=', 0xff, 0xfe, 0x80]);
+        let r = t.send(req).await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert_eq!(t.get("/healthz", None).await.status, 200);
+    })
+}
+
+#[test]
+fn registering_is_limited_like_signing_in_and_a_taken_address_counts_as_a_guess() {
+    common::run(async {
+        let t = TestStore::new("attack-register");
+        let form = |i: u32| {
+            format!("email=new{i}%40example.com&name=New+Shopper&password=long-enough-password")
+        };
+        let mut statuses = Vec::new();
+        for i in 0..12 {
+            let r = t
+                .send(call_from(
+                    "198.51.100.4",
+                    None,
+                    "account/register",
+                    &form(i),
+                    None,
+                ))
+                .await;
+            statuses.push(r.status.as_u16());
+        }
+        assert_eq!(&statuses[..10], &[200; 10], "ten accounts from one address");
+        assert_eq!(&statuses[10..], &[429, 429], "then the address waits");
+
+        // Guessing a known address's password through "register" from many addresses stops too.
+        let taken = "email=new0%40example.com&name=Eve&password=guess-number-0000";
+        let mut refused = None;
+        for i in 0..15 {
+            let r = t
+                .send(call_from(
+                    &format!("203.0.113.{i}"),
+                    None,
+                    "account/register",
+                    taken,
+                    None,
+                ))
+                .await;
+            if r.status == 429 {
+                refused = Some(i);
+                break;
+            }
+            assert_eq!(r.status, 422, "{}", r.body);
+            assert!(r.cookie("vitrine_session").is_none());
+        }
+        assert_eq!(
+            refused,
+            Some(10),
+            "ten wrong guesses at one account, then a wait"
+        );
+    })
+}
+
+#[test]
+fn sign_in_limits_keep_no_huge_keys_follow_proxies_and_cannot_lock_a_shopper_out() {
+    common::run(async {
+        let mut attempts = None;
+        let t = TestStore::configured("attack-limits", |s| {
+            attempts = Some(s.attempts.clone());
+            s.with_trusted_proxies(
+                vitrine::api::client::TrustedProxies::parse("10.0.0.0/8").unwrap(),
+            )
+        });
+        let attempts = attempts.unwrap();
+        t.call(
+            "account/register",
+            "email=ada%40example.com&name=Ada&password=correct-horse-battery",
+            None,
+        )
+        .await;
+        let before = attempts.len();
+
+        // A 1.5 MB email is refused without being kept anywhere.
+        let huge = format!(
+            "email={}%40example.com&password=x",
+            "a".repeat(1_500_000 / 2)
+        );
+        let r = t.call("account/sign-in", &huge[..60_000], None).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(attempts.len(), before, "nothing was kept for it");
+
+        // Behind the proxy, each shopper has their own attempts: one shopper's ten failures
+        // do not stop another's sign-in.
+        let wrong = "email=eve%40example.com&password=wrong-password-1";
+        for _ in 0..10 {
+            t.send(call_from(
+                "10.0.0.2",
+                Some("198.51.100.20"),
+                "account/sign-in",
+                wrong,
+                None,
+            ))
+            .await;
+        }
+        let r = t
+            .send(call_from(
+                "10.0.0.2",
+                Some("198.51.100.20"),
+                "account/sign-in",
+                wrong,
+                None,
+            ))
+            .await;
+        assert_eq!(r.status, 429, "the failing shopper waits");
+        let good = "email=ada%40example.com&password=correct-horse-battery";
+        let r = t
+            .send(call_from(
+                "10.0.0.2",
+                Some("198.51.100.21"),
+                "account/sign-in",
+                good,
+                None,
+            ))
+            .await;
+        assert_eq!(
+            r.status, 200,
+            "another shopper behind the same proxy: {}",
+            r.body
+        );
+        let device = r
+            .cookie("vitrine_device")
+            .expect("this browser is known now");
+        // A client's own X-Forwarded-For is not believed when it does not come through the proxy.
+        let r = t
+            .send(call_from(
+                "198.51.100.20",
+                Some("192.0.2.99"),
+                "account/sign-in",
+                wrong,
+                None,
+            ))
+            .await;
+        assert_eq!(r.status, 429, "still the same failing client");
+
+        // An attacker fails ten times at Ada's account from ten addresses…
+        let attack = "email=ada%40example.com&password=not-adas-password";
+        for i in 0..10 {
+            let r = t
+                .send(call_from(
+                    &format!("203.0.113.{i}"),
+                    None,
+                    "account/sign-in",
+                    attack,
+                    None,
+                ))
+                .await;
+            assert_eq!(r.status, 422);
+        }
+        let r = t
+            .send(call_from(
+                "203.0.113.50",
+                None,
+                "account/sign-in",
+                attack,
+                None,
+            ))
+            .await;
+        assert_eq!(r.status, 429, "guessing at one account is slowed");
+        // …and Ada, in the browser she signed in from before, still gets in.
+        let r = t
+            .send(call_from(
+                "192.0.2.7",
+                None,
+                "account/sign-in",
+                good,
+                Some(&device),
+            ))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.cookie("vitrine_session").is_some());
+    })
+}
+
+#[test]
+fn failing_lookups_by_others_do_not_lock_the_buyer_out_of_their_order() {
+    common::run(async {
+        let t = TestStore::new("attack-lookup");
+        let cart = common::cart_with_item(&t).await;
+        let r = t.place(&cart, common::CHECKOUT_FORM, 1).await;
+        let (code, _) = r.order_link();
+        let device = r
+            .cookie("vitrine_device")
+            .expect("the buyer's browser is known");
+        for i in 0..10 {
+            let form = format!("code={code}&email=guess{i}%40example.com");
+            let r = t
+                .send(call_from(
+                    &format!("203.0.113.{i}"),
+                    None,
+                    "orders/lookup",
+                    &form,
+                    None,
+                ))
+                .await;
+            assert_eq!(r.status, 422);
+        }
+        let right = format!("code={code}&email=ada%40example.com");
+        let r = t
+            .send(call_from(
+                "203.0.113.77",
+                None,
+                "orders/lookup",
+                &right,
+                None,
+            ))
+            .await;
+        assert_eq!(r.status, 429, "guessing at one order is slowed");
+        let r = t
+            .send(call_from(
+                "192.0.2.8",
+                None,
+                "orders/lookup",
+                &right,
+                Some(&device),
+            ))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r
+            .header("location")
+            .starts_with(&format!("/orders/{code}?t=")));
+    })
+}

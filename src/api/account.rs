@@ -38,14 +38,18 @@ pub async fn register(email: String, name: String, password: String) -> Result<(
     let email = super::rules::email(&email)?.to_lowercase();
     let name = super::rules::text("name", strings::FULL_NAME, &name, 100, true)?;
     let password = ssr::password(&password)?;
-    let signed_in = super::context::backend()?
+    // Registering an address that exists is a guess at its password on some backends
+    // (Vendure signs in to tell), so it shares sign-in's limits.
+    let attempt = super::guessing::begin("account", &ssr::target(&email)).await?;
+    let registered = super::context::backend()?
         .register(
             &email,
             &name,
             &password,
             super::cart::ssr::token().as_deref(),
         )
-        .await?;
+        .await;
+    let signed_in = ssr::judged(&attempt, registered)?;
     ssr::start_session(signed_in);
     leptos_axum::redirect("/account");
     Ok(())
@@ -54,24 +58,18 @@ pub async fn register(email: String, name: String, password: String) -> Result<(
 #[server(endpoint = "account/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     let email = email.trim().to_lowercase();
-    let allowed = super::context::attempts()?.allow(
-        &[
-            &format!("sign-in-{}", super::orders::client_key().await),
-            &format!("sign-in:{email}"),
-        ],
-        std::time::Instant::now(),
-    );
-    if !allowed {
-        return Err(ApiError::RateLimited);
-    }
-    if email.len() > 254 || password.len() > 128 {
+    // Sizes first: nothing the shopper sent is kept (not even as a limiter's key) unchecked.
+    // Passwords are counted in characters, as registering counts them.
+    if email.len() > 254 || password.chars().count() > 128 {
         return Err(ApiError::Invalid(
             crate::app::strings::SIGN_IN_FAILED.into(),
         ));
     }
+    let attempt = super::guessing::begin("account", &ssr::target(&email)).await?;
     let signed_in = super::context::backend()?
         .sign_in(&email, &password, super::cart::ssr::token().as_deref())
-        .await?;
+        .await;
+    let signed_in = ssr::judged(&attempt, signed_in)?;
     ssr::start_session(signed_in);
     leptos_axum::redirect("/account");
     Ok(())
@@ -106,6 +104,30 @@ mod ssr {
         customer: String,
         /// Seconds since the Unix epoch.
         expires: i64,
+    }
+
+    /// The limiter's name for an account.
+    pub fn target(email: &str) -> String {
+        format!("account:{email}")
+    }
+
+    /// Counts a wrong password (or a taken address) against the account, and remembers this
+    /// browser there once the shopper is in.
+    pub fn judged(
+        attempt: &crate::api::guessing::Attempt,
+        result: Result<crate::commerce::backend::SignedIn, CommerceError>,
+    ) -> Result<crate::commerce::backend::SignedIn, ApiError> {
+        match result {
+            Ok(signed_in) => {
+                attempt.succeeded();
+                Ok(signed_in)
+            }
+            Err(e @ (CommerceError::InvalidCredentials | CommerceError::EmailTaken)) => {
+                attempt.failed();
+                Err(e.into())
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     pub fn password(p: &str) -> Result<String, ApiError> {

@@ -226,6 +226,9 @@ pub async fn place_order(
         if remember == "on" || super::details::remembered().is_some() {
             super::details::remember(&super::details::RememberedDetails::of(&order));
         }
+        // The buyer's browser may look this order up by number and email whatever others
+        // try with it.
+        super::guessing::remember_device(&super::orders::order_target(&order.code));
         let signed = super::context::signer()?.sign("order", &order.code);
         leptos_axum::redirect(&format!("/orders/{}?t={signed}", order.code));
         Ok(())

@@ -9,8 +9,6 @@ use serde::{Deserialize, Serialize};
 
 /// Products on one page of a listing.
 pub const PER_PAGE: u32 = 24;
-/// Values one facet may have ticked at once.
-const MAX_TICKED: usize = 20;
 
 /// A listing as its URL says it: `/search?q=…` or `/c/{category}?…`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,29 +27,20 @@ impl ListingParams {
     /// Reads the URL's query: `get` returns every value given for a key.
     pub fn from_query(get: impl Fn(&str) -> Vec<String>) -> ListingParams {
         let one = |k: &str| get(k).into_iter().next().unwrap_or_default();
-        let many = |k: &str| -> Vec<String> {
-            let mut values: Vec<String> = get(k)
-                .into_iter()
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty() && v.len() <= 60)
-                .collect();
-            values.dedup();
-            values.truncate(MAX_TICKED);
-            values
-        };
         ListingParams {
             q: one("q"),
             category: String::new(),
             filters: Filters {
-                categories: many("cat"),
-                colours: many("colour"),
-                sizes: many("size"),
-                prices: many("price")
+                categories: get("cat"),
+                colours: get("colour"),
+                sizes: get("size"),
+                prices: get("price")
                     .iter()
-                    .filter_map(|p| PriceBand::from_slug(p))
+                    .filter_map(|p| PriceBand::from_slug(p.trim()))
                     .collect(),
                 in_stock: one("stock") == "1",
-            },
+            }
+            .bounded(),
             sort: Sort::from_slug(&one("sort")).unwrap_or_default(),
             page: one("page").parse().unwrap_or(1).max(1),
         }
@@ -187,6 +176,8 @@ mod ssr {
         let backend = crate::api::context::backend()?;
         params.q = clean_words(&params.q);
         params.page = crate::api::validate::page(params.page);
+        // The page's URL was bounded when read, but a direct call sends what it likes.
+        params.filters = std::mem::take(&mut params.filters).bounded();
         let category = if params.category.is_empty() {
             None
         } else {
@@ -213,14 +204,15 @@ mod ssr {
                 .await?
         };
         let taste = profile::taste();
-        let (products, facets) = arrange(
-            items,
-            &params.filters,
-            params.sort,
-            taste.as_ref(),
-            params.page,
-            PER_PAGE,
-        );
+        let personal = taste.is_some();
+        // Counting facets and ranking walk every candidate: CPU work, kept off the async
+        // workers so other requests (and /healthz) are not queued behind it.
+        let (filters, sort, page) = (params.filters.clone(), params.sort, params.page);
+        let (products, facets) = tokio::task::spawn_blocking(move || {
+            arrange(items, &filters, sort, taste.as_ref(), page, PER_PAGE)
+        })
+        .await
+        .map_err(|_| ApiError::Unavailable)?;
         params.page = products.page;
         let mut facets = facets;
         if category.is_some() {
@@ -240,7 +232,7 @@ mod ssr {
         }
         Ok(Listing {
             corrected: text.and_then(|t| t.corrected),
-            personalised: taste.is_some() && params.sort == Sort::Relevance,
+            personalised: personal && params.sort == Sort::Relevance,
             params,
             category,
             products,
@@ -390,7 +382,7 @@ mod tests {
         pairs.push(("colour", &long));
         pairs.push(("cat", "<script>&x"));
         let p = params(&pairs);
-        assert_eq!(p.filters.sizes.len(), MAX_TICKED);
+        assert_eq!(p.filters.sizes.len(), crate::discovery::facets::MAX_TICKED);
         assert!(p.filters.colours.is_empty());
         assert!(p.query_string(1).contains("cat=%3Cscript%3E%26x"));
     }

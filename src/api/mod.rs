@@ -8,8 +8,12 @@ pub mod catalog;
 // server macro's generated functions do not carry a per-item allow.
 #[allow(clippy::too_many_arguments)]
 pub mod checkout;
+#[cfg(feature = "ssr")]
+pub mod client;
 pub mod details;
 mod error;
+#[cfg(feature = "ssr")]
+mod guessing;
 #[cfg(feature = "ssr")]
 pub mod learned;
 pub mod listing;
@@ -47,6 +51,7 @@ pub(crate) mod context {
         pub learned: Arc<crate::api::learned::Learned>,
         /// The theme laid over the tokens (`VITRINE_THEME`), by name.
         pub theme: Option<Arc<str>>,
+        pub trusted_proxies: crate::api::client::TrustedProxies,
     }
 
     fn services() -> Result<Services, ApiError> {
@@ -67,6 +72,10 @@ pub(crate) mod context {
 
     pub fn learned() -> Result<Arc<crate::api::learned::Learned>, ApiError> {
         services().map(|s| s.learned)
+    }
+
+    pub fn trusted_proxies() -> crate::api::client::TrustedProxies {
+        services().map(|s| s.trusted_proxies).unwrap_or_default()
     }
 
     pub fn theme() -> Option<Arc<str>> {

@@ -61,14 +61,7 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
         });
     }
     let code = super::context::backend()?.order_code_as_typed(&code);
-    let client = client_key().await;
-    let allowed = super::context::attempts()?.allow(
-        &[&client, &format!("order:{code}")],
-        std::time::Instant::now(),
-    );
-    if !allowed {
-        return Err(ApiError::RateLimited);
-    }
+    let attempt = super::guessing::begin("lookup", &order_target(&code)).await?;
     let signer = super::context::signer()?;
     let found = match super::context::backend()?.order(&code).await {
         Ok(order) => Some(order),
@@ -86,27 +79,19 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
     let matches = signer.verify("lookup", &stored, &signer.sign("lookup", &email));
     match found {
         Some(order) if matches => {
+            attempt.succeeded();
             let token = signer.sign("order", &order.code);
             leptos_axum::redirect(&format!("/orders/{}?t={token}", order.code));
             Ok(())
         }
-        _ => Err(ApiError::Invalid(strings::LOOKUP_NOT_FOUND.into())),
+        _ => {
+            attempt.failed();
+            Err(ApiError::Invalid(strings::LOOKUP_NOT_FOUND.into()))
+        }
     }
 }
 
-#[cfg(feature = "ssr")]
-pub(crate) use ssr::client_key;
-
-#[cfg(feature = "ssr")]
-mod ssr {
-    /// The connecting address. Behind a proxy every shopper shares the proxy's address, which
-    /// makes the limit stricter, never looser; forwarded headers are not trusted.
-    pub async fn client_key() -> String {
-        use axum::extract::ConnectInfo;
-        use std::net::SocketAddr;
-        match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
-            Ok(ConnectInfo(addr)) => format!("ip:{}", addr.ip()),
-            Err(_) => "ip:unknown".into(),
-        }
-    }
+/// The limiter's (and the known-device cookie's) name for an order.
+pub fn order_target(code: &str) -> String {
+    format!("order:{code}")
 }

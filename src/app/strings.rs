@@ -186,6 +186,8 @@ pub const WIDGET_NO_PRODUCT: &str = "This product isn't available.";
 pub const WIDGET_CART_EMPTY: &str = "Your cart is empty.";
 
 /// Said to a page (and its developer's console) that is not on the widget's allow-list.
+pub const REQUEST_TOO_LARGE: &str =
+    "That request was too large for the store to read. Nothing was changed.";
 pub const CROSS_SITE_REFUSED: &str = "This request did not come from the store's own pages, \
      so nothing was changed. Please open the store and try again there.";
 pub fn widget_origin_refused(origin: &str) -> String {

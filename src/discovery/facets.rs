@@ -146,7 +146,43 @@ pub struct Filters {
     pub in_stock: bool,
 }
 
+/// Values one facet may have ticked at once, and the longest value: a listing's work grows
+/// with them, so they are bounded wherever filters come in (a URL, a server function call).
+pub const MAX_TICKED: usize = 20;
+pub const MAX_VALUE_LEN: usize = 60;
+
 impl Filters {
+    /// These filters within the bounds: values trimmed, empty and overlong ones dropped,
+    /// repeats dropped, at most `MAX_TICKED` a facet.
+    pub fn bounded(self) -> Filters {
+        fn values(raw: Vec<String>) -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            for v in raw {
+                let v = v.trim();
+                if out.len() == MAX_TICKED {
+                    break;
+                }
+                if !v.is_empty() && v.len() <= MAX_VALUE_LEN && !out.iter().any(|o| o == v) {
+                    out.push(v.to_string());
+                }
+            }
+            out
+        }
+        let mut prices = Vec::new();
+        for p in self.prices {
+            if !prices.contains(&p) {
+                prices.push(p);
+            }
+        }
+        Filters {
+            categories: values(self.categories),
+            colours: values(self.colours),
+            sizes: values(self.sizes),
+            prices,
+            in_stock: self.in_stock,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty()
             && self.colours.is_empty()
@@ -249,16 +285,20 @@ fn count(items: &[Item], filters: &Filters) -> Facets {
     let tally = |facet: Facet, values: &dyn Fn(&Item) -> Vec<(String, String)>| {
         // Keeps first-seen order, which follows the merchandiser's order of the items.
         let mut out: Vec<FacetValue> = Vec::new();
+        let mut at: std::collections::HashMap<String, usize> = Default::default();
         for item in items.iter().filter(|i| filters.keeps(i, Some(facet))) {
             for (value, label) in values(item) {
-                match out.iter_mut().find(|v| v.value == value) {
-                    Some(v) => v.count += 1,
-                    None => out.push(FacetValue {
-                        value,
-                        label,
-                        count: 1,
-                        selected: false,
-                    }),
+                match at.get(&value) {
+                    Some(&i) => out[i].count += 1,
+                    None => {
+                        at.insert(value.clone(), out.len());
+                        out.push(FacetValue {
+                            value,
+                            label,
+                            count: 1,
+                            selected: false,
+                        })
+                    }
                 }
             }
         }

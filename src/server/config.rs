@@ -27,6 +27,8 @@ pub struct Config {
     /// The origin shoppers reach the store at (`VITRINE_PUBLIC_URL`), when a proxy stands in
     /// front and rewrites `Host`.
     pub public_origin: Option<String>,
+    /// Proxies in front of the store whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: crate::api::client::TrustedProxies,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +71,9 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  default: none (the widget then works on no other site)
   env VITRINE_PUBLIC_URL         the address shoppers use, e.g. https://shop.example, when a
                                  proxy in front rewrites Host; default: the request's Host
+  env VITRINE_TRUSTED_PROXIES    proxies or CDNs in front of the store (addresses or networks,
+                                 e.g. 10.0.0.0/8): their X-Forwarded-For names the client for
+                                 rate limits; default: none (the connecting address counts)
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] and
                                  GET /admin/orders/{code}/slip for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
@@ -148,6 +153,9 @@ impl Config {
             .filter(|u| !u.is_empty())
             .map(|u| super::origin::public_origin(&u))
             .transpose()?;
+        let trusted_proxies = crate::api::client::TrustedProxies::parse(
+            &env("VITRINE_TRUSTED_PROXIES").unwrap_or_default(),
+        )?;
         let addr = addr
             .parse()
             .map_err(|_| format!("--addr: '{addr}' is not HOST:PORT"))?;
@@ -163,6 +171,7 @@ impl Config {
             widget_root,
             widget_origins,
             public_origin,
+            trusted_proxies,
         })
     }
 }

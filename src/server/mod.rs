@@ -3,6 +3,7 @@
 //! through the `Commerce` trait.
 
 mod admin;
+mod body_limit;
 pub mod config;
 mod gallery;
 pub mod headers;
@@ -48,6 +49,8 @@ pub struct AppState {
     pub widget_root: Arc<str>,
     pub widget_origins: widget::AllowedOrigins,
     pub own_origin: origin::OwnOrigin,
+    #[from_ref(skip)]
+    pub trusted_proxies: crate::api::client::TrustedProxies,
 }
 
 impl AppState {
@@ -82,6 +85,7 @@ impl AppState {
             widget_root: Arc::from("target/widget"),
             widget_origins: widget::AllowedOrigins::default(),
             own_origin: origin::OwnOrigin::default(),
+            trusted_proxies: Default::default(),
         }
     }
 
@@ -95,6 +99,12 @@ impl AppState {
     /// The address shoppers reach the store at (`VITRINE_PUBLIC_URL`), as an origin.
     pub fn with_public_origin(mut self, origin: Option<String>) -> AppState {
         self.own_origin = origin::OwnOrigin(origin.map(Arc::from));
+        self
+    }
+
+    /// Proxies whose `X-Forwarded-For` names the client (`VITRINE_TRUSTED_PROXIES`).
+    pub fn with_trusted_proxies(mut self, proxies: crate::api::client::TrustedProxies) -> AppState {
+        self.trusted_proxies = proxies;
         self
     }
 
@@ -116,6 +126,7 @@ impl AppState {
             attempts: self.attempts.clone(),
             learned: self.learned.clone(),
             theme: self.theme.clone(),
+            trusted_proxies: self.trusted_proxies.clone(),
         }
     }
 }
@@ -152,6 +163,7 @@ pub fn router(state: AppState) -> Router {
             state.widget_origins.clone(),
             widget::cors,
         ))
+        .layer(axum::middleware::from_fn(body_limit::bounded))
         .layer(axum::middleware::from_fn_with_state(
             origin::Senders {
                 own: state.own_origin.clone(),

@@ -1033,10 +1033,17 @@ impl Commerce for EmbeddedStore {
         password: &str,
         _cart: Option<&str>,
     ) -> CommerceResult<SignedIn> {
+        // A taken address is refused before any hashing: hashing is the costly part.
+        let known = email.to_string();
+        if self
+            .run(move |c| accounts::credentials(c, &known))
+            .await?
+            .is_some()
+        {
+            return Err(CommerceError::EmailTaken);
+        }
         let password = password.to_string();
-        let hash = tokio::task::spawn_blocking(move || accounts::hash_password(&password))
-            .await
-            .map_err(|e| CommerceError::Unavailable(e.to_string()))??;
+        let hash = accounts::hashing(move || accounts::hash_password(&password)).await??;
         let (email, name) = (email.to_string(), name.to_string());
         let customer = self
             .run(move |c| accounts::insert_customer(c, &email, &name, &hash))
@@ -1057,11 +1064,8 @@ impl Commerce for EmbeddedStore {
         let found = self.run(move |c| accounts::credentials(c, &email)).await?;
         let password = password.to_string();
         let stored = found.as_ref().map(|(_, h)| h.clone());
-        let ok = tokio::task::spawn_blocking(move || {
-            accounts::verify_password(&password, stored.as_deref())
-        })
-        .await
-        .map_err(|e| CommerceError::Unavailable(e.to_string()))?;
+        let ok = accounts::hashing(move || accounts::verify_password(&password, stored.as_deref()))
+            .await?;
         match found {
             Some((id, _)) if ok => Ok(SignedIn {
                 customer: self.run(move |c| accounts::load_customer(c, id)).await?,
