@@ -474,3 +474,33 @@ fn failing_lookups_by_others_do_not_lock_the_buyer_out_of_their_order() {
             .starts_with(&format!("/orders/{code}?t=")));
     })
 }
+
+#[test]
+fn a_session_cookie_kept_from_before_sign_out_opens_nothing() {
+    common::run(async {
+        let t = TestStore::new("attack-sign-out");
+        let r = t
+            .call(
+                "account/register",
+                "email=ada%40example.com&name=Ada&password=correct-horse-battery",
+                None,
+            )
+            .await;
+        let session = r.cookie("vitrine_session").unwrap();
+        let account = t.call("account/get", "", Some(&session)).await;
+        assert!(account.body.contains("ada@example.com"));
+        let r = t.call("account/sign-out", "", Some(&session)).await;
+        assert!(
+            r.status.is_success() || r.status.is_redirection(),
+            "{}",
+            r.status
+        );
+        // Someone who copied the cookie before sign-out replays it.
+        let replayed = t.call("account/get", "", Some(&session)).await;
+        assert_eq!(replayed.status, 200);
+        assert_eq!(
+            replayed.body, "null",
+            "the old session still names the account"
+        );
+    })
+}

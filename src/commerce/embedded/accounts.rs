@@ -50,6 +50,7 @@ pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
     ok && stored.is_some()
 }
 
+/// Creates the account and signs it in (a new session).
 pub fn insert_customer(
     c: &Connection,
     email: &str,
@@ -71,7 +72,7 @@ pub fn insert_customer(
         params![email, name, hash, now()],
     )
     .map_err(db)?;
-    load_customer(c, c.last_insert_rowid())
+    open_session(c, c.last_insert_rowid())
 }
 
 /// (customer id, password hash) for an email, if there is such an account.
@@ -150,7 +151,38 @@ pub fn orders_for(c: &Connection, customer: i64) -> CommerceResult<Vec<OrderSumm
     Ok(rows)
 }
 
-pub fn parse_id(id: &str) -> CommerceResult<i64> {
-    id.parse()
-        .map_err(|_| CommerceError::NotFound("customer".into()))
+/// How long a session lasts without signing in again (the storefront's cookie lasts as long).
+const SESSION_SECONDS: i64 = 30 * 86_400;
+
+/// Starts a session for `customer`; the customer is known by its token from then on.
+pub fn open_session(c: &Connection, customer: i64) -> CommerceResult<Customer> {
+    let token = crate::hex::random::<16>();
+    c.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now()])
+        .map_err(db)?;
+    c.execute(
+        "INSERT INTO sessions (token, customer_id, expires_at) VALUES (?1, ?2, ?3)",
+        params![token, customer, now() + SESSION_SECONDS],
+    )
+    .map_err(db)?;
+    let mut signed_in = load_customer(c, customer)?;
+    signed_in.id = token;
+    Ok(signed_in)
+}
+
+/// The customer a live session belongs to; an ended or unknown one names nobody.
+pub fn session_customer(c: &Connection, token: &str) -> CommerceResult<i64> {
+    c.query_row(
+        "SELECT customer_id FROM sessions WHERE token = ?1 AND expires_at > ?2",
+        params![token, now()],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(db)?
+    .ok_or_else(|| CommerceError::NotFound("customer".into()))
+}
+
+pub fn close_session(c: &Connection, token: &str) -> CommerceResult<()> {
+    c.execute("DELETE FROM sessions WHERE token = ?1", [token])
+        .map(|_| ())
+        .map_err(db)
 }

@@ -981,8 +981,8 @@ impl Commerce for EmbeddedStore {
             )
             .map_err(db)?;
             record_event(&tx, &code, OrderStatus::Placed, placed_at)?;
-            if let Some(customer) = order.customer_id.as_deref() {
-                let customer = accounts::parse_id(customer)?;
+            if let Some(session) = order.customer_id.as_deref() {
+                let customer = accounts::session_customer(&tx, session)?;
                 tx.execute(
                     "UPDATE orders SET customer_id = ?2 WHERE code = ?1",
                     params![code, customer],
@@ -1068,7 +1068,7 @@ impl Commerce for EmbeddedStore {
             .await?;
         match found {
             Some((id, _)) if ok => Ok(SignedIn {
-                customer: self.run(move |c| accounts::load_customer(c, id)).await?,
+                customer: self.run(move |c| accounts::open_session(c, id)).await?,
                 cart_token: None,
             }),
             _ => Err(CommerceError::InvalidCredentials),
@@ -1076,12 +1076,27 @@ impl Commerce for EmbeddedStore {
     }
 
     async fn customer(&self, id: &str) -> CommerceResult<Customer> {
-        let id = accounts::parse_id(id)?;
-        self.run(move |c| accounts::load_customer(c, id)).await
+        let session = id.to_string();
+        self.run(move |c| {
+            let mut customer =
+                accounts::load_customer(c, accounts::session_customer(c, &session)?)?;
+            customer.id = session;
+            Ok(customer)
+        })
+        .await
+    }
+
+    /// Ends the session at once; the cart was never the session's.
+    async fn sign_out(&self, customer_id: &str) -> CommerceResult<bool> {
+        let session = customer_id.to_string();
+        self.run(move |c| accounts::close_session(c, &session))
+            .await?;
+        Ok(false)
     }
 
     async fn orders_for(&self, customer_id: &str) -> CommerceResult<Vec<OrderSummary>> {
-        let id = accounts::parse_id(customer_id)?;
-        self.run(move |c| accounts::orders_for(c, id)).await
+        let session = customer_id.to_string();
+        self.run(move |c| accounts::orders_for(c, accounts::session_customer(c, &session)?))
+            .await
     }
 }

@@ -103,6 +103,14 @@ CREATE TABLE IF NOT EXISTS customers (
   created_at    INTEGER NOT NULL
 );
 
+-- A signed-in browser's session: the storefront's session cookie names its token, so signing
+-- out (deleting the row) ends it at once rather than when the cookie expires.
+CREATE TABLE IF NOT EXISTS sessions (
+  token       TEXT PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  expires_at  INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS customer_addresses (
   customer_id INTEGER NOT NULL REFERENCES customers(id),
   address     TEXT NOT NULL,            -- JSON; one row per distinct address
