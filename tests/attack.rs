@@ -504,3 +504,255 @@ fn a_session_cookie_kept_from_before_sign_out_opens_nothing() {
         );
     })
 }
+
+/// The variant id of an in-stock `handle` with at least `units` left.
+async fn stocked(t: &TestStore, handle: &str, units: u32) -> String {
+    use vitrine::commerce::backend::Commerce;
+    let p = t.store.product(handle).await.unwrap();
+    p.variants
+        .iter()
+        .find(|v| v.stock >= units)
+        .unwrap()
+        .id
+        .clone()
+}
+
+#[test]
+fn reads_go_on_while_another_process_holds_the_write_lock() {
+    common::run(async {
+        use tower::ServiceExt;
+        let t = TestStore::new("attack-wal");
+        let id = stocked(&t, "everyday-crew-tee", 1).await;
+        // A backup or `vitrine admin` in another process takes the write lock.
+        let other = rusqlite::Connection::open(t.dir.join("vitrine.sqlite3")).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let add = Request::post("/api/cart/add")
+            .header(header::HOST, STORE_HOST)
+            .header(header::ORIGIN, STORE_ORIGIN)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(format!("variant_id={id}&quantity=1")))
+            .unwrap();
+        let write = tokio::spawn(t.app.clone().oneshot(add));
+        // Let the write reach the lock and wait there.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let page = t.get("/p/everyday-crew-tee", None).await;
+        assert_eq!(page.status, 200);
+        let listing = t.get("/c/t-shirts", None).await;
+        assert_eq!(listing.status, 200);
+        assert!(
+            !write.is_finished(),
+            "the pages answered while the write was still waiting for the other process"
+        );
+        other.execute_batch("COMMIT").unwrap();
+        let added = write.await.unwrap().unwrap();
+        assert_eq!(
+            added.status(),
+            200,
+            "the write goes through once the lock is free"
+        );
+    })
+}
+
+#[test]
+fn abandoned_carts_do_not_pile_up() {
+    common::run(async {
+        let t = TestStore::new("attack-carts");
+        let db = rusqlite::Connection::open(t.dir.join("vitrine.sqlite3")).unwrap();
+        let month = 31 * 86_400;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        db.execute_batch(&format!(
+            "INSERT INTO carts (token, created_at, updated_at) VALUES
+               ('abandoned', {old}, {old}), ('emptied', {yesterday}, {yesterday}),
+               ('recent', {now}, {now});",
+            old = now - month,
+            yesterday = now - 2 * 86_400,
+        ))
+        .unwrap();
+        let id = stocked(&t, "everyday-crew-tee", 1).await;
+        db.execute(
+            "INSERT INTO cart_lines (cart_token, variant_id, quantity, added_at) VALUES ('abandoned', ?1, 1, 0)",
+            [&id],
+        )
+        .unwrap();
+        // The next new cart sweeps what nobody will come back for.
+        common::cart_with_item(&t).await;
+        let left: Vec<String> = db
+            .prepare("SELECT token FROM carts WHERE token IN ('abandoned', 'emptied', 'recent')")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(left, ["recent"]);
+        let orphan_lines: i64 = db
+            .query_row(
+                "SELECT COUNT(*) FROM cart_lines WHERE cart_token = 'abandoned'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(orphan_lines, 0);
+    })
+}
+
+#[test]
+fn pay_on_delivery_is_for_ordinary_baskets_only() {
+    common::run(async {
+        let t = TestStore::new("attack-cod");
+        let id = stocked(&t, "everyday-crew-tee", 11).await;
+        let r = t
+            .call("cart/add", &format!("variant_id={id}&quantity=11"), None)
+            .await;
+        let cookie = r.cookie("vitrine_cart").unwrap();
+        let on_delivery = common::CHECKOUT_FORM.replace("payment=card", "payment=delivery");
+        let r = t.place(&cookie, &on_delivery, 1).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert!(
+            matches!(r.json::<vitrine::api::ApiError>(), vitrine::api::ApiError::Field { field, message } if field == "payment" && message.contains("by card")),
+        );
+        let r = t.place(&cookie, common::CHECKOUT_FORM, 2).await;
+        assert!(
+            r.status.is_redirection() || r.status == 200,
+            "a card pays for it: {}",
+            r.body
+        );
+    })
+}
+
+#[test]
+fn an_attempt_key_from_another_cart_never_opens_someone_elses_order() {
+    common::run(async {
+        let t = TestStore::new("attack-attempt");
+        let ada = common::cart_with_item(&t).await;
+        let eve = common::cart_with_item(&t).await;
+        let first = t.place(&ada, common::CHECKOUT_FORM, 7).await;
+        let (ada_order, _) = first.order_link();
+        let eves = t
+            .place(&eve, &common::CHECKOUT_FORM.replace("ada%40", "eve%40"), 7)
+            .await;
+        let (eve_order, _) = eves.order_link();
+        assert_ne!(
+            ada_order, eve_order,
+            "the same key from another cart made its own order"
+        );
+        // The same cart replaying its key still gets its one order.
+        let again = t.place(&ada, common::CHECKOUT_FORM, 7).await;
+        assert_eq!(again.order_link().0, ada_order);
+    })
+}
+
+#[test]
+fn names_emails_and_gift_messages_cannot_disguise_themselves() {
+    common::run(async {
+        let t = TestStore::new("attack-text");
+        let cookie = common::cart_with_item(&t).await;
+        for (bad, field) in [
+            ("name=Ada+Lovelace", "name=Ada%E2%80%AEecalevoL"),
+            ("email=ada%40example.com", "email=ada%07%40example.com"),
+        ] {
+            let form = common::CHECKOUT_FORM.replace(bad, field);
+            let r = t.place(&cookie, &form, 3).await;
+            assert_eq!(r.status, 422, "{field}: {}", r.body);
+        }
+        let gift = "&gift=on&gift_message=Enjoy%21%0A%0ATotal+paid%3A+%240.00&recipient_name=Grace+Hopper&recipient_line1=1+Navy+Yard&recipient_city=Arlington&recipient_postcode=22202&recipient_country=US";
+        let r = t
+            .place(&cookie, &format!("{}{gift}", common::CHECKOUT_FORM), 4)
+            .await;
+        let (code, _) = r.order_link();
+        let slip = t.admin_get(&format!("/admin/orders/{code}/slip")).await;
+        assert!(
+            !slip
+                .body
+                .lines()
+                .any(|l| l.trim_start().starts_with("Total paid: $0.00")),
+            "the message forged a slip line:\n{}",
+            slip.body
+        );
+        assert!(slip.body.contains("│ Total paid: $0.00"), "{}", slip.body);
+    })
+}
+
+#[test]
+fn only_errors_the_store_put_in_a_link_are_shown() {
+    common::run(async {
+        let t = TestStore::new("attack-err");
+        let cart = common::cart_with_item(&t).await;
+        // A refused plain form post comes back to its page with the error…
+        let form = format!(
+            "{}&attempt={:032x}",
+            common::CHECKOUT_FORM.replace("postcode=SW1Y+4JH", "postcode=%3Cb%3E"),
+            1
+        );
+        let mut req = post_from(
+            Some(STORE_ORIGIN),
+            "/api/checkout/place",
+            &form,
+            Some(&cart),
+        );
+        req.headers_mut().insert(
+            header::REFERER,
+            format!("{STORE_ORIGIN}/checkout").parse().unwrap(),
+        );
+        let r = t.send(req).await;
+        let location = r.header("location");
+        assert!(location.contains("__err="), "{} {location}", r.status);
+        let path = location.trim_start_matches(STORE_ORIGIN);
+        let page = t.get(path, Some(&cart)).await;
+        assert!(
+            page.body.contains("Please enter a valid postcode."),
+            "the store's own message is shown"
+        );
+        // …but a link someone else wrote shows nothing of theirs, nor does a real error's
+        // signature vouch for other words.
+        use base64::Engine;
+        let forged = base64::engine::general_purpose::URL_SAFE
+            .encode(r#"{"Invalid":"Your account is locked. Call +1 555 0100 now."}"#);
+        let sig = path.split("__sig=").nth(1).unwrap_or_default();
+        for link in [
+            format!("/checkout?__path=/api/checkout/place&__err={forged}"),
+            format!("/checkout?__path=/api/checkout/place&__err={forged}&__sig={sig}"),
+        ] {
+            let page = t.get(&link, Some(&cart)).await;
+            assert_eq!(page.status, 200);
+            assert!(
+                !page.body.contains("555 0100"),
+                "a stranger's words in the store's error box"
+            );
+        }
+    })
+}
+
+#[test]
+fn timing_and_transport_headers_tell_an_attacker_nothing_and_keep_https() {
+    common::run(async {
+        let t = TestStore::new("attack-headers");
+        let r = t
+            .call(
+                "orders/lookup",
+                "code=VT-AAAAAAAA&email=ada%40example.com",
+                None,
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        assert_eq!(
+            r.header("server-timing"),
+            "",
+            "lookup time would tell orders apart"
+        );
+        assert!(!t.get("/", None).await.header("server-timing").is_empty());
+        let https = Request::get("/")
+            .header("x-forwarded-proto", "https")
+            .body(Body::empty())
+            .unwrap();
+        let r = t.send(https).await;
+        assert!(r.header("strict-transport-security").contains("max-age="));
+        assert_eq!(
+            t.get("/", None).await.header("strict-transport-security"),
+            ""
+        );
+    })
+}

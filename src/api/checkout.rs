@@ -195,6 +195,15 @@ pub async fn place_order(
             }
         };
         let backend = super::context::backend()?;
+        if card.method == PaymentMethod::PayOnDelivery {
+            let cart = backend.cart(&token).await?;
+            if !crate::commerce::checkout::pay_on_delivery_allowed(&cart) {
+                return Err(ApiError::Field {
+                    field: "payment".into(),
+                    message: crate::app::strings::pay_on_delivery_limit(cart.subtotal.currency),
+                });
+            }
+        }
         // What is bought joins the profile (with consent); the cart is gone once placed.
         let bought: Vec<String> = if super::profile::ssr::consented() {
             super::cart::ssr::current_cart(backend.as_ref())
@@ -215,7 +224,10 @@ pub async fn place_order(
                     shipping_code: shipping,
                     payment: card.method,
                     declines: card.declines,
-                    idempotency_key: attempt,
+                    // One order per attempt *of this cart*: another cart that learns (or
+                    // replays) the attempt key gets its own placement, never this order.
+                    idempotency_key: super::context::signer()?
+                        .sign("attempt", &format!("{token}:{attempt}")),
                     customer_id: super::account::signed_in().await?.map(|c| c.id),
                 },
             )

@@ -24,22 +24,36 @@ pub fn text(
     if required && value.is_empty() {
         return Err(field(name, strings::field_required(label)));
     }
-    // Newlines are fine in a gift message; no other control characters anywhere.
-    if value.chars().count() > max
-        || value
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\r')
-        || (name != "gift_message" && value.contains(['\n', '\r']))
-    {
+    if value.chars().count() > max {
         return Err(field(name, strings::TOO_LONG));
     }
-    Ok(value.to_string())
+    // Line breaks are fine in a gift message (a few of them); no other control characters
+    // anywhere, nor the invisible marks that make text read in another order than it is
+    // stored (a name that shows as something else on a packing slip or in an account).
+    let multiline = name == "gift_message";
+    let value = value.replace("\r\n", "\n");
+    if value
+        .chars()
+        .any(|c| (c.is_control() && !(multiline && c == '\n')) || reorders_text(c))
+        || value.lines().count() > MAX_MESSAGE_LINES
+    {
+        return Err(field(name, strings::UNUSUAL_CHARACTERS));
+    }
+    Ok(value)
+}
+
+/// Lines a gift message may have.
+const MAX_MESSAGE_LINES: usize = 8;
+
+/// Unicode's bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+fn reorders_text(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 pub fn email(value: &str) -> Result<String, ApiError> {
     let email = value.trim();
     let ok = email.len() <= 254
-        && !email.contains(char::is_whitespace)
+        && !email.contains(|c: char| c.is_whitespace() || c.is_control() || reorders_text(c))
         && email.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()
                 && domain.contains('.')

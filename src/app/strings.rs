@@ -186,6 +186,16 @@ pub const WIDGET_NO_PRODUCT: &str = "This product isn't available.";
 pub const WIDGET_CART_EMPTY: &str = "Your cart is empty.";
 
 /// Said to a page (and its developer's console) that is not on the widget's allow-list.
+pub fn pay_on_delivery_limit(currency: crate::commerce::Currency) -> String {
+    use crate::commerce::checkout::{PAY_ON_DELIVERY_MAX_MINOR, PAY_ON_DELIVERY_MAX_UNITS};
+    format!(
+        "Pay on delivery is available for up to {PAY_ON_DELIVERY_MAX_UNITS} items and {} \
+         before delivery and tax. Please pay by card for this order.",
+        crate::commerce::Money::new(PAY_ON_DELIVERY_MAX_MINOR, currency)
+    )
+}
+pub const UNUSUAL_CHARACTERS: &str =
+    "Please remove unusual characters (invisible marks or extra line breaks) from this field.";
 pub const REQUEST_TOO_LARGE: &str =
     "That request was too large for the store to read. Nothing was changed.";
 pub const CROSS_SITE_REFUSED: &str = "This request did not come from the store's own pages, \

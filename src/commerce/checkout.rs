@@ -232,6 +232,17 @@ pub fn delivery_window(placed_at: i64, option: &ShippingOption) -> (Day, Day) {
     )
 }
 
+/// Paying on delivery means shipping before any money is seen: a parcel refused at the door
+/// is the store's loss. It is offered for ordinary baskets only: at most this many units…
+pub const PAY_ON_DELIVERY_MAX_UNITS: u32 = 10;
+/// …and at most this much before shipping and tax, in the currency's minor units (250.00).
+pub const PAY_ON_DELIVERY_MAX_MINOR: i64 = 25_000;
+
+/// Whether a cart may be paid for on delivery (see the limits above).
+pub fn pay_on_delivery_allowed(cart: &super::model::Cart) -> bool {
+    cart.item_count <= PAY_ON_DELIVERY_MAX_UNITS && cart.subtotal.minor <= PAY_ON_DELIVERY_MAX_MINOR
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PaymentMethod {
     Card { brand: String, last4: String },

@@ -42,7 +42,12 @@ pub fn packing_slip(order: &Order) -> String {
         let _ = writeln!(slip, "\nTotal paid: {}", order.totals.total);
     }
     if let Some(gift) = order.gift.as_ref().filter(|g| !g.message.is_empty()) {
-        let _ = writeln!(slip, "\nA gift for you:\n  {}", gift.message);
+        // Each line of the buyer's words is marked as theirs, so no line of a message can
+        // pass for a line of the slip ("Total paid: …").
+        let _ = writeln!(slip, "\nA gift for you:");
+        for line in gift.message.lines() {
+            let _ = writeln!(slip, "  │ {line}");
+        }
     }
     slip
 }

@@ -49,15 +49,32 @@ pub async fn defaults(req: Request<Body>, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let personal = crate::api::cart::ssr::cookie_pairs(req.headers())
         .any(|(name, _)| name.starts_with(OUR_COOKIES));
+    let secure = req.uri().scheme_str() == Some("https")
+        || req
+            .headers()
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v.as_bytes() == b"https");
     let started = std::time::Instant::now();
     let mut res = next.run(req).await;
     let status = res.status();
     let h = res.headers_mut();
     // How long the server took to answer (a page renders fully before its headers go out):
     // what benches and browser dev tools read to tell server time from network time.
+    // Not on order lookups and order pages: there, how long the server took would tell an
+    // order that exists from one that does not.
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.2}")) {
-        h.insert("server-timing", v);
+    let telling = path.starts_with("/api/orders/") || path.starts_with("/orders");
+    if !telling {
+        if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.2}")) {
+            h.insert("server-timing", v);
+        }
+    }
+    if secure {
+        // Served over HTTPS (here or at the proxy): browsers should never use plain HTTP again.
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
     }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,

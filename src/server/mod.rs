@@ -5,6 +5,7 @@
 mod admin;
 mod body_limit;
 pub mod config;
+mod form_errors;
 mod gallery;
 pub mod headers;
 mod media;
@@ -162,6 +163,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.widget_origins.clone(),
             widget::cors,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.signer.clone(),
+            form_errors::signed,
         ))
         .layer(axum::middleware::from_fn(body_limit::bounded))
         .layer(axum::middleware::from_fn_with_state(

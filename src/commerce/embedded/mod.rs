@@ -23,9 +23,15 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub struct EmbeddedStore {
-    // One connection behind a mutex: SQLite serialises writers anyway, and every query here
-    // takes microseconds, so a pool would add code without adding throughput.
+    /// The one connection that writes: SQLite serialises writers anyway.
     conn: Arc<Mutex<Connection>>,
+    /// Read-only connections. In WAL mode readers never wait for a writer, but they would
+    /// wait behind the write connection's mutex while it waits (up to its busy timeout) for
+    /// another process's write lock: a backup or the admin command made reads take 9.7 s.
+    readers: Arc<[Mutex<Connection>]>,
+    next_reader: std::sync::atomic::AtomicUsize,
+    /// When abandoned carts were last swept away (Unix seconds).
+    last_sweep: std::sync::atomic::AtomicI64,
     path: PathBuf,
     /// How many of the next order placements fail as if the database were down (tests and
     /// demos of the outage path; zero in normal use).
@@ -36,6 +42,14 @@ pub struct EmbeddedStore {
 }
 
 const DB_FILE: &str = "vitrine.sqlite3";
+/// Read-only connections beside the writer: one per core is enough, reads take microseconds.
+const READERS: usize = 2;
+/// A cart nobody touched for this long is gone (the cart cookie lasts as long)…
+const CART_DAYS: i64 = 30;
+/// …and an empty one (emptied, or ordered) after a day.
+const EMPTY_CART_SECONDS: i64 = 86_400;
+/// Abandoned carts are swept at most this often, when a new cart is made.
+const SWEEP_EVERY_SECONDS: i64 = 3_600;
 
 impl EmbeddedStore {
     /// Opens (creating and seeding when new) the store in `data_dir`; `reset` starts over.
@@ -66,8 +80,23 @@ impl EmbeddedStore {
         history::seed_if_missing(&mut conn)
             .map_err(|e| format!("cannot add the order history: {e}"))?;
         search::rebuild_index(&conn).map_err(|e| format!("cannot index the catalogue: {e}"))?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let reader = Connection::open_with_flags(
+                    &path,
+                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                reader.busy_timeout(std::time::Duration::from_secs(5))?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| format!("cannot open {} for reading: {e}", path.display()))?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
+            readers: readers.into(),
+            next_reader: Default::default(),
+            last_sweep: Default::default(),
             path,
             failures: AtomicU32::new(0),
             catalogue: Arc::new(Mutex::new(None)),
@@ -147,11 +176,42 @@ impl EmbeddedStore {
         .map_err(|e| CommerceError::Unavailable(format!("store task failed: {e}")))?
     }
 
+    /// Whether abandoned carts are due a sweep (and claims it, so one caller sweeps).
+    fn sweep_due(&self) -> bool {
+        let now = now();
+        let last = self.last_sweep.load(Ordering::Relaxed);
+        now - last >= SWEEP_EVERY_SECONDS
+            && self
+                .last_sweep
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+    }
+
+    /// Runs a query that only reads, on one of the read-only connections.
+    async fn read<T, F>(&self, f: F) -> CommerceResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> CommerceResult<T> + Send + 'static,
+    {
+        let readers = self.readers.clone();
+        let first = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        tokio::task::spawn_blocking(move || {
+            // A free reader if there is one, else wait for the next in turn.
+            let n = readers.len();
+            let guard = (0..n)
+                .find_map(|i| readers[(first + i) % n].try_lock().ok())
+                .unwrap_or_else(|| readers[first % n].lock().unwrap_or_else(|p| p.into_inner()));
+            f(&guard)
+        })
+        .await
+        .map_err(|e| CommerceError::Unavailable(format!("store task failed: {e}")))?
+    }
+
     /// The SVG picture for a product in one of its colours (`None` when either is unknown).
     pub async fn product_art(&self, handle: String, colour: String) -> Option<String> {
         let colour = catalog::colour(&colour)?;
         let found = self
-            .run(move |c| {
+            .read(move |c| {
                 c.query_row(
                     "SELECT art, id FROM products WHERE handle = ?1",
                     [&handle],
@@ -164,6 +224,19 @@ impl EmbeddedStore {
             .ok()??;
         Some(art::product_svg(&found.0, colour, found.1 as u64))
     }
+}
+
+/// Deletes carts nobody has touched for `CART_DAYS`, and empty ones after a day: every
+/// cookie-less add makes a cart, and without this they would pile up for ever.
+fn sweep_abandoned_carts(c: &Connection) -> CommerceResult<()> {
+    let now = now();
+    c.execute(
+        "DELETE FROM carts WHERE updated_at < ?1
+            OR (updated_at < ?2 AND NOT EXISTS (SELECT 1 FROM cart_lines WHERE cart_token = token))",
+        params![now - CART_DAYS * 86_400, now - EMPTY_CART_SECONDS],
+    )
+    .map(|_| ())
+    .map_err(db)
 }
 
 fn db(e: rusqlite::Error) -> CommerceError {
@@ -505,7 +578,7 @@ impl Commerce for EmbeddedStore {
     }
 
     async fn categories(&self) -> CommerceResult<Vec<Category>> {
-        self.run(|c| {
+        self.read(|c| {
             let mut stmt = c
                 .prepare_cached(&format!("{CATEGORY_SELECT} ORDER BY c.position"))
                 .map_err(db)?;
@@ -517,7 +590,7 @@ impl Commerce for EmbeddedStore {
 
     async fn category(&self, handle: &str) -> CommerceResult<Category> {
         let handle = handle.to_string();
-        self.run(move |c| {
+        self.read(move |c| {
             c.query_row(
                 &format!("{CATEGORY_SELECT} WHERE c.handle = ?1"),
                 [&handle],
@@ -532,7 +605,7 @@ impl Commerce for EmbeddedStore {
 
     async fn products(&self, query: &ProductQuery) -> CommerceResult<Page<ProductSummary>> {
         let q = query.clone();
-        self.run(move |c| {
+        self.read(move |c| {
             let per_page = q.per_page.clamp(1, 100);
             let page = q.page.max(1);
             let (from, order) = ("products p", "p.position");
@@ -592,7 +665,7 @@ impl Commerce for EmbeddedStore {
     async fn items(&self, query: &ItemQuery) -> CommerceResult<Vec<crate::discovery::Item>> {
         let q = query.clone();
         let cached = self.catalogue.clone();
-        self.run(move |c| {
+        self.read(move |c| {
             let mut slot = cached.lock().unwrap_or_else(|p| p.into_inner());
             let catalogue = match slot.as_ref() {
                 Some(catalogue) => catalogue.clone(),
@@ -609,17 +682,17 @@ impl Commerce for EmbeddedStore {
     }
 
     async fn search_terms(&self) -> CommerceResult<Vec<(String, u32)>> {
-        self.run(|c| search::terms(c).map_err(db)).await
+        self.read(|c| search::terms(c).map_err(db)).await
     }
 
     async fn baskets(&self, limit: u32) -> CommerceResult<Vec<Vec<String>>> {
-        self.run(move |c| listing::baskets(c, limit).map_err(db))
+        self.read(move |c| listing::baskets(c, limit).map_err(db))
             .await
     }
 
     async fn product(&self, handle: &str) -> CommerceResult<Product> {
         let handle = handle.to_string();
-        self.run(move |c| {
+        self.read(move |c| {
             let head = c
                 .query_row(
                     "SELECT p.id, p.name, p.brand, p.description, p.option_names, c.handle
@@ -710,7 +783,7 @@ impl Commerce for EmbeddedStore {
     async fn cart(&self, token: &str) -> CommerceResult<Cart> {
         check_token(token)?;
         let token = token.to_string();
-        self.run(move |c| load_cart(c, &token)).await
+        self.read(move |c| load_cart(c, &token)).await
     }
 
     async fn add_to_cart(
@@ -725,10 +798,14 @@ impl Commerce for EmbeddedStore {
         check_quantity(quantity, false)?;
         let variant = parse_variant_id(variant_id)?;
         let token = token.map(str::to_string);
+        let sweep = token.is_none() && self.sweep_due();
         self.run(move |c| {
             let tx = c
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(db)?;
+            if sweep {
+                sweep_abandoned_carts(&tx)?;
+            }
             let (name, stock) = variant_stock(&tx, variant)?;
             let token = match token {
                 Some(t) => {
@@ -1023,7 +1100,7 @@ impl Commerce for EmbeddedStore {
 
     async fn order(&self, code: &str) -> CommerceResult<Order> {
         let code = code.to_string();
-        self.run(move |c| load_order(c, &code)).await
+        self.read(move |c| load_order(c, &code)).await
     }
 
     async fn register(
@@ -1061,7 +1138,7 @@ impl Commerce for EmbeddedStore {
         _cart: Option<&str>,
     ) -> CommerceResult<SignedIn> {
         let email = email.to_string();
-        let found = self.run(move |c| accounts::credentials(c, &email)).await?;
+        let found = self.read(move |c| accounts::credentials(c, &email)).await?;
         let password = password.to_string();
         let stored = found.as_ref().map(|(_, h)| h.clone());
         let ok = accounts::hashing(move || accounts::verify_password(&password, stored.as_deref()))
@@ -1077,7 +1154,7 @@ impl Commerce for EmbeddedStore {
 
     async fn customer(&self, id: &str) -> CommerceResult<Customer> {
         let session = id.to_string();
-        self.run(move |c| {
+        self.read(move |c| {
             let mut customer =
                 accounts::load_customer(c, accounts::session_customer(c, &session)?)?;
             customer.id = session;
@@ -1096,7 +1173,7 @@ impl Commerce for EmbeddedStore {
 
     async fn orders_for(&self, customer_id: &str) -> CommerceResult<Vec<OrderSummary>> {
         let session = customer_id.to_string();
-        self.run(move |c| accounts::orders_for(c, accounts::session_customer(c, &session)?))
+        self.read(move |c| accounts::orders_for(c, accounts::session_customer(c, &session)?))
             .await
     }
 }
