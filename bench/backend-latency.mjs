@@ -19,7 +19,7 @@ console.log(`${rounds} requests per page, one at a time; ms`);
 console.log('backend   page                     server p50   p95   end to end p50   p95');
 try {
   for (const b of backends) {
-    const env = b.env ?? { VITRINE_BACKEND: 'vendure', VENDURE_SHOP_API: vendure.shopApi };
+    const env = b.env ?? { VITRINE_BACKEND: 'vendure', VENDURE_SHOP_API: vendure.shopApi, VENDURE_ORDER_PROOF_KEY: vendure.proofKey };
     const { url, stop } = await startServer(env);
     try {
       for (const page of b.pages) {

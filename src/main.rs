@@ -53,7 +53,10 @@ async fn serve() {
             tracing::info!(db = %store.path().display(), "embedded store ready");
             (store.clone(), Some(store))
         }
-        Backend::Vendure { shop_api } => match VendureStore::connect(shop_api).await {
+        Backend::Vendure {
+            shop_api,
+            order_proof_key,
+        } => match VendureStore::connect(shop_api, order_proof_key.as_deref()).await {
             Ok(v) => {
                 tracing::info!(%shop_api, "Vendure Shop API connected");
                 (Arc::new(v), None)

@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::{guest_order, run, temp_dir, vendure::LiveVendure};
+use common::vendure::{Flavour, LiveVendure};
+use common::{guest_order, run, temp_dir};
 use vitrine::commerce::backend::*;
 use vitrine::commerce::checkout::{self, Day, PaymentMethod};
 use vitrine::commerce::embedded::EmbeddedStore;
@@ -12,11 +13,23 @@ use vitrine::commerce::vendure::VendureStore;
 use vitrine::commerce::*;
 use vitrine::discovery::query::WordMatch;
 
+/// What a backend's catalogue and setup offer the contract.
+struct Backend {
+    /// Whether orders can carry a gift note (a stock Vendure has nowhere to keep one).
+    gifts: bool,
+    /// A product with few units left.
+    scarce: &'static str,
+}
+
 #[test]
 fn the_embedded_store_keeps_the_contract() {
     let dir = temp_dir("contract");
     let store = EmbeddedStore::open(&dir, false).expect("store opens");
-    run(contract(&store));
+    let shape = Backend {
+        gifts: true,
+        scarce: "washed-ringer-tee",
+    };
+    run(contract(&store, &shape));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -26,18 +39,150 @@ fn a_live_vendure_keeps_the_contract() {
         eprintln!("Vendure half skipped: VITRINE_VENDURE is not set (`make test` sets it)");
         return;
     };
-    let store = run(VendureStore::connect(&live.shop_api)).expect("connects to Vendure");
-    run(contract(&store));
+    let store = run(VendureStore::connect(&live.shop_api, Some(&live.proof_key)))
+        .expect("connects to Vendure");
+    let shape = Backend {
+        gifts: true,
+        scarce: "hand-trowel",
+    };
+    run(contract(&store, &shape));
+    run(orders_open_only_with_the_storefronts_proof(&live, &store));
+    run(a_hanging_vendure_answers_pages_quickly(&live));
 }
 
-async fn contract(b: &dyn Commerce) {
+/// Anyone who can reach the Shop API and knows an order's code must not read it: only the
+/// storefront, which checked the signed link or the email first, can.
+async fn orders_open_only_with_the_storefronts_proof(live: &LiveVendure, b: &VendureStore) {
+    let v = b.product("hand-trowel").await.ok();
+    let variant = match v.and_then(|p| p.variants.into_iter().find(|v| v.stock > 0)) {
+        Some(v) => v,
+        None => {
+            let p = b.product("laptop").await.unwrap();
+            p.variants.into_iter().find(|v| v.stock > 0).unwrap()
+        }
+    };
+    let cart = b.add_to_cart(None, &variant.id, 1).await.unwrap();
+    let terms = b.checkout_terms(&cart.token, &cart.cart).await.unwrap();
+    let order = guest_order(&terms.options[0].code, "contract-proof");
+    let placed = b.place_order(&cart.token, &order).await.unwrap();
+    assert_eq!(
+        b.order(&placed.code).await.unwrap().email,
+        "ada@example.com"
+    );
+    let asked = reqwest::Client::new()
+        .post(&live.shop_api)
+        .json(&serde_json::json!({
+            "query": "query($c: String!) { orderByCode(code: $c) { code customer { emailAddress } shippingAddress { streetLine1 } } }",
+            "variables": { "c": placed.code },
+        }))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !asked.contains("ada@example.com") && !asked.contains("James"),
+        "a stranger read the order: {asked}"
+    );
+}
+
+/// Vendure stops answering (the process is frozen): pages are told at once that it is
+/// unavailable instead of queueing behind timeouts, and all is well again once it wakes.
+async fn a_hanging_vendure_answers_pages_quickly(live: &LiveVendure) {
+    let cold = VendureStore::connect(&live.shop_api, Some(&live.proof_key))
+        .await
+        .unwrap();
+    live.hang();
+    let started = std::time::Instant::now();
+    let pages = futures::future::join_all((0..5).map(|_| cold.categories())).await;
+    let waited = started.elapsed();
+    live.wake();
+    assert!(
+        pages
+            .iter()
+            .all(|p| matches!(p, Err(CommerceError::Unavailable(_)))),
+        "{pages:?}"
+    );
+    // One call's timeout (5 s) for all five, not five times three tries of it.
+    assert!(
+        waited < std::time::Duration::from_secs(15),
+        "five pages waited {waited:?} for a hanging Vendure"
+    );
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    assert!(cold.categories().await.is_ok(), "back once Vendure answers");
+}
+
+/// A Vendure as it comes (no custom fields, its own order access rule) works too, and
+/// refuses gifts with a reason rather than losing the note.
+#[test]
+fn a_stock_vendure_keeps_the_contract_but_gifts() {
+    let Some(live) = LiveVendure::start_as(Flavour::Stock) else {
+        eprintln!("Vendure half skipped: VITRINE_VENDURE is not set (`make test` sets it)");
+        return;
+    };
+    let store = run(VendureStore::connect(&live.shop_api, None)).expect("connects to Vendure");
+    let shape = Backend {
+        gifts: false,
+        scarce: "hand-trowel",
+    };
+    run(contract(&store, &shape));
+}
+
+async fn contract(b: &dyn Commerce, shape: &Backend) {
     let (category, product) = browse(b).await;
     search(b, &category, &product).await;
     let variant = cart_edits(b, &category).await;
     guest_checkout(b, &variant).await;
-    coupon_and_gift(b, &variant).await;
+    coupon_and_gift(b, &variant, shape.gifts).await;
     bad_input(b, &variant).await;
     accounts(b, &variant).await;
+    no_oversell(b, shape.scarce).await;
+}
+
+/// Ten shoppers order the last few units at the same moment: as many orders go through as
+/// there are units, and the others are told it sold out.
+async fn no_oversell(b: &dyn Commerce, handle: &str) {
+    let product = b.product(handle).await.unwrap();
+    let v = product
+        .variants
+        .iter()
+        .filter(|v| v.stock > 0)
+        .min_by_key(|v| v.stock)
+        .unwrap()
+        .clone();
+    let units = v.stock as usize;
+    assert!(units < 10, "{handle} has {units} left: not scarce");
+    let mut carts = Vec::new();
+    for _ in 0..10 {
+        carts.push(b.add_to_cart(None, &v.id, 1).await.unwrap());
+    }
+    let terms = b
+        .checkout_terms(&carts[0].token, &carts[0].cart)
+        .await
+        .unwrap();
+    let option = terms.options[0].code.clone();
+    let orders: Vec<PlaceOrder> = (0..carts.len())
+        .map(|i| guest_order(&option, &format!("contract-last-units-{i}")))
+        .collect();
+    let placed = futures::future::join_all(
+        carts
+            .iter()
+            .zip(&orders)
+            .map(|(c, o)| b.place_order(&c.token, o)),
+    )
+    .await;
+    let ok = placed.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(ok, units, "orders placed for {units} units: {placed:?}");
+    for refused in placed.iter().filter_map(|r| r.as_ref().err()) {
+        assert!(
+            matches!(refused, CommerceError::OutOfStock { .. }),
+            "{refused:?}"
+        );
+    }
+    let after = b.product(handle).await.unwrap();
+    let left = after.variants.iter().find(|x| x.id == v.id).unwrap().stock;
+    assert_eq!(left, 0, "every unit sold, none twice");
 }
 
 fn page_of(category: &str) -> ProductQuery {
@@ -333,7 +478,7 @@ async fn guest_checkout(b: &dyn Commerce, v: &Variant) {
 
 /// Both stores know WELCOME10 (10% off) and SUMMER25 (ended 30 Sep 2026). A gift ships to
 /// the recipient, bills the buyer and keeps its note.
-async fn coupon_and_gift(b: &dyn Commerce, v: &Variant) {
+async fn coupon_and_gift(b: &dyn Commerce, v: &Variant, gifts: bool) {
     let token = b.add_to_cart(None, &v.id, 2).await.unwrap().token;
     let refused = |r: CommerceResult<Cart>| match r {
         Err(CommerceError::Coupon(p)) => p,
@@ -382,6 +527,14 @@ async fn coupon_and_gift(b: &dyn Commerce, v: &Variant) {
         message: "Happy birthday!".into(),
         hide_prices: true,
     });
+    if !gifts {
+        let refused = b.place_order(&token, &gift).await;
+        assert!(
+            matches!(&refused, Err(CommerceError::InvalidInput(m)) if m.contains("gift")),
+            "a gift note with nowhere to go is refused, not lost: {refused:?}"
+        );
+        gift.gift = None;
+    }
     let order = b.place_order(&token, &gift).await.unwrap();
     assert_eq!(
         order.totals.total, quote.totals.total,

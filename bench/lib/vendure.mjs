@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, cpSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 /** A live Vendure on a copy of the pristine sample store (`scripts/vendure.sh install`), or
  *  null when VITRINE_VENDURE is not set (`make test` sets it). `stop()` and `start()` again
@@ -23,8 +24,13 @@ export async function startVendure() {
   let child;
   const vendure = {
     shopApi: `http://127.0.0.1:${port}/shop-api`,
+    // The storefront proves with it that it checked who may read an order (server.js).
+    proofKey: randomBytes(16).toString('hex'),
     async start() {
-      child = spawn('node', [join(home, 'server.js'), dataDir, String(port)], { stdio: ['ignore', 'pipe', 'ignore'] });
+      child = spawn('node', [join(home, 'server.js'), dataDir, String(port)], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: { ...process.env, VITRINE_ORDER_PROOF_KEY: vendure.proofKey },
+      });
       await new Promise((ok, fail) => {
         const timer = setTimeout(() => fail(new Error('Vendure did not start in 90 s')), 90_000);
         child.stdout.on('data', (d) => { if (String(d).includes('Shop API on')) { clearTimeout(timer); ok(); } });

@@ -10,6 +10,7 @@
 process.env.VENDURE_DISABLE_TELEMETRY = 'true';
 const path = require('path');
 const fs = require('fs');
+const crypto = require('crypto');
 const {
   bootstrap, DefaultJobQueuePlugin, DefaultSearchPlugin, dummyPaymentHandler, JobQueueService,
   PromotionService, RequestContextService, SearchService, TransactionalConnection,
@@ -17,6 +18,12 @@ const {
 const { populate } = require('@vendure/core/cli/populate');
 const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
 
+// VITRINE_VENDURE_STOCK=1: Vendure as it comes (no custom fields, its own order access
+// rule), for the adapter's test against a stock server.
+const stock = process.env.VITRINE_VENDURE_STOCK === '1';
+// The key the storefront signs order codes with (its VENDURE_ORDER_PROOF_KEY): an order is
+// read by code only with that proof, or by its own customer's session.
+const proofKey = process.env.VITRINE_ORDER_PROOF_KEY || '';
 const dataDir = path.resolve(process.argv[2] || 'data/vendure');
 const port = Number(process.argv[3] || 3100);
 const populateOnly = process.argv.includes('--populate-only');
@@ -46,14 +53,13 @@ const config = {
     // left" and cap quantities (the adapter also understands the words).
     stockDisplayStrategy: { getStockLevel: (ctx, variant, saleable) => String(Math.max(0, saleable)) },
   },
-  orderOptions: {
-    // The storefront checks the signed tracking link or number + email before it asks, and
-    // this API listens on loopback only; Vendure's default would hide orders after 2 hours.
-    orderByCodeAccessStrategy: { canAccessOrder: () => true },
-  },
+  // Vendure's default lets anyone read any guest order by its code for 2 hours, and hides it
+  // from the storefront after that. The storefront checks the signed tracking link, or the
+  // order number and email, and then proves it did with an HMAC of the code.
+  orderOptions: stock ? {} : { orderByCodeAccessStrategy: { canAccessOrder: canAccessOrder } },
   importExportOptions: { importAssetsDir: path.join(sample, 'images') },
   // A gift ships to someone else with a note; the storefront sets these through the Shop API.
-  customFields: {
+  customFields: stock ? {} : {
     Order: [
       { name: 'giftMessage', type: 'string', length: 300, nullable: true, public: true },
       { name: 'giftHidePrices', type: 'boolean', defaultValue: false, nullable: false, public: true },
@@ -65,6 +71,15 @@ const config = {
     AssetServerPlugin.init({ route: 'assets', assetUploadDir: path.join(dataDir, 'assets') }),
   ],
 };
+
+function canAccessOrder(ctx, order) {
+  const owner = order && order.customer && order.customer.user && order.customer.user.id;
+  if (ctx.activeUserId && owner === ctx.activeUserId) return true;
+  const proof = ctx.req && ctx.req.headers && ctx.req.headers['vitrine-order-proof'];
+  if (!proofKey || typeof proof !== 'string') return false;
+  const want = crypto.createHmac('sha256', proofKey).update(order.code).digest('hex');
+  return proof.length === want.length && crypto.timingSafeEqual(Buffer.from(proof), Buffer.from(want));
+}
 
 // The sample data, with the card payment captured at once (as the storefront's own gateway
 // does) rather than only authorised.

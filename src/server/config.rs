@@ -35,8 +35,12 @@ pub struct Config {
 pub enum Backend {
     /// The SQLite store in the data folder (the default: no setup).
     Embedded,
-    /// A Vendure server's Shop API at this URL.
-    Vendure { shop_api: String },
+    /// A Vendure server's Shop API at this URL; `order_proof_key` signs order reads for the
+    /// access rule in scripts/vendure/server.js.
+    Vendure {
+        shop_api: String,
+        order_proof_key: Option<String>,
+    },
 }
 
 pub const USAGE: &str = "\
@@ -64,6 +68,10 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
   env VITRINE_BACKEND            embedded (default) or vendure
   env VENDURE_SHOP_API           the Vendure Shop API URL (with VITRINE_BACKEND=vendure), e.g.
                                  http://127.0.0.1:3100/shop-api (`make vendure` starts one)
+  env VENDURE_ORDER_PROOF_KEY    the key Vendure's order access rule checks (the same as its
+                                 VITRINE_ORDER_PROOF_KEY; see scripts/vendure/server.js);
+                                 without it Vendure's own rule applies (guest orders readable
+                                 for two hours after they are placed)
   env VITRINE_THEME              a theme from style/themes/ laid over the store's tokens
                                  (orchard, mono); default: none
   env VITRINE_WIDGET_ORIGINS     pages allowed to embed the widget, as origins separated by
@@ -114,7 +122,10 @@ impl Config {
             "embedded" | "" => Backend::Embedded,
             "vendure" => match env("VENDURE_SHOP_API").filter(|u| !u.is_empty()) {
                 Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
-                    Backend::Vendure { shop_api: url }
+                    Backend::Vendure {
+                        shop_api: url,
+                        order_proof_key: env("VENDURE_ORDER_PROOF_KEY").filter(|k| !k.is_empty()),
+                    }
                 }
                 Some(url) => {
                     return Err(format!("VENDURE_SHOP_API: '{url}' is not an http(s) URL"))
@@ -223,7 +234,8 @@ mod tests {
         assert_eq!(
             Config::from_args([], vendure).unwrap().backend,
             Backend::Vendure {
-                shop_api: "http://127.0.0.1:3100/shop-api".into()
+                shop_api: "http://127.0.0.1:3100/shop-api".into(),
+                order_proof_key: None,
             }
         );
         let no_url = |k: &str| (k == "VITRINE_BACKEND").then(|| "vendure".to_string());

@@ -11,6 +11,17 @@ pub struct LiveVendure {
     child: Child,
     dir: PathBuf,
     pub shop_api: String,
+    /// The key its order access rule checks (`VENDURE_ORDER_PROOF_KEY` for the adapter).
+    pub proof_key: String,
+}
+
+/// How a test Vendure is set up.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Flavour {
+    /// The project's server.js: gift fields, the storefront's order access rule.
+    Project,
+    /// Vendure as it comes: no custom fields, its own order access rule.
+    Stock,
 }
 
 const STARTUP: Duration = Duration::from_secs(90);
@@ -19,6 +30,10 @@ impl LiveVendure {
     /// Starts one when `VITRINE_VENDURE` names the installed Vendure folder (`make test` sets
     /// it); `None` otherwise, so a plain `cargo test` runs without Node.
     pub fn start() -> Option<LiveVendure> {
+        LiveVendure::start_as(Flavour::Project)
+    }
+
+    pub fn start_as(flavour: Flavour) -> Option<LiveVendure> {
         let home = PathBuf::from(std::env::var_os("VITRINE_VENDURE")?);
         let pristine = home.join("pristine");
         assert!(
@@ -32,7 +47,13 @@ impl LiveVendure {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
+        let proof_key = format!("test-proof-key-{port}");
         let mut child = Command::new("node")
+            .env("VITRINE_ORDER_PROOF_KEY", &proof_key)
+            .env(
+                "VITRINE_VENDURE_STOCK",
+                if flavour == Flavour::Stock { "1" } else { "0" },
+            )
             .arg(home.join("server.js"))
             .arg(&dir)
             .arg(port.to_string())
@@ -54,6 +75,7 @@ impl LiveVendure {
             child,
             dir,
             shop_api: format!("http://127.0.0.1:{port}/shop-api"),
+            proof_key,
         };
         rx.recv_timeout(STARTUP)
             .unwrap_or_else(|_| panic!("Vendure did not start within {STARTUP:?}"));
@@ -62,8 +84,29 @@ impl LiveVendure {
     }
 }
 
+impl LiveVendure {
+    /// Freezes the process (SIGSTOP): Vendure hangs, accepting connections and answering none.
+    pub fn hang(&self) {
+        signal(self.child.id(), "-STOP");
+    }
+
+    pub fn wake(&self) {
+        signal(self.child.id(), "-CONT");
+    }
+}
+
+fn signal(pid: u32, which: &str) {
+    let ok = Command::new("kill")
+        .arg(which)
+        .arg(pid.to_string())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "kill {which} {pid}");
+}
+
 impl Drop for LiveVendure {
     fn drop(&mut self) {
+        self.wake();
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);

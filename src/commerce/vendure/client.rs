@@ -7,8 +7,13 @@ use std::time::Duration;
 
 /// Vendure sends this header whenever it creates or replaces a session (bearer token method).
 const TOKEN_HEADER: &str = "vendure-auth-token";
+/// Where the order-code proof goes (scripts/vendure/server.js checks it).
+const PROOF_HEADER: &str = "vitrine-order-proof";
 /// A page waits at most this long for one call; a stuck backend must not hang the shopper.
-const TIMEOUT: Duration = Duration::from_secs(8);
+const TIMEOUT: Duration = Duration::from_secs(5);
+/// After a call times out, Vendure is taken for down this long: calls fail at once instead of
+/// each waiting out its own timeout (five cold category pages once took 74 to 200 s).
+const COOL_DOWN: Duration = Duration::from_secs(5);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 /// Pauses before each retry of a read.
 const BACKOFF: [Duration; 2] = [Duration::from_millis(100), Duration::from_millis(400)];
@@ -17,6 +22,8 @@ const BACKOFF: [Duration; 2] = [Duration::from_millis(100), Duration::from_milli
 pub struct Client {
     http: reqwest::Client,
     url: String,
+    /// Until when calls fail at once, after Vendure stopped answering.
+    down_until: std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>>,
 }
 
 /// What came back, and the session token when Vendure issued one.
@@ -43,6 +50,7 @@ impl Client {
         Ok(Client {
             http,
             url: url.to_string(),
+            down_until: Default::default(),
         })
     }
 
@@ -52,19 +60,53 @@ impl Client {
         token: Option<&str>,
         kind: Kind,
     ) -> CommerceResult<Reply<Q::ResponseData>> {
+        self.send::<Q>(variables, token, None, kind).await
+    }
+
+    /// A read of one order by its code, with the storefront's proof that the shopper may see
+    /// it (see `VendureStore::order`).
+    pub async fn call_proved<Q: GraphQLQuery>(
+        &self,
+        variables: Q::Variables,
+        proof: Option<&str>,
+    ) -> CommerceResult<Reply<Q::ResponseData>> {
+        self.send::<Q>(variables, None, proof, Kind::Read).await
+    }
+
+    async fn send<Q: GraphQLQuery>(
+        &self,
+        variables: Q::Variables,
+        token: Option<&str>,
+        proof: Option<&str>,
+        kind: Kind,
+    ) -> CommerceResult<Reply<Q::ResponseData>> {
         let body = Q::build_query(variables);
+        if self.cooling_down() {
+            return Err(CommerceError::Unavailable(
+                "Vendure is not answering (cooling down)".into(),
+            ));
+        }
         let mut attempt = 0;
         loop {
             let mut req = self.http.post(&self.url).json(&body);
             if let Some(t) = token {
                 req = req.bearer_auth(t);
             }
+            if let Some(p) = proof {
+                req = req.header(PROOF_HEADER, p);
+            }
             let outcome = match req.send().await {
                 Ok(res) => read::<Q>(res).await,
-                Err(e) => Err(Failure {
-                    retry: kind == Kind::Read || e.is_connect(),
-                    error: unavailable(&e),
-                }),
+                Err(e) => {
+                    if e.is_timeout() {
+                        // Hanging, not refusing: another try would only wait as long again.
+                        self.cool_down();
+                    }
+                    Err(Failure {
+                        retry: !e.is_timeout() && (kind == Kind::Read || e.is_connect()),
+                        error: unavailable(&e),
+                    })
+                }
             };
             match outcome {
                 Ok(reply) => return Ok(reply),
@@ -80,6 +122,26 @@ impl Client {
                 }
             }
         }
+    }
+}
+
+impl Client {
+    fn cooling_down(&self) -> bool {
+        let mut until = self.down_until.lock().unwrap_or_else(|p| p.into_inner());
+        match *until {
+            Some(t) if std::time::Instant::now() < t => true,
+            Some(_) => {
+                // Cooled down: the next calls find out whether it answers again.
+                *until = None;
+                false
+            }
+            None => false,
+        }
+    }
+
+    fn cool_down(&self) {
+        let mut until = self.down_until.lock().unwrap_or_else(|p| p.into_inner());
+        *until = Some(std::time::Instant::now() + COOL_DOWN);
     }
 }
 

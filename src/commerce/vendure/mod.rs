@@ -47,13 +47,21 @@ pub struct VendureStore {
     attempts: Mutex<HashMap<String, Attempt>>,
     /// Vendure declares the gift fields on orders (see `OrderWithGift` in shop.graphql).
     gifts: bool,
+    /// Signs order codes for Vendure's order access rule (`VENDURE_ORDER_PROOF_KEY`; see
+    /// scripts/vendure/server.js). Without it Vendure's own rule applies: a guest order can
+    /// be read for two hours after it is placed.
+    proof_key: Option<Arc<[u8]>>,
+    /// One placement at a time per variant, from the stock check until the payment: Vendure
+    /// checks stock when a line is added, not when the order is placed, so ten orders at
+    /// once for the last four units all went through.
+    holds: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 type Attempt = Arc<tokio::sync::Mutex<Option<String>>>;
 
 impl VendureStore {
     /// Connects to the Shop API at `url` and learns the channel's currency.
-    pub async fn connect(url: &str) -> Result<VendureStore, String> {
+    pub async fn connect(url: &str, proof_key: Option<&str>) -> Result<VendureStore, String> {
         let client = Client::new(url)?;
         let reply = client
             .call::<Channel>(channel::Variables {}, None, Kind::Read)
@@ -73,7 +81,11 @@ impl VendureStore {
         };
         let gifts = match client.call::<OrderWithGift>(probe, None, Kind::Read).await {
             Ok(_) | Err(CommerceError::NotFound(_)) => true,
-            Err(CommerceError::InvalidInput(_)) => false,
+            // A stock Vendure refuses the query: its orders have no such fields.
+            Err(CommerceError::InvalidInput(why)) => {
+                tracing::info!(%why, "Vendure declares no gift fields: gifts are refused");
+                false
+            }
             Err(e) => return Err(format!("cannot reach Vendure at {url}: {e}")),
         };
         Ok(VendureStore {
@@ -84,7 +96,43 @@ impl VendureStore {
             shelf: Mutex::new(None),
             loading: tokio::sync::Mutex::new(()),
             attempts: Mutex::new(HashMap::new()),
+            proof_key: proof_key
+                .filter(|k| !k.is_empty())
+                .map(|k| Arc::from(k.as_bytes())),
+            holds: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The proof that the storefront checked the shopper may read order `code`.
+    fn order_proof(&self, code: &str) -> Option<String> {
+        use hmac::{Hmac, Mac};
+        let key = self.proof_key.as_ref()?;
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key).ok()?;
+        mac.update(code.as_bytes());
+        Some(crate::hex::encode(&mac.finalize().into_bytes()))
+    }
+
+    /// Holds every variant in `ids` (in one order, so two placements never wait on each
+    /// other crosswise) until the guards drop.
+    async fn hold(&self, mut ids: Vec<String>) -> Vec<tokio::sync::OwnedMutexGuard<()>> {
+        ids.sort();
+        ids.dedup();
+        let locks: Vec<_> = {
+            let Ok(mut holds) = self.holds.lock() else {
+                return Vec::new();
+            };
+            if holds.len() > 10_000 {
+                holds.retain(|_, l| Arc::strong_count(l) > 1);
+            }
+            ids.iter()
+                .map(|id| holds.entry(id.clone()).or_default().clone())
+                .collect()
+        };
+        let mut guards = Vec::with_capacity(locks.len());
+        for lock in locks {
+            guards.push(lock.lock_owned().await);
+        }
+        guards
     }
 
     async fn shelf(&self) -> CommerceResult<Arc<Shelf>> {
@@ -98,15 +146,34 @@ impl VendureStore {
         if let Some(shelf) = fresh() {
             return Ok(shelf);
         }
-        let _one = self.loading.lock().await;
+        let stale = || {
+            self.shelf
+                .lock()
+                .ok()
+                .and_then(|s| s.as_ref().map(|(_, s)| s.clone()))
+        };
+        // While another request reloads it, an old catalogue beats a queue.
+        let _one = match self.loading.try_lock() {
+            Ok(one) => one,
+            Err(_) => match stale() {
+                Some(shelf) => return Ok(shelf),
+                None => self.loading.lock().await,
+            },
+        };
         if let Some(shelf) = fresh() {
             return Ok(shelf);
         }
-        let shelf = Arc::new(self.load_shelf().await?);
-        if let Ok(mut s) = self.shelf.lock() {
-            *s = Some((Instant::now(), shelf.clone()));
+        match self.load_shelf().await {
+            Ok(loaded) => {
+                let shelf = Arc::new(loaded);
+                if let Ok(mut s) = self.shelf.lock() {
+                    *s = Some((Instant::now(), shelf.clone()));
+                }
+                Ok(shelf)
+            }
+            // Vendure down: listings keep showing the last catalogue they had, if any.
+            Err(e) => stale().ok_or(e),
         }
-        Ok(shelf)
     }
 
     /// Drops the cached catalogue (stock changed).
@@ -309,7 +376,18 @@ impl VendureStore {
             return Err(CommerceError::EmptyCart);
         }
         // Vendure checks stock when a line is added, not when the order is placed: without
-        // this, a line another shopper sold out meanwhile would be oversold.
+        // this, a line another shopper sold out meanwhile would be oversold. The check and
+        // the payment that takes the stock happen under the variants' holds, and the lines
+        // are read again once they are held.
+        let variants = orders::cart(&active)?
+            .lines
+            .into_iter()
+            .map(|l| l.variant_id)
+            .collect();
+        let _held = self.hold(variants).await;
+        let Some(active) = self.active_order(token).await? else {
+            return Err(CommerceError::EmptyCart);
+        };
         for line in orders::cart(&active)?.lines {
             if line.quantity > line.available {
                 return Err(CommerceError::OutOfStock {
@@ -882,10 +960,11 @@ impl Commerce for VendureStore {
         };
         let missing = || CommerceError::NotFound(format!("order {code}"));
         let code = code.to_string();
+        let proof = self.order_proof(&code);
         if !self.gifts {
             let reply = self
                 .client
-                .call::<OrderByCode>(order_by_code::Variables { code }, None, Kind::Read)
+                .call_proved::<OrderByCode>(order_by_code::Variables { code }, proof.as_deref())
                 .await
                 .map_err(not_found)?;
             let o = reply.data.order_by_code.ok_or_else(missing)?;
@@ -893,7 +972,7 @@ impl Commerce for VendureStore {
         }
         let reply = self
             .client
-            .call::<OrderWithGift>(order_with_gift::Variables { code }, None, Kind::Read)
+            .call_proved::<OrderWithGift>(order_with_gift::Variables { code }, proof.as_deref())
             .await
             .map_err(not_found)?;
         let o = reply.data.order_by_code.ok_or_else(missing)?;

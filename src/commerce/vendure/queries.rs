@@ -50,6 +50,33 @@ operation!(
     LogOut,
     Me,
     MyOrders,
-    OrderWithGift,
     SetGift,
 );
+
+/// Apart from the others: see shop-gifts.graphql.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "src/commerce/vendure/shop-api.graphql",
+    query_path = "src/commerce/vendure/shop-gifts.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug"
+)]
+pub struct OrderWithGift;
+
+#[cfg(test)]
+mod tests {
+    /// `fragment OrderFields …` up to its closing brace, as written in `document`.
+    fn order_fragment(document: &str) -> &str {
+        let start = document.find("fragment OrderFields").expect("the fragment");
+        let end = document[start..].find("\n}\n").expect("its end") + start;
+        &document[start..end]
+    }
+
+    #[test]
+    fn the_gift_query_reads_orders_with_the_same_fragment() {
+        assert_eq!(
+            order_fragment(include_str!("shop.graphql")),
+            order_fragment(include_str!("shop-gifts.graphql"))
+        );
+    }
+}

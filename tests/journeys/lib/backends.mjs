@@ -91,7 +91,10 @@ export function onVendure(journeys, env = {}) {
     const shared = { catalogue: vendure, shot: (page, name) => screenshot(page, `vendure-${name}`) };
     before(async () => {
       shared.vendure = await startVendure();
-      shared.server = await startServer({ ...env, VITRINE_BACKEND: 'vendure', VENDURE_SHOP_API: shared.vendure.shopApi });
+      shared.server = await startServer({
+        ...env, VITRINE_BACKEND: 'vendure', VENDURE_SHOP_API: shared.vendure.shopApi,
+        VENDURE_ORDER_PROOF_KEY: shared.vendure.proofKey,
+      });
       shared.browser = await launchBrowser();
       shared.breakPlacement = () => shared.vendure.stop();
       shared.mend = () => shared.vendure.start();
