@@ -8,6 +8,12 @@ cd "$(dirname "$0")/.."
 # The wasm build keeps its own target folder: another compiler, and build-std, would otherwise
 # invalidate the server's artifacts.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/wasm"
+stamp=target/site/.built
+if unchanged_since "$stamp" "${WASM_INPUTS[@]}" index.html Trunk.toml "$0"; then
+  echo "build-client: target/site is up to date"
+  exit 0
+fi
+started=$(mktemp) # stamped with the time the build read its inputs
 fetch_for_wasm
 with_wasm_toolchain trunk build --release --offline
 
@@ -18,3 +24,4 @@ for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/*.css; do
     gzip -kf -9 "$f"
   fi
 done
+mv "$started" "$stamp"

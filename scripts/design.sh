@@ -8,9 +8,17 @@ cd "$(dirname "$0")/.."
 
 # The wasm builds share their own target folder (see build-client.sh).
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/wasm"
-fetch_for_wasm
 if [ "${1:-}" = build ]; then
+  stamp=target/design/.built
+  if unchanged_since "$stamp" "${WASM_INPUTS[@]}" design.html Trunk.design.toml "$0"; then
+    echo "design: target/design is up to date"
+    exit 0
+  fi
+  started=$(mktemp) # stamped with the time the build read its inputs
+  fetch_for_wasm
   with_wasm_toolchain trunk build --config Trunk.design.toml --offline
+  mv "$started" "$stamp"
 else
+  fetch_for_wasm
   with_wasm_toolchain trunk serve --config Trunk.design.toml --offline
 fi

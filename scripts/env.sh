@@ -38,3 +38,15 @@ fetch_for_wasm() {
   with_wasm_toolchain cargo fetch --quiet
   with_wasm_toolchain cargo fetch --target wasm32-unknown-unknown --quiet
 }
+
+# Whether the build output stamped by `$1` is newer than every file under the other arguments:
+# then Trunk (whose wasm-bindgen, wasm-opt and compression take a minute or more even when
+# cargo has nothing to do) need not run again.
+unchanged_since() {
+  local stamp=$1
+  shift
+  [ -f "$stamp" ] && [ -z "$(find "$@" -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
+
+# What every browser build reads, besides its own Trunk config and HTML page.
+WASM_INPUTS=(src style public Cargo.toml Cargo.lock scripts/env.sh scripts/bundle-assets.sh)

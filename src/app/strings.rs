@@ -190,7 +190,7 @@ pub fn pay_on_delivery_limit(currency: crate::commerce::Currency) -> String {
     use crate::commerce::checkout::{PAY_ON_DELIVERY_MAX_MINOR, PAY_ON_DELIVERY_MAX_UNITS};
     format!(
         "Pay on delivery is available for up to {PAY_ON_DELIVERY_MAX_UNITS} items and {} \
-         before delivery and tax. Please pay by card for this order.",
+         before delivery. Please pay by card for this order.",
         crate::commerce::Money::new(PAY_ON_DELIVERY_MAX_MINOR, currency)
     )
 }

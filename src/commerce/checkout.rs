@@ -235,8 +235,9 @@ pub fn delivery_window(placed_at: i64, option: &ShippingOption) -> (Day, Day) {
 /// Paying on delivery means shipping before any money is seen: a parcel refused at the door
 /// is the store's loss. It is offered for ordinary baskets only: at most this many units…
 pub const PAY_ON_DELIVERY_MAX_UNITS: u32 = 10;
-/// …and at most this much before shipping and tax, in the currency's minor units (250.00).
-pub const PAY_ON_DELIVERY_MAX_MINOR: i64 = 25_000;
+/// …and at most this much before shipping, in the currency's minor units (2,500.00: a laptop
+/// on pay on delivery, not a van load).
+pub const PAY_ON_DELIVERY_MAX_MINOR: i64 = 250_000;
 
 /// Whether a cart may be paid for on delivery (see the limits above).
 pub fn pay_on_delivery_allowed(cart: &super::model::Cart) -> bool {

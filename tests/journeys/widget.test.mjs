@@ -91,7 +91,9 @@ onEveryBackend((shared, catalogue) => {
     assert.ok(cents(await product.locator('.price__now').textContent()) > 0);
     const src = await product.locator('img').getAttribute('src');
     assert.ok(src.startsWith('http'), `the picture is the store's, absolute: ${src}`);
-    assert.equal(await product.locator('img').evaluate((i) => i.complete && i.naturalWidth > 0), true, 'the picture loads');
+    // decode() waits for the picture (it may still be on its way) and fails if it cannot load.
+    const loads = (i) => i.decode().then(() => true, () => false).then((ok) => ok && i.naturalWidth > 0);
+    assert.equal(await product.locator('img').evaluate(loads), true, 'the picture loads');
 
     // Where the product has a choice to make, the shopper makes it and checkout shows it.
     let chosen = null;
