@@ -148,7 +148,9 @@ test('a line that sold out while the shopper was checking out is named, and noth
   assert.equal(added.status(), 200, await added.text());
   const placed = await rival.request.post(shared.server.url + '/api/checkout/place', form({
     email: 'rival@example.com', name: 'R Ival', line1: '1 Main St', city: 'Springfield', postcode: '12345', country: 'US',
-    shipping: 'standard', payment: 'delivery', attempt: 'f'.repeat(32),
+    // By card: pay on delivery stops at 10 units.
+    shipping: 'standard', payment: 'card', card_number: '4242 4242 4242 4242', card_expiry: '12/30', card_cvc: '123',
+    attempt: 'f'.repeat(32),
   }));
   assert.equal(placed.status(), 200, await placed.text());
   await rival.close();
