@@ -42,7 +42,7 @@ lint:
 	cargo clippy --no-default-features --features design --lib -- -D warnings
 	cargo clippy --no-default-features --features widget --lib -- -D warnings
 
-# One test at a time: see the known issue in tests/common/mod.rs. VITRINE_VENDURE makes the
+# One test at a time: see the known issue in tests/it/common/mod.rs. VITRINE_VENDURE makes the
 # contract suite also run against a live Vendure (installed by setup-tests).
 unit:
 	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" cargo test --features ssr -- --test-threads=1

@@ -52,6 +52,9 @@ pub(crate) mod context {
         /// The theme laid over the tokens (`VITRINE_THEME`), by name.
         pub theme: Option<Arc<str>>,
         pub trusted_proxies: crate::api::client::TrustedProxies,
+        /// Where shoppers reach the store (`VITRINE_PUBLIC_URL`, else the listening address):
+        /// canonical links are absolute on it.
+        pub public_origin: Arc<str>,
     }
 
     fn services() -> Result<Services, ApiError> {
@@ -76,6 +79,10 @@ pub(crate) mod context {
 
     pub fn trusted_proxies() -> crate::api::client::TrustedProxies {
         services().map(|s| s.trusted_proxies).unwrap_or_default()
+    }
+
+    pub fn public_origin() -> Option<Arc<str>> {
+        services().ok().map(|s| s.public_origin)
     }
 
     pub fn theme() -> Option<Arc<str>> {

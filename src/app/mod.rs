@@ -36,7 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/vitrine.css"/>
                 {theme.map(|href| view! { <link rel="stylesheet" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <components::browser_bundle::BrowserBundle options/>
                 <MetaTags/>
             </head>
             <body>
@@ -104,6 +104,18 @@ fn head_text(title: String) -> String {
     #[cfg(feature = "ssr")]
     let title = crate::html::escape(&title);
     title
+}
+
+/// `path` as an absolute URL on the store's public address, for canonical links (search
+/// engines want them absolute). In the browser the page's own origin is that address.
+pub fn absolute(path: &str) -> String {
+    #[cfg(feature = "ssr")]
+    let origin = crate::api::context::public_origin()
+        .map(|o| o.to_string())
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{path}")
 }
 
 /// Categories for the header and home page, loaded once per page load.

@@ -128,6 +128,11 @@ impl AppState {
             learned: self.learned.clone(),
             theme: self.theme.clone(),
             trusted_proxies: self.trusted_proxies.clone(),
+            public_origin: self
+                .own_origin
+                .0
+                .clone()
+                .unwrap_or_else(|| Arc::from(format!("http://{}", self.leptos_options.site_addr))),
         }
     }
 }

@@ -42,7 +42,7 @@ pub fn CategoryPage() -> impl IntoView {
                 view! {
                     <Title text=title/>
                     <Meta name="description" content=category.description.clone()/>
-                    <Link rel="canonical" href=canonical/>
+                    <Link rel="canonical" href=crate::app::absolute(&canonical)/>
                     <nav class="breadcrumbs" aria-label="Breadcrumb">
                         <ol>
                             <li><a href="/">{strings::HOME}</a></li>

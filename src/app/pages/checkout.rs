@@ -156,6 +156,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                             </label>
                         }
                     }).collect_view()}
+                    {move || field_error("shipping").get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{strings::PAYMENT}</legend>
@@ -181,6 +182,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                             <span class="choice__hint">{strings::PAY_ON_DELIVERY_HINT}</span>
                         </span>
                     </label>
+                    {move || field_error("payment").get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
                 </fieldset>
                 {if signed_in {
                     view! { <p class="remembered">{strings::SIGNED_IN_AS} " " {remembered.as_ref().map(|r| r.email.clone())}</p> }.into_any()

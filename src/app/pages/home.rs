@@ -9,6 +9,9 @@ use crate::app::strings;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
+/// Category tiles in the first screen (one row of the widest grid).
+const FIRST_SCREEN_TILES: usize = 4;
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let home = Resource::new(|| (), |_| get_home());
@@ -18,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=""/>
         <Meta name="description" content=format!("{} — {}", strings::STORE_NAME, strings::STORE_TAGLINE)/>
-        <Link rel="canonical" href="/"/>
+        <Link rel="canonical" href=crate::app::absolute("/")/>
         <section class="hero">
             <div class="hero__text">
                 <h1 class="hero__title">{strings::HERO_TITLE}</h1>
@@ -37,10 +40,12 @@ pub fn HomePage() -> impl IntoView {
                 <section class="section" aria-labelledby="categories-title">
                     <h2 id="categories-title" class="section__title">{strings::SHOP_BY_CATEGORY}</h2>
                     <ul class="category-grid">
-                        {home.categories.into_iter().map(|c| view! {
+                        // The first row is in the first screen on a phone and a desktop alike:
+                        // those pictures load at once, the rest as they scroll into view.
+                        {home.categories.into_iter().enumerate().map(|(i, c)| view! {
                             <li>
                                 <a class="category-tile" href=format!("/c/{}", c.handle)>
-                                    {c.image.map(|img| view! { <img src=img.url alt="" width="400" height="400" loading="lazy" decoding="async"/> })}
+                                    {c.image.map(|img| view! { <img src=img.url alt="" width="400" height="400" loading=if i < FIRST_SCREEN_TILES { "eager" } else { "lazy" } decoding="async"/> })}
                                     <span class="category-tile__name">{c.name}</span>
                                     <span class="category-tile__count">{strings::products_count(c.product_count)}</span>
                                 </a>

@@ -50,7 +50,7 @@ fn ProductView(product: Product) -> impl IntoView {
     view! {
         <Title text=p.name.clone()/>
         <Meta name="description" content=description/>
-        <Link rel="canonical" href=format!("/p/{}", p.handle)/>
+        <Link rel="canonical" href=crate::app::absolute(&format!("/p/{}", p.handle))/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
                 <li><a href="/">{strings::HOME}</a></li>

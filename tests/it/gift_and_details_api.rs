@@ -1,7 +1,7 @@
 //! A gift ships to the recipient with its message and, when asked, a packing slip without
 //! prices; "remember my details" is opt-in, signed, and forgotten on request.
 
-mod common;
+use crate::common;
 
 use common::{cart_with_item, TestStore, CHECKOUT_FORM};
 use vitrine::api::checkout::CheckoutData;

@@ -1,7 +1,7 @@
 //! The embedded backend's own guarantees: seeding, persistence, and orders that take stock in
 //! one transaction.
 
-mod common;
+use crate::common;
 
 use vitrine::commerce::backend::{Commerce, CommerceError, PlaceOrder};
 use vitrine::commerce::checkout::{self, PaymentMethod};

@@ -1,7 +1,7 @@
 //! Discount codes through the server functions: each kind takes off what it says, before
 //! tax; one that does not apply says why and changes nothing; the order keeps the discount.
 
-mod common;
+use crate::common;
 
 use common::{cart_with_item, TestStore, CHECKOUT_FORM};
 use vitrine::api::ApiError;

@@ -2,7 +2,7 @@
 //! places nothing more, bad input is named field by field, and only the signed link opens
 //! the order.
 
-mod common;
+use crate::common;
 
 use common::{cart_with_item, TestStore};
 use vitrine::api::orders::TrackedOrder;

@@ -2,7 +2,7 @@
 //! email read the same; a signed-in shopper's orders and addresses are kept, and checkout is
 //! filled in for them.
 
-mod common;
+use crate::common;
 
 use common::{cart_with_item, TestStore, CHECKOUT_FORM};
 use vitrine::api::account::AccountData;

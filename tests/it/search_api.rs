@@ -3,7 +3,7 @@
 //! sorting and pages hold; suggestions come as the shopper types; hostile input never breaks
 //! anything.
 
-mod common;
+use crate::common;
 
 use common::TestStore;
 use vitrine::api::listing::{Listing, Suggestions};

@@ -2,7 +2,7 @@
 //! the widget keeps, the hand-off to the store's checkout that keeps every line, and the
 //! refusal of pages on sites the store has not listed.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Request};

@@ -1,7 +1,7 @@
 //! The outside attack of issue 15, replayed against the real router on a real store: each
 //! test sends what the attacker sent and asserts the harmless outcome a shopper would see.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Request};
@@ -614,7 +614,26 @@ fn pay_on_delivery_is_for_ordinary_baskets_only() {
         assert!(
             matches!(r.json::<vitrine::api::ApiError>(), vitrine::api::ApiError::Field { field, message } if field == "payment" && message.contains("by card")),
         );
-        let r = t.place(&cookie, common::CHECKOUT_FORM, 2).await;
+        // Without JavaScript the refusal comes back to the checkout page, by the payment choice.
+        let form = format!("{on_delivery}&attempt={:032x}", 2);
+        let mut req = post_from(
+            Some(STORE_ORIGIN),
+            "/api/checkout/place",
+            &form,
+            Some(&cookie),
+        );
+        req.headers_mut().insert(
+            header::REFERER,
+            format!("{STORE_ORIGIN}/checkout").parse().unwrap(),
+        );
+        let back = t.send(req).await.header("location");
+        let page = t
+            .get(back.trim_start_matches(STORE_ORIGIN), Some(&cookie))
+            .await;
+        assert!(page
+            .body
+            .contains("Pay on delivery is available for up to 10 items"));
+        let r = t.place(&cookie, common::CHECKOUT_FORM, 3).await;
         assert!(
             r.status.is_redirection() || r.status == 200,
             "a card pays for it: {}",

@@ -1,6 +1,6 @@
 //! Server-rendered pages: what a shopper (and a crawler) receives before any script runs.
 
-mod common;
+use crate::common;
 
 use common::TestStore;
 use vitrine::commerce::backend::Commerce;
@@ -91,7 +91,7 @@ fn a_category_is_paginated_with_crawlable_links() {
             r.body.contains("<title>T-shirts · Vitrine</title>"),
             "title"
         );
-        assert!(has_canonical(&r.body, "/c/t-shirts"));
+        assert!(has_canonical(&r.body, "http://127.0.0.1:0/c/t-shirts"));
         assert_eq!(
             r.body.matches("class=\"card\"").count()
                 + r.body.matches("class=\"card card--sold-out\"").count(),
@@ -122,7 +122,10 @@ fn a_product_page_is_complete_before_hydration() {
             .body
             .contains(&format!("<title>{} · Vitrine</title>", p.name)));
         assert!(r.body.contains("<meta name=\"description\""));
-        assert!(has_canonical(&r.body, "/p/everyday-crew-tee"));
+        assert!(has_canonical(
+            &r.body,
+            "http://127.0.0.1:0/p/everyday-crew-tee"
+        ));
         let v = p.default_variant(None).unwrap();
         assert!(r.body.contains(&v.price.to_string()), "price {}", v.price);
         // The add-to-cart form posts to the server function without any script.
@@ -189,5 +192,28 @@ fn product_pictures_are_drawn_and_cacheable() {
             404
         );
         assert_eq!(t.get("/media/p/nope/ocean.svg", None).await.status, 404);
+    })
+}
+
+#[test]
+fn canonical_links_are_absolute_on_the_public_address() {
+    common::run(async {
+        let t = TestStore::configured("canonical", |s| {
+            s.with_public_origin(Some("https://shop.example".into()))
+        });
+        for (page, canonical) in [
+            ("/", "https://shop.example/"),
+            (
+                "/c/t-shirts?sort=price-asc",
+                "https://shop.example/c/t-shirts",
+            ),
+            (
+                "/p/everyday-crew-tee",
+                "https://shop.example/p/everyday-crew-tee",
+            ),
+        ] {
+            let r = t.get(page, None).await;
+            assert!(has_canonical(&r.body, canonical), "{page}");
+        }
     })
 }

@@ -2,7 +2,7 @@
 //! checkout, declined payment, order lookup, bad input, accounts) run against the embedded store and a live Vendure, so
 //! a shopper sees the same storefront whichever commerce API is behind it.
 
-mod common;
+use crate::common;
 
 use common::vendure::{Flavour, LiveVendure};
 use common::{guest_order, run, temp_dir};

@@ -1,7 +1,7 @@
 //! The cart's server functions against the real embedded store: what a shopper (or a hostile
 //! client) can send, and what they get back.
 
-mod common;
+use crate::common;
 
 use common::TestStore;
 use vitrine::api::ApiError;

@@ -2,7 +2,7 @@
 //! shows every step; a guest finds it by number and email without learning whether other
 //! orders exist; a store outage while placing loses nothing and places nothing twice.
 
-mod common;
+use crate::common;
 
 use common::{cart_with_item, TestStore, ADMIN_TOKEN};
 use vitrine::api::orders::TrackedOrder;

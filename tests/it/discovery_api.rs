@@ -2,7 +2,7 @@
 //! shape "For you" in the server's own HTML; a tampered profile is ignored; the shopper can
 //! see, export and delete it; "bought together" comes from real orders.
 
-mod common;
+use crate::common;
 
 use common::TestStore;
 use vitrine::api::profile::PrivacyData;

@@ -1,0 +1,19 @@
+//! The integration tests, in one binary so that the 2-core CI links them once, not fourteen
+//! times. Each module is one journey of the storefront against a real store.
+
+mod common;
+
+mod accounts_api;
+mod attack;
+mod cart_api;
+mod checkout_api;
+mod contract;
+mod coupons_api;
+mod discovery_api;
+mod embedded_store;
+mod gift_and_details_api;
+mod pages;
+mod search_api;
+mod style_tokens;
+mod tracking_api;
+mod widget_api;
