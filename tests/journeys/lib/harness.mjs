@@ -74,7 +74,8 @@ export async function watchedPage(context, { consent = 'no' } = {}) {
   // shows the shopper, not a fault. 5xx answers are still recorded below.
   const refusal = /Failed to load resource: the server responded with a status of 4\d\d/;
   page.on('console', (m) => {
-    if (m.type() === 'error' && !refusal.test(m.text())) problems.push(`console: ${m.text()}`);
+    // The page's address too: a journey visits several, and a problem says on which.
+    if (m.type() === 'error' && !refusal.test(m.text())) problems.push(`console (${page.url()}): ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
   // ERR_ABORTED is the browser dropping a request because the page navigated away.
