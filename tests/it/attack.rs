@@ -109,15 +109,12 @@ fn another_sites_page_cannot_sign_in_add_consent_or_sign_out() {
         assert!(r.cookie("vitrine_cart").is_some());
         // A page's script on another site is told why, in the error type the store speaks.
         let r = t
-            .send(
-                Request::post("/api/cart/add")
-                    .header(header::HOST, STORE_HOST)
-                    .header(header::ORIGIN, EVIL)
-                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                    .header(header::ACCEPT, "application/json")
-                    .body(Body::from(attempts[1].1.clone()))
-                    .unwrap(),
-            )
+            .send({
+                let mut r = common::api_request("cart/add", &attempts[1].1, None);
+                r.headers_mut()
+                    .insert(header::ORIGIN, EVIL.parse().unwrap());
+                r
+            })
             .await;
         assert_eq!(r.status, 403);
         assert!(matches!(
@@ -201,18 +198,11 @@ fn call_from(
     form: &str,
     cookie: Option<&str>,
 ) -> Request<Body> {
-    let mut req = Request::post(format!("/api/{endpoint}"))
-        .header(header::HOST, STORE_HOST)
-        .header(header::ORIGIN, STORE_ORIGIN)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json");
+    let mut req = common::api_request(endpoint, form, cookie);
     if let Some(f) = forwarded {
-        req = req.header("x-forwarded-for", f);
+        req.headers_mut()
+            .insert("x-forwarded-for", f.parse().unwrap());
     }
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    let mut req = req.body(Body::from(form.to_string())).unwrap();
     let addr: std::net::SocketAddr = format!("{peer}:50000").parse().unwrap();
     req.extensions_mut()
         .insert(axum::extract::ConnectInfo(addr));
@@ -526,13 +516,7 @@ fn reads_go_on_while_another_process_holds_the_write_lock() {
         // A backup or `vitrine admin` in another process takes the write lock.
         let other = rusqlite::Connection::open(t.dir.join("vitrine.sqlite3")).unwrap();
         other.execute_batch("BEGIN IMMEDIATE").unwrap();
-        let add = Request::post("/api/cart/add")
-            .header(header::HOST, STORE_HOST)
-            .header(header::ORIGIN, STORE_ORIGIN)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .body(Body::from(format!("variant_id={id}&quantity=1")))
-            .unwrap();
+        let add = common::api_request("cart/add", &format!("variant_id={id}&quantity=1"), None);
         let write = tokio::spawn(t.app.clone().oneshot(add));
         // Let the write reach the lock and wait there.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;

@@ -132,17 +132,21 @@ impl TestStore {
 
     /// Calls a server function the way the hydrated client does (form-encoded, JSON back).
     pub async fn call(&self, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
-        let mut req = Request::post(format!("/api/{endpoint}"))
-            .header(header::HOST, STORE_HOST)
-            .header(header::ORIGIN, STORE_ORIGIN)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json");
-        if let Some(c) = cookie {
-            req = req.header(header::COOKIE, c);
-        }
-        self.send(req.body(Body::from(form.to_string())).unwrap())
-            .await
+        self.send(api_request(endpoint, form, cookie)).await
     }
+}
+
+/// A server-function call as the store's own page makes it (form-encoded, JSON back).
+pub fn api_request(endpoint: &str, form: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::post(format!("/api/{endpoint}"))
+        .header(header::HOST, STORE_HOST)
+        .header(header::ORIGIN, STORE_ORIGIN)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(form.to_string())).unwrap()
 }
 
 impl TestStore {
