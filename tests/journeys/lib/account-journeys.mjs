@@ -78,6 +78,9 @@ for (const javaScriptEnabled of [true, false]) {
     });
     assert.ok(registered.status() < 400, await registered.text());
     await page.goto(shared.server.url + products[2]);
+    // The wasm starts once the page has loaded: a tap before that posts the plain form (and
+    // lands on /cart), so the journey that wants the drawer waits for it.
+    if (javaScriptEnabled) await hydrated(page);
     await page.getByTestId('add-to-cart').click();
     if (javaScriptEnabled) {
       await page.getByTestId('drawer-checkout').click();
