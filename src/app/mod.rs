@@ -36,7 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/vitrine.css"/>
                 {theme.map(|href| view! { <link rel="stylesheet" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <components::browser_bundle::BrowserBundle options/>
+                <HydrationScripts options/>
                 <MetaTags/>
             </head>
             <body>

@@ -1,5 +1,4 @@
 pub mod address;
-pub mod browser_bundle;
 pub mod cart_drawer;
 pub mod cart_lines;
 pub mod consent_banner;
