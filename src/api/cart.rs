@@ -155,10 +155,10 @@ pub(crate) mod ssr {
             .filter_map(|pair| pair.trim().split_once('='))
     }
 
-    fn secure(parts: &Parts) -> bool {
-        parts.uri.scheme_str() == Some("https")
-            || parts
-                .headers
+    /// Whether the request came over HTTPS, here or at the proxy in front.
+    pub fn over_https(uri: &axum::http::Uri, headers: &axum::http::HeaderMap) -> bool {
+        uri.scheme_str() == Some("https")
+            || headers
                 .get("x-forwarded-proto")
                 .and_then(|v| v.to_str().ok())
                 == Some("https")
@@ -170,7 +170,9 @@ pub(crate) mod ssr {
         let Some(res) = use_context::<ResponseOptions>() else {
             return;
         };
-        let secure = use_context::<Parts>().map(|p| secure(&p)).unwrap_or(false);
+        let secure = use_context::<Parts>()
+            .map(|p| over_https(&p.uri, &p.headers))
+            .unwrap_or(false);
         let cookie = format!(
             "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
             if secure { "; Secure" } else { "" }

@@ -19,10 +19,9 @@ const PURPOSE: &str = "form-error";
 
 pub async fn signed(State(signer): State<Signer>, mut req: Request<Body>, next: Next) -> Response {
     if let Some(query) = req.uri().query() {
-        if param(query, ERROR).is_some() {
-            let genuine = param(query, ERROR)
-                .zip(param(query, SIGNATURE))
-                .is_some_and(|(err, sig)| signer.verify(PURPOSE, err, sig));
+        if let Some(err) = param(query, ERROR) {
+            let genuine =
+                param(query, SIGNATURE).is_some_and(|sig| signer.verify(PURPOSE, err, sig));
             if !genuine {
                 let kept: Vec<&str> = query
                     .split('&')

@@ -49,11 +49,7 @@ pub async fn defaults(req: Request<Body>, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let personal = crate::api::cart::ssr::cookie_pairs(req.headers())
         .any(|(name, _)| name.starts_with(OUR_COOKIES));
-    let secure = req.uri().scheme_str() == Some("https")
-        || req
-            .headers()
-            .get("x-forwarded-proto")
-            .is_some_and(|v| v.as_bytes() == b"https");
+    let secure = crate::api::cart::ssr::over_https(req.uri(), req.headers());
     let started = std::time::Instant::now();
     let mut res = next.run(req).await;
     let status = res.status();

@@ -152,6 +152,10 @@ pub fn router(state: AppState) -> Router {
     let context = move || provide_context(services.clone());
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    let senders = origin::Senders {
+        own: state.own_origin.clone(),
+        widget: state.widget_origins.clone(),
+    };
     Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
@@ -166,7 +170,7 @@ pub fn router(state: AppState) -> Router {
             _,
         >(context, shell))
         .layer(axum::middleware::from_fn_with_state(
-            state.widget_origins.clone(),
+            senders.clone(),
             widget::cors,
         ))
         .layer(axum::middleware::from_fn_with_state(
@@ -174,13 +178,7 @@ pub fn router(state: AppState) -> Router {
             form_errors::signed,
         ))
         .layer(axum::middleware::from_fn(body_limit::bounded))
-        .layer(axum::middleware::from_fn_with_state(
-            origin::Senders {
-                own: state.own_origin.clone(),
-                widget: state.widget_origins.clone(),
-            },
-            origin::guard,
-        ))
+        .layer(axum::middleware::from_fn_with_state(senders, origin::guard))
         .layer(axum::middleware::from_fn(headers::defaults))
         .layer(axum::middleware::map_response(api_status))
         .with_state(state)

@@ -60,7 +60,8 @@ fn sender(h: &HeaderMap) -> Option<String> {
     Some(format!("{scheme}://{authority}").to_ascii_lowercase())
 }
 
-fn is_own(origin: &str, h: &HeaderMap, own: &OwnOrigin) -> bool {
+/// Whether `origin` is the store's own: the public URL, or the request's own `Host`.
+pub fn is_own(origin: &str, h: &HeaderMap, own: &OwnOrigin) -> bool {
     if own.0.as_deref().is_some_and(|o| o == origin) {
         return true;
     }

@@ -47,17 +47,17 @@ pub async fn asset_headers(req: Request<Body>, next: Next) -> Response {
 /// credentials; any other foreign origin is refused before the function runs, with a reason
 /// its page can read (no credentials) so the widget can say why in the console.
 pub async fn cors(
-    State(allowed): State<AllowedOrigins>,
+    State(senders): State<super::origin::Senders>,
     req: Request<Body>,
     next: Next,
 ) -> Response {
     if !req.uri().path().starts_with(API) {
         return next.run(req).await;
     }
-    let Some(origin) = foreign_origin(req.headers()) else {
+    let Some(origin) = foreign_origin(req.headers(), &senders.own) else {
         return next.run(req).await;
     };
-    if !allowed.allows(&origin) {
+    if !senders.widget.allows(&origin) {
         return refusal(&origin, super::origin::navigating(req.headers()));
     }
     let mut res = if req.method() == Method::OPTIONS {
@@ -92,15 +92,13 @@ pub async fn cors(
 }
 
 /// The request's Origin when it is another site's page (not ours, not a plain navigation).
-fn foreign_origin(headers: &HeaderMap) -> Option<String> {
-    let origin = headers.get(header::ORIGIN)?.to_str().ok()?;
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    let ours = host.is_some_and(|host| {
-        origin
-            .split_once("://")
-            .is_some_and(|(_, authority)| authority == host)
-    });
-    (!ours).then(|| origin.to_string())
+fn foreign_origin(headers: &HeaderMap, own: &super::origin::OwnOrigin) -> Option<String> {
+    let origin = headers
+        .get(header::ORIGIN)?
+        .to_str()
+        .ok()?
+        .to_ascii_lowercase();
+    (!super::origin::is_own(&origin, headers, own)).then_some(origin)
 }
 
 /// Says why a page on an unlisted site was refused, readably for that page's script.
@@ -182,16 +180,26 @@ mod tests {
     fn our_own_pages_and_navigations_are_not_foreign() {
         let mut h = HeaderMap::new();
         h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
-        assert_eq!(foreign_origin(&h), None);
+        assert_eq!(foreign_origin(&h, &Default::default()), None);
         h.insert(
             header::ORIGIN,
             HeaderValue::from_static("http://127.0.0.1:3000"),
         );
-        assert_eq!(foreign_origin(&h), None);
+        assert_eq!(foreign_origin(&h, &Default::default()), None);
         h.insert(
             header::ORIGIN,
             HeaderValue::from_static("http://127.0.0.1:4000"),
         );
-        assert_eq!(foreign_origin(&h).as_deref(), Some("http://127.0.0.1:4000"));
+        assert_eq!(
+            foreign_origin(&h, &Default::default()).as_deref(),
+            Some("http://127.0.0.1:4000")
+        );
+        // Behind a proxy that rewrites Host, the store's public address is still its own.
+        let own = super::super::origin::OwnOrigin(Some("https://shop.example".into()));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://shop.example"),
+        );
+        assert_eq!(foreign_origin(&h, &own), None);
     }
 }

@@ -1113,7 +1113,7 @@ impl Commerce for EmbeddedStore {
         // A taken address is refused before any hashing: hashing is the costly part.
         let known = email.to_string();
         if self
-            .run(move |c| accounts::credentials(c, &known))
+            .read(move |c| accounts::credentials(c, &known))
             .await?
             .is_some()
         {
