@@ -152,6 +152,7 @@ pub fn router(state: AppState) -> Router {
     let context = move || provide_context(services.clone());
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    let options_for_files = state.leptos_options.clone();
     let senders = origin::Senders {
         own: state.own_origin.clone(),
         widget: state.widget_origins.clone(),
@@ -165,10 +166,7 @@ pub fn router(state: AppState) -> Router {
         .route("/gallery", get(gallery::page))
         .nest_service("/widget", widget_files(&state.widget_root))
         .merge(admin::routes(&state))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .fallback_service(site_files(&options_for_files, context))
         .layer(axum::middleware::from_fn_with_state(
             senders.clone(),
             widget::cors,
@@ -185,6 +183,32 @@ pub fn router(state: AppState) -> Router {
 }
 
 pub use admin::command as admin_command;
+
+/// The built site (stylesheets, the wasm bundles, public files), precompressed by
+/// scripts/build-client.sh; anything else is the store's "not found" page. Files are served
+/// outside Leptos on purpose: leptos_axum's file handler answers with a child of whatever
+/// reactive owner is current on its thread, and under concurrent renders that was another
+/// request's page, whose response headers (its CSP, and any Set-Cookie) it then took and sent
+/// with the file (README "Security").
+fn site_files(
+    options: &LeptosOptions,
+    context: impl Fn() + Clone + Send + Sync + 'static,
+) -> Router {
+    let render = leptos_axum::render_app_async_with_context(context, {
+        let options = options.clone();
+        move || shell(options.clone())
+    });
+    let missing = tower::service_fn(move |req: axum::extract::Request| {
+        let page = render(req);
+        async move { Ok::<_, std::convert::Infallible>(page.await) }
+    });
+    let files = tower_http::services::ServeDir::new(options.site_root.as_ref())
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(missing);
+    Router::new().fallback_service(files)
+}
 
 /// The widget's bundle, precompressed by scripts/build-widget.sh.
 fn widget_files(root: &str) -> Router {
