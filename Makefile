@@ -5,12 +5,12 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-widget build-server lint widget-budget unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines design build-design
+.PHONY: run test setup setup-tests build build-client build-widget build-server lint store-budget widget-budget unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines design build-design
 
 run: setup build
 	$(SERVER) $(ARGS)
 
-test: setup-tests build build-design lint widget-budget unit journeys
+test: setup-tests build build-design lint store-budget widget-budget unit journeys
 
 setup:
 	@bash scripts/setup.sh
@@ -39,6 +39,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --no-default-features --features hydrate --lib -- -D warnings
+	cargo clippy --no-default-features --features hydrate,forms --lib -- -D warnings
 	cargo clippy --no-default-features --features design --lib -- -D warnings
 	cargo clippy --no-default-features --features widget --lib -- -D warnings
 
@@ -64,7 +65,12 @@ visual-baselines: setup-tests build
 # Browser bundle size, raw / gzip / brotli (README "Performance").
 bench-size: build-client build-widget
 	bash bench/wasm-size.sh
+	bash bench/store-budget.sh
 	bash bench/widget-size.sh
+
+# The store's two bundles (browse pages, form pages) against their ceilings; fails when over.
+store-budget: build-client
+	bash bench/store-budget.sh
 
 # The widget's download against its 60 KB brotli budget; fails the build when over.
 widget-budget: build-widget

@@ -9,15 +9,25 @@ cd "$(dirname "$0")/.."
 # invalidate the server's artifacts.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/wasm"
 stamp=target/site/.built
-if unchanged_since "$stamp" "${WASM_INPUTS[@]}" index.html Trunk.toml "$0"; then
+if unchanged_since "$stamp" "${WASM_INPUTS[@]}" index.html forms.html Trunk.toml "$0"; then
   echo "build-client: target/site is up to date"
   exit 0
 fi
 started=$(mktemp) # stamped with the time the build read its inputs
 fetch_for_wasm
+# Size levers measured one by one (README "Performance"): panic messages keep no file and line,
+# and `{:?}` prints nothing (no shopper ever sees a Debug format). Unstable flags: the Debian
+# toolchain runs with RUSTC_BOOTSTRAP (scripts/env.sh).
+if [ "$(vitrine_wasm_path)" = debian ]; then
+  export RUSTFLAGS="${VITRINE_WASM_RUSTFLAGS--Zlocation-detail=none -Zfmt-debug=none}"
+fi
 with_wasm_toolchain trunk build --release --offline
+# The second bundle (every island, for the form pages): its own dist, then under /pkg/forms.
+with_wasm_toolchain trunk build --release --offline --dist target/forms forms.html
+mkdir -p target/site/pkg/forms
+cp target/forms/pkg/vitrine.js target/forms/pkg/vitrine_bg.wasm target/site/pkg/forms/
 
-for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/*.css; do
+for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/forms/*.wasm target/site/pkg/forms/*.js target/site/*.css; do
   [ -f "$f" ] || continue
   if [ ! -f "$f.br" ] || [ "$f" -nt "$f.br" ]; then
     brotli -f -q 11 -o "$f.br" "$f"

@@ -32,12 +32,19 @@ pub mod server;
 #[cfg(feature = "widget")]
 pub mod widget;
 
-/// Browser entry: attaches behaviour to the server-rendered page without re-rendering it.
+/// Browser entry, called by the page's loader before it hydrates each island. A server
+/// function's redirect (after sign-in, Buy now, placing an order) becomes a page load, as it
+/// is for a plain form post: the pages are the server's.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_href(to);
+        }
+    });
 }
 
 /// Designers' preview entry (`make design`): the component gallery from fixtures, drawn in the
@@ -47,15 +54,4 @@ pub fn hydrate() {
 pub fn design_preview() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::DesignPreview);
-}
-
-/// Marks the document once hydration has run, for tests and for CSS that differs with scripts.
-#[cfg(feature = "hydrate")]
-pub(crate) fn mark_hydrated() {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("data-hydrated", "");
-    }
 }

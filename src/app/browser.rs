@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-/// Submits the form `event` happened in, as if its button were pressed (so the router sees it).
+/// Submits the form `event` happened in, as if its button were pressed.
 pub fn submit_form_of(event: &web_sys::Event) {
     let form = event
         .target()
@@ -15,8 +15,52 @@ pub fn submit_form_of(event: &web_sys::Event) {
     }
 }
 
-/// Focuses the form field named `name` (with `value`, for one of several checkboxes), e.g.
-/// after a listing re-rendered.
+/// Where the shopper was when a change submitted the page's form: the field (name, value),
+/// the page and the scroll position, for the next page to restore.
+const REFOCUS_KEY: &str = "vitrine.refocus";
+
+/// Remembers the field `event` happened on, for `restore_focus` on the page the form loads.
+pub fn keep_focus(event: &web_sys::Event) {
+    let (Some((name, value)), Some(w)) = (field_of(event), web_sys::window()) else {
+        return;
+    };
+    let path = w.location().pathname().unwrap_or_default();
+    let y = w.scroll_y().unwrap_or_default();
+    let kept = serde_json::json!({ "path": path, "name": name, "value": value, "y": y });
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(REFOCUS_KEY, &kept.to_string());
+    }
+}
+
+/// On the page a filter change loaded: focus that field again and scroll back to where the
+/// shopper was, so ticking boxes one after another feels like one page.
+pub fn restore_focus() {
+    let Some(s) = session_storage() else { return };
+    let Ok(Some(kept)) = s.get_item(REFOCUS_KEY) else {
+        return;
+    };
+    let _ = s.remove_item(REFOCUS_KEY);
+    let Ok(kept) = serde_json::from_str::<serde_json::Value>(&kept) else {
+        return;
+    };
+    let Some(w) = web_sys::window() else { return };
+    if kept["path"].as_str() != w.location().pathname().ok().as_deref() {
+        return;
+    }
+    if let Some(y) = kept["y"].as_f64() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+    focus_field(
+        kept["name"].as_str().unwrap_or_default(),
+        kept["value"].as_str().unwrap_or_default(),
+    );
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Focuses the form field named `name` (with `value`, for one of several checkboxes).
 pub fn focus_field(name: &str, value: &str) {
     let escape = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
     let selector = if value.is_empty() {

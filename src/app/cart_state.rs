@@ -1,18 +1,19 @@
-//! The shopper's cart as the UI sees it: one resource loaded with the page, and the actions
-//! that change it. After an action the UI shows the cart the action returned, so the header,
-//! drawer and cart page never disagree and no extra request is made.
+//! The shopper's cart as the islands see it: the actions that change it and the cart the last
+//! one returned, shared by every island on the page (header count, drawer, product, cart page,
+//! checkout) through the page's `StoreState` island. What the page first shows comes from the
+//! server's render; after an action the islands show the cart the action returned, so they
+//! never disagree and no extra request is made.
 
-use crate::api::cart::{get_cart, AddToCart, BuyNow, RemoveCartLine, UpdateCartLine};
+use crate::api::cart::{AddToCart, BuyNow, RemoveCartLine, UpdateCartLine};
 use crate::api::ApiError;
 use crate::commerce::Cart;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct CartState {
-    loaded: Resource<Result<Cart, ApiError>>,
     latest: RwSignal<Option<Cart>>,
     pub add: ServerAction<AddToCart>,
-    /// Adds and goes to checkout; the drawer stays shut.
+    /// Adds and goes to checkout (the server's redirect); the drawer stays shut.
     pub buy: ServerAction<BuyNow>,
     pub update: ServerAction<UpdateCartLine>,
     pub remove: ServerAction<RemoveCartLine>,
@@ -20,9 +21,8 @@ pub struct CartState {
 }
 
 impl CartState {
-    fn with(loaded: Resource<Result<Cart, ApiError>>) -> CartState {
+    fn new() -> CartState {
         CartState {
-            loaded,
             latest: RwSignal::new(None),
             add: ServerAction::new(),
             buy: ServerAction::new(),
@@ -33,7 +33,7 @@ impl CartState {
     }
 
     pub fn provide() -> CartState {
-        let state = CartState::with(Resource::new(|| (), |_| get_cart()));
+        let state = CartState::new();
         let latest = state.latest;
         let open = state.drawer_open;
         Effect::new(move |_| {
@@ -61,23 +61,21 @@ impl CartState {
     /// nothing asks for one.
     #[cfg(any(feature = "ssr", feature = "design"))]
     pub fn provide_offline() {
-        let never = Resource::new(|| (), |_| async { Err(ApiError::Unavailable) });
-        provide_context(CartState::with(never));
+        provide_context(CartState::new());
     }
 
     pub fn get() -> CartState {
         expect_context()
     }
 
-    /// The freshest cart known: the last action's result, else the one loaded with the page.
-    /// Reading it inside `Suspense` waits for the page's load on the server.
-    pub fn cart(&self) -> Option<Result<Cart, ApiError>> {
-        let latest = self.latest.get();
-        let loaded = self.loaded.get();
-        match latest {
-            Some(cart) => Some(Ok(cart)),
-            None => loaded,
-        }
+    /// The cart the last action on this page returned, if any.
+    pub fn latest(&self) -> Option<Cart> {
+        self.latest.get()
+    }
+
+    /// The freshest cart: the last action's result, else `rendered` (the server's, with the page).
+    pub fn or(&self, rendered: &Cart) -> Cart {
+        self.latest.get().unwrap_or_else(|| rendered.clone())
     }
 
     /// After an order is placed the backend's cart is empty; show that without a refetch.

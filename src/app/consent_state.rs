@@ -1,20 +1,17 @@
-//! The shopper's personalisation choice as the UI sees it: loaded with the page, changed by
-//! the banner or the privacy centre, and the same everywhere at once.
+//! The shopper's personalisation choice as the islands see it: rendered by the server with the
+//! page, changed by the banner or the privacy centre, and the same in both at once.
 
-use crate::api::profile::{get_consent, ChooseConsent, Consent};
-use crate::api::ApiError;
+use crate::api::profile::{ChooseConsent, Consent};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct ConsentState {
-    loaded: Resource<Result<Consent, ApiError>>,
     pub choose: ServerAction<ChooseConsent>,
 }
 
 impl ConsentState {
     pub fn provide() -> ConsentState {
         let state = ConsentState {
-            loaded: Resource::new(|| (), |_| get_consent()),
             choose: ServerAction::new(),
         };
         provide_context(state);
@@ -25,11 +22,8 @@ impl ConsentState {
         expect_context()
     }
 
-    /// The latest choice: the one just made, else the one the page loaded with.
-    pub fn current(&self) -> Option<Consent> {
-        match self.choose.value().get() {
-            Some(Ok(c)) => Some(c),
-            _ => self.loaded.get().and_then(Result::ok),
-        }
+    /// The choice just made on this page, if any.
+    pub fn chosen(&self) -> Option<Consent> {
+        self.choose.value().get().and_then(Result::ok)
     }
 }

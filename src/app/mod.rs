@@ -1,4 +1,10 @@
-//! The UI: the same components render on the server and hydrate in the browser.
+//! The UI. Pages render on the server only; the parts a shopper interacts with are islands
+//! (`#[island]`), the only components the browser's wasm carries and hydrates. Islands share
+//! the cart and the consent choice through `StoreState`, the island around the whole page.
+
+// The browser builds compile the pages too (islands live beside the pages they belong to), but
+// only islands are reachable there: the rest is the server's, unused in the browser by design.
+#![cfg_attr(not(feature = "ssr"), allow(dead_code))]
 
 #[cfg(feature = "hydrate")]
 mod browser;
@@ -12,20 +18,19 @@ pub use cart_state::CartState;
 pub use consent_state::ConsentState;
 
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
 use leptos_meta::{provide_meta_context, MetaTags, Title};
+#[cfg(feature = "ssr")]
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
 
 /// The HTML document around the app; only ever rendered on the server.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
     crate::server::headers::content_security_policy();
-    #[cfg(feature = "ssr")]
     let theme = crate::api::context::theme().map(|t| format!("/themes/{t}.css"));
-    #[cfg(not(feature = "ssr"))]
-    let theme: Option<String> = None;
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -36,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/vitrine.css"/>
                 {theme.map(|href| view! { <link rel="stylesheet" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <components::browser_bundle::BrowserBundle options/>
                 <MetaTags/>
             </head>
             <body>
@@ -55,16 +60,18 @@ pub fn DesignPreview() -> impl IntoView {
     view! { <main id="main"><pages::gallery::GalleryPage/></main> }
 }
 
+/// The pages and their router: the server's alone (the browser hydrates islands only).
+#[cfg(feature = "ssr")]
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    CartState::provide();
-    ConsentState::provide();
     let categories = Resource::new(|| (), |_| crate::api::catalog::get_categories());
     provide_context(categories);
-    // Effects run only in the browser, after the page has been hydrated.
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| crate::mark_hydrated());
+    // The header's count and the cart page read the same cart: one backend read a page.
+    provide_context(PageCart(Resource::new(
+        || (),
+        |_| crate::api::cart::get_cart(),
+    )));
 
     view! {
         <Title formatter=|title: String| head_text(if title.is_empty() {
@@ -73,6 +80,7 @@ pub fn App() -> impl IntoView {
             format!("{title} · {}", strings::STORE_NAME)
         })/>
         <Router>
+          <StoreState>
             <a class="skip-link" href="#main">{strings::SKIP_TO_CONTENT}</a>
             <components::header::SiteHeader/>
             <main id="main" tabindex="-1">
@@ -92,14 +100,30 @@ pub fn App() -> impl IntoView {
             <components::cart_drawer::CartDrawer/>
             <components::footer::SiteFooter/>
             <components::consent_banner::ConsentBanner/>
+          </StoreState>
         </Router>
     }
 }
+
+/// What the islands share, provided around the whole page: islands inside its children get it
+/// in the browser (the server renders the children; only islands hydrate).
+#[island]
+fn StoreState(children: Children) -> impl IntoView {
+    CartState::provide();
+    ConsentState::provide();
+    children()
+}
+
+/// The shopper's cart as the server read it for this page (server-only: islands get what they
+/// need of it as props).
+#[derive(Clone, Copy)]
+pub struct PageCart(pub Resource<Result<crate::commerce::Cart, crate::api::ApiError>>);
 
 /// The page title as `<head>` carries it. leptos_meta writes the title into the server's HTML
 /// as it is, unescaped, and a shopper's words reach it (the search page's query): escaped
 /// here, the one place every title passes. In the browser the title is set as text, so it
 /// stays as it is there.
+#[cfg(feature = "ssr")]
 fn head_text(title: String) -> String {
     #[cfg(feature = "ssr")]
     let title = crate::html::escape(&title);

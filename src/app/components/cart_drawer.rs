@@ -1,5 +1,6 @@
-//! The cart drawer: opens when something is added (once hydrated), shows the cart, and keeps
-//! the shopper where they were. Escape, the close button and the backdrop close it.
+//! The cart drawer (an island): opens when something is added (once hydrated), shows the cart
+//! the add returned, and keeps the shopper where they were. Escape, the close button and the
+//! backdrop close it. The server renders it shut.
 
 use super::cart_lines::{CartLines, CartSummary};
 use crate::app::{strings, CartState};
@@ -7,7 +8,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-#[component]
+#[island]
 pub fn CartDrawer() -> impl IntoView {
     let state = CartState::get();
     let open = state.drawer_open;
@@ -39,8 +40,8 @@ pub fn CartDrawer() -> impl IntoView {
                         <span class="visually-hidden">{strings::CLOSE}</span>
                     </button>
                 </header>
-                {move || match state.cart() {
-                    Some(Ok(cart)) if !cart.is_empty() => view! {
+                {move || match state.latest() {
+                    Some(cart) if !cart.is_empty() => view! {
                         <div class="drawer__body">
                             <CartLines cart=cart.clone()/>
                         </div>

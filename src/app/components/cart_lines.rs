@@ -71,3 +71,15 @@ pub fn CartSummary(cart: Cart) -> impl IntoView {
         <p class="cart-summary__note">{strings::SHIPPING_AT_CHECKOUT}</p>
     }
 }
+
+/// The cart with nothing in it, and the way back to the shop.
+#[component]
+pub fn CartEmpty() -> impl IntoView {
+    view! {
+        <div class="empty-state">
+            <p class="empty-state__title">{strings::CART_EMPTY}</p>
+            <p>{strings::CART_EMPTY_HINT}</p>
+            <a class="button button--primary" href="/">{strings::CONTINUE_SHOPPING}</a>
+        </div>
+    }
+}

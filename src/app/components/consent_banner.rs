@@ -1,19 +1,31 @@
 //! The consent banner: asks once, never blocks the page, and "no" is one click. Two plain
-//! forms, so the choice works before the wasm has loaded. Hydrated, it also keeps the
-//! browser's copy of the profile in step with the cookie (and removes it without consent).
+//! forms, so the choice works before the wasm has loaded. Hydrated (an island), it also keeps
+//! the browser's copy of the profile in step with the cookie (and removes it without consent).
 
-use crate::api::profile::Consent;
+use crate::api::profile::{get_consent, Consent};
 use crate::app::{strings, ConsentState};
 use leptos::prelude::*;
 
+/// The server reads the choice; the island gets it as its one prop.
 #[component]
 pub fn ConsentBanner() -> impl IntoView {
-    let state = ConsentState::get();
-    #[cfg(feature = "hydrate")]
-    mirror_profile(state);
+    let consent = Resource::new(|| (), |_| get_consent());
     view! {
         <Suspense fallback=|| ()>
-            {move || (state.current() == Some(Consent::Unasked)).then(|| view! {
+            {move || consent.get().and_then(Result::ok).map(|consent| view! { <ConsentChoice consent/> })}
+        </Suspense>
+    }
+}
+
+#[island]
+fn ConsentChoice(consent: Consent) -> impl IntoView {
+    let state = ConsentState::get();
+    let current = move || state.chosen().unwrap_or(consent);
+    #[cfg(feature = "hydrate")]
+    mirror_profile(current);
+    view! {
+        <Show when=move || current() == Consent::Unasked>
+            {view! {
                 <aside class="consent" aria-labelledby="consent-title" data-testid="consent-banner">
                     <div class="consent__text">
                         <h2 id="consent-title" class="consent__title">{strings::CONSENT_TITLE}</h2>
@@ -30,8 +42,8 @@ pub fn ConsentBanner() -> impl IntoView {
                         </ActionForm>
                     </div>
                 </aside>
-            })}
-        </Suspense>
+            }}
+        </Show>
     }
 }
 
@@ -41,21 +53,17 @@ pub const STORAGE_KEY: &str = "vitrine.profile";
 #[cfg(feature = "hydrate")]
 const MIRROR_DELAY_MS: u64 = 800;
 
-/// After every navigation: with consent, copy the (server-kept) profile into local storage;
-/// without, make sure no copy exists. The copy waits a moment, so the page's own requests
-/// (which may record a view) have updated the cookie first.
+/// On every page and after every choice: with consent, copy the (server-kept) profile into
+/// local storage; without, make sure no copy exists. The copy waits a moment, so the page's
+/// own requests (which may record a view) have updated the cookie first.
 #[cfg(feature = "hydrate")]
-fn mirror_profile(state: ConsentState) {
-    use leptos_router::hooks::use_location;
-    let location = use_location();
+fn mirror_profile(current: impl Fn() -> Consent + Send + Sync + 'static) {
     Effect::new(move |_| {
-        location.pathname.track();
-        location.search.track();
-        let consent = state.current();
+        let consent = current();
         let Some(storage) = crate::app::browser::local_storage() else {
             return;
         };
-        if consent != Some(Consent::Granted) {
+        if consent != Consent::Granted {
             let _ = storage.remove_item(STORAGE_KEY);
             return;
         }

@@ -1,15 +1,20 @@
-//! The site header: brand, category navigation and the cart count, on every page.
+//! The site header: brand, category navigation and the cart count, on every page. Only the
+//! search box and the count are islands.
 
-use crate::app::{strings, CartState, CategoriesResource};
+use crate::app::{strings, CartState, CategoriesResource, PageCart};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_query_map};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let categories = expect_context::<CategoriesResource>();
-    let cart = CartState::get();
-    // Unknown while the backend cannot say: showing 0 would tell the shopper the cart is gone.
-    let count = move || cart.cart().and_then(Result::ok).map(|c| c.item_count);
+    let cart = expect_context::<PageCart>().0;
+    // On a results page the box shows what was searched.
+    let searched = (use_location().pathname.get_untracked() == "/search")
+        .then(|| use_query_map().read_untracked().get("q"))
+        .flatten()
+        .unwrap_or_default();
 
     view! {
         <header class="site-header">
@@ -18,16 +23,11 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__mark" aria-hidden="true">"V"</span>
                     <span class="brand__name">{strings::STORE_NAME}</span>
                 </a>
-                <super::search_box::SearchBox/>
+                <super::search_box::SearchBox searched/>
                 <a class="account-link" href="/account">{strings::ACCOUNT}</a>
                 <Suspense fallback=|| view! { <a class="cart-link" href="/cart">{strings::CART}</a> }>
-                    <a class="cart-link" href="/cart" aria-label=move || count().map(strings::cart_count_label)>
-                        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
-                            <path d="M6 7h12l-1 13H7L6 7Zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
-                        </svg>
-                        <span class="cart-link__label">{strings::CART}</span>
-                        {move || count().map(|n| view! { <span class="cart-link__count" data-testid="cart-count">{n}</span> })}
-                    </a>
+                    // Unknown while the backend cannot say: 0 would tell the shopper the cart is gone.
+                    {move || cart.get().map(|r| view! { <CartCount count=r.ok().map(|c| c.item_count)/> })}
                 </Suspense>
             </div>
             <nav class="category-nav" aria-label=strings::NAV_LABEL>
@@ -52,5 +52,22 @@ pub fn SiteHeader() -> impl IntoView {
                 </Suspense>
             </nav>
         </header>
+    }
+}
+
+/// The cart link with its count: the server's count, then whatever the last cart action
+/// returned.
+#[island]
+fn CartCount(count: Option<u32>) -> impl IntoView {
+    let state = CartState::get();
+    let count = move || state.latest().map(|c| c.item_count).or(count);
+    view! {
+        <a class="cart-link" href="/cart" aria-label=move || count().map(strings::cart_count_label)>
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
+                <path d="M6 7h12l-1 13H7L6 7Zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
+            </svg>
+            <span class="cart-link__label">{strings::CART}</span>
+            {move || count().map(|n| view! { <span class="cart-link__count" data-testid="cart-count">{n}</span> })}
+        </a>
     }
 }

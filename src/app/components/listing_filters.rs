@@ -1,45 +1,26 @@
-//! The filters beside a listing: a GET form of checkboxes and a sort menu. Without scripts it
-//! submits with its button; hydrated, each change submits at once and the router swaps the
-//! results in place, keeping focus on the box just ticked.
+//! The filters beside a listing (an island): a GET form of checkboxes and a sort menu. Without
+//! scripts it submits with its button; hydrated, each change submits at once, and the next
+//! page puts focus back on the box just ticked and keeps the scroll position.
 
-use crate::api::listing::Listing;
+use crate::api::listing::ListingParams;
 use crate::app::strings;
-use crate::discovery::facets::FacetValue;
+use crate::discovery::facets::{FacetValue, Facets};
 use crate::discovery::Sort;
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
-/// The field last changed, to focus again once the new results are shown. Provided by the
-/// page, so it outlives each render of the filters.
-#[derive(Clone, Copy)]
-pub struct RestoreFocus(pub RwSignal<Option<(String, String)>>);
-
-impl RestoreFocus {
-    pub fn provide() {
-        provide_context(RestoreFocus(RwSignal::new(None)));
-    }
-}
-
-#[component]
-pub fn ListingFilters(listing: Listing) -> impl IntoView {
-    let restore = expect_context::<RestoreFocus>();
+#[island]
+pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some((name, value)) = restore.0.get_untracked() {
-            crate::app::browser::focus_field(&name, &value);
-            restore.0.set(None);
-        }
-    });
+    crate::app::browser::restore_focus();
     let on_change = move |_ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
-            restore.0.set(crate::app::browser::field_of(&_ev));
+            crate::app::browser::keep_focus(&_ev);
             crate::app::browser::submit_form_of(&_ev);
         }
-        let _ = restore.0;
     };
-    let p = listing.params.clone();
-    let f = listing.facets.clone();
+    let p = params;
+    let f = facets;
     let searching = !p.q.is_empty();
     let ticked = p.filters.count();
     let sort_label = move |s: Sort| {
@@ -57,7 +38,7 @@ pub fn ListingFilters(listing: Listing) -> impl IntoView {
     view! {
         <details class="filters" open={ticked > 0}>
             <summary class="filters__toggle">{strings::filters_button(ticked)}</summary>
-            <Form method="GET" action=p.path() noscroll=true>
+            <form method="get" action=p.path()>
                 <div class="filters__body" on:change=on_change>
                     {searching.then(|| view! { <input type="hidden" name="q" value=p.q.clone()/> })}
                     <div class="filters__sort">
@@ -87,7 +68,7 @@ pub fn ListingFilters(listing: Listing) -> impl IntoView {
                         {(ticked > 0).then(|| view! { <a class="filters__clear" href=clear_href>{strings::CLEAR_FILTERS}</a> })}
                     </div>
                 </div>
-            </Form>
+            </form>
         </details>
     }
 }

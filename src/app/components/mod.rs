@@ -1,4 +1,6 @@
 pub mod address;
+#[cfg(feature = "ssr")]
+pub mod browser_bundle;
 pub mod cart_drawer;
 pub mod cart_lines;
 pub mod consent_banner;

@@ -5,7 +5,6 @@
 use crate::api::listing::{suggest, ListingParams, Suggestions};
 use crate::app::strings;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 /// Wait this long after the last keystroke before asking the server.
 const DEBOUNCE_MS: u64 = 120;
@@ -45,8 +44,9 @@ fn choices(s: &Suggestions) -> Vec<Choice> {
     out
 }
 
-#[component]
-pub fn SearchBox() -> impl IntoView {
+/// An island: `searched` is what the page's results are for (empty elsewhere).
+#[island]
+pub fn SearchBox(searched: String) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     // What the suggestions are for: the field's text, once the shopper pauses.
     let settled = RwSignal::new(String::new());
@@ -71,28 +71,16 @@ pub fn SearchBox() -> impl IntoView {
             .unwrap_or_default()
     };
     let expanded = move || open.get() && !list().is_empty();
-    let navigate = use_navigate();
     let go = move |href: String| {
         open.set(false);
         active.set(None);
-        navigate(&href, Default::default());
-    };
-    // A new page closes the list.
-    let location = use_location();
-    // On a results page the box shows what was searched (until the shopper types).
-    let query = use_query_map();
-    let searched = move || {
-        if location.pathname.get() == "/search" {
-            query.read().get("q").unwrap_or_default()
-        } else {
-            String::new()
+        // Pages are the server's: a suggestion is a page load.
+        #[cfg(feature = "hydrate")]
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_href(&href);
         }
+        let _ = href;
     };
-    Effect::new(move |_| {
-        location.pathname.track();
-        location.search.track();
-        open.set(false);
-    });
 
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -110,7 +98,6 @@ pub fn SearchBox() -> impl IntoView {
         );
     };
     let on_keydown = {
-        let go = go.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             let n = list().len();
             match ev.key().as_str() {
@@ -144,7 +131,6 @@ pub fn SearchBox() -> impl IntoView {
     };
     let option_id = |i: usize| format!("search-suggestion-{i}");
     let on_submit = {
-        let go = go.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             // Read from the field: text typed before hydration raised no input event.
@@ -162,8 +148,8 @@ pub fn SearchBox() -> impl IntoView {
 
     view! {
         <div class="search-form" role="search">
-            // Hydrated, the search is a client-side navigation (no reload, no empty field
-            // names in the URL); before that, the browser submits the form itself.
+            // Hydrated, the search goes to the results' canonical URL (no empty field names);
+            // before that, the browser submits the form itself.
             <form method="get" action="/search" on:submit=on_submit>
                 <label class="visually-hidden" for="site-search">{strings::SEARCH}</label>
                 <input node_ref=input class="search-form__input" id="site-search" value=searched type="search" name="q" maxlength="100"
@@ -182,11 +168,8 @@ pub fn SearchBox() -> impl IntoView {
                 })}
                 <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=strings::SEARCH>
                     {
-                        let go = go.clone();
                         move || {
-                            let go = go.clone();
                             list().into_iter().enumerate().map(move |(i, c)| {
-                                let go = go.clone();
                                 let href = c.href.clone();
                                 view! {
                                     <li id=option_id(i) role="option" class="suggestions__option"

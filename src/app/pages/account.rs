@@ -9,39 +9,28 @@ use crate::app::strings;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+/// Signing in, registering and signing out each end with the server's redirect to this page,
+/// which then shows the new state.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let sign_in = ServerAction::<SignIn>::new();
-    let register = ServerAction::<Register>::new();
-    let sign_out = ServerAction::<SignOut>::new();
-    // Signing in or out redirects to this same page; the data must follow.
-    let account = Resource::new(
-        move || {
-            (
-                sign_in.version().get(),
-                register.version().get(),
-                sign_out.version().get(),
-            )
-        },
-        |_| get_account(),
-    );
+    let account = Resource::new(|| (), |_| get_account());
     view! {
         <Title text=strings::ACCOUNT_TITLE/>
         <Meta name="robots" content="noindex"/>
         <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
             {move || account.get().map(|r| or_problem(r, |a| match a {
-                Some(data) => view! { <AccountView data=data sign_out=sign_out/> }.into_any(),
-                None => view! { <SignInOrRegister sign_in=sign_in register=register/> }.into_any(),
+                Some(data) => view! { <AccountView data=data/> }.into_any(),
+                None => view! { <SignInOrRegister/> }.into_any(),
             }))}
         </Suspense>
     }
 }
 
-#[component]
-fn SignInOrRegister(
-    sign_in: ServerAction<SignIn>,
-    register: ServerAction<Register>,
-) -> impl IntoView {
+/// An island, so a button cannot be pressed twice while its request is out.
+#[island]
+fn SignInOrRegister() -> impl IntoView {
+    let sign_in = ServerAction::<SignIn>::new();
+    let register = ServerAction::<Register>::new();
     let in_errors = FormErrors::new(move || sign_in.value().get().and_then(Result::err));
     let reg_errors = FormErrors::new(move || register.value().get().and_then(Result::err));
     view! {
@@ -72,8 +61,10 @@ fn SignInOrRegister(
 }
 
 #[component]
-fn AccountView(data: AccountData, sign_out: ServerAction<SignOut>) -> impl IntoView {
+fn AccountView(data: AccountData) -> impl IntoView {
     let AccountData { customer, orders } = data;
+    // A plain form: the server signs out and redirects here.
+    let sign_out = ServerAction::<SignOut>::new();
     view! {
         <section class="account-view">
             <header class="account-view__header">

@@ -1,45 +1,25 @@
 //! The cart page: every line, quantities, and the subtotal.
 
-use crate::app::components::cart_lines::{CartLines, CartSummary};
+use crate::app::components::cart_lines::{CartEmpty, CartLines, CartSummary};
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::pages::not_found::ErrorPage;
-use crate::app::{strings, CartState};
+use crate::app::{strings, CartState, PageCart};
+use crate::commerce::Cart;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn CartPage() -> impl IntoView {
-    let state = CartState::get();
-    // Follows the cart: a new line can change what goes with it.
-    let row = Resource::new(
-        move || state.cart().and_then(Result::ok).map(|c| c.lines.len()),
-        |_| crate::api::recommend::get_cart_row(),
-    );
+    let cart = expect_context::<PageCart>().0;
+    let row = Resource::new(|| (), |_| crate::api::recommend::get_cart_row());
     view! {
         <Title text=strings::YOUR_CART/>
         <Meta name="robots" content="noindex"/>
         <section class="cart-page">
             <h1>{strings::YOUR_CART}</h1>
-            {move || state.line_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
             <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
-                {move || state.cart().map(|r| match r {
-                    Ok(cart) if cart.is_empty() => view! {
-                        <div class="empty-state">
-                            <p class="empty-state__title">{strings::CART_EMPTY}</p>
-                            <p>{strings::CART_EMPTY_HINT}</p>
-                            <a class="button button--primary" href="/">{strings::CONTINUE_SHOPPING}</a>
-                        </div>
-                    }.into_any(),
-                    Ok(cart) => view! {
-                        <div class="cart-page__layout">
-                            <CartLines cart=cart.clone()/>
-                            <aside class="cart-page__summary">
-                                <CartSummary cart/>
-                                <a class="button button--primary button--block" href="/checkout">{strings::CHECKOUT}</a>
-                                <a class="button button--ghost button--block" href="/">{strings::CONTINUE_SHOPPING}</a>
-                            </aside>
-                        </div>
-                    }.into_any(),
+                {move || cart.get().map(|r| match r {
+                    Ok(cart) => view! { <CartView cart/> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 })}
             </Suspense>
@@ -49,5 +29,32 @@ pub fn CartPage() -> impl IntoView {
                 <RecommendationRow row id="cart-together" in_cart=true/>
             })}
         </Suspense>
+    }
+}
+
+/// The lines and the summary (an island): the server's cart, then what each change returned.
+#[island]
+fn CartView(cart: Cart) -> impl IntoView {
+    let state = CartState::get();
+    let shown = move || state.or(&cart);
+    view! {
+        {move || state.line_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+        {move || {
+            let cart = shown();
+            if cart.is_empty() {
+                view! { <CartEmpty/> }.into_any()
+            } else {
+                view! {
+                    <div class="cart-page__layout">
+                        <CartLines cart=cart.clone()/>
+                        <aside class="cart-page__summary">
+                            <CartSummary cart/>
+                            <a class="button button--primary button--block" href="/checkout">{strings::CHECKOUT}</a>
+                            <a class="button button--ghost button--block" href="/">{strings::CONTINUE_SHOPPING}</a>
+                        </aside>
+                    </div>
+                }.into_any()
+            }
+        }}
     }
 }

@@ -17,7 +17,6 @@ pub fn CategoryPage() -> impl IntoView {
         p.category = path.read().get("handle").unwrap_or_default();
         p
     };
-    crate::app::components::listing_filters::RestoreFocus::provide();
     let listing = Resource::new(key, get_listing);
 
     // While new results load the old stay, marked busy (and dimmed), never blanked.

@@ -37,7 +37,9 @@ pub fn CheckoutPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// The form, the summary and the code box: one island, since the delivery choice and the code
+/// change the totals both show.
+#[island]
 fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     let place = ServerAction::<PlaceOrder>::new();
     let cart_state = CartState::get();

@@ -4,7 +4,7 @@
 //! screenshots each one against its committed baseline.
 
 use super::gallery_fixtures as fx;
-use crate::app::components::cart_lines::{CartLines, CartSummary};
+use crate::app::components::cart_lines::{CartEmpty, CartLines, CartSummary};
 use crate::app::components::pagination::Pagination;
 use crate::app::components::price::Price;
 use crate::app::components::product_card::{ProductCard, ProductGrid};
@@ -83,16 +83,7 @@ fn entries() -> Vec<(&'static str, &'static str, Vec<State>)> {
                     let cart = fx::cart();
                     view! { <CartLines cart=cart.clone()/> <CartSummary cart/> }.into_any()
                 }),
-                ("Empty", |_| {
-                    view! {
-                        <div class="empty-state">
-                            <p class="empty-state__title">{strings::CART_EMPTY}</p>
-                            <p>{strings::CART_EMPTY_HINT}</p>
-                            <a class="button button--primary" href="/">{strings::CONTINUE_SHOPPING}</a>
-                        </div>
-                    }
-                    .into_any()
-                }),
+                ("Empty", |_| view! { <CartEmpty/> }.into_any()),
             ],
         ),
         (

@@ -16,8 +16,7 @@ const FIRST_SCREEN_TILES: usize = 4;
 pub fn HomePage() -> impl IntoView {
     let home = Resource::new(|| (), |_| get_home());
     // Personal rows load beside the page's own data and render on the server: no flicker.
-    let consent = crate::app::ConsentState::get();
-    let rows = Resource::new(move || consent.choose.version().get(), |_| get_home_rows());
+    let rows = Resource::new(|| (), |_| get_home_rows());
     view! {
         <Title text=""/>
         <Meta name="description" content=format!("{} — {}", strings::STORE_NAME, strings::STORE_TAGLINE)/>

@@ -39,7 +39,7 @@ pub fn ListingBody(listing: Listing) -> impl IntoView {
     let shown = params.href(page);
     view! {
         <div class="listing" data-listing-href=shown>
-            <ListingFilters listing=listing.clone()/>
+            <ListingFilters params=listing.params.clone() facets=listing.facets.clone()/>
             <div class="listing__results">
                 {listing.personalised.then(|| view! {
                     <p class="listing__note" data-testid="personalised-note">

@@ -1,8 +1,14 @@
+// Pages whose islands are forms (checkout, account, orders, privacy): their islands travel in
+// the second browser bundle (feature `forms`), so the browse bundle carries none of them.
+#[cfg(any(feature = "ssr", feature = "forms"))]
 pub mod account;
 pub mod cart;
 pub mod category;
+#[cfg(any(feature = "ssr", feature = "forms"))]
 pub mod checkout;
+#[cfg(any(feature = "ssr", feature = "forms"))]
 mod checkout_address;
+#[cfg(any(feature = "ssr", feature = "forms"))]
 mod checkout_summary;
 #[cfg(any(feature = "ssr", feature = "design"))]
 pub mod gallery;
@@ -11,8 +17,11 @@ mod gallery_fixtures;
 pub mod home;
 mod listing;
 pub mod not_found;
+#[cfg(any(feature = "ssr", feature = "forms"))]
 pub mod order;
+#[cfg(any(feature = "ssr", feature = "forms"))]
 pub mod order_lookup;
+#[cfg(any(feature = "ssr", feature = "forms"))]
 pub mod privacy;
 pub mod product;
 pub mod search;

@@ -27,41 +27,55 @@ pub fn OrderPage() -> impl IntoView {
         )
     };
     let order = Resource::new(key, |(code, token)| get_order(code, token));
-    poll_while_open(order);
     view! {
         <Meta name="robots" content="noindex"/>
         <Meta name="referrer" content="no-referrer"/>
-        // A Transition keeps the page on screen while a poll is in flight.
-        <Transition fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
-            {move || order.get().map(|r| or_problem(r, |t| view! { <OrderView tracked=t/> }.into_any()))}
-        </Transition>
+        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+            {move || order.get().map(|r| or_problem(r, |t| {
+                let (code, token) = key();
+                view! {
+                    <Title text=format!("{} {}", strings::ORDER_NUMBER, t.order.code)/>
+                    <LiveOrder tracked=t code token/>
+                }.into_any()
+            }))}
+        </Suspense>
     }
 }
 
-#[cfg(feature = "hydrate")]
-fn poll_while_open(order: Resource<Result<TrackedOrder, crate::api::ApiError>>) {
-    Effect::new(move |_| {
-        let Ok(handle) = set_interval_with_handle(
-            move || {
-                let hidden = document().hidden();
-                let may_change = order
-                    .get_untracked()
-                    .and_then(Result::ok)
-                    .is_some_and(|t| tracking::may_change(t.order.status));
-                if may_change && !hidden {
-                    order.refetch();
-                }
-            },
-            POLL_EVERY,
-        ) else {
-            return;
-        };
-        on_cleanup(move || handle.clear());
-    });
+/// The order (an island): while it can still change and the tab is visible, it asks for news
+/// every few seconds and shows them in place.
+#[island]
+fn LiveOrder(tracked: TrackedOrder, code: String, token: String) -> impl IntoView {
+    let current = RwSignal::new(tracked);
+    #[cfg(feature = "hydrate")]
+    poll_while_open(current, code, token);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (code, token);
+    view! { {move || view! { <OrderView tracked=current.get()/> }} }
 }
 
-#[cfg(not(feature = "hydrate"))]
-fn poll_while_open(_: Resource<Result<TrackedOrder, crate::api::ApiError>>) {}
+#[cfg(feature = "hydrate")]
+fn poll_while_open(current: RwSignal<TrackedOrder>, code: String, token: String) {
+    let Ok(handle) = set_interval_with_handle(
+        move || {
+            let may_change = current.with_untracked(|t| tracking::may_change(t.order.status));
+            if may_change && !document().hidden() {
+                let (code, token) = (code.clone(), token.clone());
+                leptos::task::spawn_local(async move {
+                    if let Ok(news) = get_order(code, token).await {
+                        if current.with_untracked(|t| t != &news) {
+                            current.set(news);
+                        }
+                    }
+                });
+            }
+        },
+        POLL_EVERY,
+    ) else {
+        return;
+    };
+    on_cleanup(move || handle.clear());
+}
 
 #[component]
 fn OrderView(tracked: TrackedOrder) -> impl IntoView {
@@ -83,7 +97,6 @@ fn OrderView(tracked: TrackedOrder) -> impl IntoView {
         today,
     ));
     view! {
-        <Title text=format!("{} {}", strings::ORDER_NUMBER, order.code)/>
         <section class="order">
             <header class="order__header">
                 <h1>{heading}</h1>

@@ -8,24 +8,33 @@ use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn OrderLookupPage() -> impl IntoView {
-    let lookup = ServerAction::<LookupOrder>::new();
-    let errors = FormErrors::new(move || lookup.value().get().and_then(Result::err));
     view! {
         <Title text=strings::LOOKUP_TITLE/>
         <Meta name="robots" content="noindex"/>
         <section class="lookup">
             <h1>{strings::LOOKUP_TITLE}</h1>
             <p>{strings::LOOKUP_INTRO}</p>
-            <ActionForm action=lookup attr:class="lookup__form">
-                {move || errors.general().map(|m| view! { <p class="form-error" role="alert" data-testid="lookup-error">{m}</p> })}
-                <Field name="code" label=strings::LOOKUP_CODE autocomplete="off" hint=strings::LOOKUP_CODE_HINT
-                    maxlength=32 error=errors.field("code")/>
-                <Field name="email" label=strings::EMAIL kind="email" autocomplete="email" maxlength=254
-                    error=errors.field("email")/>
-                <button class="button button--primary" type="submit" disabled=move || lookup.pending().get()>
-                    {strings::LOOKUP_SUBMIT}
-                </button>
-            </ActionForm>
+            <LookupForm/>
         </section>
+    }
+}
+
+/// An island: a refused lookup says why in place and keeps what was typed; a found order is
+/// the server's redirect to its page.
+#[island]
+fn LookupForm() -> impl IntoView {
+    let lookup = ServerAction::<LookupOrder>::new();
+    let errors = FormErrors::new(move || lookup.value().get().and_then(Result::err));
+    view! {
+        <ActionForm action=lookup attr:class="lookup__form">
+            {move || errors.general().map(|m| view! { <p class="form-error" role="alert" data-testid="lookup-error">{m}</p> })}
+            <Field name="code" label=strings::LOOKUP_CODE autocomplete="off" hint=strings::LOOKUP_CODE_HINT
+                maxlength=32 error=errors.field("code")/>
+            <Field name="email" label=strings::EMAIL kind="email" autocomplete="email" maxlength=254
+                error=errors.field("email")/>
+            <button class="button button--primary" type="submit" disabled=move || lookup.pending().get()>
+                {strings::LOOKUP_SUBMIT}
+            </button>
+        </ActionForm>
     }
 }

@@ -3,20 +3,46 @@
 //! both are gone); withdraws consent.
 
 use super::or_problem;
-use crate::api::profile::{get_privacy, Consent, DeleteProfile};
+use crate::api::profile::{get_privacy, Consent, DeleteProfile, PrivacyData};
 use crate::app::{strings, ConsentState};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_privacy());
+    view! {
+        <Title text=strings::PRIVACY_TITLE/>
+        <Meta name="robots" content="noindex"/>
+        <section class="privacy">
+            <h1>{strings::PRIVACY_TITLE}</h1>
+            <p class="privacy__lead">{strings::PRIVACY_LEAD}</p>
+            <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+                {move || data.get().map(|r| or_problem(r, |d| view! { <PrivacyCentre data=d/> }.into_any()))}
+            </Suspense>
+        </section>
+    }
+}
+
+/// The choice, the record and the actions (an island): after every choice or deletion it asks
+/// the server again, so the page shows what the server now holds.
+#[island]
+fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
     let consent = ConsentState::get();
     let delete = ServerAction::<DeleteProfile>::new();
-    // Reloads after every choice or deletion, so the page shows what the server now holds.
-    let data = Resource::new(
-        move || (consent.choose.version().get(), delete.version().get()),
-        |_| get_privacy(),
-    );
+    let data = RwSignal::new(data);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |first: Option<()>| {
+        consent.choose.version().track();
+        delete.version().track();
+        if first.is_some() {
+            leptos::task::spawn_local(async move {
+                if let Ok(now) = get_privacy().await {
+                    data.set(now);
+                }
+            });
+        }
+    });
     // "Verified": the server answered with nothing recorded, and this browser holds no copy.
     let storage_empty = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
@@ -31,59 +57,50 @@ pub fn PrivacyPage() -> impl IntoView {
             }
         }
     });
-    view! {
-        <Title text=strings::PRIVACY_TITLE/>
-        <Meta name="robots" content="noindex"/>
-        <section class="privacy">
-            <h1>{strings::PRIVACY_TITLE}</h1>
-            <p class="privacy__lead">{strings::PRIVACY_LEAD}</p>
-            <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
-                {move || data.get().map(|r| or_problem(r, |d| {
-                    let status = match d.consent {
-                        Consent::Granted => strings::PRIVACY_ON,
-                        Consent::Refused => strings::PRIVACY_OFF,
-                        Consent::Unasked => strings::PRIVACY_UNASKED,
-                    };
-                    let deleted = delete.value().get().is_some_and(|r| r.is_ok()) && d.profile.is_empty();
-                    view! {
-                        <p class="privacy__status" data-testid="privacy-status">{status}</p>
-                        <div class="privacy__actions">
-                            {(d.consent != Consent::Granted).then(|| view! {
-                                <ActionForm action=consent.choose>
-                                    <input type="hidden" name="allow" value="true"/>
-                                    <button class="button button--primary" type="submit">{strings::PRIVACY_TURN_ON}</button>
-                                </ActionForm>
-                            })}
-                            {(d.consent == Consent::Granted).then(|| view! {
-                                <ActionForm action=consent.choose>
-                                    <input type="hidden" name="allow" value="false"/>
-                                    <button class="button" type="submit">{strings::PRIVACY_WITHDRAW}</button>
-                                </ActionForm>
-                            })}
-                        </div>
-                        <h2>{strings::PRIVACY_RECORDED}</h2>
-                        {if d.profile.is_empty() {
-                            view! { <p data-testid="privacy-empty">{strings::PRIVACY_NOTHING}</p> }.into_any()
-                        } else {
-                            let now = d.now;
-                            view! {
-                                <ol class="privacy__events" data-testid="privacy-events">
-                                    {d.profile.events.iter().map(|e| view! { <li>{strings::privacy_event(e, now)}</li> }).collect_view()}
-                                </ol>
-                                <div class="privacy__actions">
-                                    <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{strings::PRIVACY_EXPORT}</a>
-                                    <ActionForm action=delete>
-                                        <button class="button button--danger" type="submit" data-testid="privacy-delete">{strings::PRIVACY_DELETE}</button>
-                                    </ActionForm>
-                                </div>
-                            }.into_any()
-                        }}
-                        {(deleted && storage_empty.get()).then(|| view! {
-                            <p class="privacy__done" role="status" data-testid="privacy-deleted">{strings::PRIVACY_DELETED}</p>
-                        })}
-                    }.into_any()
-                }))}
-            </Suspense>
-        </section>
+    move || {
+        let d = data.get();
+        let status = match d.consent {
+            Consent::Granted => strings::PRIVACY_ON,
+            Consent::Refused => strings::PRIVACY_OFF,
+            Consent::Unasked => strings::PRIVACY_UNASKED,
+        };
+        let deleted = delete.value().get().is_some_and(|r| r.is_ok()) && d.profile.is_empty();
+        view! {
+            <p class="privacy__status" data-testid="privacy-status">{status}</p>
+            <div class="privacy__actions">
+                {(d.consent != Consent::Granted).then(|| view! {
+                    <ActionForm action=consent.choose>
+                        <input type="hidden" name="allow" value="true"/>
+                        <button class="button button--primary" type="submit">{strings::PRIVACY_TURN_ON}</button>
+                    </ActionForm>
+                })}
+                {(d.consent == Consent::Granted).then(|| view! {
+                    <ActionForm action=consent.choose>
+                        <input type="hidden" name="allow" value="false"/>
+                        <button class="button" type="submit">{strings::PRIVACY_WITHDRAW}</button>
+                    </ActionForm>
+                })}
+            </div>
+            <h2>{strings::PRIVACY_RECORDED}</h2>
+            {if d.profile.is_empty() {
+                view! { <p data-testid="privacy-empty">{strings::PRIVACY_NOTHING}</p> }.into_any()
+            } else {
+                let now = d.now;
+                view! {
+                    <ol class="privacy__events" data-testid="privacy-events">
+                        {d.profile.events.iter().map(|e| view! { <li>{strings::privacy_event(e, now)}</li> }).collect_view()}
+                    </ol>
+                    <div class="privacy__actions">
+                        <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{strings::PRIVACY_EXPORT}</a>
+                        <ActionForm action=delete>
+                            <button class="button button--danger" type="submit" data-testid="privacy-delete">{strings::PRIVACY_DELETE}</button>
+                        </ActionForm>
+                    </div>
+                }.into_any()
+            }}
+            {(deleted && storage_empty.get()).then(|| view! {
+                <p class="privacy__done" role="status" data-testid="privacy-deleted">{strings::PRIVACY_DELETED}</p>
+            })}
+        }
     }
 }

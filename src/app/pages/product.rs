@@ -1,6 +1,7 @@
 //! A product page. The chosen variant lives in the URL (`?variant=`), so option chips are plain
-//! links: they work before hydration, and after it the router turns them into in-page
-//! navigations (`data-noscroll` keeps the scroll position) that switch price, stock and picture.
+//! links: they work before hydration. The picture, price, options and buttons are one island:
+//! hydrated, a chip switches price, stock and picture in place and puts the variant in the URL
+//! (Back returns to the previous one), without a page load or a jump to the top.
 
 use super::or_problem;
 use crate::api::catalog::get_product;
@@ -11,6 +12,7 @@ use crate::commerce::{Product, Variant, MAX_LINE_QUANTITY};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
 
 /// Stock at or below this shows "Only N left".
 const LOW_STOCK: u32 = 5;
@@ -38,15 +40,9 @@ pub fn ProductPage() -> impl IntoView {
 
 #[component]
 fn ProductView(product: Product) -> impl IntoView {
-    let query = use_query_map();
-    let product = StoredValue::new(product);
-    let selected = Memo::new(move |_| {
-        let wanted = query.read().get("variant");
-        product.with_value(|p| p.default_variant(wanted.as_deref()).cloned())
-    });
-    let p = product.get_value();
+    let variant = use_query_map().read_untracked().get("variant");
+    let p = &product;
     let description = p.description.chars().take(155).collect::<String>();
-
     view! {
         <Title text=p.name.clone()/>
         <Meta name="description" content=description/>
@@ -58,8 +54,75 @@ fn ProductView(product: Product) -> impl IntoView {
                 <li><span aria-current="page">{p.name.clone()}</span></li>
             </ol>
         </nav>
+        <ProductPanel product=Buyable::from(&product) variant>
+            <section class="product__description" aria-labelledby="description-title">
+                <h2 id="description-title">{strings::DESCRIPTION}</h2>
+                <p>{product.description.clone()}</p>
+            </section>
+        </ProductPanel>
+    }
+}
+
+/// What the island needs of a product (its props travel in the page): no description, no
+/// category.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Buyable {
+    handle: String,
+    name: String,
+    brand: String,
+    options: Vec<crate::commerce::ProductOption>,
+    variants: Vec<Variant>,
+    images: Vec<crate::commerce::Image>,
+}
+
+impl Buyable {
+    fn from(p: &Product) -> Buyable {
+        Buyable {
+            handle: p.handle.clone(),
+            name: p.name.clone(),
+            brand: p.brand.clone(),
+            options: p.options.clone(),
+            variants: p.variants.clone(),
+            images: p.images.clone(),
+        }
+    }
+
+    /// As a `Product` again, for the model's variant rules (the rest left empty).
+    fn product(self) -> Product {
+        Product {
+            handle: self.handle,
+            name: self.name,
+            brand: self.brand,
+            options: self.options,
+            variants: self.variants,
+            images: self.images,
+            description: String::new(),
+            category: crate::commerce::Category {
+                handle: String::new(),
+                name: String::new(),
+                description: String::new(),
+                product_count: 0,
+                image: None,
+            },
+        }
+    }
+}
+
+/// The picture, price, stock, options and buttons: everything a chip changes.
+#[island]
+fn ProductPanel(product: Buyable, variant: Option<String>, children: Children) -> impl IntoView {
+    let wanted = RwSignal::new(variant);
+    #[cfg(feature = "hydrate")]
+    follow_history(wanted);
+    let product = StoredValue::new(product.product());
+    let selected = Memo::new(move |_| {
+        let wanted = wanted.get();
+        product.with_value(|p| p.default_variant(wanted.as_deref()).cloned())
+    });
+    let p = product.get_value();
+    view! {
         <article class="product">
-            <Gallery product selected/>
+            <Gallery product selected wanted/>
             <div class="product__details">
                 <p class="product__brand">{p.brand.clone()}</p>
                 <h1 class="product__title">{p.name.clone()}</h1>
@@ -69,19 +132,59 @@ fn ProductView(product: Product) -> impl IntoView {
                     </div>
                     <StockNote variant=v/>
                 })}
-                <OptionPickers product selected/>
+                <OptionPickers product selected wanted/>
                 <AddToCart selected/>
-                <section class="product__description" aria-labelledby="description-title">
-                    <h2 id="description-title">{strings::DESCRIPTION}</h2>
-                    <p>{p.description.clone()}</p>
-                </section>
+                {children()}
             </div>
         </article>
     }
 }
 
+/// A chip or thumbnail chose `id` (a plain left click): show it in place and put it in the
+/// URL, as a new history entry so Back returns to the previous variant.
+fn choose(ev: &leptos::ev::MouseEvent, wanted: RwSignal<Option<String>>, id: &str, href: &str) {
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        let pushed = web_sys::window()
+            .and_then(|w| w.history().ok())
+            .is_some_and(|h| {
+                h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+                    .is_ok()
+            });
+        if pushed {
+            ev.prevent_default();
+            wanted.set(Some(id.to_string()));
+        }
+    }
+    let _ = (wanted, id, href);
+}
+
+/// Back and Forward between variants chosen in place.
+#[cfg(feature = "hydrate")]
+fn follow_history(wanted: RwSignal<Option<String>>) {
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let variant = search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("variant="))
+            .map(str::to_string);
+        wanted.set(variant);
+    });
+    on_cleanup(move || popstate.remove());
+}
+
 #[component]
-fn Gallery(product: StoredValue<Product>, selected: Memo<Option<Variant>>) -> impl IntoView {
+fn Gallery(
+    product: StoredValue<Product>,
+    selected: Memo<Option<Variant>>,
+    wanted: RwSignal<Option<String>>,
+) -> impl IntoView {
     let main = move || {
         let v = selected.get();
         product.with_value(|p| {
@@ -98,7 +201,11 @@ fn Gallery(product: StoredValue<Product>, selected: Memo<Option<Variant>>) -> im
                     .iter()
                     .filter(|v| v.image.as_ref() == Some(img))
                     .max_by_key(|v| v.in_stock())?;
-                Some((img.clone(), format!("/p/{}?variant={}", p.handle, v.id)))
+                Some((
+                    img.clone(),
+                    v.id.clone(),
+                    format!("/p/{}?variant={}", p.handle, v.id),
+                ))
             })
             .collect::<Vec<_>>()
     });
@@ -111,12 +218,13 @@ fn Gallery(product: StoredValue<Product>, selected: Memo<Option<Variant>>) -> im
             </div>
             {(thumbs.len() > 1).then(|| view! {
                 <ul class="gallery__thumbs">
-                    {thumbs.into_iter().map(|(img, href)| {
+                    {thumbs.into_iter().map(|(img, id, href)| {
                         let url = img.url.clone();
                         let current = move || selected.get().and_then(|v| v.image).map(|i| i.url) == Some(url.clone());
                         view! {
                             <li>
-                                <a href=href data-noscroll class="gallery__thumb" aria-current=move || current().then_some("true")>
+                                <a href=href.clone() class="gallery__thumb" aria-current=move || current().then_some("true")
+                                    on:click=move |ev| choose(&ev, wanted, &id, &href)>
                                     <img src=img.url alt=img.alt width="96" height="96" loading="lazy"/>
                                 </a>
                             </li>
@@ -139,7 +247,11 @@ fn StockNote(variant: Variant) -> impl IntoView {
 }
 
 #[component]
-fn OptionPickers(product: StoredValue<Product>, selected: Memo<Option<Variant>>) -> impl IntoView {
+fn OptionPickers(
+    product: StoredValue<Product>,
+    selected: Memo<Option<Variant>>,
+    wanted: RwSignal<Option<String>>,
+) -> impl IntoView {
     let options = product.with_value(|p| p.options.clone());
     options
         .into_iter()
@@ -167,6 +279,7 @@ fn OptionPickers(product: StoredValue<Product>, selected: Memo<Option<Variant>>)
                                     let exact = target.options.get(index) == Some(&value)
                                         && target.options.iter().enumerate().all(|(i, o)| i == index || from.options.get(i) == Some(o));
                                     Some((
+                                        target.id.clone(),
                                         format!("/p/{}?variant={}", p.handle, target.id),
                                         from.options.get(index) == Some(&value),
                                         !(exact && target.in_stock()),
@@ -176,8 +289,8 @@ fn OptionPickers(product: StoredValue<Product>, selected: Memo<Option<Variant>>)
                             };
                             view! {
                                 <li>
-                                    {move || chip().map(|(href, is_current, unavailable, label)| view! {
-                                        <a href=href data-noscroll
+                                    {move || chip().map(|(id, href, is_current, unavailable, label)| view! {
+                                        <a href=href.clone() on:click=move |ev| choose(&ev, wanted, &id, &href)
                                             class=if unavailable { "chip chip--unavailable" } else { "chip" }
                                             aria-current=is_current.then_some("true")
                                             title=unavailable.then_some(strings::UNAVAILABLE_COMBINATION)

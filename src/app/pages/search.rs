@@ -11,7 +11,6 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let params = params_from_url();
-    crate::app::components::listing_filters::RestoreFocus::provide();
     let listing = Resource::new(params, get_listing);
     // While new results load the old stay, marked busy (and dimmed), never blanked.
     let pending = RwSignal::new(false);

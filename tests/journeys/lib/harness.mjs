@@ -34,6 +34,8 @@ export async function startServer(env = {}) {
   });
   return {
     url,
+    /** What the server has logged so far (warnings and errors). */
+    get log() { return stderr; },
     /** Runs `vitrine admin …` on this server's data folder, as an operator would. */
     async admin(...words) {
       const { stdout } = await promisify(execFile)(bin, ['--data-dir', dataDir, 'admin', ...words]);
@@ -150,6 +152,8 @@ export async function buyNow(page, url, clicks) {
  *  its own URL, and defaults (sort=relevance, page=1) are left out of it. */
 export async function listingSettled(page, url) {
   await page.waitForURL(url);
+  // Each change loads the next page; its filters act on the next change once hydrated.
+  await hydrated(page);
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-listing-href]');
     if (!el) return false;

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# What the store's pages download to hydrate their islands (wasm + its JS bindings; the loader
+# is inline in the page), raw, gzip -9 and brotli -q 11, against the budgets: a browse page
+# (home, listing, product, cart) loads /pkg/, a form page (checkout, account, orders, privacy)
+# loads /pkg/forms/. Exits non-zero when either is over its ceiling. Run after
+# `make build-client` (or as part of `make test`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib/sizes.sh
+
+# Issue 16's aims are 100 KB (browse) and 150 KB (checkout). The ceilings are what the build
+# enforces today: the sizes reached, plus a little room; lower them as the bundles shrink.
+BROWSE_CEILING_KB=240 FORMS_CEILING_KB=360
+BROWSE_AIM=$((100 * 1024)) BROWSE_CEILING=$((BROWSE_CEILING_KB * 1024))
+FORMS_AIM=$((150 * 1024)) FORMS_CEILING=$((FORMS_CEILING_KB * 1024))
+
+check() {
+  local name=$1 aim=$2 ceiling=$3
+  if [ "$total_br" -gt "$ceiling" ]; then
+    echo "$name: $total_br B brotli is over its ceiling of $ceiling B (aim $aim B)" >&2
+    exit 1
+  fi
+  echo "$name: $total_br B brotli, within its ceiling of $ceiling B (aim $aim B)"
+}
+
+sizes target/site/ target/site/pkg/vitrine_bg.wasm target/site/pkg/vitrine.js
+check "browse pages" "$BROWSE_AIM" "$BROWSE_CEILING"
+sizes target/site/ target/site/pkg/forms/vitrine_bg.wasm target/site/pkg/forms/vitrine.js
+check "form pages" "$FORMS_AIM" "$FORMS_CEILING"

@@ -1,0 +1,72 @@
+//! How the wasm reaches the browser. leptos's `<HydrationScripts>` preloads the module and the
+//! wasm in `<head>`, so they compete with the page's own pictures and styles, and a phone's
+//! largest paint waits for the wasm (Lighthouse re-costs every request that finished before
+//! it). The server's HTML is what the shopper sees first, and its forms work without the wasm,
+//! so the bundle starts only once the page has loaded and the browser is idle, then hydrates
+//! the islands one at a time, yielding between them so no hydration is one long task.
+
+use leptos::prelude::*;
+
+/// Pages whose islands are forms load the second bundle (feature `forms`), which has every
+/// island; the others load the browse bundle.
+const FORM_PAGES: [&str; 4] = ["/checkout", "/account", "/orders", "/privacy"];
+
+/// The nonce'd loader in place of `<HydrationScripts>`: no preloads, one fetch of each file.
+#[component]
+pub fn BrowserBundle(options: LeptosOptions) -> impl IntoView {
+    // Resources outside islands are the server's alone: not serialised into the page.
+    if let Some(sc) = Owner::current_shared_context() {
+        sc.set_is_hydrating(false);
+    }
+    let path = use_context::<axum::http::request::Parts>()
+        .map(|p| p.uri.path().to_string())
+        .unwrap_or_default();
+    let forms = FORM_PAGES
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    let dir = if forms {
+        format!("{}/forms", options.site_pkg_dir)
+    } else {
+        options.site_pkg_dir.to_string()
+    };
+    let pkg = format!("/{dir}/{}", options.output_name);
+    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{loader(&pkg)}</script> }
+}
+
+/// An island inside another's children takes the outer island's context (`$$on_hydrate`
+/// restores its owner), so the walk keeps a stack of them, in document order.
+fn loader(pkg: &str) -> String {
+    format!(
+        "(() => {{\
+           const pause = () => new Promise((r) => setTimeout(r, 0));\
+           const walk = async (node, m, owners) => {{\
+             for (const el of Array.from(node.children)) {{\
+               if (el.tagName === 'LEPTOS-ISLAND') {{\
+                 const f = m[el.dataset.component];\
+                 const owner = owners[owners.length - 1];\
+                 if (owner) owner();\
+                 if (f) f(el); else console.warn('vitrine: no island', el.dataset.component);\
+                 await pause();\
+                 await walk(el, m, owners);\
+               }} else if (el.tagName === 'LEPTOS-CHILDREN') {{\
+                 owners.push(el.$$on_hydrate);\
+                 await walk(el, m, owners);\
+                 owners.pop();\
+               }} else {{\
+                 await walk(el, m, owners);\
+               }}\
+             }}\
+           }};\
+           const start = () => import('{pkg}.js').then(async (m) => {{\
+             await m.default({{ module_or_path: '{pkg}_bg.wasm' }});\
+             m.hydrate();\
+             await walk(document.body, m, []);\
+             document.documentElement.setAttribute('data-hydrated', '');\
+           }});\
+           const idle = () => 'requestIdleCallback' in window\
+             ? requestIdleCallback(start, {{ timeout: 1500 }}) : setTimeout(start, 1);\
+           if (document.readyState === 'complete') idle();\
+           else addEventListener('load', idle, {{ once: true }});\
+         }})();"
+    )
+}
