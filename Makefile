@@ -96,7 +96,9 @@ bench-lighthouse: build-client
 	cargo build --release --features ssr
 	. scripts/env.sh && { [ -x "$$VITRINE_TOOLS/node_modules/.bin/lighthouse" ] || \
 	  npm install --silent --no-audit --no-fund --prefix "$$VITRINE_TOOLS" lighthouse@13.5.0; } && \
-	  VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine LIGHTHOUSE="$$VITRINE_TOOLS/node_modules/.bin/lighthouse" node bench/lighthouse.mjs
+	  bash scripts/vendure.sh install >/dev/null && \
+	  VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine \
+	  LIGHTHOUSE="$$VITRINE_TOOLS/node_modules/.bin/lighthouse" node bench/lighthouse.mjs
 
 # Page server time on the embedded store and on a live Vendure (README "Performance").
 bench-backends: build-client

@@ -1,31 +1,81 @@
-// Lighthouse (mobile preset: emulated mid-range phone, throttled 4G and CPU) on the release
-// server with a fresh embedded store. Prints the category scores and the core timings per
-// page. Run with `make bench-lighthouse` (installs lighthouse from npm into the tools folder
-// on first use).
+// Lighthouse on every page a shopper meets (home, a category, a product, a search, the cart
+// with a line, checkout with a line), with the mobile preset (emulated mid-range phone,
+// throttled 4G and CPU) and the desktop preset, on the release server with a fresh embedded
+// store and with a local Vendure (when VITRINE_VENDURE is set, as `make bench-lighthouse`
+// does). Prints one table. Installs lighthouse from npm into the tools folder on first use.
 import { execFileSync } from 'node:child_process';
 import { startServer } from './lib/server.mjs';
+import { startVendure } from './lib/vendure.mjs';
 
 const lighthouse = process.env.LIGHTHOUSE || 'lighthouse';
-const pages = ['/', '/c/t-shirts', '/p/everyday-crew-tee', '/search?q=tee'];
+const backends = [
+  { name: 'embedded', category: '/c/t-shirts', product: '/p/everyday-crew-tee', search: '/search?q=tee' },
+  { name: 'vendure', category: '/c/footwear', product: '/p/laptop', search: '/search?q=shoe' },
+];
+const presets = ['mobile', 'desktop'];
 
-const { url, stop } = await startServer();
+/** A cart with one line, as the shopper's cookie names it (the cart and checkout pages). */
+async function cartCookie(url, productPath) {
+  const page = await (await fetch(url + productPath)).text();
+  const variant = /name="variant_id" value="([^"]+)"/.exec(page)?.[1];
+  if (!variant) throw new Error(`no variant on ${productPath}`);
+  const res = await fetch(url + '/api/cart/add', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+    body: `variant_id=${encodeURIComponent(variant)}&quantity=1`,
+  });
+  const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
+  if (!cookie.startsWith('vitrine_cart=')) throw new Error(`no cart cookie: ${res.status}`);
+  return cookie;
+}
+
+function audit(target, preset, cookie) {
+  const args = [
+    target, '--output=json', '--output-path=stdout', '--quiet',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    // A shopper who has answered the consent question: the banner is a first visit's only.
+    `--extra-headers=${JSON.stringify({ Cookie: ['vitrine_consent=no', cookie].filter(Boolean).join('; ') })}`,
+  ];
+  if (preset === 'desktop') args.push('--preset=desktop');
+  const out = execFileSync(lighthouse, args, {
+    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' },
+    maxBuffer: 64 << 20,
+  });
+  return JSON.parse(out);
+}
 
 const ms = (x) => `${Math.round(x)}`.padStart(6);
-console.log('page                    perf  a11y  best   seo    FCP    LCP    TBT    CLS   (ms; mobile preset)');
-try {
-  for (const page of pages) {
-    const out = execFileSync(lighthouse, [
-      url + page, '--output=json', '--output-path=stdout', '--quiet',
-      '--only-categories=performance,accessibility,best-practices,seo',
-      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-    ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' }, maxBuffer: 64 << 20 });
-    const r = JSON.parse(out);
-    const score = (c) => String(Math.round(r.categories[c].score * 100)).padStart(5);
-    const a = r.audits;
-    console.log(`${page.padEnd(22)} ${score('performance')} ${score('accessibility')} ${score('best-practices')} ${score('seo')} ` +
-      `${ms(a['first-contentful-paint'].numericValue)} ${ms(a['largest-contentful-paint'].numericValue)} ` +
-      `${ms(a['total-blocking-time'].numericValue)} ${a['cumulative-layout-shift'].numericValue.toFixed(3).padStart(6)}`);
+console.log('backend   preset   page                     perf  a11y  best   seo    FCP    LCP    TBT    CLS   (ms)');
+for (const backend of backends) {
+  let vendure = null;
+  if (backend.name === 'vendure') {
+    vendure = await startVendure();
+    if (!vendure) { console.log('vendure: skipped (VITRINE_VENDURE is not set)'); continue; }
   }
-} finally {
-  stop();
+  const env = vendure ? {
+    VITRINE_BACKEND: 'vendure', VENDURE_SHOP_API: vendure.shopApi, VENDURE_ORDER_PROOF_KEY: vendure.proofKey,
+  } : {};
+  const { url, stop } = await startServer(env);
+  try {
+    const cookie = await cartCookie(url, backend.product);
+    const pages = [
+      ['/', ''], [backend.category, ''], [backend.product, ''], [backend.search, ''],
+      ['/cart', cookie], ['/checkout', cookie],
+    ];
+    for (const preset of presets) {
+      for (const [page, withCart] of pages) {
+        const r = audit(url + page, preset, withCart);
+        const score = (c) => String(Math.round(r.categories[c].score * 100)).padStart(5);
+        const a = r.audits;
+        console.log(`${backend.name.padEnd(9)} ${preset.padEnd(8)} ${page.padEnd(22)} ${score('performance')} ` +
+          `${score('accessibility')} ${score('best-practices')} ${score('seo')} ` +
+          `${ms(a['first-contentful-paint'].numericValue)} ${ms(a['largest-contentful-paint'].numericValue)} ` +
+          `${ms(a['total-blocking-time'].numericValue)} ${a['cumulative-layout-shift'].numericValue.toFixed(3).padStart(6)}`);
+      }
+    }
+  } finally {
+    stop();
+    await vendure?.remove();
+  }
 }

@@ -456,6 +456,14 @@ pub const FACET_STOCK: &str = "Availability";
 pub const CLEAR_FILTERS: &str = "Clear all filters";
 pub const NO_MATCH_FILTERS: &str = "No products match these filters.";
 pub const POPULAR_NOW: &str = "Popular right now";
+/// The listing's results, for screen readers' heading navigation (the cards are level 3).
+pub const RESULTS: &str = "Products";
+pub const CART_DESCRIPTION: &str = "What is in your cart, and the way to checkout.";
+
+/// A category's description for search engines when the backend has none.
+pub fn category_description(name: &str, count: u32) -> String {
+    format!("{name} at {STORE_NAME}: {}.", products_count(count))
+}
 pub const BROWSE_CATEGORIES: &str = "Browse a category";
 pub const SUGGESTION_CATEGORY: &str = "Category";
 

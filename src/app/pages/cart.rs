@@ -15,6 +15,7 @@ pub fn CartPage() -> impl IntoView {
     view! {
         <Title text=strings::YOUR_CART/>
         <Meta name="robots" content="noindex"/>
+        <Meta name="description" content=strings::CART_DESCRIPTION/>
         <section class="cart-page">
             <h1>{strings::YOUR_CART}</h1>
             <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>

@@ -40,7 +40,11 @@ pub fn CategoryPage() -> impl IntoView {
                 };
                 view! {
                     <Title text=title/>
-                    <Meta name="description" content=category.description.clone()/>
+                    <Meta name="description" content=if category.description.trim().is_empty() {
+                        strings::category_description(&category.name, category.product_count)
+                    } else {
+                        category.description.clone()
+                    }/>
                     <Link rel="canonical" href=crate::app::absolute(&canonical)/>
                     <nav class="breadcrumbs" aria-label="Breadcrumb">
                         <ol>

@@ -48,6 +48,7 @@ pub fn ListingBody(listing: Listing) -> impl IntoView {
                 })}
                 {if !empty {
                     view! {
+                        <h2 class="visually-hidden">{strings::RESULTS}</h2>
                         <ProductGrid products=listing.products.items/>
                         <Pagination href page pages/>
                     }.into_any()
