@@ -16,7 +16,9 @@ pub mod vendure;
 /// One runtime for every test in a binary, like a real server's single runtime.
 /// Known issue: several routers rendering pages at once in one test process intermittently
 /// stall (all threads parked: a lost wake-up, not a lock), so `make unit` runs the tests one
-/// at a time; a real server answered 2,400 parallel page requests without a stall.
+/// at a time; a real server answered 2,400 parallel page requests without a stall. Seen again
+/// with islands: 2 threads passed twice, 8 stalled twice in three runs, and it stalls the same
+/// with each test spawned onto the workers, so it is not this `block_on` (README "Tests").
 pub fn run<F: std::future::Future>(fut: F) -> F::Output {
     static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
         tokio::runtime::Builder::new_multi_thread()
