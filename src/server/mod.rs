@@ -152,7 +152,6 @@ pub fn router(state: AppState) -> Router {
     let context = move || provide_context(services.clone());
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
-    let options_for_files = state.leptos_options.clone();
     let senders = origin::Senders {
         own: state.own_origin.clone(),
         widget: state.widget_origins.clone(),
@@ -166,7 +165,7 @@ pub fn router(state: AppState) -> Router {
         .route("/gallery", get(gallery::page))
         .nest_service("/widget", widget_files(&state.widget_root))
         .merge(admin::routes(&state))
-        .fallback_service(site_files(&options_for_files, context))
+        .fallback_service(site_files(&state.leptos_options, context))
         .layer(axum::middleware::from_fn_with_state(
             senders.clone(),
             widget::cors,

@@ -21,9 +21,10 @@ pub fn BrowserBundle(options: LeptosOptions) -> impl IntoView {
     let path = use_context::<axum::http::request::Parts>()
         .map(|p| p.uri.path().to_string())
         .unwrap_or_default();
-    let forms = FORM_PAGES
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    let forms = FORM_PAGES.iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    });
     let dir = if forms {
         format!("{}/forms", options.site_pkg_dir)
     } else {

@@ -34,8 +34,6 @@ export async function startServer(env = {}) {
   });
   return {
     url,
-    /** What the server has logged so far (warnings and errors). */
-    get log() { return stderr; },
     /** Runs `vitrine admin …` on this server's data folder, as an operator would. */
     async admin(...words) {
       const { stdout } = await promisify(execFile)(bin, ['--data-dir', dataDir, 'admin', ...words]);
