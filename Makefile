@@ -43,10 +43,10 @@ lint:
 	cargo clippy --no-default-features --features design --lib -- -D warnings
 	cargo clippy --no-default-features --features widget --lib -- -D warnings
 
-# One test at a time: see the known issue in tests/it/common/mod.rs. VITRINE_VENDURE makes the
+# VITRINE_VENDURE makes the
 # contract suite also run against a live Vendure (installed by setup-tests).
 unit:
-	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" cargo test --features ssr -- --test-threads=1
+	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" cargo test --features ssr
 	cargo test --no-default-features --features widget --lib
 
 journeys:

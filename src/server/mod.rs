@@ -25,7 +25,7 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
 
 /// Order lookups and sign-ins allowed per client address, and per order number or email,
@@ -147,10 +147,20 @@ pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOpti
         .build()
 }
 
+/// The app's routes, walked once per process. Walking them raises leptos_server's
+/// process-wide "suppress resource loads" flag, and a resource that first polls while it is
+/// raised, in any other request, waits forever (leptos-rs/leptos#4773): a second router built
+/// while the first one renders (the integration tests build one per test) stalled its pages.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::LazyLock<Vec<AxumRouteListing>> =
+        std::sync::LazyLock::new(|| generate_route_list(App));
+    ROUTES.clone()
+}
+
 pub fn router(state: AppState) -> Router {
     let services = state.services();
     let context = move || provide_context(services.clone());
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let options = state.leptos_options.clone();
     let senders = origin::Senders {
         own: state.own_origin.clone(),

@@ -217,3 +217,29 @@ fn canonical_links_are_absolute_on_the_public_address() {
         }
     })
 }
+
+/// Pages keep answering while another router is built in the same process, as when the tests
+/// run in parallel. Walking the app's routes raises a process-wide flag in leptos_server, and a
+/// page whose data started loading meanwhile used to wait forever (leptos-rs/leptos#4773).
+#[test]
+fn pages_answer_while_another_router_is_built() {
+    let builder = std::thread::spawn(|| {
+        common::run(async {
+            for _ in 0..6 {
+                drop(TestStore::new("router-built"));
+            }
+        })
+    });
+    common::run(async {
+        let t = TestStore::new("router-race");
+        let mut rendered = 0;
+        while !builder.is_finished() || rendered == 0 {
+            let pages = ["/", "/c/t-shirts", "/p/everyday-crew-tee", "/search?q=tee"];
+            for r in futures::future::join_all(pages.map(|p| t.get(p, None))).await {
+                assert_eq!(r.status, 200);
+                rendered += 1;
+            }
+        }
+    });
+    builder.join().expect("routers are built");
+}

@@ -13,12 +13,9 @@ use vitrine::server::{self, AppState};
 
 pub mod vendure;
 
-/// One runtime for every test in a binary, like a real server's single runtime.
-/// Known issue: several routers rendering pages at once in one test process intermittently
-/// stall (all threads parked: a lost wake-up, not a lock), so `make unit` runs the tests one
-/// at a time; a real server answered 2,400 parallel page requests without a stall. Seen again
-/// with islands: 2 threads passed twice, 8 stalled twice in three runs, and it stalls the same
-/// with each test spawned onto the workers, so it is not this `block_on` (README "Tests").
+/// One runtime for every test in a binary, like a real server's single runtime. The tests run
+/// in parallel; they once stalled doing so, because every test's router walked the app's routes
+/// while other tests rendered (see `route_list` in src/server/mod.rs).
 pub fn run<F: std::future::Future>(fut: F) -> F::Output {
     static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
         tokio::runtime::Builder::new_multi_thread()
@@ -117,11 +114,19 @@ impl TestStore {
 
     pub async fn send(&self, req: Request<Body>) -> Reply {
         // As hyper does: the request runs as its own task on the runtime's workers.
-        let res = tokio::spawn(self.app.clone().oneshot(req))
+        // A stalled render fails its test by name instead of hanging the whole run.
+        let what = format!("{} {}", req.method(), req.uri());
+        let limit = std::time::Duration::from_secs(30);
+        let answer = async move {
+            let res = tokio::spawn(self.app.clone().oneshot(req))
+                .await
+                .expect("request task")
+                .expect("router answers");
+            Reply::read(res).await
+        };
+        tokio::time::timeout(limit, answer)
             .await
-            .expect("request task")
-            .expect("router answers");
-        Reply::read(res).await
+            .unwrap_or_else(|_| panic!("{what} had no answer within {limit:?}: a stalled render"))
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
