@@ -5,22 +5,11 @@
 //! elements). See ../shared/DESIGN.md.
 #![recursion_limit = "256"]
 
-#[cfg(feature = "ui")]
+/// Without `ui` (the widget's build) only the error type: the server functions are Leptos.
+#[cfg(any(feature = "ui", feature = "widget"))]
 pub mod api;
-/// The widget reads the server functions' error type without the rest of that layer, which
-/// is Leptos.
-#[cfg(all(feature = "widget", not(feature = "ui")))]
-pub mod api {
-    mod error;
-    pub use error::ApiError;
-}
 #[cfg(feature = "ui")]
 pub mod app;
-/// The widget speaks with the store's words and nothing else of its UI.
-#[cfg(all(feature = "widget", not(feature = "ui")))]
-pub mod app {
-    pub mod strings;
-}
 pub mod commerce;
 pub mod discovery;
 #[cfg(feature = "ssr")]
@@ -31,6 +20,7 @@ pub mod html;
 pub mod server;
 #[cfg(feature = "widget")]
 pub mod widget;
+pub mod words;
 
 /// Browser entry, called by the page's loader before it hydrates each island. A server
 /// function's redirect (after sign-in, Buy now, placing an order) becomes a page load, as it

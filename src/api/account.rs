@@ -34,9 +34,9 @@ pub async fn get_account() -> Result<Option<AccountData>, ApiError> {
 
 #[server(endpoint = "account/register")]
 pub async fn register(email: String, name: String, password: String) -> Result<(), ApiError> {
-    use crate::app::strings;
+    use crate::words::Label;
     let email = super::rules::email(&email)?.to_lowercase();
-    let name = super::rules::text("name", strings::FULL_NAME, &name, 100, true)?;
+    let name = super::rules::text("name", Label::FullName, &name, 100, true)?;
     let password = ssr::password(&password)?;
     // Registering an address that exists is a guess at its password on some backends
     // (Vendure signs in to tell), so it shares sign-in's limits.
@@ -61,9 +61,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     // Sizes first: nothing the shopper sent is kept (not even as a limiter's key) unchecked.
     // Passwords are counted in characters, as registering counts them.
     if email.len() > 254 || password.chars().count() > 128 {
-        return Err(ApiError::Invalid(
-            crate::app::strings::SIGN_IN_FAILED.into(),
-        ));
+        return Err(ApiError::Invalid(crate::words::Problem::SignInFailed));
     }
     let attempt = super::guessing::begin("account", &ssr::target(&email)).await?;
     let signed_in = super::context::backend()?
@@ -89,9 +87,9 @@ pub use ssr::signed_in;
 mod ssr {
     use crate::api::signed_cookie;
     use crate::api::ApiError;
-    use crate::app::strings;
     use crate::commerce::backend::CommerceError;
     use crate::commerce::Customer;
+    use crate::words::Problem;
     use serde::{Deserialize, Serialize};
 
     const COOKIE: &str = "vitrine_session";
@@ -133,7 +131,7 @@ mod ssr {
     pub fn password(p: &str) -> Result<String, ApiError> {
         let chars = p.chars().count();
         if !(10..=128).contains(&chars) {
-            return Err(crate::api::rules::field("password", strings::PASSWORD_RULE));
+            return Err(crate::api::rules::field("password", Problem::PasswordRule));
         }
         Ok(p.to_string())
     }

@@ -30,8 +30,7 @@ pub async fn buy_now(variant_id: String, quantity: i64) -> Result<Cart, ApiError
 pub async fn update_cart_line(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
     let variant_id = super::validate::variant_id(&variant_id)?;
     let quantity = super::validate::quantity(quantity, 0)?;
-    let token =
-        ssr::token().ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
+    let token = ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
     let cart = super::context::backend()?
         .set_line_quantity(&token, &variant_id, quantity)
         .await?;
@@ -42,8 +41,7 @@ pub async fn update_cart_line(variant_id: String, quantity: i64) -> Result<Cart,
 #[server(endpoint = "cart/remove")]
 pub async fn remove_cart_line(variant_id: String) -> Result<Cart, ApiError> {
     let variant_id = super::validate::variant_id(&variant_id)?;
-    let token =
-        ssr::token().ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
+    let token = ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
     let cart = super::context::backend()?
         .set_line_quantity(&token, &variant_id, 0)
         .await?;

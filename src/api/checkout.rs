@@ -66,22 +66,17 @@ pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
 /// Applies a discount code to the cart; the reason when it does not apply is the error.
 #[server(endpoint = "checkout/coupon")]
 pub async fn apply_coupon(code: String) -> Result<Cart, ApiError> {
-    use crate::app::strings;
+    use crate::words::Problem;
     let code = crate::commerce::promotions::normalise_code(&code);
     if code.is_empty() {
-        return Err(ApiError::Field {
-            field: "coupon".into(),
-            message: strings::COUPON_NEEDED.into(),
-        });
+        return Err(ApiError::field("coupon", Problem::CouponNeeded));
     }
     if code.len() > 32 || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-        return Err(ApiError::Field {
-            field: "coupon".into(),
-            message: strings::coupon_problem(&crate::commerce::promotions::CouponProblem::Unknown),
-        });
+        let unknown = crate::commerce::promotions::CouponProblem::Unknown;
+        return Err(ApiError::field("coupon", Problem::Coupon(unknown)));
     }
     let token =
-        super::cart::ssr::token().ok_or_else(|| ApiError::Invalid(strings::CART_EXPIRED.into()))?;
+        super::cart::ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
     let cart = super::context::backend()?
         .apply_coupon(&token, &code)
         .await?;
@@ -91,8 +86,8 @@ pub async fn apply_coupon(code: String) -> Result<Cart, ApiError> {
 
 #[server(endpoint = "checkout/coupon/remove")]
 pub async fn remove_coupon() -> Result<Cart, ApiError> {
-    let token = super::cart::ssr::token()
-        .ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
+    let token =
+        super::cart::ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
     let cart = super::context::backend()?.remove_coupon(&token).await?;
     super::cart::ssr::after_plain_form("/checkout");
     Ok(cart)
@@ -161,7 +156,13 @@ pub async fn place_order(
                     &recipient_country,
                 ],
             )?;
-            let message = super::rules::text("gift_message", "", &gift_message, 300, false)?;
+            let message = super::rules::text(
+                "gift_message",
+                crate::words::Label::GiftMessage,
+                &gift_message,
+                300,
+                false,
+            )?;
             let gift = Gift {
                 message,
                 hide_prices: gift_hide_prices == "on",
@@ -171,12 +172,10 @@ pub async fn place_order(
             (own, None, None)
         };
         if attempt.len() != 32 || !attempt.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(ApiError::Invalid(crate::app::strings::unreadable_request(
-                "attempt",
-            )));
+            return Err(ApiError::Invalid(crate::words::Problem::Unreadable));
         }
         let token = super::cart::ssr::token()
-            .ok_or_else(|| ApiError::Invalid(crate::app::strings::CART_EXPIRED.into()))?;
+            .ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
         let card = match payment.as_str() {
             "delivery" => TestCard {
                 method: PaymentMethod::PayOnDelivery,
@@ -188,20 +187,21 @@ pub async fn place_order(
                     .map_err(ssr::card_error)?
             }
             _ => {
-                return Err(ApiError::Field {
-                    field: "payment".into(),
-                    message: crate::app::strings::CHOOSE_PAYMENT.into(),
-                })
+                return Err(ApiError::field(
+                    "payment",
+                    crate::words::Problem::ChoosePayment,
+                ))
             }
         };
         let backend = super::context::backend()?;
         if card.method == PaymentMethod::PayOnDelivery {
             let cart = backend.cart(&token).await?;
             if !crate::commerce::checkout::pay_on_delivery_allowed(&cart) {
-                return Err(ApiError::Field {
-                    field: "payment".into(),
-                    message: crate::app::strings::pay_on_delivery_limit(cart.subtotal.currency),
-                });
+                let currency = cart.subtotal.currency;
+                return Err(ApiError::field(
+                    "payment",
+                    crate::words::Problem::PayOnDeliveryLimit { currency },
+                ));
             }
         }
         // What is bought joins the profile (with consent); the cart is gone once placed.
@@ -256,7 +256,6 @@ pub async fn place_order(
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::api::ApiError;
-    use crate::app::strings;
     use crate::commerce::checkout::CardProblem;
 
     pub fn card_error(p: CardProblem) -> ApiError {
@@ -265,9 +264,6 @@ mod ssr {
             CardProblem::Expiry | CardProblem::Expired => "card_expiry",
             CardProblem::Cvc => "card_cvc",
         };
-        ApiError::Field {
-            field: field.into(),
-            message: strings::card_problem(p).into(),
-        }
+        ApiError::field(field, crate::words::Problem::Card(p))
     }
 }

@@ -1,37 +1,56 @@
-//! The one error type every server function returns: typed, serialisable, and worded for the
-//! shopper by the strings module.
+//! The one error type every server function returns: typed and serialisable. It carries no
+//! sentences; the page words it (`Display`, through `crate::words`) where it is shown.
 
-use crate::app::strings;
+use crate::commerce::checkout::Decline;
+use crate::commerce::Thing;
+use crate::words::{self, Problem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ApiError {
-    /// `what` is a noun such as "product".
-    NotFound(String),
-    /// The shopper-facing reason an input was refused.
-    Invalid(String),
+    NotFound(Thing),
+    /// Why an input was refused.
+    Invalid(Problem),
     OutOfStock {
         product: String,
         available: u32,
     },
-    /// One form field is wrong: `field` is its input name, `message` says how to fix it.
+    /// One form field is wrong: `field` is its input name.
     Field {
         field: String,
-        message: String,
+        problem: Problem,
     },
     /// The payment was refused; nothing was charged or ordered.
-    Payment(String),
+    Payment(Decline),
     /// The backend could not be reached or failed; nothing was changed.
     Unavailable,
     /// Too many attempts from this client or at this record; try again later.
     RateLimited,
-    /// The request never reached our code (network, decoding).
+    /// The request never reached our code (network, decoding); the detail is for logs.
     Transport(String),
+}
+
+impl ApiError {
+    pub fn field(name: &str, problem: Problem) -> ApiError {
+        ApiError::Field {
+            field: name.into(),
+            problem,
+        }
+    }
 }
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&strings::api_error(self))
+        let said = match self {
+            ApiError::NotFound(thing) => words::not_found(*thing),
+            ApiError::Invalid(problem) | ApiError::Field { problem, .. } => words::problem(problem),
+            ApiError::OutOfStock { product, available } => words::out_of_stock(product, *available),
+            ApiError::Payment(why) => words::decline(*why).into(),
+            ApiError::Unavailable => words::UNAVAILABLE.into(),
+            ApiError::RateLimited => words::RATE_LIMITED.into(),
+            ApiError::Transport(_) => words::UNREACHABLE.into(),
+        };
+        f.write_str(&said)
     }
 }
 
@@ -44,8 +63,8 @@ impl leptos::server_fn::error::FromServerFnError for ApiError {
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
         use leptos::server_fn::error::ServerFnErrorErr;
         match value {
-            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::MissingArg(msg) => {
-                ApiError::Invalid(strings::unreadable_request(&msg))
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                ApiError::Invalid(Problem::Unreadable)
             }
             other => ApiError::Transport(other.to_string()),
         }
@@ -57,25 +76,16 @@ impl From<crate::commerce::backend::CommerceError> for ApiError {
     fn from(e: crate::commerce::backend::CommerceError) -> Self {
         use crate::commerce::backend::CommerceError as E;
         match e {
-            E::NotFound(what) => ApiError::NotFound(what),
-            E::InvalidInput(msg) => ApiError::Invalid(msg),
-            E::InvalidCartToken => ApiError::Invalid(strings::CART_EXPIRED.into()),
-            E::EmptyCart => ApiError::Invalid(strings::CART_EMPTY.into()),
-            E::UnknownShipping => ApiError::Field {
-                field: "shipping".into(),
-                message: strings::CHOOSE_SHIPPING.into(),
-            },
+            E::NotFound(thing) => ApiError::NotFound(thing),
+            E::Refused(why) => ApiError::Invalid(Problem::Refused(why)),
+            E::InvalidCartToken => ApiError::Invalid(Problem::CartExpired),
+            E::EmptyCart => ApiError::Invalid(Problem::CartEmpty),
+            E::UnknownShipping => ApiError::field("shipping", Problem::ChooseShipping),
             E::OutOfStock { product, available } => ApiError::OutOfStock { product, available },
-            E::Coupon(problem) => ApiError::Field {
-                field: "coupon".into(),
-                message: strings::coupon_problem(&problem),
-            },
-            E::EmailTaken => ApiError::Field {
-                field: "email".into(),
-                message: strings::EMAIL_TAKEN.into(),
-            },
-            E::InvalidCredentials => ApiError::Invalid(strings::SIGN_IN_FAILED.into()),
-            E::PaymentDeclined(why) => ApiError::Payment(strings::decline(why).into()),
+            E::Coupon(problem) => ApiError::field("coupon", Problem::Coupon(problem)),
+            E::EmailTaken => ApiError::field("email", Problem::EmailTaken),
+            E::InvalidCredentials => ApiError::Invalid(Problem::SignInFailed),
+            E::PaymentDeclined(why) => ApiError::Payment(why),
             E::Unavailable(_) => ApiError::Unavailable,
         }
     }

@@ -1,27 +1,37 @@
 //! Server functions: the only way the browser (and later the widget) reaches the server.
 //! Every argument is validated here before a backend sees it.
 
+#[cfg(feature = "ui")]
 pub mod account;
+#[cfg(feature = "ui")]
 pub mod cart;
+#[cfg(feature = "ui")]
 pub mod catalog;
 // One argument per form field keeps the field names plain for the no-JS form post; the
 // server macro's generated functions do not carry a per-item allow.
 #[allow(clippy::too_many_arguments)]
+#[cfg(feature = "ui")]
 pub mod checkout;
 #[cfg(feature = "ssr")]
 pub mod client;
+#[cfg(feature = "ui")]
 pub mod details;
 mod error;
 #[cfg(feature = "ssr")]
 mod guessing;
 #[cfg(feature = "ssr")]
 pub mod learned;
+#[cfg(feature = "ui")]
 pub mod listing;
+#[cfg(feature = "ui")]
 pub mod orders;
+#[cfg(feature = "ui")]
 pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
+#[cfg(feature = "ui")]
 pub mod recommend;
+#[cfg(feature = "ui")]
 pub mod rules;
 #[cfg(feature = "ssr")]
 mod signed_cookie;

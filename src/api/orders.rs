@@ -19,7 +19,7 @@ pub struct TrackedOrder {
 /// alike, so the link cannot be used to probe which orders exist.
 #[server(endpoint = "orders/get")]
 pub async fn get_order(code: String, token: String) -> Result<TrackedOrder, ApiError> {
-    let not_found = || ApiError::NotFound("order".into());
+    let not_found = || ApiError::NotFound(crate::commerce::Thing::Order);
     if code.len() > 32 || !super::context::signer()?.verify("order", &code, &token) {
         return Err(not_found());
     }
@@ -40,7 +40,7 @@ pub async fn get_order(code: String, token: String) -> Result<TrackedOrder, ApiE
 /// signed link.
 #[server(endpoint = "orders/lookup")]
 pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
-    use crate::app::strings;
+    use crate::words::Problem;
     let code: String = code
         .trim()
         .to_ascii_uppercase()
@@ -49,16 +49,10 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
         .collect();
     let email = email.trim().to_lowercase();
     if code.is_empty() || code.len() > 32 {
-        return Err(ApiError::Field {
-            field: "code".into(),
-            message: strings::LOOKUP_CODE_NEEDED.into(),
-        });
+        return Err(ApiError::field("code", Problem::LookupCodeNeeded));
     }
     if email.is_empty() || email.len() > 254 {
-        return Err(ApiError::Field {
-            field: "email".into(),
-            message: strings::BAD_EMAIL.into(),
-        });
+        return Err(ApiError::field("email", Problem::BadEmail));
     }
     let code = super::context::backend()?.order_code_as_typed(&code);
     let attempt = super::guessing::begin("lookup", &order_target(&code)).await?;
@@ -86,7 +80,7 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
         }
         _ => {
             attempt.failed();
-            Err(ApiError::Invalid(strings::LOOKUP_NOT_FOUND.into()))
+            Err(ApiError::Invalid(Problem::LookupNotFound))
         }
     }
 }

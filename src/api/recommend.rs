@@ -7,18 +7,7 @@ use crate::commerce::ProductSummary;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Why a row is shown; the page words it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Reason {
-    /// Taste from these recently viewed products (newest first).
-    BecauseYouViewed(Vec<String>),
-    RecentlyViewed,
-    /// Other shoppers bought these with the named product(s).
-    BoughtWith(Vec<String>),
-    /// Too few orders to go on: these are like the named product.
-    LikeThis(String),
-    SimilarTo(String),
-}
+pub use crate::discovery::Reason;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
@@ -131,7 +120,7 @@ pub(crate) mod ssr {
             .await?
             .pop()
         else {
-            return Err(ApiError::NotFound("product".into()));
+            return Err(ApiError::NotFound(crate::commerce::Thing::Product));
         };
         let name = target.summary.name.clone();
         let model = crate::api::context::learned()?

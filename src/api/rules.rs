@@ -3,29 +3,27 @@
 
 use super::checkout::AddressNames;
 use super::ApiError;
-use crate::app::strings;
+use crate::commerce::checkout::SHIPS_TO;
 use crate::commerce::Address;
+use crate::words::{Label, Problem};
 
-pub fn field(name: &str, message: impl Into<String>) -> ApiError {
-    ApiError::Field {
-        field: name.into(),
-        message: message.into(),
-    }
+pub fn field(name: &str, problem: Problem) -> ApiError {
+    ApiError::field(name, problem)
 }
 
 pub fn text(
     name: &str,
-    label: &str,
+    label: Label,
     value: &str,
     max: usize,
     required: bool,
 ) -> Result<String, ApiError> {
     let value = value.trim();
     if required && value.is_empty() {
-        return Err(field(name, strings::field_required(label)));
+        return Err(field(name, Problem::Required(label)));
     }
     if value.chars().count() > max {
-        return Err(field(name, strings::TOO_LONG));
+        return Err(field(name, Problem::TooLong));
     }
     // Line breaks are fine in a gift message (a few of them); no other control characters
     // anywhere, nor the invisible marks that make text read in another order than it is
@@ -37,7 +35,7 @@ pub fn text(
         .any(|c| (c.is_control() && !(multiline && c == '\n')) || reorders_text(c))
         || value.lines().count() > MAX_MESSAGE_LINES
     {
-        return Err(field(name, strings::UNUSUAL_CHARACTERS));
+        return Err(field(name, Problem::UnusualCharacters));
     }
     Ok(value)
 }
@@ -64,21 +62,21 @@ pub fn email(value: &str) -> Result<String, ApiError> {
     if ok {
         Ok(email.to_string())
     } else {
-        Err(field("email", strings::BAD_EMAIL))
+        Err(field("email", Problem::BadEmail))
     }
 }
 
 pub fn address(names: &AddressNames, values: [&str; 6]) -> Result<Address, ApiError> {
     let [n_name, n_line1, n_line2, n_city, n_postcode, n_country] = *names;
     let [name, line1, line2, city, postcode, country] = values;
-    let name = text(n_name, strings::FULL_NAME, name, 100, true)?;
-    let line1 = text(n_line1, strings::ADDRESS_LINE1, line1, 200, true)?;
-    let line2 = text(n_line2, strings::ADDRESS_LINE2, line2, 200, false)?;
-    let city = text(n_city, strings::CITY, city, 100, true)?;
+    let name = text(n_name, Label::FullName, name, 100, true)?;
+    let line1 = text(n_line1, Label::Address, line1, 200, true)?;
+    let line2 = text(n_line2, Label::Address2, line2, 200, false)?;
+    let city = text(n_city, Label::City, city, 100, true)?;
     let postcode = self::postcode(n_postcode, postcode)?;
     let country = country.trim().to_ascii_uppercase();
-    if !strings::COUNTRIES.iter().any(|(code, _)| *code == country) {
-        return Err(field(n_country, strings::BAD_COUNTRY));
+    if !SHIPS_TO.contains(&country.as_str()) {
+        return Err(field(n_country, Problem::BadCountry));
     }
     Ok(Address {
         name,
@@ -91,12 +89,12 @@ pub fn address(names: &AddressNames, values: [&str; 6]) -> Result<Address, ApiEr
 }
 
 pub fn postcode(name: &str, value: &str) -> Result<String, ApiError> {
-    let postcode = text(name, strings::POSTCODE, value, 16, true)?;
+    let postcode = text(name, Label::Postcode, value, 16, true)?;
     if !postcode
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
     {
-        return Err(field(name, strings::BAD_POSTCODE));
+        return Err(field(name, Problem::BadPostcode));
     }
     Ok(postcode)
 }

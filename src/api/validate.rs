@@ -1,8 +1,8 @@
 //! Argument checks shared by server functions, so each refuses bad input the same way.
 
 use super::ApiError;
-use crate::app::strings;
-use crate::commerce::MAX_LINE_QUANTITY;
+use crate::commerce::{Refusal, Thing, MAX_LINE_QUANTITY};
+use crate::words::Problem;
 
 /// A product or category handle: short, lowercase letters, digits and dashes.
 pub fn handle(raw: &str) -> Result<String, ApiError> {
@@ -14,7 +14,7 @@ pub fn handle(raw: &str) -> Result<String, ApiError> {
     if ok {
         Ok(raw.to_string())
     } else {
-        Err(ApiError::NotFound("page".into()))
+        Err(ApiError::NotFound(Thing::Page))
     }
 }
 
@@ -29,18 +29,22 @@ pub fn variant_id(raw: &str) -> Result<String, ApiError> {
     if ok {
         Ok(raw.to_string())
     } else {
-        Err(ApiError::Invalid(strings::CHOOSE_OPTION.into()))
+        Err(ApiError::Invalid(Problem::ChooseOption))
     }
 }
 
 /// A quantity typed by a shopper; `min` is 0 where zero means "remove".
 pub fn quantity(raw: i64, min: u32) -> Result<u32, ApiError> {
     if raw < i64::from(min) {
-        return Err(ApiError::Invalid(strings::quantity_too_small(min)));
+        return Err(ApiError::Invalid(Problem::Refused(
+            Refusal::QuantityTooSmall { min },
+        )));
     }
     if raw > i64::from(MAX_LINE_QUANTITY) {
-        return Err(ApiError::Invalid(strings::quantity_too_large(
-            MAX_LINE_QUANTITY,
+        return Err(ApiError::Invalid(Problem::Refused(
+            Refusal::QuantityTooLarge {
+                max: MAX_LINE_QUANTITY,
+            },
         )));
     }
     Ok(raw as u32)
@@ -67,10 +71,11 @@ mod tests {
     fn quantities_are_bounded_with_reasons() {
         assert_eq!(quantity(3, 1), Ok(3));
         assert_eq!(quantity(0, 0), Ok(0));
-        assert!(matches!(quantity(0, 1), Err(ApiError::Invalid(m)) if m.contains("at least 1")));
+        let too_small = ApiError::Invalid(Problem::Refused(Refusal::QuantityTooSmall { min: 1 }));
+        assert_eq!(quantity(0, 1), Err(too_small));
         assert!(matches!(quantity(-5, 0), Err(ApiError::Invalid(_))));
         assert!(
-            matches!(quantity(1_000_000_000_000, 1), Err(ApiError::Invalid(m)) if m.contains("99"))
+            matches!(quantity(1_000_000_000_000, 1), Err(ApiError::Invalid(Problem::Refused(Refusal::QuantityTooLarge { max }))) if max == 99)
         );
     }
 

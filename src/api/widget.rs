@@ -99,7 +99,7 @@ fn chosen_token(sent: &str) -> Result<Option<String>, ApiError> {
     match sent {
         "" => Ok(cookie_token()),
         t if plausible_token(t) => Ok(Some(t.to_string())),
-        _ => Err(ApiError::Invalid(crate::app::strings::CART_EXPIRED.into())),
+        _ => Err(ApiError::Invalid(crate::words::Problem::CartExpired)),
     }
 }
 

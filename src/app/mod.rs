@@ -12,11 +12,12 @@ mod cart_state;
 mod components;
 mod consent_state;
 pub(crate) mod pages;
-pub mod strings;
 
 pub use cart_state::CartState;
 pub use consent_state::ConsentState;
 
+#[cfg(feature = "ssr")]
+use crate::words;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -75,13 +76,13 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Title formatter=|title: String| head_text(if title.is_empty() {
-            strings::STORE_NAME.to_string()
+            words::STORE_NAME.to_string()
         } else {
-            format!("{title} · {}", strings::STORE_NAME)
+            format!("{title} · {}", words::STORE_NAME)
         })/>
         <Router>
           <StoreState>
-            <a class="skip-link" href="#main">{strings::SKIP_TO_CONTENT}</a>
+            <a class="skip-link" href="#main">{words::SKIP_TO_CONTENT}</a>
             <components::header::SiteHeader/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>

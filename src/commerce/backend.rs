@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 /// Everything a backend can refuse, typed so every adapter gives the shopper the same message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum CommerceError {
-    #[error("{0} not found")]
-    NotFound(String),
-    #[error("invalid input: {0}")]
-    InvalidInput(String),
+    #[error("{0:?} not found")]
+    NotFound(super::Thing),
+    #[error("refused: {0:?}")]
+    Refused(super::Refusal),
     #[error("cart token is malformed or unknown")]
     InvalidCartToken,
     #[error("only {available} of {product} left")]

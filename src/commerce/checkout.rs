@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// Goods at or above this ship free with the standard option (minor units of the currency).
 pub const FREE_SHIPPING_FROM: i64 = 75_00;
+/// The countries the store ships to (ISO 3166-1 alpha-2), in the order the form lists them.
+pub const SHIPS_TO: &[&str] = &["US", "CA", "GB", "IE", "DE", "FR", "NL", "ES", "IT", "AU"];
 /// Sales tax in basis points, applied to goods and shipping.
 pub const TAX_BASIS_POINTS: i64 = 800;
 

@@ -6,6 +6,7 @@ pub mod model;
 pub mod money;
 pub mod packing_slip;
 pub mod promotions;
+pub mod refusal;
 pub mod tracking;
 
 #[cfg(feature = "ssr")]
@@ -17,3 +18,4 @@ pub mod vendure;
 
 pub use model::*;
 pub use money::{Currency, Money};
+pub use refusal::{Refusal, Thing};

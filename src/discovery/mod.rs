@@ -6,6 +6,7 @@ pub mod facets;
 pub mod profile;
 pub mod query;
 pub mod ranking;
+pub mod reason;
 pub mod similar;
 pub mod spelling;
 pub mod synonyms;
@@ -13,3 +14,4 @@ pub mod together;
 
 pub use facets::{Facets, Filters, Item, PriceBand, Sort};
 pub use profile::{Affinity, Profile};
+pub use reason::Reason;

@@ -6,6 +6,7 @@ use super::AppState;
 use crate::commerce::backend::{Commerce, CommerceError};
 use crate::commerce::embedded::EmbeddedStore;
 use crate::commerce::{Order, OrderStatus};
+use crate::words;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, StatusCode};
@@ -85,7 +86,7 @@ async fn advance(
     match admin.store.advance_order(&code, to).await {
         Ok(order) => Json(summary(&order)).into_response(),
         Err(CommerceError::NotFound(_)) => refuse(StatusCode::NOT_FOUND, "no such order"),
-        Err(CommerceError::InvalidInput(msg)) => refuse(StatusCode::CONFLICT, msg),
+        Err(CommerceError::Refused(why)) => refuse(StatusCode::CONFLICT, words::refusal(&why)),
         Err(e) => refuse(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
     }
 }
@@ -134,7 +135,7 @@ pub async fn command(words: &[String], store: &EmbeddedStore) -> Result<String, 
             let to = rest.first().map(|s| parse_status(s)).transpose()?;
             let order = store.advance_order(code, to).await.map_err(|e| match e {
                 CommerceError::NotFound(_) => format!("no order {code}"),
-                CommerceError::InvalidInput(msg) => msg,
+                CommerceError::Refused(why) => words::refusal(&why),
                 other => other.to_string(),
             })?;
             Ok(format!("{} is now {}", order.code, order.status.as_str()))

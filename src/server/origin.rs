@@ -81,7 +81,7 @@ pub fn navigating(h: &HeaderMap) -> bool {
 }
 
 fn refusal(h: &HeaderMap) -> Response {
-    let reason = crate::app::strings::CROSS_SITE_REFUSED;
+    let reason = crate::words::CROSS_SITE_REFUSED;
     let navigating = navigating(h);
     let wants_json = h
         .get(header::ACCEPT)
@@ -95,8 +95,8 @@ fn refusal(h: &HeaderMap) -> Response {
         )
             .into_response();
     }
-    let body =
-        serde_json::to_string(&crate::api::ApiError::Invalid(reason.into())).unwrap_or_default();
+    let problem = crate::api::ApiError::Invalid(crate::words::Problem::CrossSite);
+    let body = serde_json::to_string(&problem).unwrap_or_default();
     (
         StatusCode::FORBIDDEN,
         [(header::CONTENT_TYPE, "application/json")],

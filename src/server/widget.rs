@@ -103,7 +103,7 @@ fn foreign_origin(headers: &HeaderMap, own: &super::origin::OwnOrigin) -> Option
 
 /// Says why a page on an unlisted site was refused, readably for that page's script.
 pub fn refusal(origin: &str, navigating: bool) -> Response {
-    let reason = crate::app::strings::widget_origin_refused(origin);
+    let reason = crate::words::widget_origin_refused(origin);
     if navigating {
         return (
             StatusCode::FORBIDDEN,
@@ -112,7 +112,10 @@ pub fn refusal(origin: &str, navigating: bool) -> Response {
         )
             .into_response();
     }
-    let body = serde_json::to_string(&crate::api::ApiError::Invalid(reason)).unwrap_or_default();
+    let problem = crate::words::Problem::WidgetOriginRefused {
+        origin: origin.into(),
+    };
+    let body = serde_json::to_string(&crate::api::ApiError::Invalid(problem)).unwrap_or_default();
     let mut res = (
         StatusCode::FORBIDDEN,
         [(header::CONTENT_TYPE, "application/json")],

@@ -3,8 +3,8 @@
 
 use super::{dom, shared, transport};
 use crate::api::ApiError;
-use crate::app::strings;
 use crate::commerce::TokenCart;
+use crate::words;
 use web_sys::ShadowRoot;
 
 const MINI: &str = r#"<div class="widget-mini">
@@ -16,8 +16,8 @@ const MINI: &str = r#"<div class="widget-mini">
 
 pub fn mount(root: ShadowRoot) {
     root.set_inner_html(MINI);
-    dom::set_text(&root, ".widget-label", strings::CART);
-    dom::set_text(&root, "button", strings::CHECKOUT);
+    dom::set_text(&root, ".widget-label", words::CART);
+    dom::set_text(&root, "button", words::CHECKOUT);
     dom::set_attr(&root, "form", "action", &transport::checkout_url());
     shared::watch(root);
 }
@@ -33,7 +33,7 @@ pub fn draw(root: &ShadowRoot, named: &TokenCart) {
         "aria-label",
         &format!(
             "{}: {} · {}",
-            strings::CART,
+            words::CART,
             items(cart.item_count),
             cart.subtotal
         ),
@@ -49,7 +49,7 @@ pub fn draw(root: &ShadowRoot, named: &TokenCart) {
     list.set_text_content(None);
     if cart.is_empty() {
         if let Some(li) = dom::create("li") {
-            li.set_text_content(Some(strings::WIDGET_CART_EMPTY));
+            li.set_text_content(Some(words::WIDGET_CART_EMPTY));
             let _ = list.append_child(&li);
         }
     }
@@ -72,7 +72,7 @@ pub fn draw(root: &ShadowRoot, named: &TokenCart) {
 }
 
 pub fn fail(root: &ShadowRoot, e: &ApiError) {
-    dom::set_text(root, ".widget-status", &strings::api_error(e));
+    dom::set_text(root, ".widget-status", &e.to_string());
     dom::set_attr(
         root,
         ".widget-status",

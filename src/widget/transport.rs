@@ -3,9 +3,9 @@
 
 use super::{dom, shared, wire};
 use crate::api::ApiError;
-use crate::app::strings;
 use crate::commerce::Product;
 use crate::commerce::TokenCart;
+use crate::words::Problem;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCredentials, RequestInit, Response, UrlSearchParams};
@@ -92,10 +92,10 @@ async fn diagnose() -> ApiError {
     if response.status() != 403 {
         return ApiError::Transport("refused with credentials".into());
     }
-    if let Err(ApiError::Invalid(why)) = read(response, wire::named_cart).await {
+    if let Err(why @ ApiError::Invalid(_)) = read(response, wire::named_cart).await {
         if shared::first_refusal() {
-            dom::console_error(&why);
+            dom::console_error(&why.to_string());
         }
     }
-    ApiError::Invalid(strings::WIDGET_REFUSED.into())
+    ApiError::Invalid(Problem::WidgetRefused)
 }

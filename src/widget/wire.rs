@@ -9,6 +9,8 @@ use crate::commerce::TokenCart;
 use crate::commerce::{
     Cart, CartLine, Category, Currency, Image, Money, Product, ProductOption, Variant,
 };
+use crate::commerce::{Refusal, Thing};
+use crate::words::Problem;
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -121,23 +123,27 @@ pub fn named_cart(v: &JsValue) -> Option<TokenCart> {
     })
 }
 
-/// An error answer: `"Unavailable"`, or `{"Variant": …}` for the ones that carry words.
+/// An error answer: `"Unavailable"`, or `{"Variant": …}` for the ones that carry more. Only
+/// what the widget's calls can meet is read; anything else is the store refusing.
 pub fn error(v: &JsValue) -> ApiError {
     match v.as_string().as_deref() {
         Some("RateLimited") => return ApiError::RateLimited,
         Some(_) => return ApiError::Unavailable,
         None => {}
     }
-    let words = |key: &str| get(v, key).as_string();
-    if let Some(what) = words("NotFound") {
-        return ApiError::NotFound(what);
+    if let Some(what) = get(v, "NotFound").as_string() {
+        return ApiError::NotFound(match what.as_str() {
+            "Product" => Thing::Product,
+            _ => Thing::Record,
+        });
     }
-    if let Some(msg) = words("Invalid").or_else(|| words("Payment")) {
-        return ApiError::Invalid(msg);
+    let invalid = get(v, "Invalid");
+    if !invalid.is_undefined() {
+        return ApiError::Invalid(problem(&invalid));
     }
     let field = get(v, "Field");
     if field.is_object() {
-        return ApiError::Invalid(text(&field, "message"));
+        return ApiError::Invalid(problem(&get(&field, "problem")));
     }
     let short = get(v, "OutOfStock");
     if short.is_object() {
@@ -147,4 +153,38 @@ pub fn error(v: &JsValue) -> ApiError {
         };
     }
     ApiError::Unavailable
+}
+
+fn problem(v: &JsValue) -> Problem {
+    match v.as_string().as_deref() {
+        Some("CartExpired") => return Problem::CartExpired,
+        Some("ChooseOption") => return Problem::ChooseOption,
+        Some("Unreadable") => return Problem::Unreadable,
+        Some("CrossSite") => return Problem::CrossSite,
+        Some(_) => return Problem::Refused(Refusal::Backend),
+        None => {}
+    }
+    let refused = get(v, "Refused");
+    if refused.is_object() {
+        let bound = |variant: &str, key: &str| {
+            let b = get(&refused, variant);
+            b.is_object().then(|| count(&b, key))
+        };
+        if let Some(max) = bound("QuantityTooLarge", "max") {
+            return Problem::Refused(Refusal::QuantityTooLarge { max });
+        }
+        if let Some(min) = bound("QuantityTooSmall", "min") {
+            return Problem::Refused(Refusal::QuantityTooSmall { min });
+        }
+        if let Some(lines) = bound("CartFull", "lines") {
+            return Problem::Refused(Refusal::CartFull { lines });
+        }
+    }
+    let origin = get(v, "WidgetOriginRefused");
+    if origin.is_object() {
+        return Problem::WidgetOriginRefused {
+            origin: text(&origin, "origin"),
+        };
+    }
+    Problem::Refused(Refusal::Backend)
 }

@@ -596,7 +596,7 @@ fn pay_on_delivery_is_for_ordinary_baskets_only() {
         let r = t.place(&cookie, &on_delivery, 1).await;
         assert_eq!(r.status, 422, "{}", r.body);
         assert!(
-            matches!(r.json::<vitrine::api::ApiError>(), vitrine::api::ApiError::Field { field, message } if field == "payment" && message.contains("by card")),
+            matches!(r.json::<vitrine::api::ApiError>(), e @ vitrine::api::ApiError::Field { .. } if e.to_string().contains("by card") && matches!(&e, vitrine::api::ApiError::Field { field, problem: vitrine::words::Problem::PayOnDeliveryLimit { .. } } if field == "payment")),
         );
         // Without JavaScript the refusal comes back to the checkout page, by the payment choice.
         let form = format!("{on_delivery}&attempt={:032x}", 2);

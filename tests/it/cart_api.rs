@@ -97,7 +97,10 @@ fn bad_quantities_are_refused_with_reasons_and_change_nothing() {
                 r.status
             );
             match r.json::<ApiError>() {
-                ApiError::Invalid(msg) => assert!(msg.contains(expect), "{qty}: {msg}"),
+                e @ ApiError::Invalid(_) => {
+                    let said = e.to_string();
+                    assert!(said.contains(expect), "{qty}: {said}")
+                }
                 other => panic!("{qty}: unexpected {other:?}"),
             }
         }
@@ -156,7 +159,10 @@ fn sold_out_and_unknown_products_cannot_be_added() {
         let r = t
             .call("cart/add", "variant_id=999999&quantity=1", None)
             .await;
-        assert_eq!(r.json::<ApiError>(), ApiError::NotFound("product".into()));
+        assert_eq!(
+            r.json::<ApiError>(),
+            ApiError::NotFound(vitrine::commerce::Thing::Product)
+        );
         let r = t
             .call("cart/add", "variant_id=%3Cscript%3E&quantity=1", None)
             .await;
@@ -285,7 +291,12 @@ fn quantities_change_and_lines_are_removed() {
         let r = t
             .call("cart/update", &format!("variant_id={id}&quantity=2"), None)
             .await;
-        assert!(matches!(r.json::<ApiError>(), ApiError::Invalid(m) if m.contains("expired")));
+        let expired = r.json::<ApiError>();
+        assert_eq!(
+            expired,
+            ApiError::Invalid(vitrine::words::Problem::CartExpired)
+        );
+        assert!(expired.to_string().contains("expired"));
     })
 }
 

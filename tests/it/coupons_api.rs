@@ -11,7 +11,9 @@ use vitrine::commerce::Cart;
 fn coupon_error(r: &common::Reply) -> String {
     assert_eq!(r.status, 422, "{}", r.body);
     match r.json::<ApiError>() {
-        ApiError::Field { field, message } if field == "coupon" => message,
+        e @ ApiError::Field { .. } if matches!(&e, ApiError::Field { field, .. } if field == "coupon") => {
+            e.to_string()
+        }
         other => panic!("expected a coupon field error, got {other:?}"),
     }
 }

@@ -133,7 +133,16 @@ fn a_page_on_an_unlisted_site_is_refused_before_anything_runs() {
         };
         let r = t.send(call("https://elsewhere.example")).await;
         assert_eq!(r.status, 403);
-        assert!(r.body.contains("VITRINE_WIDGET_ORIGINS"), "{}", r.body);
+        // Typed, so the widget words it; the words tell the site's developer what to do.
+        let refused = r.json::<vitrine::api::ApiError>();
+        let origin = "https://elsewhere.example".to_string();
+        assert_eq!(
+            refused,
+            vitrine::api::ApiError::Invalid(vitrine::words::Problem::WidgetOriginRefused {
+                origin
+            })
+        );
+        assert!(refused.to_string().contains("VITRINE_WIDGET_ORIGINS"));
         assert_eq!(r.header("access-control-allow-credentials"), "");
         assert_eq!(r.cookie("vitrine_cart"), None, "no cart was made");
 

@@ -251,7 +251,8 @@ onEmbedded((shared, catalogue) => {
     const no = await ask(refused.origin);
     assert.equal(no.status, 403);
     assert.equal(no.headers.get('access-control-allow-credentials'), null);
-    assert.match((await no.json()).Invalid, /VITRINE_WIDGET_ORIGINS/);
+    // Typed: the widget words it (the console line above); the answer names the origin.
+    assert.deepEqual(await no.json(), { Invalid: { WidgetOriginRefused: { origin: refused.origin } } });
     const yes = await ask(allowed.origin);
     assert.equal(yes.status, 200);
     assert.equal(yes.headers.get('access-control-allow-origin'), allowed.origin);

@@ -3,7 +3,8 @@
 //! backdrop close it. The server renders it shut.
 
 use super::cart_lines::{CartLines, CartSummary};
-use crate::app::{strings, CartState};
+use crate::app::CartState;
+use crate::words;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -34,10 +35,10 @@ pub fn CartDrawer() -> impl IntoView {
             <div class="drawer-backdrop" on:click=move |_| open.set(false)></div>
             <aside class="drawer" role="dialog" aria-modal="true" aria-labelledby="drawer-title">
                 <header class="drawer__header">
-                    <h2 id="drawer-title" class="drawer__title">{strings::ADDED_TO_CART}</h2>
+                    <h2 id="drawer-title" class="drawer__title">{words::ADDED_TO_CART}</h2>
                     <button class="icon-button" type="button" node_ref=close_button on:click=move |_| open.set(false)>
                         <span aria-hidden="true">"×"</span>
-                        <span class="visually-hidden">{strings::CLOSE}</span>
+                        <span class="visually-hidden">{words::CLOSE}</span>
                     </button>
                 </header>
                 {move || match state.latest() {
@@ -47,11 +48,11 @@ pub fn CartDrawer() -> impl IntoView {
                         </div>
                         <footer class="drawer__footer">
                             <CartSummary cart/>
-                            <a class="button button--primary button--block" href="/checkout" on:click=move |_| open.set(false) data-testid="drawer-checkout">{strings::CHECKOUT}</a>
-                            <a class="button button--ghost button--block" href="/cart" on:click=move |_| open.set(false)>{strings::VIEW_CART}</a>
+                            <a class="button button--primary button--block" href="/checkout" on:click=move |_| open.set(false) data-testid="drawer-checkout">{words::CHECKOUT}</a>
+                            <a class="button button--ghost button--block" href="/cart" on:click=move |_| open.set(false)>{words::VIEW_CART}</a>
                         </footer>
                     }.into_any(),
-                    _ => view! { <p class="drawer__body">{strings::CART_EMPTY}</p> }.into_any(),
+                    _ => view! { <p class="drawer__body">{words::CART_EMPTY}</p> }.into_any(),
                 }}
             </aside>
         </Show>

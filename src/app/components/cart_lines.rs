@@ -1,8 +1,9 @@
 //! The lines of a cart with quantity steppers and remove buttons. Each control is its own small
 //! form, so it works as a plain POST before the wasm loads and as an action after.
 
-use crate::app::{strings, CartState};
+use crate::app::CartState;
 use crate::commerce::{Cart, CartLine, MAX_LINE_QUANTITY};
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -33,11 +34,11 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
                 <p class="cart-line__variant">{line.variant_title}</p>
                 <p class="cart-line__unit">{line.unit_price.to_string()}</p>
                 {(line.quantity > line.available).then(|| view! {
-                    <p class="cart-line__warning">{strings::only_left(line.available)}</p>
+                    <p class="cart-line__warning">{words::only_left(line.available)}</p>
                 })}
             </div>
             <div class="cart-line__controls">
-                <div class="stepper" role="group" aria-label=strings::quantity_of(&line.product_name)>
+                <div class="stepper" role="group" aria-label=words::quantity_of(&line.product_name)>
                     <ActionForm action=state.update>
                         <input type="hidden" name="variant_id" value=id_less/>
                         <input type="hidden" name="quantity" value=line.quantity.saturating_sub(1)/>
@@ -52,7 +53,7 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
                 </div>
                 <ActionForm action=state.remove>
                     <input type="hidden" name="variant_id" value=id_remove/>
-                    <button class="link-button" type="submit" aria-label=strings::remove_item(&line.product_name)>{strings::REMOVE}</button>
+                    <button class="link-button" type="submit" aria-label=words::remove_item(&line.product_name)>{words::REMOVE}</button>
                 </ActionForm>
             </div>
             <p class="cart-line__total">{line.line_total.to_string()}</p>
@@ -65,10 +66,10 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
 pub fn CartSummary(cart: Cart) -> impl IntoView {
     view! {
         <dl class="cart-summary">
-            <dt>{strings::SUBTOTAL} " (" {strings::items(cart.item_count)} ")"</dt>
+            <dt>{words::SUBTOTAL} " (" {words::items(cart.item_count)} ")"</dt>
             <dd data-testid="cart-subtotal">{cart.subtotal.to_string()}</dd>
         </dl>
-        <p class="cart-summary__note">{strings::SHIPPING_AT_CHECKOUT}</p>
+        <p class="cart-summary__note">{words::SHIPPING_AT_CHECKOUT}</p>
     }
 }
 
@@ -77,9 +78,9 @@ pub fn CartSummary(cart: Cart) -> impl IntoView {
 pub fn CartEmpty() -> impl IntoView {
     view! {
         <div class="empty-state">
-            <p class="empty-state__title">{strings::CART_EMPTY}</p>
-            <p>{strings::CART_EMPTY_HINT}</p>
-            <a class="button button--primary" href="/">{strings::CONTINUE_SHOPPING}</a>
+            <p class="empty-state__title">{words::CART_EMPTY}</p>
+            <p>{words::CART_EMPTY_HINT}</p>
+            <a class="button button--primary" href="/">{words::CONTINUE_SHOPPING}</a>
         </div>
     }
 }

@@ -3,7 +3,8 @@
 //! the browser's copy of the profile in step with the cookie (and removes it without consent).
 
 use crate::api::profile::{get_consent, Consent};
-use crate::app::{strings, ConsentState};
+use crate::app::ConsentState;
+use crate::words;
 use leptos::prelude::*;
 
 /// The server reads the choice; the island gets it as its one prop.
@@ -28,17 +29,17 @@ fn ConsentChoice(consent: Consent) -> impl IntoView {
             {view! {
                 <aside class="consent" aria-labelledby="consent-title" data-testid="consent-banner">
                     <div class="consent__text">
-                        <h2 id="consent-title" class="consent__title">{strings::CONSENT_TITLE}</h2>
-                        <p>{strings::CONSENT_TEXT}" "<a href="/privacy">{strings::PRIVACY_CENTRE}</a></p>
+                        <h2 id="consent-title" class="consent__title">{words::CONSENT_TITLE}</h2>
+                        <p>{words::CONSENT_TEXT}" "<a href="/privacy">{words::PRIVACY_CENTRE}</a></p>
                     </div>
                     <div class="consent__actions">
                         <ActionForm action=state.choose>
                             <input type="hidden" name="allow" value="false"/>
-                            <button class="button" type="submit">{strings::CONSENT_NO}</button>
+                            <button class="button" type="submit">{words::CONSENT_NO}</button>
                         </ActionForm>
                         <ActionForm action=state.choose>
                             <input type="hidden" name="allow" value="true"/>
-                            <button class="button button--primary" type="submit">{strings::CONSENT_YES}</button>
+                            <button class="button button--primary" type="submit">{words::CONSENT_YES}</button>
                         </ActionForm>
                     </div>
                 </aside>

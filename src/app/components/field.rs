@@ -20,7 +20,9 @@ impl FormErrors {
 
     pub fn field(self, name: &'static str) -> Signal<Option<String>> {
         Signal::derive(move || match self.error.get() {
-            Some(ApiError::Field { field, message }) if field == name => Some(message),
+            Some(e @ ApiError::Field { .. }) if matches!(&e, ApiError::Field { field, .. } if field == name) => {
+                Some(e.to_string())
+            }
             _ => None,
         })
     }

@@ -1,15 +1,15 @@
-use crate::app::strings;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
-            <p class="site-footer__brand">{strings::STORE_NAME} " — " {strings::STORE_TAGLINE}</p>
-            <p class="site-footer__note">{strings::FOOTER_NOTE}</p>
+            <p class="site-footer__brand">{words::STORE_NAME} " — " {words::STORE_TAGLINE}</p>
+            <p class="site-footer__note">{words::FOOTER_NOTE}</p>
             <p class="site-footer__links">
-                <a href="/orders">{strings::TRACK_ORDER}</a>
-                <a href="/privacy">{strings::PRIVACY_CENTRE}</a>
+                <a href="/orders">{words::TRACK_ORDER}</a>
+                <a href="/privacy">{words::PRIVACY_CENTRE}</a>
             </p>
         </footer>
     }

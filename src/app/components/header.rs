@@ -1,7 +1,8 @@
 //! The site header: brand, category navigation and the cart count, on every page. Only the
 //! search box and the count are islands.
 
-use crate::app::{strings, CartState, CategoriesResource, PageCart};
+use crate::app::{CartState, CategoriesResource, PageCart};
+use crate::words;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_query_map};
@@ -21,16 +22,16 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="site-header__bar">
                 <a class="brand" href="/">
                     <span class="brand__mark" aria-hidden="true">"V"</span>
-                    <span class="brand__name">{strings::STORE_NAME}</span>
+                    <span class="brand__name">{words::STORE_NAME}</span>
                 </a>
                 <super::search_box::SearchBox searched/>
-                <a class="account-link" href="/account">{strings::ACCOUNT}</a>
-                <Suspense fallback=|| view! { <a class="cart-link" href="/cart">{strings::CART}</a> }>
+                <a class="account-link" href="/account">{words::ACCOUNT}</a>
+                <Suspense fallback=|| view! { <a class="cart-link" href="/cart">{words::CART}</a> }>
                     // Unknown while the backend cannot say: 0 would tell the shopper the cart is gone.
                     {move || cart.get().map(|r| view! { <CartCount count=r.ok().map(|c| c.item_count)/> })}
                 </Suspense>
             </div>
-            <nav class="category-nav" aria-label=strings::NAV_LABEL>
+            <nav class="category-nav" aria-label=words::NAV_LABEL>
                 <Suspense fallback=|| ()>
                     <ul class="category-nav__list">
                         {move || {
@@ -62,11 +63,11 @@ fn CartCount(count: Option<u32>) -> impl IntoView {
     let state = CartState::get();
     let count = move || state.latest().map(|c| c.item_count).or(count);
     view! {
-        <a class="cart-link" href="/cart" aria-label=move || count().map(strings::cart_count_label)>
+        <a class="cart-link" href="/cart" aria-label=move || count().map(words::cart_count_label)>
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
                 <path d="M6 7h12l-1 13H7L6 7Zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
             </svg>
-            <span class="cart-link__label">{strings::CART}</span>
+            <span class="cart-link__label">{words::CART}</span>
             {move || count().map(|n| view! { <span class="cart-link__count" data-testid="cart-count">{n}</span> })}
         </a>
     }

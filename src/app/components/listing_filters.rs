@@ -3,9 +3,9 @@
 //! page puts focus back on the box just ticked and keeps the scroll position.
 
 use crate::api::listing::ListingParams;
-use crate::app::strings;
 use crate::discovery::facets::{FacetValue, Facets};
 use crate::discovery::Sort;
+use crate::words;
 use leptos::prelude::*;
 
 #[island]
@@ -25,9 +25,9 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
     let ticked = p.filters.count();
     let sort_label = move |s: Sort| {
         if searching {
-            strings::sort_label(s)
+            words::sort_label(s)
         } else {
-            strings::browse_sort_label(s)
+            words::browse_sort_label(s)
         }
     };
     let clear_href = {
@@ -37,12 +37,12 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
     };
     view! {
         <details class="filters" open={ticked > 0}>
-            <summary class="filters__toggle">{strings::filters_button(ticked)}</summary>
+            <summary class="filters__toggle">{words::filters_button(ticked)}</summary>
             <form method="get" action=p.path()>
                 <div class="filters__body" on:change=on_change>
                     {searching.then(|| view! { <input type="hidden" name="q" value=p.q.clone()/> })}
                     <div class="filters__sort">
-                        <label for="listing-sort">{strings::SORT_BY}</label>
+                        <label for="listing-sort">{words::SORT_BY}</label>
                         // Browsers restore a select's old value on reload; the URL must win.
                         <select id="listing-sort" name="sort" autocomplete="off" prop:value=p.sort.slug()>
                             {Sort::ALL.into_iter().map(|s| view! {
@@ -51,21 +51,21 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
                         </select>
                     </div>
                     {(!f.categories.is_empty()).then(|| view! {
-                        <FacetGroup legend=strings::FACET_CATEGORY name="cat" values=f.categories.clone()/>
+                        <FacetGroup legend=words::FACET_CATEGORY name="cat" values=f.categories.clone()/>
                     })}
-                    <FacetGroup legend=strings::FACET_PRICE name="price" values=f.prices.clone()/>
-                    <FacetGroup legend=strings::FACET_COLOUR name="colour" values=f.colours.clone()/>
-                    <FacetGroup legend=strings::FACET_SIZE name="size" values=f.sizes.clone()/>
+                    <FacetGroup legend=words::FACET_PRICE name="price" values=f.prices.clone()/>
+                    <FacetGroup legend=words::FACET_COLOUR name="colour" values=f.colours.clone()/>
+                    <FacetGroup legend=words::FACET_SIZE name="size" values=f.sizes.clone()/>
                     <fieldset class="facet">
-                        <legend class="facet__legend">{strings::FACET_STOCK}</legend>
+                        <legend class="facet__legend">{words::FACET_STOCK}</legend>
                         <label class="facet__value">
                             <input type="checkbox" name="stock" value="1" checked=p.filters.in_stock/>
-                            <span>{strings::in_stock_only(f.in_stock)}</span>
+                            <span>{words::in_stock_only(f.in_stock)}</span>
                         </label>
                     </fieldset>
                     <div class="filters__actions">
-                        <button class="button button--primary filters__apply" type="submit">{strings::FILTER_APPLY}</button>
-                        {(ticked > 0).then(|| view! { <a class="filters__clear" href=clear_href>{strings::CLEAR_FILTERS}</a> })}
+                        <button class="button button--primary filters__apply" type="submit">{words::FILTER_APPLY}</button>
+                        {(ticked > 0).then(|| view! { <a class="filters__clear" href=clear_href>{words::CLEAR_FILTERS}</a> })}
                     </div>
                 </div>
             </form>
@@ -89,7 +89,7 @@ fn FacetGroup(legend: &'static str, name: &'static str, values: Vec<FacetValue>)
                         <li>
                             <label class="facet__value">
                                 <input type="checkbox" name=name value=v.value.clone() checked=v.selected/>
-                                <span>{strings::facet_value(&v.label, v.count)}</span>
+                                <span>{words::facet_value(&v.label, v.count)}</span>
                             </label>
                         </li>
                     }).collect_view()}

@@ -1,8 +1,8 @@
 //! A product in a listing: picture, name, brand, price, and whether it can be bought.
 
 use super::price::Price;
-use crate::app::strings;
 use crate::commerce::ProductSummary;
+use crate::words;
 use leptos::prelude::*;
 
 /// Cards above this index load lazily: the first row is painted at once.
@@ -38,7 +38,7 @@ pub fn ProductCard(product: ProductSummary, #[prop(optional)] eager: bool) -> im
                         decoding="async"
                     />
                     {(!product.in_stock)
-                        .then(|| view! { <span class="badge badge--sold-out">{strings::SOLD_OUT}</span> })}
+                        .then(|| view! { <span class="badge badge--sold-out">{words::SOLD_OUT}</span> })}
                 </div>
                 <h3 class="card__title">{product.name}</h3>
             </a>

@@ -3,7 +3,7 @@
 //! pattern: arrow keys move through the suggestions, Enter opens one, Escape closes the list.
 
 use crate::api::listing::{suggest, ListingParams, Suggestions};
-use crate::app::strings;
+use crate::words;
 use leptos::prelude::*;
 
 /// Wait this long after the last keystroke before asking the server.
@@ -23,7 +23,7 @@ fn choices(s: &Suggestions) -> Vec<Choice> {
         .iter()
         .map(|c| Choice {
             label: c.name.clone(),
-            detail: strings::SUGGESTION_CATEGORY.into(),
+            detail: words::SUGGESTION_CATEGORY.into(),
             href: format!("/c/{}", c.handle),
         })
         .collect();
@@ -33,7 +33,7 @@ fn choices(s: &Suggestions) -> Vec<Choice> {
         href: format!("/p/{}", p.handle),
     }));
     out.push(Choice {
-        label: strings::search_for(&s.q),
+        label: words::search_for(&s.q),
         detail: String::new(),
         href: ListingParams {
             q: s.q.clone(),
@@ -151,22 +151,22 @@ pub fn SearchBox(searched: String) -> impl IntoView {
             // Hydrated, the search goes to the results' canonical URL (no empty field names);
             // before that, the browser submits the form itself.
             <form method="get" action="/search" on:submit=on_submit>
-                <label class="visually-hidden" for="site-search">{strings::SEARCH}</label>
+                <label class="visually-hidden" for="site-search">{words::SEARCH}</label>
                 <input node_ref=input class="search-form__input" id="site-search" value=searched type="search" name="q" maxlength="100"
-                    placeholder=strings::SEARCH_PLACEHOLDER autocomplete="off" spellcheck="false"
+                    placeholder=words::SEARCH_PLACEHOLDER autocomplete="off" spellcheck="false"
                     role="combobox" aria-autocomplete="list" aria-controls=LIST_ID
                     aria-expanded=move || if expanded() { "true" } else { "false" }
                     aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
                     on:input=on_input on:keydown=on_keydown
                     on:blur=move |_| open.set(false)
                     on:focus=move |_| open.set(true)/>
-                <button class="search-form__button" type="submit">{strings::SEARCH}</button>
+                <button class="search-form__button" type="submit">{words::SEARCH}</button>
             </form>
             <div class="suggestions" hidden=move || !expanded()>
                 {move || found.get().flatten().and_then(|s| s.corrected).map(|c| view! {
-                    <p class="suggestions__note">{strings::showing_results_for(&c)}</p>
+                    <p class="suggestions__note">{words::showing_results_for(&c)}</p>
                 })}
-                <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=strings::SEARCH>
+                <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=words::SEARCH>
                     {
                         move || {
                             list().into_iter().enumerate().map(move |(i, c)| {
@@ -185,7 +185,7 @@ pub fn SearchBox(searched: String) -> impl IntoView {
                     }
                 </ul>
             </div>
-            <p class="visually-hidden" aria-live="polite">{move || if open.get() && !settled.get().is_empty() { strings::suggestions_count(list().len()) } else { String::new() }}</p>
+            <p class="visually-hidden" aria-live="polite">{move || if open.get() && !settled.get().is_empty() { words::suggestions_count(list().len()) } else { String::new() }}</p>
         </div>
     }
 }

@@ -3,8 +3,9 @@
 use crate::app::components::cart_lines::{CartEmpty, CartLines, CartSummary};
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::pages::not_found::ErrorPage;
-use crate::app::{strings, CartState, PageCart};
+use crate::app::{CartState, PageCart};
 use crate::commerce::Cart;
+use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -13,12 +14,12 @@ pub fn CartPage() -> impl IntoView {
     let cart = expect_context::<PageCart>().0;
     let row = Resource::new(|| (), |_| crate::api::recommend::get_cart_row());
     view! {
-        <Title text=strings::YOUR_CART/>
+        <Title text=words::YOUR_CART/>
         <Meta name="robots" content="noindex"/>
-        <Meta name="description" content=strings::CART_DESCRIPTION/>
+        <Meta name="description" content=words::CART_DESCRIPTION/>
         <section class="cart-page">
-            <h1>{strings::YOUR_CART}</h1>
-            <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+            <h1>{words::YOUR_CART}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
                 {move || cart.get().map(|r| match r {
                     Ok(cart) => view! { <CartView cart/> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
@@ -50,8 +51,8 @@ fn CartView(cart: Cart) -> impl IntoView {
                         <CartLines cart=cart.clone()/>
                         <aside class="cart-page__summary">
                             <CartSummary cart/>
-                            <a class="button button--primary button--block" href="/checkout">{strings::CHECKOUT}</a>
-                            <a class="button button--ghost button--block" href="/">{strings::CONTINUE_SHOPPING}</a>
+                            <a class="button button--primary button--block" href="/checkout">{words::CHECKOUT}</a>
+                            <a class="button button--ghost button--block" href="/">{words::CONTINUE_SHOPPING}</a>
                         </aside>
                     </div>
                 }.into_any()

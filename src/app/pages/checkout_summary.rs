@@ -3,10 +3,10 @@
 
 use crate::api::checkout::{ApplyCoupon, RemoveCoupon};
 use crate::app::components::field::{Field, FormErrors};
-use crate::app::strings;
 use crate::commerce::checkout::Quote;
 use crate::commerce::promotions::Coupon;
 use crate::commerce::CartLine;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn CheckoutSummary(
     let totals = move || quote.get().map(|q| q.totals);
     view! {
         <aside class="checkout__summary" aria-labelledby="summary-title">
-            <h2 id="summary-title">{strings::ORDER_SUMMARY}</h2>
+            <h2 id="summary-title">{words::ORDER_SUMMARY}</h2>
             <ul class="summary-lines">
                 {lines.into_iter().map(|l| view! {
                     <li class="summary-line">
@@ -31,13 +31,13 @@ pub fn CheckoutSummary(
             <CouponBox quote=quote coupon=coupon/>
             {move || totals().map(|t| view! {
                 <dl class="totals" data-testid="checkout-totals">
-                    <div><dt>{strings::SUBTOTAL}</dt><dd>{t.subtotal.to_string()}</dd></div>
+                    <div><dt>{words::SUBTOTAL}</dt><dd>{t.subtotal.to_string()}</dd></div>
                     {(t.discount.minor > 0).then(|| view! {
-                        <div class="totals__discount"><dt>{strings::DISCOUNT}</dt><dd data-testid="checkout-discount">"−" {t.discount.to_string()}</dd></div>
+                        <div class="totals__discount"><dt>{words::DISCOUNT}</dt><dd data-testid="checkout-discount">"−" {t.discount.to_string()}</dd></div>
                     })}
-                    <div><dt>{strings::SHIPPING}</dt><dd>{if t.shipping.minor == 0 { strings::FREE.to_string() } else { t.shipping.to_string() }}</dd></div>
-                    {let (label, amount) = strings::tax_line(&t); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
-                    <div class="totals__grand"><dt>{strings::TOTAL}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
+                    <div><dt>{words::SHIPPING}</dt><dd>{if t.shipping.minor == 0 { words::FREE.to_string() } else { t.shipping.to_string() }}</dd></div>
+                    {let (label, amount) = words::tax_line(&t); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
+                    <div class="totals__grand"><dt>{words::TOTAL}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
                 </dl>
             })}
         </aside>
@@ -64,24 +64,24 @@ fn CouponBox(quote: Memo<Option<Quote>>, coupon: RwSignal<Option<Coupon>>) -> im
         quote
             .get()
             .and_then(|q| q.coupon_problem)
-            .map(|p| strings::coupon_problem(&p))
+            .map(|p| words::coupon_problem(&p))
     };
     view! {
         <div class="coupon">
             {move || match coupon.get() {
                 Some(c) => view! {
                     <ActionForm action=remove attr:class="coupon__applied">
-                        <span class="coupon__label" data-testid="coupon-applied">{strings::coupon_label(&c)}</span>
-                        <button class="button button--ghost" type="submit">{strings::COUPON_REMOVE}</button>
+                        <span class="coupon__label" data-testid="coupon-applied">{words::coupon_label(&c)}</span>
+                        <button class="button button--ghost" type="submit">{words::COUPON_REMOVE}</button>
                     </ActionForm>
                     {problem().map(|m| view! { <p class="field__error" role="alert" data-testid="coupon-problem">{m}</p> })}
                 }.into_any(),
                 None => view! {
                     <ActionForm action=apply attr:class="coupon__form">
-                        <Field name="code" label=strings::COUPON autocomplete="off" optional=true maxlength=32
-                            hint=strings::COUPON_HINT error=errors.field("coupon")/>
+                        <Field name="code" label=words::COUPON autocomplete="off" optional=true maxlength=32
+                            hint=words::COUPON_HINT error=errors.field("coupon")/>
                         <button class="button button--ghost" type="submit" disabled=move || apply.pending().get()>
-                            {strings::COUPON_APPLY}
+                            {words::COUPON_APPLY}
                         </button>
                     </ActionForm>
                     {move || errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}

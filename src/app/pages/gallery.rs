@@ -9,7 +9,7 @@ use crate::app::components::pagination::Pagination;
 use crate::app::components::price::Price;
 use crate::app::components::product_card::{ProductCard, ProductGrid};
 use crate::app::components::recommendation_row::RecommendationRow;
-use crate::app::strings;
+use crate::words;
 use leptos::prelude::*;
 
 /// Where a state is drawn: the panel decides the scheme and width; ids must differ per panel.
@@ -100,17 +100,17 @@ fn entries() -> Vec<(&'static str, &'static str, Vec<State>)> {
             "Messages",
             vec![
                 ("Loading", |_| {
-                    view! { <p class="loading">{strings::LOADING}</p> }.into_any()
+                    view! { <p class="loading">{words::LOADING}</p> }.into_any()
                 }),
                 ("Refused form", |_| {
-                    view! { <p class="form-error" role="alert">{strings::SIGN_IN_FAILED}</p> }
+                    view! { <p class="form-error" role="alert">{words::SIGN_IN_FAILED}</p> }
                         .into_any()
                 }),
                 ("Store unavailable", |_| {
                     view! {
                         <section class="problem">
-                            <h2>{strings::ERROR_TITLE}</h2>
-                            <a class="button button--primary" href="/">{strings::BACK_HOME}</a>
+                            <h2>{words::ERROR_TITLE}</h2>
+                            <a class="button button--primary" href="/">{words::BACK_HOME}</a>
                         </section>
                     }
                     .into_any()
@@ -122,13 +122,13 @@ fn entries() -> Vec<(&'static str, &'static str, Vec<State>)> {
             "Buttons",
             vec![
                 ("Primary", |_| {
-                    view! { <button class="button button--primary" type="button">{strings::CHECKOUT}</button> }.into_any()
+                    view! { <button class="button button--primary" type="button">{words::CHECKOUT}</button> }.into_any()
                 }),
                 ("Ghost", |_| {
-                    view! { <button class="button button--ghost" type="button">{strings::CONTINUE_SHOPPING}</button> }.into_any()
+                    view! { <button class="button button--ghost" type="button">{words::CONTINUE_SHOPPING}</button> }.into_any()
                 }),
                 ("Disabled", |_| {
-                    view! { <button class="button button--primary" type="button" disabled=true>{strings::CHECKOUT}</button> }.into_any()
+                    view! { <button class="button button--primary" type="button" disabled=true>{words::CHECKOUT}</button> }.into_any()
                 }),
             ],
         ),

@@ -5,7 +5,7 @@ use crate::api::catalog::get_home;
 use crate::api::recommend::get_home_rows;
 use crate::app::components::product_card::ProductGrid;
 use crate::app::components::recommendation_row::RecommendationRow;
-use crate::app::strings;
+use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -19,13 +19,13 @@ pub fn HomePage() -> impl IntoView {
     let rows = Resource::new(|| (), |_| get_home_rows());
     view! {
         <Title text=""/>
-        <Meta name="description" content=format!("{} — {}", strings::STORE_NAME, strings::STORE_TAGLINE)/>
+        <Meta name="description" content=format!("{} — {}", words::STORE_NAME, words::STORE_TAGLINE)/>
         <Link rel="canonical" href=crate::app::absolute("/")/>
         <section class="hero">
             <div class="hero__text">
-                <h1 class="hero__title">{strings::HERO_TITLE}</h1>
-                <p class="hero__lead">{strings::HERO_TEXT}</p>
-                <a class="button button--primary" href="#featured">{strings::HERO_CTA}</a>
+                <h1 class="hero__title">{words::HERO_TITLE}</h1>
+                <p class="hero__lead">{words::HERO_TEXT}</p>
+                <a class="button button--primary" href="#featured">{words::HERO_CTA}</a>
             </div>
         </section>
         <Suspense fallback=|| ()>
@@ -34,10 +34,10 @@ pub fn HomePage() -> impl IntoView {
                 {rows.recently_viewed.map(|row| view! { <RecommendationRow row id="recently-viewed"/> })}
             })}
         </Suspense>
-        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
             {move || home.get().map(|r| or_problem(r, |home| view! {
                 <section class="section" aria-labelledby="categories-title">
-                    <h2 id="categories-title" class="section__title">{strings::SHOP_BY_CATEGORY}</h2>
+                    <h2 id="categories-title" class="section__title">{words::SHOP_BY_CATEGORY}</h2>
                     <ul class="category-grid">
                         // The first row is in the first screen on a phone and a desktop alike:
                         // those pictures load at once, the rest as they scroll into view.
@@ -46,14 +46,14 @@ pub fn HomePage() -> impl IntoView {
                                 <a class="category-tile" href=format!("/c/{}", c.handle)>
                                     {c.image.map(|img| view! { <img src=img.url alt="" width="400" height="400" loading=if i < FIRST_SCREEN_TILES { "eager" } else { "lazy" } decoding="async"/> })}
                                     <span class="category-tile__name">{c.name}</span>
-                                    <span class="category-tile__count">{strings::products_count(c.product_count)}</span>
+                                    <span class="category-tile__count">{words::products_count(c.product_count)}</span>
                                 </a>
                             </li>
                         }).collect_view()}
                     </ul>
                 </section>
                 <section class="section" id="featured" aria-labelledby="featured-title">
-                    <h2 id="featured-title" class="section__title">{strings::FEATURED}</h2>
+                    <h2 id="featured-title" class="section__title">{words::FEATURED}</h2>
                     <ProductGrid products=home.featured/>
                 </section>
             }.into_any()))}

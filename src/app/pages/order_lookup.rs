@@ -2,18 +2,18 @@
 
 use crate::api::orders::LookupOrder;
 use crate::app::components::field::{Field, FormErrors};
-use crate::app::strings;
+use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn OrderLookupPage() -> impl IntoView {
     view! {
-        <Title text=strings::LOOKUP_TITLE/>
+        <Title text=words::LOOKUP_TITLE/>
         <Meta name="robots" content="noindex"/>
         <section class="lookup">
-            <h1>{strings::LOOKUP_TITLE}</h1>
-            <p>{strings::LOOKUP_INTRO}</p>
+            <h1>{words::LOOKUP_TITLE}</h1>
+            <p>{words::LOOKUP_INTRO}</p>
             <LookupForm/>
         </section>
     }
@@ -28,12 +28,12 @@ fn LookupForm() -> impl IntoView {
     view! {
         <ActionForm action=lookup attr:class="lookup__form">
             {move || errors.general().map(|m| view! { <p class="form-error" role="alert" data-testid="lookup-error">{m}</p> })}
-            <Field name="code" label=strings::LOOKUP_CODE autocomplete="off" hint=strings::LOOKUP_CODE_HINT
+            <Field name="code" label=words::LOOKUP_CODE autocomplete="off" hint=words::LOOKUP_CODE_HINT
                 maxlength=32 error=errors.field("code")/>
-            <Field name="email" label=strings::EMAIL kind="email" autocomplete="email" maxlength=254
+            <Field name="email" label=words::EMAIL kind="email" autocomplete="email" maxlength=254
                 error=errors.field("email")/>
             <button class="button button--primary" type="submit" disabled=move || lookup.pending().get()>
-                {strings::LOOKUP_SUBMIT}
+                {words::LOOKUP_SUBMIT}
             </button>
         </ActionForm>
     }

@@ -4,7 +4,8 @@
 
 use super::or_problem;
 use crate::api::profile::{get_privacy, Consent, DeleteProfile, PrivacyData};
-use crate::app::{strings, ConsentState};
+use crate::app::ConsentState;
+use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -12,12 +13,12 @@ use leptos_meta::{Meta, Title};
 pub fn PrivacyPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_privacy());
     view! {
-        <Title text=strings::PRIVACY_TITLE/>
+        <Title text=words::PRIVACY_TITLE/>
         <Meta name="robots" content="noindex"/>
         <section class="privacy">
-            <h1>{strings::PRIVACY_TITLE}</h1>
-            <p class="privacy__lead">{strings::PRIVACY_LEAD}</p>
-            <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+            <h1>{words::PRIVACY_TITLE}</h1>
+            <p class="privacy__lead">{words::PRIVACY_LEAD}</p>
+            <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
                 {move || data.get().map(|r| or_problem(r, |d| view! { <PrivacyCentre data=d/> }.into_any()))}
             </Suspense>
         </section>
@@ -60,9 +61,9 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
     move || {
         let d = data.get();
         let status = match d.consent {
-            Consent::Granted => strings::PRIVACY_ON,
-            Consent::Refused => strings::PRIVACY_OFF,
-            Consent::Unasked => strings::PRIVACY_UNASKED,
+            Consent::Granted => words::PRIVACY_ON,
+            Consent::Refused => words::PRIVACY_OFF,
+            Consent::Unasked => words::PRIVACY_UNASKED,
         };
         let deleted = delete.value().get().is_some_and(|r| r.is_ok()) && d.profile.is_empty();
         view! {
@@ -71,35 +72,35 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
                 {(d.consent != Consent::Granted).then(|| view! {
                     <ActionForm action=consent.choose>
                         <input type="hidden" name="allow" value="true"/>
-                        <button class="button button--primary" type="submit">{strings::PRIVACY_TURN_ON}</button>
+                        <button class="button button--primary" type="submit">{words::PRIVACY_TURN_ON}</button>
                     </ActionForm>
                 })}
                 {(d.consent == Consent::Granted).then(|| view! {
                     <ActionForm action=consent.choose>
                         <input type="hidden" name="allow" value="false"/>
-                        <button class="button" type="submit">{strings::PRIVACY_WITHDRAW}</button>
+                        <button class="button" type="submit">{words::PRIVACY_WITHDRAW}</button>
                     </ActionForm>
                 })}
             </div>
-            <h2>{strings::PRIVACY_RECORDED}</h2>
+            <h2>{words::PRIVACY_RECORDED}</h2>
             {if d.profile.is_empty() {
-                view! { <p data-testid="privacy-empty">{strings::PRIVACY_NOTHING}</p> }.into_any()
+                view! { <p data-testid="privacy-empty">{words::PRIVACY_NOTHING}</p> }.into_any()
             } else {
                 let now = d.now;
                 view! {
                     <ol class="privacy__events" data-testid="privacy-events">
-                        {d.profile.events.iter().map(|e| view! { <li>{strings::privacy_event(e, now)}</li> }).collect_view()}
+                        {d.profile.events.iter().map(|e| view! { <li>{words::privacy_event(e, now)}</li> }).collect_view()}
                     </ol>
                     <div class="privacy__actions">
-                        <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{strings::PRIVACY_EXPORT}</a>
+                        <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{words::PRIVACY_EXPORT}</a>
                         <ActionForm action=delete>
-                            <button class="button button--danger" type="submit" data-testid="privacy-delete">{strings::PRIVACY_DELETE}</button>
+                            <button class="button button--danger" type="submit" data-testid="privacy-delete">{words::PRIVACY_DELETE}</button>
                         </ActionForm>
                     </div>
                 }.into_any()
             }}
             {(deleted && storage_empty.get()).then(|| view! {
-                <p class="privacy__done" role="status" data-testid="privacy-deleted">{strings::PRIVACY_DELETED}</p>
+                <p class="privacy__done" role="status" data-testid="privacy-deleted">{words::PRIVACY_DELETED}</p>
             })}
         }
     }

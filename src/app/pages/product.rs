@@ -7,8 +7,9 @@ use super::or_problem;
 use crate::api::catalog::get_product;
 use crate::app::components::price::Price;
 use crate::app::components::recommendation_row::RecommendationRow;
-use crate::app::{strings, CartState};
+use crate::app::CartState;
 use crate::commerce::{Product, Variant, MAX_LINE_QUANTITY};
+use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -25,7 +26,7 @@ pub fn ProductPage() -> impl IntoView {
     let rows = Resource::new(handle, crate::api::recommend::get_product_rows);
 
     view! {
-        <Suspense fallback=|| view! { <p class="loading">{strings::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
             {move || product.get().map(|r| or_problem(r, |p| view! { <ProductView product=p/> }.into_any()))}
         </Suspense>
         <Suspense fallback=|| ()>
@@ -49,14 +50,14 @@ fn ProductView(product: Product) -> impl IntoView {
         <Link rel="canonical" href=crate::app::absolute(&format!("/p/{}", p.handle))/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
-                <li><a href="/">{strings::HOME}</a></li>
+                <li><a href="/">{words::HOME}</a></li>
                 <li><a href=format!("/c/{}", p.category.handle)>{p.category.name.clone()}</a></li>
                 <li><span aria-current="page">{p.name.clone()}</span></li>
             </ol>
         </nav>
         <ProductPanel product=Buyable::from(&product) variant>
             <section class="product__description" aria-labelledby="description-title">
-                <h2 id="description-title">{strings::DESCRIPTION}</h2>
+                <h2 id="description-title">{words::DESCRIPTION}</h2>
                 <p>{product.description.clone()}</p>
             </section>
         </ProductPanel>
@@ -210,7 +211,7 @@ fn Gallery(
             .collect::<Vec<_>>()
     });
     view! {
-        <div class="gallery" aria-label=strings::PRODUCT_IMAGES>
+        <div class="gallery" aria-label=words::PRODUCT_IMAGES>
             <div class="gallery__main">
                 {move || main().map(|img| view! {
                     <img src=img.url alt=img.alt width="800" height="800" fetchpriority="high" data-testid="product-image"/>
@@ -239,9 +240,9 @@ fn Gallery(
 #[component]
 fn StockNote(variant: Variant) -> impl IntoView {
     let (class, text) = match variant.stock {
-        0 => ("stock stock--out", strings::SOLD_OUT.to_string()),
-        n if n <= LOW_STOCK => ("stock stock--low", strings::only_left(n)),
-        _ => ("stock stock--in", strings::IN_STOCK.to_string()),
+        0 => ("stock stock--out", words::SOLD_OUT.to_string()),
+        n if n <= LOW_STOCK => ("stock stock--low", words::only_left(n)),
+        _ => ("stock stock--in", words::IN_STOCK.to_string()),
     };
     view! { <p class=class data-testid="stock">{text}</p> }
 }
@@ -293,7 +294,7 @@ fn OptionPickers(
                                         <a href=href.clone() on:click=move |ev| choose(&ev, wanted, &id, &href)
                                             class=if unavailable { "chip chip--unavailable" } else { "chip" }
                                             aria-current=is_current.then_some("true")
-                                            title=unavailable.then_some(strings::UNAVAILABLE_COMBINATION)
+                                            title=unavailable.then_some(words::UNAVAILABLE_COMBINATION)
                                         >{label}</a>
                                     })}
                                 </li>
@@ -329,12 +330,12 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
                     <input type="hidden" name="variant_id" value=v.id.clone()/>
                     <div class="add-to-cart__row">
                         <label class="field field--quantity">
-                            <span class="field__label">{strings::QUANTITY}</span>
+                            <span class="field__label">{words::QUANTITY}</span>
                             <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out
                                 on:input=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))/>
                         </label>
                         <button class="button button--primary add-to-cart__button" type="submit" disabled=move || sold_out || pending.get() data-testid="add-to-cart">
-                            {move || if sold_out { strings::SOLD_OUT } else if pending.get() { strings::ADDING } else { strings::ADD_TO_CART }}
+                            {move || if sold_out { words::SOLD_OUT } else if pending.get() { words::ADDING } else { words::ADD_TO_CART }}
                         </button>
                     </div>
                 }
@@ -346,7 +347,7 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
                 <input type="hidden" name="variant_id" value=v.id/>
                 <input type="hidden" name="quantity" value=move || quantity.get().to_string()/>
                 <button class="button button--ghost button--block" type="submit" disabled=move || pending.get() data-testid="buy-now">
-                    {strings::BUY_NOW}
+                    {words::BUY_NOW}
                 </button>
             </ActionForm>
         })}

@@ -95,7 +95,7 @@ pub fn load_customer(c: &Connection, id: i64) -> CommerceResult<Customer> {
         )
         .optional()
         .map_err(db)?
-        .ok_or_else(|| CommerceError::NotFound("customer".into()))?;
+        .ok_or(CommerceError::NotFound(crate::commerce::Thing::Customer))?;
     let mut stmt = c
         .prepare_cached(
             "SELECT address FROM customer_addresses WHERE customer_id = ?1
@@ -178,7 +178,7 @@ pub fn session_customer(c: &Connection, token: &str) -> CommerceResult<i64> {
     )
     .optional()
     .map_err(db)?
-    .ok_or_else(|| CommerceError::NotFound("customer".into()))
+    .ok_or(CommerceError::NotFound(crate::commerce::Thing::Customer))
 }
 
 pub fn close_session(c: &Connection, token: &str) -> CommerceResult<()> {

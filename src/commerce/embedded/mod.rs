@@ -15,7 +15,7 @@ use super::checkout::{self, PaymentMethod, ShippingOption, Totals};
 use super::model::*;
 use super::promotions::{self, Coupon, CouponProblem, Discount};
 use super::tracking::{self, OrderEvent, Shipment};
-use super::{Currency, Money};
+use super::{Currency, Money, Refusal, Thing};
 use catalog::CURRENCY;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -130,11 +130,10 @@ impl EmbeddedStore {
             let to = match to.or_else(|| tracking::next(current)) {
                 Some(to) if tracking::can_move(current, to) => to,
                 wanted => {
-                    return Err(CommerceError::InvalidInput(format!(
-                        "order {code} is {} and cannot move to {}",
-                        current.as_str(),
-                        wanted.map_or("anything further", |w| w.as_str())
-                    )))
+                    return Err(CommerceError::Refused(Refusal::StatusCannotMove {
+                        from: current,
+                        to: wanted,
+                    }))
                 }
             };
             tx.execute(
@@ -290,16 +289,20 @@ fn new_order_code() -> String {
     format!("VT-{body}")
 }
 
+/// Sums that overflow or mix currencies: a fault in the data, not the shopper's.
+fn money_refused(e: impl std::fmt::Display) -> CommerceError {
+    tracing::warn!(error = %e, "cart arithmetic refused");
+    CommerceError::Refused(Refusal::Backend)
+}
+
 fn check_quantity(quantity: u32, allow_zero: bool) -> CommerceResult<()> {
     if quantity == 0 && !allow_zero {
-        return Err(CommerceError::InvalidInput(
-            "quantity must be at least 1".into(),
-        ));
+        return Err(CommerceError::Refused(Refusal::QuantityTooSmall { min: 1 }));
     }
     if quantity > MAX_LINE_QUANTITY {
-        return Err(CommerceError::InvalidInput(format!(
-            "quantity must be at most {MAX_LINE_QUANTITY}"
-        )));
+        return Err(CommerceError::Refused(Refusal::QuantityTooLarge {
+            max: MAX_LINE_QUANTITY,
+        }));
     }
     Ok(())
 }
@@ -308,7 +311,7 @@ fn parse_variant_id(id: &str) -> CommerceResult<i64> {
     id.parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| CommerceError::NotFound("product".into()))
+        .ok_or(CommerceError::NotFound(Thing::Product))
 }
 
 fn split(s: &str) -> Vec<String> {
@@ -396,8 +399,7 @@ fn load_cart(c: &Connection, token: &str) -> CommerceResult<Cart> {
         .map_err(db)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(db)?;
-    let mut cart = Cart::from_lines(CURRENCY, lines)
-        .map_err(|e| CommerceError::InvalidInput(e.to_string()))?;
+    let mut cart = Cart::from_lines(CURRENCY, lines).map_err(money_refused)?;
     cart.coupon = match coupon_code {
         Some(code) => load_coupon(c, &code)?,
         None => None,
@@ -413,7 +415,7 @@ fn variant_stock(c: &Connection, variant: i64) -> CommerceResult<(String, u32)> 
     )
     .optional()
     .map_err(db)?
-    .ok_or_else(|| CommerceError::NotFound("product".into()))
+    .ok_or(CommerceError::NotFound(Thing::Product))
 }
 
 fn record_event(c: &Connection, code: &str, status: OrderStatus, at: i64) -> CommerceResult<()> {
@@ -486,7 +488,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         )
         .optional()
         .map_err(db)?
-        .ok_or_else(|| CommerceError::NotFound("order".into()))?;
+        .ok_or(CommerceError::NotFound(Thing::Order))?;
     let (
         email,
         address,
@@ -598,7 +600,7 @@ impl Commerce for EmbeddedStore {
             )
             .optional()
             .map_err(db)?
-            .ok_or_else(|| CommerceError::NotFound("category".into()))
+            .ok_or(CommerceError::NotFound(Thing::Category))
         })
         .await
     }
@@ -711,7 +713,7 @@ impl Commerce for EmbeddedStore {
                 )
                 .optional()
                 .map_err(db)?
-                .ok_or_else(|| CommerceError::NotFound("product".into()))?;
+                .ok_or(CommerceError::NotFound(Thing::Product))?;
             let (id, name, brand, description, option_names, category_handle) = head;
             let category = c
                 .query_row(
@@ -836,9 +838,9 @@ impl Commerce for EmbeddedStore {
                 .map_err(db)?;
             let wanted = held + quantity;
             if wanted > MAX_LINE_QUANTITY {
-                return Err(CommerceError::InvalidInput(format!(
-                    "quantity must be at most {MAX_LINE_QUANTITY}"
-                )));
+                return Err(CommerceError::Refused(Refusal::QuantityTooLarge {
+                    max: MAX_LINE_QUANTITY,
+                }));
             }
             if wanted > stock {
                 return Err(CommerceError::OutOfStock {
@@ -847,9 +849,9 @@ impl Commerce for EmbeddedStore {
                 });
             }
             if held == 0 && lines >= MAX_CART_LINES {
-                return Err(CommerceError::InvalidInput(format!(
-                    "a cart holds at most {MAX_CART_LINES} different items"
-                )));
+                return Err(CommerceError::Refused(Refusal::CartFull {
+                    lines: MAX_CART_LINES as u32,
+                }));
             }
             tx.execute(
                 "INSERT INTO cart_lines (cart_token, variant_id, quantity, added_at)
@@ -906,7 +908,7 @@ impl Commerce for EmbeddedStore {
                     )
                     .map_err(db)?;
                 if changed == 0 {
-                    return Err(CommerceError::NotFound("cart line".into()));
+                    return Err(CommerceError::NotFound(Thing::CartLine));
                 }
             }
             let cart = load_cart(&tx, &token)?;
@@ -990,7 +992,7 @@ impl Commerce for EmbeddedStore {
                 checkout::Day::from_unix(now()),
                 &checkout::Terms::house(cart.subtotal),
             )
-            .map_err(|e| CommerceError::InvalidInput(e.to_string()))?;
+            .map_err(money_refused)?;
             // The page showed this problem and no discount; placing anyway would surprise
             // nobody, but a coupon the shopper thinks applies must not silently vanish.
             if let Some(problem) = quote.coupon_problem {

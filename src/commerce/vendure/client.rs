@@ -177,9 +177,11 @@ async fn read<Q: GraphQLQuery>(res: reqwest::Response) -> Result<Reply<Q::Respon
         let error = match code {
             // Vendure's answer for an order (or anything) this session may not see: the
             // shopper hears "not found", never which.
-            "FORBIDDEN" | "ENTITY_NOT_FOUND" => CommerceError::NotFound(error.message.clone()),
+            "FORBIDDEN" | "ENTITY_NOT_FOUND" => {
+                CommerceError::NotFound(crate::commerce::Thing::Record)
+            }
             "USER_INPUT_ERROR" | "BAD_USER_INPUT" | "GRAPHQL_VALIDATION_FAILED" => {
-                CommerceError::InvalidInput(error.message.clone())
+                super::refused(error.message.clone())
             }
             _ => CommerceError::Unavailable(format!("Vendure error {code}: {}", error.message)),
         };

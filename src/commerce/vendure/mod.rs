@@ -12,7 +12,7 @@ use super::backend::*;
 use super::checkout::{Decline, PaymentMethod, Tax, Terms};
 use super::model::*;
 use super::promotions::CouponProblem;
-use super::Currency;
+use super::{Currency, Refusal, Thing};
 use crate::discovery::Item;
 use catalogue::{Collection, Shelf};
 use client::{Client, Kind};
@@ -21,6 +21,13 @@ use queries::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// Vendure refused for a reason of its own: its words (English, for developers) go to the log,
+/// the shopper gets a typed refusal the page words.
+pub(crate) fn refused(message: String) -> CommerceError {
+    tracing::info!(%message, "Vendure refused the request");
+    CommerceError::Refused(Refusal::Backend)
+}
 
 /// How long listings may show a catalogue (and stock) this old. Product pages and carts
 /// always ask Vendure afresh.
@@ -82,8 +89,8 @@ impl VendureStore {
         let gifts = match client.call::<OrderWithGift>(probe, None, Kind::Read).await {
             Ok(_) | Err(CommerceError::NotFound(_)) => true,
             // A stock Vendure refuses the query: its orders have no such fields.
-            Err(CommerceError::InvalidInput(why)) => {
-                tracing::info!(%why, "Vendure declares no gift fields: gifts are refused");
+            Err(CommerceError::Refused(_)) => {
+                tracing::info!("Vendure declares no gift fields: gifts are refused");
                 false
             }
             Err(e) => return Err(format!("cannot reach Vendure at {url}: {e}")),
@@ -345,10 +352,7 @@ impl VendureStore {
         if let Some(to_state::ToStateTransitionOrderToState::OrderStateTransitionError(e)) =
             r.data.transition_order_to_state
         {
-            return Err(CommerceError::InvalidInput(format!(
-                "{}: {}",
-                e.message, e.transition_error
-            )));
+            return Err(refused(format!("{}: {}", e.message, e.transition_error)));
         }
         Ok(())
     }
@@ -365,9 +369,7 @@ impl VendureStore {
     async fn place(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
         if order.gift.is_some() && !self.gifts {
             // This Vendure has nowhere to keep the note; refusing beats losing it.
-            return Err(CommerceError::InvalidInput(
-                "gift notes are not available in this store yet".into(),
-            ));
+            return Err(CommerceError::Refused(Refusal::GiftsNotSupported));
         }
         let Some(active) = self.active_order(token).await? else {
             return Err(CommerceError::EmptyCart);
@@ -424,7 +426,7 @@ impl VendureStore {
                 R::EmailAddressConflictError(_) => return Err(CommerceError::EmailTaken),
                 R::AlreadyLoggedInError(_) => {}
                 R::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
-                R::GuestCheckoutError(e) => return Err(CommerceError::InvalidInput(e.message)),
+                R::GuestCheckoutError(e) => return Err(refused(e.message)),
             }
         }
         let r = self
@@ -509,7 +511,7 @@ impl VendureStore {
             S::Order(_) => {}
             S::IneligibleShippingMethodError(_) => return Err(CommerceError::UnknownShipping),
             S::NoActiveOrderError(_) => return Err(CommerceError::EmptyCart),
-            S::OrderModificationError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            S::OrderModificationError(e) => return Err(refused(e.message)),
         }
         self.to_state(token, "ArrangingPayment").await?;
         let methods = self
@@ -554,12 +556,9 @@ impl VendureStore {
             P::IneligiblePaymentMethodError(e) => {
                 return Err(CommerceError::Unavailable(e.message))
             }
-            P::OrderPaymentStateError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            P::OrderPaymentStateError(e) => return Err(refused(e.message)),
             P::OrderStateTransitionError(e) => {
-                return Err(CommerceError::InvalidInput(format!(
-                    "{}: {}",
-                    e.message, e.transition_error
-                )))
+                return Err(refused(format!("{}: {}", e.message, e.transition_error)))
             }
             P::CouponRemovedDuringCheckoutError => {
                 return Err(CommerceError::Coupon(CouponProblem::Unknown))
@@ -619,7 +618,7 @@ impl Commerce for VendureStore {
         shelf
             .collection(handle)
             .map(|c| shelf.category(c))
-            .ok_or_else(|| CommerceError::NotFound(format!("category {handle}")))
+            .ok_or(CommerceError::NotFound(Thing::Category))
     }
 
     async fn products(&self, query: &ProductQuery) -> CommerceResult<Page<ProductSummary>> {
@@ -666,7 +665,7 @@ impl Commerce for VendureStore {
             .data
             .product
             .map(|p| plain_product!(p))
-            .ok_or_else(|| CommerceError::NotFound(format!("product {handle}")))?;
+            .ok_or(CommerceError::NotFound(Thing::Product))?;
         let shelf = self.shelf().await?;
         let category = shelf
             .category_of(&p)
@@ -742,9 +741,13 @@ impl Commerce for VendureStore {
         quantity: u32,
     ) -> CommerceResult<TokenCart> {
         if quantity == 0 || quantity > MAX_LINE_QUANTITY {
-            return Err(CommerceError::InvalidInput(format!(
-                "quantity must be 1 to {MAX_LINE_QUANTITY}"
-            )));
+            return Err(CommerceError::Refused(if quantity == 0 {
+                Refusal::QuantityTooSmall { min: 1 }
+            } else {
+                Refusal::QuantityTooLarge {
+                    max: MAX_LINE_QUANTITY,
+                }
+            }));
         }
         if let Some(t) = token {
             // Vendure would quietly start a new session for an unknown token.
@@ -762,9 +765,9 @@ impl Commerce for VendureStore {
                 })
                 .unwrap_or(0);
             if held + i64::from(quantity) > i64::from(MAX_LINE_QUANTITY) {
-                return Err(CommerceError::InvalidInput(format!(
-                    "quantity must be at most {MAX_LINE_QUANTITY}"
-                )));
+                return Err(CommerceError::Refused(Refusal::QuantityTooLarge {
+                    max: MAX_LINE_QUANTITY,
+                }));
             }
         }
         let reply = self
@@ -791,10 +794,10 @@ impl Commerce for VendureStore {
                     available: e.quantity_available.max(0) as u32,
                 });
             }
-            R::OrderLimitError(e) => return Err(CommerceError::InvalidInput(e.message)),
-            R::NegativeQuantityError(e) => return Err(CommerceError::InvalidInput(e.message)),
-            R::OrderInterceptorError(e) => return Err(CommerceError::InvalidInput(e.message)),
-            R::OrderModificationError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            R::OrderLimitError(e) => return Err(refused(e.message)),
+            R::NegativeQuantityError(e) => return Err(refused(e.message)),
+            R::OrderInterceptorError(e) => return Err(refused(e.message)),
+            R::OrderModificationError(e) => return Err(refused(e.message)),
         };
         Ok(TokenCart { token, cart })
     }
@@ -806,9 +809,9 @@ impl Commerce for VendureStore {
         quantity: u32,
     ) -> CommerceResult<Cart> {
         if quantity > MAX_LINE_QUANTITY {
-            return Err(CommerceError::InvalidInput(format!(
-                "quantity must be 0 to {MAX_LINE_QUANTITY}"
-            )));
+            return Err(CommerceError::Refused(Refusal::QuantityTooLarge {
+                max: MAX_LINE_QUANTITY,
+            }));
         }
         let active = self.active_order(token).await?;
         if let Some(o) = &active {
@@ -823,9 +826,9 @@ impl Commerce for VendureStore {
             if quantity == 0 {
                 return active.map_or_else(|| Ok(self.empty_cart()), |o| orders::cart(&o));
             }
-            return Err(CommerceError::NotFound("cart line".into()));
+            return Err(CommerceError::NotFound(Thing::CartLine));
         };
-        let refused = |message: String| Err(CommerceError::InvalidInput(message));
+        let refuse = |message: String| Err(refused(message));
         if quantity == 0 {
             let r = self
                 .client
@@ -834,8 +837,8 @@ impl Commerce for VendureStore {
             use remove_line::RemoveLineRemoveOrderLine as R;
             return match r.data.remove_order_line {
                 R::Order(o) => orders::cart(&plain_order!(o)),
-                R::OrderModificationError(e) => refused(e.message),
-                R::OrderInterceptorError(e) => refused(e.message),
+                R::OrderModificationError(e) => refuse(e.message),
+                R::OrderInterceptorError(e) => refuse(e.message),
             };
         }
         let r = self
@@ -856,10 +859,10 @@ impl Commerce for VendureStore {
                 product,
                 available: e.quantity_available.max(0) as u32,
             }),
-            R::OrderLimitError(e) => refused(e.message),
-            R::NegativeQuantityError(e) => refused(e.message),
-            R::OrderModificationError(e) => refused(e.message),
-            R::OrderInterceptorError(e) => refused(e.message),
+            R::OrderLimitError(e) => refuse(e.message),
+            R::NegativeQuantityError(e) => refuse(e.message),
+            R::OrderModificationError(e) => refuse(e.message),
+            R::OrderInterceptorError(e) => refuse(e.message),
         }
     }
 
@@ -955,10 +958,10 @@ impl Commerce for VendureStore {
 
     async fn order(&self, code: &str) -> CommerceResult<Order> {
         let not_found = |e| match e {
-            CommerceError::NotFound(_) => CommerceError::NotFound(format!("order {code}")),
+            CommerceError::NotFound(_) => CommerceError::NotFound(Thing::Order),
             other => other,
         };
-        let missing = || CommerceError::NotFound(format!("order {code}"));
+        let missing = || CommerceError::NotFound(Thing::Order);
         let code = code.to_string();
         let proof = self.order_proof(&code);
         if !self.gifts {
@@ -1015,9 +1018,10 @@ impl Commerce for VendureStore {
         match r.data.register_customer_account {
             R::Success(_) => {}
             R::PasswordValidationError(e) => {
-                return Err(CommerceError::InvalidInput(e.validation_error_message))
+                tracing::info!(why = %e.validation_error_message, "Vendure refused the password");
+                return Err(CommerceError::Refused(Refusal::PasswordRejected));
             }
-            R::MissingPasswordError(e) => return Err(CommerceError::InvalidInput(e.message)),
+            R::MissingPasswordError(e) => return Err(refused(e.message)),
             R::NativeAuthStrategyError(e) => return Err(CommerceError::Unavailable(e.message)),
         }
         // Vendure answers success for an address it already knows (so nobody can probe for
@@ -1051,9 +1055,7 @@ impl Commerce for VendureStore {
             R::CurrentUser(_) => {}
             R::InvalidCredentialsError(_) => return Err(CommerceError::InvalidCredentials),
             R::NotVerifiedError(_) => {
-                return Err(CommerceError::InvalidInput(
-                    "please confirm your email address first, with the link we sent".into(),
-                ))
+                return Err(CommerceError::Refused(Refusal::EmailNotConfirmed))
             }
             R::NativeAuthStrategyError(e) => return Err(CommerceError::Unavailable(e.message)),
         }
@@ -1080,7 +1082,7 @@ impl Commerce for VendureStore {
             .client
             .call::<Me>(me::Variables {}, Some(id), Kind::Read)
             .await?;
-        let gone = || CommerceError::NotFound("customer".into());
+        let gone = || CommerceError::NotFound(Thing::Customer);
         if r.token.as_deref().is_some_and(|t| t != id) {
             return Err(gone());
         }
@@ -1116,7 +1118,7 @@ impl Commerce for VendureStore {
         let c = r
             .data
             .active_customer
-            .ok_or_else(|| CommerceError::NotFound("customer".into()))?;
+            .ok_or(CommerceError::NotFound(Thing::Customer))?;
         c.orders
             .items
             .into_iter()

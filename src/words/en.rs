@@ -1,6 +1,7 @@
-//! Every word the shopper reads, in one place, so the store can be translated later.
+//! The store's words in English.
 
-use crate::api::ApiError;
+use super::{Label, Problem};
+use crate::commerce::{Refusal, Thing};
 
 pub const STORE_NAME: &str = "Vitrine";
 pub const STORE_TAGLINE: &str = "Well-made things for everyday life";
@@ -108,31 +109,88 @@ pub fn quantity_too_large(max: u32) -> String {
     format!("You can add at most {max} of one item.")
 }
 
-pub fn unreadable_request(_detail: &str) -> String {
-    "That request was incomplete. Please try again.".into()
+pub const UNREADABLE: &str = "That request was incomplete. Please try again.";
+pub const UNAVAILABLE: &str =
+    "The store is having trouble right now. Nothing was changed; please try again.";
+pub const UNREACHABLE: &str = "We couldn't reach the store. Check your connection and try again.";
+pub const RATE_LIMITED: &str =
+    "Too many tries in a short time. Please wait a few minutes and try again.";
+
+pub fn not_found(t: Thing) -> String {
+    let what = match t {
+        Thing::Page => "page",
+        Thing::Product => "product",
+        Thing::Category => "category",
+        Thing::Order => "order",
+        Thing::CartLine => "item",
+        Thing::Customer => "account",
+        Thing::Record => return "That could not be found.".into(),
+    };
+    format!("That {what} could not be found.")
 }
 
-pub fn api_error(e: &ApiError) -> String {
-    match e {
-        ApiError::NotFound(what) => format!("That {what} could not be found."),
-        ApiError::Invalid(msg) => msg.clone(),
-        ApiError::OutOfStock {
-            product,
-            available: 0,
-        } => format!("{product} is sold out."),
-        ApiError::OutOfStock { product, available } => {
-            format!("Only {available} of {product} left; your cart can't hold more.")
+pub fn out_of_stock(product: &str, available: u32) -> String {
+    match available {
+        0 => format!("{product} is sold out."),
+        n => format!("Only {n} of {product} left; your cart can't hold more."),
+    }
+}
+
+/// What a refused request tells the shopper.
+pub fn problem(p: &Problem) -> String {
+    let plain = match p {
+        Problem::Refused(r) => return refusal(r),
+        Problem::PayOnDeliveryLimit { currency } => return pay_on_delivery_limit(*currency),
+        Problem::Coupon(c) => return coupon_problem(c),
+        Problem::Required(label) => return field_required(*label),
+        Problem::WidgetOriginRefused { origin } => return widget_origin_refused(origin),
+        Problem::Card(c) => card_problem(*c),
+        Problem::CartExpired => CART_EXPIRED,
+        Problem::CartEmpty => CART_EMPTY,
+        Problem::ChooseOption => CHOOSE_OPTION,
+        Problem::ChooseShipping => CHOOSE_SHIPPING,
+        Problem::ChoosePayment => CHOOSE_PAYMENT,
+        Problem::CouponNeeded => COUPON_NEEDED,
+        Problem::TooLong => TOO_LONG,
+        Problem::UnusualCharacters => UNUSUAL_CHARACTERS,
+        Problem::BadEmail => BAD_EMAIL,
+        Problem::BadPostcode => BAD_POSTCODE,
+        Problem::BadCountry => BAD_COUNTRY,
+        Problem::PasswordRule => PASSWORD_RULE,
+        Problem::SignInFailed => SIGN_IN_FAILED,
+        Problem::EmailTaken => EMAIL_TAKEN,
+        Problem::LookupCodeNeeded => LOOKUP_CODE_NEEDED,
+        Problem::LookupNotFound => LOOKUP_NOT_FOUND,
+        Problem::Unreadable => UNREADABLE,
+        Problem::RequestTooLarge => REQUEST_TOO_LARGE,
+        Problem::CrossSite => CROSS_SITE_REFUSED,
+        Problem::WidgetRefused => WIDGET_REFUSED,
+    };
+    plain.into()
+}
+
+/// What a backend's refusal tells the shopper.
+pub fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::QuantityTooSmall { min } => quantity_too_small(*min),
+        Refusal::QuantityTooLarge { max } => quantity_too_large(*max),
+        Refusal::CartFull { lines } => format!(
+            "Your cart holds at most {lines} different items. Please check out or remove one first."
+        ),
+        Refusal::GiftsNotSupported => "Gift notes are not available in this store yet.".into(),
+        Refusal::EmailNotConfirmed => {
+            "Please confirm your email address first, with the link we sent.".into()
         }
-        ApiError::Unavailable => {
-            "The store is having trouble right now. Nothing was changed; please try again.".into()
+        Refusal::PasswordRejected => {
+            format!("The store did not accept that password. {PASSWORD_RULE}")
         }
-        ApiError::Field { message, .. } | ApiError::Payment(message) => message.clone(),
-        ApiError::Transport(_) => {
-            "We couldn't reach the store. Check your connection and try again.".into()
-        }
-        ApiError::RateLimited => {
-            "Too many tries in a short time. Please wait a few minutes and try again.".into()
-        }
+        // Said to the store owner (the admin command), in the statuses' own names.
+        Refusal::StatusCannotMove { from, to } => format!(
+            "That order is {} and cannot move to {}.",
+            from.as_str(),
+            to.map_or("anything further", |t| t.as_str())
+        ),
+        Refusal::Backend => "The store could not do that. Nothing was changed.".into(),
     }
 }
 
@@ -161,18 +219,27 @@ pub const CARD_TEST_HINT: &str =
 pub const ORDER_SUMMARY: &str = "Order summary";
 pub const SHIPPING: &str = "Shipping";
 pub const FREE: &str = "Free";
-pub const TAX: &str = "Tax (8%)";
+/// The tax line, with the rate in basis points (800 is 8%).
+pub fn tax(basis_points: i64) -> String {
+    match basis_points % 100 {
+        0 => format!("Tax ({}%)", basis_points / 100),
+        _ => format!("Tax ({}.{:02}%)", basis_points / 100, basis_points % 100),
+    }
+}
 /// The tax line when prices already hold the tax.
 pub const TAX_INCLUDED: &str = "Tax included";
 /// Its value before the backend has worked the amount out.
 pub const IN_PRICES: &str = "In prices";
 
 /// The tax line of a totals box: what it is called and what it shows.
-pub fn tax_line(t: &crate::commerce::checkout::Totals) -> (&'static str, String) {
+pub fn tax_line(t: &crate::commerce::checkout::Totals) -> (String, String) {
     match (t.tax_included, t.tax.minor) {
-        (false, _) => (TAX, t.tax.to_string()),
-        (true, 0) => (TAX_INCLUDED, IN_PRICES.to_string()),
-        (true, _) => (TAX_INCLUDED, t.tax.to_string()),
+        (false, _) => (
+            tax(crate::commerce::checkout::TAX_BASIS_POINTS),
+            t.tax.to_string(),
+        ),
+        (true, 0) => (TAX_INCLUDED.into(), IN_PRICES.to_string()),
+        (true, _) => (TAX_INCLUDED.into(), t.tax.to_string()),
     }
 }
 pub const TOTAL: &str = "Total";
@@ -294,29 +361,35 @@ pub const LOOKUP_NOT_FOUND: &str =
 pub const TRACK_ORDER: &str = "Track an order";
 
 /// Countries we ship to, as (ISO code, name).
-pub const COUNTRIES: &[(&str, &str)] = &[
-    ("US", "United States"),
-    ("CA", "Canada"),
-    ("GB", "United Kingdom"),
-    ("IE", "Ireland"),
-    ("DE", "Germany"),
-    ("FR", "France"),
-    ("NL", "Netherlands"),
-    ("ES", "Spain"),
-    ("IT", "Italy"),
-    ("AU", "Australia"),
-];
-
+/// A country's name, for the codes the store ships to (`commerce::checkout::SHIPS_TO`).
 pub fn country_name(code: &str) -> &str {
-    COUNTRIES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, name)| *name)
-        .unwrap_or(code)
+    match code {
+        "US" => "United States",
+        "CA" => "Canada",
+        "GB" => "United Kingdom",
+        "IE" => "Ireland",
+        "DE" => "Germany",
+        "FR" => "France",
+        "NL" => "Netherlands",
+        "ES" => "Spain",
+        "IT" => "Italy",
+        "AU" => "Australia",
+        other => other,
+    }
 }
 
-pub fn field_required(label: &str) -> String {
-    format!("Please enter your {}.", label.to_lowercase())
+/// Labels as they read inside a sentence ("your postcode"); written out, since lowering a
+/// label's case is no rule in most languages (and would ship Unicode's case tables).
+pub fn field_required(label: Label) -> String {
+    let named = match label {
+        Label::FullName => "full name",
+        Label::Address => "address",
+        Label::Address2 => "apartment, suite, etc.",
+        Label::City => "city",
+        Label::Postcode => "postcode / zip",
+        Label::GiftMessage => "gift message",
+    };
+    format!("Please enter your {named}.")
 }
 
 pub const BAD_EMAIL: &str = "Please enter an email address like name@example.com.";
@@ -545,8 +618,8 @@ fn and_list(names: &[String]) -> String {
 
 /// A recommendation row's heading and the sentence saying why it is shown.
 #[cfg(feature = "ui")]
-pub fn row_text(reason: &crate::api::recommend::Reason, in_cart: bool) -> (&'static str, String) {
-    use crate::api::recommend::Reason;
+pub fn row_text(reason: &crate::discovery::Reason, in_cart: bool) -> (&'static str, String) {
+    use crate::discovery::Reason;
     match reason {
         Reason::BecauseYouViewed(names) if names.is_empty() => {
             (FOR_YOU, "Picked from what you browse here.".into())
@@ -622,5 +695,39 @@ fn plural(n: i64, unit: &str) -> String {
         format!("1 {unit} ago")
     } else {
         format!("{n} {unit}s ago")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commerce::checkout::CardProblem;
+
+    #[test]
+    fn problems_read_as_sentences_with_their_figures() {
+        let too_many = Problem::Refused(Refusal::QuantityTooLarge { max: 99 });
+        assert_eq!(problem(&too_many), "You can add at most 99 of one item.");
+        assert_eq!(
+            problem(&Problem::Required(Label::City)),
+            "Please enter your city."
+        );
+        assert_eq!(
+            problem(&Problem::Card(CardProblem::Cvc)),
+            "Please enter the 3 or 4 digit security code."
+        );
+        let refused = Problem::WidgetOriginRefused {
+            origin: "https://shop.example".into(),
+        };
+        assert!(problem(&refused).contains("adding https://shop.example to VITRINE_WIDGET_ORIGINS"));
+        assert_eq!(not_found(Thing::Order), "That order could not be found.");
+        assert_eq!(tax(800), "Tax (8%)");
+        assert_eq!(tax(725), "Tax (7.25%)");
+    }
+
+    #[test]
+    fn every_country_shipped_to_has_a_name() {
+        for code in crate::commerce::checkout::SHIPS_TO {
+            assert_ne!(country_name(code), *code);
+        }
     }
 }
