@@ -10,12 +10,10 @@ use vitrine::commerce::Cart;
 
 fn coupon_error(r: &common::Reply) -> String {
     assert_eq!(r.status, 422, "{}", r.body);
-    match r.json::<ApiError>() {
-        e @ ApiError::Field { .. } if matches!(&e, ApiError::Field { field, .. } if field == "coupon") => {
-            e.to_string()
-        }
-        other => panic!("expected a coupon field error, got {other:?}"),
-    }
+    let e = r.json::<ApiError>();
+    let on_coupon = matches!(&e, ApiError::Field { field, .. } if field == "coupon");
+    assert!(on_coupon, "expected a coupon field error, got {e:?}");
+    e.to_string()
 }
 
 #[test]

@@ -19,11 +19,11 @@ impl FormErrors {
     }
 
     pub fn field(self, name: &'static str) -> Signal<Option<String>> {
-        Signal::derive(move || match self.error.get() {
-            Some(e @ ApiError::Field { .. }) if matches!(&e, ApiError::Field { field, .. } if field == name) => {
-                Some(e.to_string())
-            }
-            _ => None,
+        Signal::derive(move || {
+            let error = self.error.get();
+            error
+                .filter(|e| matches!(e, ApiError::Field { field, .. } if field == name))
+                .map(|e| e.to_string())
         })
     }
 
