@@ -25,8 +25,37 @@ pub fn product_svg(art: &str, colour: &Colour, seed: u64) -> String {
         "plant" => plant(fill, detail),
         _ => headphones(fill, line, detail),
     };
+    let grain = rng.next_u64() % 1000;
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="800" height="800"><rect width="400" height="400" fill="{backdrop}"/><ellipse cx="200" cy="352" rx="130" ry="14" fill="#000" opacity=".07"/>{body}</svg>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="800" height="800">{studio}<rect width="400" height="400" fill="{backdrop}"/><rect width="400" height="400" fill="url(#light)"/><ellipse cx="200" cy="352" rx="130" ry="14" fill="#000" opacity=".07"/><g filter="url(#form)">{body}</g></svg>"##,
+        studio = studio(grain)
+    )
+}
+
+/// A studio's light: a soft spot on the backdrop, and a filter that gives the flat drawing a
+/// rounded form (diffuse light on its blurred outline) and a fine grain, like cloth or glaze in
+/// a photograph. Besides looking less like clip art, the detail keeps the picture above the 0.05
+/// bits per pixel below which Chrome does not count an image as a page's largest paint (a bare
+/// 450-byte drawing was skipped, and a phone's largest paint fell to the consent banner).
+fn studio(grain: u64) -> String {
+    format!(
+        concat!(
+            r##"<defs><radialGradient id="light" cx=".5" cy=".3" r=".8">"##,
+            r##"<stop offset="0" stop-color="#fff" stop-opacity=".6"/>"##,
+            r##"<stop offset=".55" stop-color="#fff" stop-opacity="0"/>"##,
+            r##"<stop offset="1" stop-color="#000" stop-opacity=".08"/></radialGradient>"##,
+            r##"<filter id="form" x="0" y="0" width="100%" height="100%" color-interpolation-filters="sRGB">"##,
+            r##"<feGaussianBlur in="SourceAlpha" stdDeviation="7" result="blur"/>"##,
+            r##"<feDiffuseLighting in="blur" surfaceScale="5" diffuseConstant="1.15" lighting-color="#fff" result="lit">"##,
+            r##"<feDistantLight azimuth="235" elevation="60"/></feDiffuseLighting>"##,
+            r##"<feComposite in="lit" in2="SourceAlpha" operator="in" result="shade"/>"##,
+            r##"<feBlend in="SourceGraphic" in2="shade" mode="multiply" result="formed"/>"##,
+            r##"<feTurbulence type="fractalNoise" baseFrequency=".85" numOctaves="2" seed="{grain}" result="noise"/>"##,
+            r##"<feColorMatrix in="noise" values="0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 .22 -.06" result="grain"/>"##,
+            r##"<feComposite in="grain" in2="SourceAlpha" operator="in" result="cloth"/>"##,
+            r##"<feMerge><feMergeNode in="formed"/><feMergeNode in="cloth"/></feMerge></filter></defs>"##
+        ),
+        grain = grain
     )
 }
 
@@ -186,6 +215,19 @@ mod tests {
             );
             assert!(svg.contains(PALETTE[4].hex) || cat.art == "plant");
             assert!(!svg.contains("{}"), "unfilled placeholder in {}", cat.art);
+        }
+    }
+
+    /// Chrome skips an image as a page's largest paint below 0.05 bits per CSS pixel of its
+    /// box; a phone shows the main picture about 360 px wide, so 810 bytes at the least.
+    #[test]
+    fn every_drawing_is_detailed_enough_to_count_as_the_largest_paint() {
+        for cat in CATEGORIES {
+            for colour in PALETTE {
+                let svg = product_svg(cat.art, colour, 3);
+                let bits_per_pixel = (svg.len() * 8) as f64 / (360.0 * 360.0);
+                assert!(bits_per_pixel >= 0.06, "{} is {} bytes", cat.art, svg.len());
+            }
         }
     }
 
