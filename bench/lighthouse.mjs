@@ -2,7 +2,10 @@
 // with a line, checkout with a line), with the mobile preset (emulated mid-range phone,
 // throttled 4G and CPU) and the desktop preset, on the release server with a fresh embedded
 // store and with a local Vendure (when VITRINE_VENDURE is set, as `make bench-lighthouse`
-// does). Prints one table. Installs lighthouse from npm into the tools folder on first use.
+// does). A first visit (no consent answer yet, so the consent banner shows) is measured on home
+// and the product page too. Prints one table, with what the largest paint was. Installs
+// lighthouse from npm into the tools folder on first use. LIGHTHOUSE_FIRST_VISIT_ONLY=1 runs
+// only the first-visit rows.
 import { execFileSync } from 'node:child_process';
 import { startServer } from './lib/server.mjs';
 import { startVendure } from './lib/vendure.mjs';
@@ -29,14 +32,15 @@ async function cartCookie(url, productPath) {
   return cookie;
 }
 
-function audit(target, preset, cookie) {
+function audit(target, preset, cookie, firstVisit) {
   const args = [
     target, '--output=json', '--output-path=stdout', '--quiet',
     '--only-categories=performance,accessibility,best-practices,seo',
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-    // A shopper who has answered the consent question: the banner is a first visit's only.
-    `--extra-headers=${JSON.stringify({ Cookie: ['vitrine_consent=no', cookie].filter(Boolean).join('; ') })}`,
   ];
+  // A shopper who has answered the consent question, except on a first visit (the banner).
+  const cookies = [firstVisit ? '' : 'vitrine_consent=no', cookie].filter(Boolean).join('; ');
+  if (cookies) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookies })}`);
   if (preset === 'desktop') args.push('--preset=desktop');
   const out = execFileSync(lighthouse, args, {
     env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' },
@@ -46,7 +50,22 @@ function audit(target, preset, cookie) {
 }
 
 const ms = (x) => `${Math.round(x)}`.padStart(6);
-console.log('backend   preset   page                     perf  a11y  best   seo    FCP    LCP    TBT    CLS   (ms)');
+
+/** What the largest paint was (Lighthouse's CSS path to it, last two steps). */
+function lcpElement(audits) {
+  const found = [];
+  const walk = (v) => {
+    if (!v || typeof v !== 'object') return;
+    if (v.type === 'node' && v.selector) found.push(v.selector);
+    Object.values(v).forEach(walk);
+  };
+  walk(audits['lcp-breakdown-insight']?.details);
+  walk(audits['largest-contentful-paint-element']?.details);
+  return found.length ? found[0].split(' > ').slice(-2).join(' > ') : '-';
+}
+
+const firstVisitOnly = process.env.LIGHTHOUSE_FIRST_VISIT_ONLY === '1';
+console.log('backend   preset   page                                 perf  a11y  best   seo    FCP    LCP    TBT    CLS   (ms)  largest paint');
 for (const backend of backends) {
   let vendure = null;
   if (backend.name === 'vendure') {
@@ -59,19 +78,23 @@ for (const backend of backends) {
   const { url, stop } = await startServer(env);
   try {
     const cookie = await cartCookie(url, backend.product);
-    const pages = [
+    const answered = [
       ['/', ''], [backend.category, ''], [backend.product, ''], [backend.search, ''],
       ['/cart', cookie], ['/checkout', cookie],
-    ];
+    ].map(([page, withCart]) => [page, withCart, false]);
+    const firstVisits = [['/', '', true], [backend.product, '', true]];
+    const pages = firstVisitOnly ? firstVisits : [...answered, ...firstVisits];
     for (const preset of presets) {
-      for (const [page, withCart] of pages) {
-        const r = audit(url + page, preset, withCart);
+      for (const [page, withCart, firstVisit] of pages) {
+        const r = audit(url + page, preset, withCart, firstVisit);
+        const label = firstVisit ? `${page} (1st visit)` : page;
         const score = (c) => String(Math.round(r.categories[c].score * 100)).padStart(5);
         const a = r.audits;
-        console.log(`${backend.name.padEnd(9)} ${preset.padEnd(8)} ${page.padEnd(22)} ${score('performance')} ` +
+        console.log(`${backend.name.padEnd(9)} ${preset.padEnd(8)} ${label.padEnd(34)} ${score('performance')} ` +
           `${score('accessibility')} ${score('best-practices')} ${score('seo')} ` +
           `${ms(a['first-contentful-paint'].numericValue)} ${ms(a['largest-contentful-paint'].numericValue)} ` +
-          `${ms(a['total-blocking-time'].numericValue)} ${a['cumulative-layout-shift'].numericValue.toFixed(3).padStart(6)}`);
+          `${ms(a['total-blocking-time'].numericValue)} ${a['cumulative-layout-shift'].numericValue.toFixed(3).padStart(6)}` +
+          `  ${lcpElement(a)}`);
       }
     }
   } finally {

@@ -651,7 +651,9 @@ pub fn row_text(reason: &crate::discovery::Reason, in_cart: bool) -> (&'static s
 }
 
 pub const CONSENT_TITLE: &str = "Personalise this store for you?";
-pub const CONSENT_TEXT: &str = "With your permission we remember what you view, add and buy, on this device only, to suggest products and show what you viewed. Nothing is shared with anyone else. You can see, download or delete it at any time.";
+/// Short on purpose: the banner must not be the largest thing a phone paints on a first visit
+/// (README "Performance"); the privacy centre says the rest.
+pub const CONSENT_TEXT: &str = "We'd remember what you view, add and buy, on this device only, to suggest products. Nothing is shared.";
 pub const CONSENT_YES: &str = "Yes, personalise";
 pub const CONSENT_NO: &str = "No thanks";
 
