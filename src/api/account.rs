@@ -14,7 +14,7 @@ pub struct AccountData {
 }
 
 /// The signed-in shopper's account, or `None` for a guest.
-#[server(endpoint = "account/get")]
+#[server(endpoint = "account/get", output = crate::api::Answer)]
 pub async fn get_account() -> Result<Option<AccountData>, ApiError> {
     let Some(customer) = ssr::signed_in().await? else {
         return Ok(None);
@@ -32,7 +32,7 @@ pub async fn get_account() -> Result<Option<AccountData>, ApiError> {
     Ok(Some(AccountData { customer, orders }))
 }
 
-#[server(endpoint = "account/register")]
+#[server(endpoint = "account/register", output = crate::api::Answer)]
 pub async fn register(email: String, name: String, password: String) -> Result<(), ApiError> {
     use crate::words::Label;
     let email = super::rules::email(&email)?.to_lowercase();
@@ -55,7 +55,7 @@ pub async fn register(email: String, name: String, password: String) -> Result<(
     Ok(())
 }
 
-#[server(endpoint = "account/sign-in")]
+#[server(endpoint = "account/sign-in", output = crate::api::Answer)]
 pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     let email = email.trim().to_lowercase();
     // Sizes first: nothing the shopper sent is kept (not even as a limiter's key) unchecked.
@@ -73,7 +73,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     Ok(())
 }
 
-#[server(endpoint = "account/sign-out")]
+#[server(endpoint = "account/sign-out", output = crate::api::Answer)]
 pub async fn sign_out() -> Result<(), ApiError> {
     ssr::sign_out().await?;
     leptos_axum::redirect("/account");

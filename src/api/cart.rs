@@ -5,12 +5,12 @@ use super::ApiError;
 use crate::commerce::Cart;
 use leptos::prelude::*;
 
-#[server(endpoint = "cart/get")]
+#[server(endpoint = "cart/get", output = crate::api::Answer)]
 pub async fn get_cart() -> Result<Cart, ApiError> {
     ssr::current_cart(super::context::backend()?.as_ref()).await
 }
 
-#[server(endpoint = "cart/add")]
+#[server(endpoint = "cart/add", output = crate::api::Answer)]
 pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
     let cart = ssr::add(&variant_id, quantity).await?;
     ssr::after_plain_form("/cart");
@@ -19,14 +19,14 @@ pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiE
 
 /// Adds to the cart and goes straight to checkout: the first of a returning shopper's two
 /// clicks.
-#[server(endpoint = "cart/buy")]
+#[server(endpoint = "cart/buy", output = crate::api::Answer)]
 pub async fn buy_now(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
     let cart = ssr::add(&variant_id, quantity).await?;
     leptos_axum::redirect("/checkout");
     Ok(cart)
 }
 
-#[server(endpoint = "cart/update")]
+#[server(endpoint = "cart/update", output = crate::api::Answer)]
 pub async fn update_cart_line(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
     let variant_id = super::validate::variant_id(&variant_id)?;
     let quantity = super::validate::quantity(quantity, 0)?;
@@ -38,7 +38,7 @@ pub async fn update_cart_line(variant_id: String, quantity: i64) -> Result<Cart,
     Ok(cart)
 }
 
-#[server(endpoint = "cart/remove")]
+#[server(endpoint = "cart/remove", output = crate::api::Answer)]
 pub async fn remove_cart_line(variant_id: String) -> Result<Cart, ApiError> {
     let variant_id = super::validate::variant_id(&variant_id)?;
     let token = ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;

@@ -12,12 +12,12 @@ pub struct HomeData {
     pub featured: Vec<ProductSummary>,
 }
 
-#[server(endpoint = "catalog/categories")]
+#[server(endpoint = "catalog/categories", output = crate::api::Answer)]
 pub async fn get_categories() -> Result<Vec<Category>, ApiError> {
     Ok(super::context::backend()?.categories().await?)
 }
 
-#[server(endpoint = "catalog/home")]
+#[server(endpoint = "catalog/home", output = crate::api::Answer)]
 pub async fn get_home() -> Result<HomeData, ApiError> {
     use crate::commerce::backend::ProductQuery;
     let backend = super::context::backend()?;
@@ -34,7 +34,7 @@ pub async fn get_home() -> Result<HomeData, ApiError> {
     })
 }
 
-#[server(endpoint = "catalog/product")]
+#[server(endpoint = "catalog/product", output = crate::api::Answer)]
 pub async fn get_product(handle: String) -> Result<Product, ApiError> {
     let handle = super::validate::handle(&handle)?;
     let product = super::context::backend()?.product(&handle).await?;

@@ -37,7 +37,7 @@ pub struct CheckoutData {
     pub signed_in: bool,
 }
 
-#[server(endpoint = "checkout/get")]
+#[server(endpoint = "checkout/get", output = crate::api::Answer)]
 pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
     let backend = super::context::backend()?;
     let cart = super::cart::ssr::current_cart(backend.as_ref()).await?;
@@ -64,7 +64,7 @@ pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
 }
 
 /// Applies a discount code to the cart; the reason when it does not apply is the error.
-#[server(endpoint = "checkout/coupon")]
+#[server(endpoint = "checkout/coupon", output = crate::api::Answer)]
 pub async fn apply_coupon(code: String) -> Result<Cart, ApiError> {
     use crate::words::Problem;
     let code = crate::commerce::promotions::normalise_code(&code);
@@ -84,7 +84,7 @@ pub async fn apply_coupon(code: String) -> Result<Cart, ApiError> {
     Ok(cart)
 }
 
-#[server(endpoint = "checkout/coupon/remove")]
+#[server(endpoint = "checkout/coupon/remove", output = crate::api::Answer)]
 pub async fn remove_coupon() -> Result<Cart, ApiError> {
     let token =
         super::cart::ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
@@ -93,7 +93,7 @@ pub async fn remove_coupon() -> Result<Cart, ApiError> {
     Ok(cart)
 }
 
-#[server(endpoint = "checkout/place")]
+#[server(endpoint = "checkout/place", output = crate::api::Answer)]
 pub async fn place_order(
     email: String,
     name: String,

@@ -55,7 +55,7 @@ impl RememberedDetails {
 }
 
 /// Forgets the details on this device (the cookie is cleared).
-#[server(endpoint = "checkout/forget")]
+#[server(endpoint = "checkout/forget", output = crate::api::Answer)]
 pub async fn forget_details() -> Result<(), ApiError> {
     ssr::forget();
     super::cart::ssr::after_plain_form("/checkout");

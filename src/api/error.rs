@@ -58,7 +58,7 @@ impl std::error::Error for ApiError {}
 
 #[cfg(feature = "ui")]
 impl leptos::server_fn::error::FromServerFnError for ApiError {
-    type Encoder = leptos::server_fn::codec::JsonEncoding;
+    type Encoder = super::JsonText;
 
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
         use leptos::server_fn::error::ServerFnErrorErr;

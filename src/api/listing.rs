@@ -133,12 +133,12 @@ pub struct Suggestions {
     pub categories: Vec<Category>,
 }
 
-#[leptos::server(endpoint = "catalog/listing")]
+#[leptos::server(endpoint = "catalog/listing", output = crate::api::Answer)]
 pub async fn get_listing(params: ListingParams) -> Result<Listing, ApiError> {
     ssr::listing(params).await
 }
 
-#[leptos::server(endpoint = "catalog/suggest")]
+#[leptos::server(endpoint = "catalog/suggest", output = crate::api::Answer)]
 pub async fn suggest(q: String) -> Result<Suggestions, ApiError> {
     ssr::suggest(q).await
 }

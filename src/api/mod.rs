@@ -4,6 +4,8 @@
 #[cfg(feature = "ui")]
 pub mod account;
 #[cfg(feature = "ui")]
+mod answer;
+#[cfg(feature = "ui")]
 pub mod cart;
 #[cfg(feature = "ui")]
 pub mod catalog;
@@ -40,6 +42,8 @@ mod validate;
 #[cfg(feature = "ssr")]
 pub mod widget;
 
+#[cfg(feature = "ui")]
+pub use answer::{Answer, JsonText};
 pub use error::ApiError;
 
 #[cfg(feature = "ssr")]

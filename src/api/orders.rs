@@ -17,7 +17,7 @@ pub struct TrackedOrder {
 
 /// An order, for the holder of its signed link. A wrong token and an unknown code answer
 /// alike, so the link cannot be used to probe which orders exist.
-#[server(endpoint = "orders/get")]
+#[server(endpoint = "orders/get", output = crate::api::Answer)]
 pub async fn get_order(code: String, token: String) -> Result<TrackedOrder, ApiError> {
     let not_found = || ApiError::NotFound(crate::commerce::Thing::Order);
     if code.len() > 32 || !super::context::signer()?.verify("order", &code, &token) {
@@ -38,7 +38,7 @@ pub async fn get_order(code: String, token: String) -> Result<TrackedOrder, ApiE
 
 /// Finds an order by number and the email it was placed with, and sends the shopper to its
 /// signed link.
-#[server(endpoint = "orders/lookup")]
+#[server(endpoint = "orders/lookup", output = crate::api::Answer)]
 pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
     use crate::words::Problem;
     let code: String = code

@@ -23,13 +23,13 @@ pub struct PrivacyData {
     pub now: i64,
 }
 
-#[server(endpoint = "profile/consent")]
+#[server(endpoint = "profile/consent", output = crate::api::Answer)]
 pub async fn get_consent() -> Result<Consent, ApiError> {
     Ok(ssr::consent())
 }
 
 /// Records the shopper's choice. Saying no (or withdrawing) deletes whatever was recorded.
-#[server(endpoint = "profile/choose")]
+#[server(endpoint = "profile/choose", output = crate::api::Answer)]
 pub async fn choose_consent(allow: bool) -> Result<Consent, ApiError> {
     let consent = if allow {
         Consent::Granted
@@ -44,7 +44,7 @@ pub async fn choose_consent(allow: bool) -> Result<Consent, ApiError> {
     Ok(consent)
 }
 
-#[server(endpoint = "profile")]
+#[server(endpoint = "profile", output = crate::api::Answer)]
 pub async fn get_privacy() -> Result<PrivacyData, ApiError> {
     Ok(PrivacyData {
         consent: ssr::consent(),
@@ -54,7 +54,7 @@ pub async fn get_privacy() -> Result<PrivacyData, ApiError> {
 }
 
 /// Deletes the profile and keeps the consent choice (a shopper may start afresh).
-#[server(endpoint = "profile/delete")]
+#[server(endpoint = "profile/delete", output = crate::api::Answer)]
 pub async fn delete_profile() -> Result<PrivacyData, ApiError> {
     ssr::forget();
     super::cart::ssr::after_plain_form("/privacy");
@@ -66,7 +66,7 @@ pub async fn delete_profile() -> Result<PrivacyData, ApiError> {
 }
 
 /// The profile as a JSON download (the privacy centre's "Export").
-#[server(endpoint = "profile/export", input = leptos::server_fn::codec::GetUrl)]
+#[server(endpoint = "profile/export", input = leptos::server_fn::codec::GetUrl, output = crate::api::Answer)]
 pub async fn export_profile() -> Result<Profile, ApiError> {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.insert_header(

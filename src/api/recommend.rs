@@ -30,19 +30,19 @@ pub struct HomeRows {
     pub recently_viewed: Option<Row>,
 }
 
-#[server(endpoint = "recommend/product")]
+#[server(endpoint = "recommend/product", output = crate::api::Answer)]
 pub async fn get_product_rows(handle: String) -> Result<ProductRows, ApiError> {
     let handle = super::validate::handle(&handle)?;
     ssr::product_rows(&handle).await
 }
 
-#[server(endpoint = "recommend/home")]
+#[server(endpoint = "recommend/home", output = crate::api::Answer)]
 pub async fn get_home_rows() -> Result<HomeRows, ApiError> {
     ssr::home_rows().await
 }
 
 /// "Bought together" for what is in the cart.
-#[server(endpoint = "recommend/cart")]
+#[server(endpoint = "recommend/cart", output = crate::api::Answer)]
 pub async fn get_cart_row() -> Result<Option<Row>, ApiError> {
     ssr::cart_row().await
 }

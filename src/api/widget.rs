@@ -9,7 +9,7 @@ use crate::api::{context::backend, validate};
 use crate::commerce::{backend::CommerceError, Cart, Product, TokenCart};
 use leptos::prelude::*;
 
-#[server(endpoint = "widget/product")]
+#[server(endpoint = "widget/product", output = crate::api::Answer)]
 pub async fn widget_product(handle: String) -> Result<Product, ApiError> {
     let handle = validate::handle(&handle)?;
     Ok(backend()?.product(&handle).await?)
@@ -17,7 +17,7 @@ pub async fn widget_product(handle: String) -> Result<Product, ApiError> {
 
 /// The cart the widget names, else the one our cookie names (a page on the store's own
 /// site shares the shopper's cart), else an empty one.
-#[server(endpoint = "widget/cart")]
+#[server(endpoint = "widget/cart", output = crate::api::Answer)]
 pub async fn widget_cart(token: String) -> Result<TokenCart, ApiError> {
     let backend = backend()?;
     let Some(chosen) = chosen_token(&token)? else {
@@ -36,7 +36,7 @@ pub async fn widget_cart(token: String) -> Result<TokenCart, ApiError> {
     }
 }
 
-#[server(endpoint = "widget/add")]
+#[server(endpoint = "widget/add", output = crate::api::Answer)]
 pub async fn widget_add(
     token: String,
     variant_id: String,
@@ -60,7 +60,7 @@ fn unnamed_if_cookie(sent: &str, mut answer: TokenCart) -> TokenCart {
 /// The widget's checkout button: a plain form post that makes the widget's cart the
 /// shopper's cart on the store, keeping any lines already in the store's cart, then opens
 /// checkout. It always lands on a page, never on an error body.
-#[server(endpoint = "widget/checkout")]
+#[server(endpoint = "widget/checkout", output = crate::api::Answer)]
 pub async fn widget_checkout(token: String) -> Result<(), ApiError> {
     let backend = backend()?;
     let adopted = match plausible_token(&token) {
