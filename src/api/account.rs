@@ -131,7 +131,7 @@ mod ssr {
     pub fn password(p: &str) -> Result<String, ApiError> {
         let chars = p.chars().count();
         if !(10..=128).contains(&chars) {
-            return Err(crate::api::rules::field("password", Problem::PasswordRule));
+            return Err(ApiError::field("password", Problem::PasswordRule));
         }
         Ok(p.to_string())
     }

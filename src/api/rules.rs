@@ -7,10 +7,6 @@ use crate::commerce::checkout::SHIPS_TO;
 use crate::commerce::Address;
 use crate::words::{Label, Problem};
 
-pub fn field(name: &str, problem: Problem) -> ApiError {
-    ApiError::field(name, problem)
-}
-
 pub fn text(
     name: &str,
     label: Label,
@@ -20,10 +16,10 @@ pub fn text(
 ) -> Result<String, ApiError> {
     let value = value.trim();
     if required && value.is_empty() {
-        return Err(field(name, Problem::Required(label)));
+        return Err(ApiError::field(name, Problem::Required(label)));
     }
     if value.chars().count() > max {
-        return Err(field(name, Problem::TooLong));
+        return Err(ApiError::field(name, Problem::TooLong));
     }
     // Line breaks are fine in a gift message (a few of them); no other control characters
     // anywhere, nor the invisible marks that make text read in another order than it is
@@ -35,7 +31,7 @@ pub fn text(
         .any(|c| (c.is_control() && !(multiline && c == '\n')) || reorders_text(c))
         || value.lines().count() > MAX_MESSAGE_LINES
     {
-        return Err(field(name, Problem::UnusualCharacters));
+        return Err(ApiError::field(name, Problem::UnusualCharacters));
     }
     Ok(value)
 }
@@ -62,7 +58,7 @@ pub fn email(value: &str) -> Result<String, ApiError> {
     if ok {
         Ok(email.to_string())
     } else {
-        Err(field("email", Problem::BadEmail))
+        Err(ApiError::field("email", Problem::BadEmail))
     }
 }
 
@@ -76,7 +72,7 @@ pub fn address(names: &AddressNames, values: [&str; 6]) -> Result<Address, ApiEr
     let postcode = self::postcode(n_postcode, postcode)?;
     let country = country.trim().to_ascii_uppercase();
     if !SHIPS_TO.contains(&country.as_str()) {
-        return Err(field(n_country, Problem::BadCountry));
+        return Err(ApiError::field(n_country, Problem::BadCountry));
     }
     Ok(Address {
         name,
@@ -94,7 +90,7 @@ pub fn postcode(name: &str, value: &str) -> Result<String, ApiError> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
     {
-        return Err(field(name, Problem::BadPostcode));
+        return Err(ApiError::field(name, Problem::BadPostcode));
     }
     Ok(postcode)
 }

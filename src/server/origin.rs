@@ -81,7 +81,7 @@ pub fn navigating(h: &HeaderMap) -> bool {
 }
 
 fn refusal(h: &HeaderMap) -> Response {
-    let reason = crate::words::CROSS_SITE_REFUSED;
+    let refused = crate::api::ApiError::Invalid(crate::words::Problem::CrossSite);
     let navigating = navigating(h);
     let wants_json = h
         .get(header::ACCEPT)
@@ -91,12 +91,11 @@ fn refusal(h: &HeaderMap) -> Response {
         return (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            reason,
+            refused.to_string(),
         )
             .into_response();
     }
-    let problem = crate::api::ApiError::Invalid(crate::words::Problem::CrossSite);
-    let body = serde_json::to_string(&problem).unwrap_or_default();
+    let body = serde_json::to_string(&refused).unwrap_or_default();
     (
         StatusCode::FORBIDDEN,
         [(header::CONTENT_TYPE, "application/json")],

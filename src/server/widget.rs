@@ -103,19 +103,18 @@ fn foreign_origin(headers: &HeaderMap, own: &super::origin::OwnOrigin) -> Option
 
 /// Says why a page on an unlisted site was refused, readably for that page's script.
 pub fn refusal(origin: &str, navigating: bool) -> Response {
-    let reason = crate::words::widget_origin_refused(origin);
+    let refused = crate::api::ApiError::Invalid(crate::words::Problem::WidgetOriginRefused {
+        origin: origin.into(),
+    });
     if navigating {
         return (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            reason,
+            refused.to_string(),
         )
             .into_response();
     }
-    let problem = crate::words::Problem::WidgetOriginRefused {
-        origin: origin.into(),
-    };
-    let body = serde_json::to_string(&crate::api::ApiError::Invalid(problem)).unwrap_or_default();
+    let body = serde_json::to_string(&refused).unwrap_or_default();
     let mut res = (
         StatusCode::FORBIDDEN,
         [(header::CONTENT_TYPE, "application/json")],
