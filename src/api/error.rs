@@ -1,5 +1,6 @@
 //! The one error type every server function returns: typed and serialisable. It carries no
-//! sentences; the page words it (`Display`, through `crate::words`) where it is shown.
+//! sentences; it is worded (`Display`, through `crate::words`) on the server, which sends the
+//! wording along (`error_wire`), and the store's islands show that.
 
 use crate::commerce::checkout::Decline;
 use crate::commerce::Thing;
@@ -28,6 +29,12 @@ pub enum ApiError {
     RateLimited,
     /// The request never reached our code (network, decoding); the detail is for logs.
     Transport(String),
+    /// An error as the store's islands receive it: the server's wording, and the form field
+    /// it is about, if any. Only the browser makes these.
+    Said {
+        field: Option<String>,
+        said: String,
+    },
 }
 
 impl ApiError {
@@ -37,8 +44,18 @@ impl ApiError {
             problem,
         }
     }
+
+    /// The input this error is about, when it is about one.
+    pub fn field_name(&self) -> Option<&str> {
+        match self {
+            ApiError::Field { field, .. } => Some(field),
+            ApiError::Said { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
 }
 
+#[cfg(not(feature = "hydrate"))]
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let said = match self {
@@ -49,8 +66,21 @@ impl std::fmt::Display for ApiError {
             ApiError::Unavailable => words::UNAVAILABLE.into(),
             ApiError::RateLimited => words::RATE_LIMITED.into(),
             ApiError::Transport(_) => words::UNREACHABLE.into(),
+            ApiError::Said { said, .. } => return f.write_str(said),
         };
         f.write_str(&said)
+    }
+}
+
+/// In the islands an error is the server's (worded there) or a request that never got an
+/// answer; the forms' own checks word their problems themselves (`rules::message`).
+#[cfg(feature = "hydrate")]
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::Said { said, .. } => f.write_str(said),
+            _ => f.write_str(words::UNREACHABLE),
+        }
     }
 }
 
@@ -58,7 +88,7 @@ impl std::error::Error for ApiError {}
 
 #[cfg(feature = "ui")]
 impl leptos::server_fn::error::FromServerFnError for ApiError {
-    type Encoder = super::JsonText;
+    type Encoder = super::error_wire::ErrorJson;
 
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
         use leptos::server_fn::error::ServerFnErrorErr;

@@ -19,6 +19,8 @@ pub mod client;
 #[cfg(feature = "ui")]
 pub mod details;
 mod error;
+#[cfg(feature = "ui")]
+pub mod error_wire;
 #[cfg(feature = "ssr")]
 mod guessing;
 #[cfg(feature = "ssr")]

@@ -97,5 +97,10 @@ pub fn postcode(name: &str, value: &str) -> Result<String, ApiError> {
 
 /// The message a field shows as the shopper types, or `None` when it is fine so far.
 pub fn message<T>(result: Result<T, ApiError>) -> Option<String> {
-    result.err().map(|e| e.to_string())
+    match result.err()? {
+        ApiError::Field { problem, .. } | ApiError::Invalid(problem) => {
+            Some(crate::words::problem(&problem))
+        }
+        other => Some(other.to_string()),
+    }
 }

@@ -243,7 +243,10 @@ async fn api_status(res: Response) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "error body unreadable").into_response();
     };
-    if let Ok(error) = serde_json::from_slice::<ApiError>(&bytes) {
+    let error = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(crate::api::error_wire::from_json);
+    if let Some(error) = error {
         parts.status = match error {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Invalid(_) | ApiError::Field { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -251,7 +254,7 @@ async fn api_status(res: Response) -> Response {
             ApiError::Payment(_) => StatusCode::PAYMENT_REQUIRED,
             ApiError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Transport(_) | ApiError::Said { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         };
     }
     Response::from_parts(parts, Body::from(bytes))

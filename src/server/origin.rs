@@ -95,7 +95,7 @@ fn refusal(h: &HeaderMap) -> Response {
         )
             .into_response();
     }
-    let body = serde_json::to_string(&refused).unwrap_or_default();
+    let body = crate::api::error_wire::to_json(&refused);
     (
         StatusCode::FORBIDDEN,
         [(header::CONTENT_TYPE, "application/json")],

@@ -114,7 +114,7 @@ pub fn refusal(origin: &str, navigating: bool) -> Response {
         )
             .into_response();
     }
-    let body = serde_json::to_string(&refused).unwrap_or_default();
+    let body = crate::api::error_wire::to_json(&refused);
     let mut res = (
         StatusCode::FORBIDDEN,
         [(header::CONTENT_TYPE, "application/json")],

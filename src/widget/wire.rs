@@ -123,9 +123,11 @@ pub fn named_cart(v: &JsValue) -> Option<TokenCart> {
     })
 }
 
-/// An error answer: `"Unavailable"`, or `{"Variant": …}` for the ones that carry more. Only
-/// what the widget's calls can meet is read; anything else is the store refusing.
-pub fn error(v: &JsValue) -> ApiError {
+/// An error answer: `{"error": …, "said": …}`, the typed error being `"Unavailable"`, or
+/// `{"Variant": …}` for the ones that carry more. Only what the widget's calls can meet is
+/// read; anything else is the store refusing.
+pub fn error(answer: &JsValue) -> ApiError {
+    let v = &get(answer, "error");
     match v.as_string().as_deref() {
         Some("RateLimited") => return ApiError::RateLimited,
         Some(_) => return ApiError::Unavailable,

@@ -43,9 +43,7 @@ fn a_password_is_kept_only_as_an_argon2_hash_and_bad_sign_ins_read_alike() {
                 None,
             )
             .await;
-        assert!(
-            matches!(again.json::<ApiError>(), ApiError::Field { field, .. } if field == "email")
-        );
+        assert!(matches!(again.error(), ApiError::Field { field, .. } if field == "email"));
         let short = t
             .call(
                 "account/register",
@@ -53,9 +51,7 @@ fn a_password_is_kept_only_as_an_argon2_hash_and_bad_sign_ins_read_alike() {
                 None,
             )
             .await;
-        assert!(
-            matches!(short.json::<ApiError>(), ApiError::Field { field, .. } if field == "password")
-        );
+        assert!(matches!(short.error(), ApiError::Field { field, .. } if field == "password"));
 
         let wrong = t
             .call(
@@ -64,7 +60,7 @@ fn a_password_is_kept_only_as_an_argon2_hash_and_bad_sign_ins_read_alike() {
                 None,
             )
             .await
-            .json::<ApiError>();
+            .error();
         let nobody = t
             .call(
                 "account/sign-in",
@@ -72,7 +68,7 @@ fn a_password_is_kept_only_as_an_argon2_hash_and_bad_sign_ins_read_alike() {
                 None,
             )
             .await
-            .json::<ApiError>();
+            .error();
         assert_eq!(wrong, nobody);
         let ok = t
             .call(

@@ -117,10 +117,7 @@ fn another_sites_page_cannot_sign_in_add_consent_or_sign_out() {
             })
             .await;
         assert_eq!(r.status, 403);
-        assert!(matches!(
-            r.json::<vitrine::api::ApiError>(),
-            vitrine::api::ApiError::Invalid(_)
-        ));
+        assert!(matches!(r.error(), vitrine::api::ApiError::Invalid(_)));
     })
 }
 
@@ -595,7 +592,7 @@ fn pay_on_delivery_is_for_ordinary_baskets_only() {
         let on_delivery = common::CHECKOUT_FORM.replace("payment=card", "payment=delivery");
         let r = t.place(&cookie, &on_delivery, 1).await;
         assert_eq!(r.status, 422, "{}", r.body);
-        let refused = r.json::<vitrine::api::ApiError>();
+        let refused = r.error();
         let limit = vitrine::words::Problem::PayOnDeliveryLimit {
             currency: vitrine::commerce::Currency::USD,
         };

@@ -96,7 +96,7 @@ fn bad_quantities_are_refused_with_reasons_and_change_nothing() {
                 "{qty}: {}",
                 r.status
             );
-            match r.json::<ApiError>() {
+            match r.error() {
                 e @ ApiError::Invalid(_) => {
                     let said = e.to_string();
                     assert!(said.contains(expect), "{qty}: {said}")
@@ -111,11 +111,7 @@ fn bad_quantities_are_refused_with_reasons_and_change_nothing() {
                 Some(&cookie),
             )
             .await;
-        assert!(
-            matches!(r.json::<ApiError>(), ApiError::Invalid(_)),
-            "{}",
-            r.body
-        );
+        assert!(matches!(r.error(), ApiError::Invalid(_)), "{}", r.body);
 
         let after: Cart = t.call("cart/get", "", Some(&cookie)).await.json();
         assert_eq!(after, before);
@@ -139,7 +135,7 @@ fn more_than_in_stock_says_how_many_are_left() {
             )
             .await;
         assert_eq!(
-            r.json::<ApiError>(),
+            r.error(),
             ApiError::OutOfStock {
                 product: p.name.clone(),
                 available: stock
@@ -160,13 +156,13 @@ fn sold_out_and_unknown_products_cannot_be_added() {
             .call("cart/add", "variant_id=999999&quantity=1", None)
             .await;
         assert_eq!(
-            r.json::<ApiError>(),
+            r.error(),
             ApiError::NotFound(vitrine::commerce::Thing::Product)
         );
         let r = t
             .call("cart/add", "variant_id=%3Cscript%3E&quantity=1", None)
             .await;
-        assert!(matches!(r.json::<ApiError>(), ApiError::Invalid(_)));
+        assert!(matches!(r.error(), ApiError::Invalid(_)));
 
         // Find a sold-out variant in the seed and try it.
         let cats = t.store.categories().await.unwrap();
@@ -191,7 +187,7 @@ fn sold_out_and_unknown_products_cannot_be_added() {
             .call("cart/add", &format!("variant_id={id}&quantity=1"), None)
             .await;
         assert_eq!(
-            r.json::<ApiError>(),
+            r.error(),
             ApiError::OutOfStock {
                 product: name,
                 available: 0
@@ -264,7 +260,7 @@ fn quantities_change_and_lines_are_removed() {
             )
             .await;
         if stock < 99 {
-            assert!(matches!(r.json::<ApiError>(), ApiError::OutOfStock { .. }));
+            assert!(matches!(r.error(), ApiError::OutOfStock { .. }));
         }
         let cart: Cart = t
             .call(
@@ -291,7 +287,7 @@ fn quantities_change_and_lines_are_removed() {
         let r = t
             .call("cart/update", &format!("variant_id={id}&quantity=2"), None)
             .await;
-        let expired = r.json::<ApiError>();
+        let expired = r.error();
         assert_eq!(
             expired,
             ApiError::Invalid(vitrine::words::Problem::CartExpired)

@@ -103,7 +103,7 @@ fn bad_input_is_named_by_field_and_places_nothing() {
                     Some(&cookie),
                 )
                 .await;
-            match r.json::<ApiError>() {
+            match r.error() {
                 e @ ApiError::Field { .. } => {
                     assert!(
                         matches!(&e, ApiError::Field { field: f, .. } if f == field),
@@ -122,7 +122,7 @@ fn bad_input_is_named_by_field_and_places_nothing() {
                 Some(&cookie),
             )
             .await;
-        let declined = r.json::<ApiError>();
+        let declined = r.error();
         assert_eq!(
             declined,
             ApiError::Payment(vitrine::commerce::checkout::Decline::Declined)
@@ -166,7 +166,7 @@ fn an_order_opens_only_with_its_signed_link() {
                 .call("orders/get", &format!("code={c}&token={tok}"), None)
                 .await;
             assert_eq!(
-                r.json::<ApiError>(),
+                r.error(),
                 ApiError::NotFound(vitrine::commerce::Thing::Order),
                 "{c} {tok}"
             );

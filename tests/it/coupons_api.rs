@@ -10,7 +10,7 @@ use vitrine::commerce::Cart;
 
 fn coupon_error(r: &common::Reply) -> String {
     assert_eq!(r.status, 422, "{}", r.body);
-    let e = r.json::<ApiError>();
+    let e = r.error();
     let on_coupon = matches!(&e, ApiError::Field { field, .. } if field == "coupon");
     assert!(on_coupon, "expected a coupon field error, got {e:?}");
     e.to_string()

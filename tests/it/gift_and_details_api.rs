@@ -45,7 +45,7 @@ fn a_gift_without_a_recipient_address_is_refused_by_field() {
             .place(&cookie, &format!("{CHECKOUT_FORM}&gift=on"), 2)
             .await;
         assert!(matches!(
-            r.json::<ApiError>(),
+            r.error(),
             ApiError::Field { field, .. } if field == "recipient_name"
         ));
         // An ordinary order's slip shows what was paid.

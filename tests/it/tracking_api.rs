@@ -110,7 +110,7 @@ fn a_guest_finds_an_order_by_number_and_email_and_a_guesser_learns_nothing() {
             )
             .await;
         assert_eq!(wrong_email.status, 422, "a shopper's mistake is not a 500");
-        let wrong_email = wrong_email.json::<ApiError>();
+        let wrong_email = wrong_email.error();
         let no_such_order = t
             .call(
                 "orders/lookup",
@@ -118,7 +118,7 @@ fn a_guest_finds_an_order_by_number_and_email_and_a_guesser_learns_nothing() {
                 None,
             )
             .await
-            .json::<ApiError>();
+            .error();
         assert_eq!(
             wrong_email,
             ApiError::Invalid(vitrine::words::Problem::LookupNotFound)
@@ -137,7 +137,7 @@ fn a_guest_finds_an_order_by_number_and_email_and_a_guesser_learns_nothing() {
                     None,
                 )
                 .await;
-            if r.json::<ApiError>() == ApiError::RateLimited {
+            if r.error() == ApiError::RateLimited {
                 refused = Some(i);
                 break;
             }
@@ -151,7 +151,7 @@ fn a_guest_finds_an_order_by_number_and_email_and_a_guesser_learns_nothing() {
             )
             .await;
         assert_eq!(r.status, 429);
-        assert_eq!(r.json::<ApiError>(), ApiError::RateLimited);
+        assert_eq!(r.error(), ApiError::RateLimited);
     })
 }
 
@@ -164,7 +164,7 @@ fn an_outage_while_placing_keeps_the_cart_and_the_retry_places_one_order() {
         t.store.fail_next_placements(1);
         let failed = t.call("checkout/place", &body, Some(&cookie)).await;
         assert_eq!(failed.status, 503, "an outage is the server's fault");
-        assert_eq!(failed.json::<ApiError>(), ApiError::Unavailable);
+        assert_eq!(failed.error(), ApiError::Unavailable);
         let token = cookie.trim_start_matches("vitrine_cart=");
         assert_eq!(
             t.store.cart(token).await.unwrap().item_count,

@@ -134,7 +134,7 @@ fn a_page_on_an_unlisted_site_is_refused_before_anything_runs() {
         let r = t.send(call("https://elsewhere.example")).await;
         assert_eq!(r.status, 403);
         // Typed, so the widget words it; the words tell the site's developer what to do.
-        let refused = r.json::<vitrine::api::ApiError>();
+        let refused = r.error();
         let origin = "https://elsewhere.example".to_string();
         assert_eq!(
             refused,

@@ -251,8 +251,10 @@ onEmbedded((shared, catalogue) => {
     const no = await ask(refused.origin);
     assert.equal(no.status, 403);
     assert.equal(no.headers.get('access-control-allow-credentials'), null);
-    // Typed: the widget words it (the console line above); the answer names the origin.
-    assert.deepEqual(await no.json(), { Invalid: { WidgetOriginRefused: { origin: refused.origin } } });
+    // Typed, and worded by the store (the console line above); the answer names the origin.
+    const answer = await no.json();
+    assert.deepEqual(answer.error, { Invalid: { WidgetOriginRefused: { origin: refused.origin } } });
+    assert.ok(told[0].endsWith(answer.said), `${told[0]} says ${answer.said}`);
     const yes = await ask(allowed.origin);
     assert.equal(yes.status, 200);
     assert.equal(yes.headers.get('access-control-allow-origin'), allowed.origin);

@@ -22,16 +22,16 @@ impl FormErrors {
         Signal::derive(move || {
             let error = self.error.get();
             error
-                .filter(|e| matches!(e, ApiError::Field { field, .. } if field == name))
+                .filter(|e| e.field_name() == Some(name))
                 .map(|e| e.to_string())
         })
     }
 
     pub fn general(self) -> Option<String> {
-        match self.error.get() {
-            Some(ApiError::Field { .. }) | None => None,
-            Some(e) => Some(e.to_string()),
-        }
+        self.error
+            .get()
+            .filter(|e| e.field_name().is_none())
+            .map(|e| e.to_string())
     }
 }
 

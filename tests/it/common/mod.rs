@@ -196,6 +196,16 @@ impl Reply {
             .unwrap_or_else(|e| panic!("not the expected JSON ({e}): {}", self.body))
     }
 
+    /// The typed error of an error answer; its wording must have come with it (the islands
+    /// show that, and know nothing else of the error).
+    pub fn error(&self) -> vitrine::api::ApiError {
+        let error = vitrine::api::error_wire::from_json(&self.body)
+            .unwrap_or_else(|| panic!("not an error answer: {}", self.body));
+        let said = self.json::<serde_json::Value>()["said"].clone();
+        assert_eq!(said, error.to_string(), "the wording sent with {error:?}");
+        error
+    }
+
     pub fn header(&self, name: &str) -> String {
         self.headers
             .get_all(name)
