@@ -11,6 +11,8 @@ mod browser;
 mod cart_state;
 mod components;
 mod consent_state;
+#[cfg(any(feature = "hydrate", test))]
+mod form_fields;
 pub(crate) mod pages;
 
 pub use cart_state::CartState;

@@ -1,6 +1,7 @@
 //! The lines of a cart with quantity steppers and remove buttons. Each control is its own small
 //! form, so it works as a plain POST before the wasm loads and as an action after.
 
+use crate::app::components::server_form::ServerForm;
 use crate::app::CartState;
 use crate::commerce::{Cart, CartLine, MAX_LINE_QUANTITY};
 use crate::words;
@@ -39,22 +40,22 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
             </div>
             <div class="cart-line__controls">
                 <div class="stepper" role="group" aria-label=words::quantity_of(&line.product_name)>
-                    <ActionForm action=state.update>
+                    <ServerForm action=state.update>
                         <input type="hidden" name="variant_id" value=id_less/>
                         <input type="hidden" name="quantity" value=line.quantity.saturating_sub(1)/>
                         <button class="stepper__button" type="submit" aria-label="−1" disabled=pending>"−"</button>
-                    </ActionForm>
+                    </ServerForm>
                     <output class="stepper__value" aria-live="polite">{line.quantity}</output>
-                    <ActionForm action=state.update>
+                    <ServerForm action=state.update>
                         <input type="hidden" name="variant_id" value=id_more/>
                         <input type="hidden" name="quantity" value=line.quantity + 1/>
                         <button class="stepper__button" type="submit" aria-label="+1" disabled=move || !can_add || pending()>"+"</button>
-                    </ActionForm>
+                    </ServerForm>
                 </div>
-                <ActionForm action=state.remove>
+                <ServerForm action=state.remove>
                     <input type="hidden" name="variant_id" value=id_remove/>
                     <button class="link-button" type="submit" aria-label=words::remove_item(&line.product_name)>{words::REMOVE}</button>
-                </ActionForm>
+                </ServerForm>
             </div>
             <p class="cart-line__total">{line.line_total.to_string()}</p>
         </li>

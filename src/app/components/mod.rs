@@ -13,3 +13,4 @@ pub mod price;
 pub mod product_card;
 pub mod recommendation_row;
 pub mod search_box;
+pub mod server_form;

@@ -5,6 +5,7 @@ use super::or_problem;
 use crate::api::account::{get_account, AccountData, Register, SignIn, SignOut};
 use crate::app::components::address::AddressLines;
 use crate::app::components::field::{Field, FormErrors};
+use crate::app::components::server_form::ServerForm;
 use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -38,23 +39,23 @@ fn SignInOrRegister() -> impl IntoView {
             <section class="account__panel" aria-labelledby="sign-in-title">
                 <h1 id="sign-in-title">{words::SIGN_IN}</h1>
                 <p>{words::SIGN_IN_INTRO}</p>
-                <ActionForm action=sign_in attr:class="account__form">
+                <ServerForm action=sign_in attr:class="account__form">
                     {move || in_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     <Field name="email" label=words::EMAIL kind="email" autocomplete="username" error=in_errors.field("email")/>
                     <Field name="password" label=words::PASSWORD kind="password" autocomplete="current-password" error=in_errors.field("password")/>
                     <button class="button button--primary" type="submit" disabled=move || sign_in.pending().get() data-testid="sign-in">{words::SIGN_IN}</button>
-                </ActionForm>
+                </ServerForm>
             </section>
             <section class="account__panel" aria-labelledby="register-title">
                 <h2 id="register-title">{words::REGISTER}</h2>
                 <p>{words::REGISTER_INTRO}</p>
-                <ActionForm action=register attr:class="account__form">
+                <ServerForm action=register attr:class="account__form">
                     {move || reg_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     <Field name="name" id="register-name" label=words::FULL_NAME autocomplete="name" error=reg_errors.field("name")/>
                     <Field name="email" id="register-email" label=words::EMAIL kind="email" autocomplete="email" error=reg_errors.field("email")/>
                     <Field name="password" id="register-password" label=words::PASSWORD kind="password" autocomplete="new-password" hint=words::PASSWORD_HINT maxlength=128 error=reg_errors.field("password")/>
                     <button class="button button--ghost" type="submit" disabled=move || register.pending().get() data-testid="register">{words::REGISTER}</button>
-                </ActionForm>
+                </ServerForm>
             </section>
         </div>
     }
@@ -70,9 +71,9 @@ fn AccountView(data: AccountData) -> impl IntoView {
             <header class="account-view__header">
                 <h1>{words::ACCOUNT_TITLE}</h1>
                 <p>{words::SIGNED_IN_AS} " " <strong data-testid="account-email">{customer.email.clone()}</strong></p>
-                <ActionForm action=sign_out>
+                <ServerForm action=sign_out>
                     <button class="button button--ghost" type="submit" data-testid="sign-out">{words::SIGN_OUT}</button>
-                </ActionForm>
+                </ServerForm>
             </header>
             <h2>{words::YOUR_ORDERS}</h2>
             {if orders.is_empty() {

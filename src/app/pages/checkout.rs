@@ -9,6 +9,7 @@ use crate::api::checkout::{OWN, RECIPIENT};
 use crate::api::details::ForgetDetails;
 use crate::api::rules;
 use crate::app::components::field::{Field, FormErrors};
+use crate::app::components::server_form::ServerForm;
 use crate::app::CartState;
 use crate::commerce::checkout::{self, PaymentMethod};
 use crate::words;
@@ -108,7 +109,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     view! {
         <h1>{words::CHECKOUT_TITLE}</h1>
         <div class="checkout">
-            <ActionForm action=place attr:class="checkout__form">
+            <ServerForm action=place attr:class="checkout__form">
                 <input type="hidden" name="attempt" value=data.attempt/>
                 {move || general_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <fieldset class="form-section">
@@ -207,10 +208,10 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                     {move || if pending.get() { words::PLACING_ORDER } else { words::PLACE_ORDER }}
                     {move || totals().map(|t| format!(" · {}", t.total))}
                 </button>
-            </ActionForm>
+            </ServerForm>
             <CheckoutSummary lines=data.cart.lines.clone() quote=quote coupon=coupon/>
             // Outside the checkout form (forms do not nest); its button above points here.
-            <ActionForm action=forget attr:id="forget-details" attr:hidden=true><span></span></ActionForm>
+            <ServerForm action=forget attr:id="forget-details" attr:hidden=true><span></span></ServerForm>
         </div>
     }
 }

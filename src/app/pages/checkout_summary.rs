@@ -3,6 +3,7 @@
 
 use crate::api::checkout::{ApplyCoupon, RemoveCoupon};
 use crate::app::components::field::{Field, FormErrors};
+use crate::app::components::server_form::ServerForm;
 use crate::commerce::checkout::Quote;
 use crate::commerce::promotions::Coupon;
 use crate::commerce::CartLine;
@@ -70,20 +71,20 @@ fn CouponBox(quote: Memo<Option<Quote>>, coupon: RwSignal<Option<Coupon>>) -> im
         <div class="coupon">
             {move || match coupon.get() {
                 Some(c) => view! {
-                    <ActionForm action=remove attr:class="coupon__applied">
+                    <ServerForm action=remove attr:class="coupon__applied">
                         <span class="coupon__label" data-testid="coupon-applied">{words::coupon_label(&c)}</span>
                         <button class="button button--ghost" type="submit">{words::COUPON_REMOVE}</button>
-                    </ActionForm>
+                    </ServerForm>
                     {problem().map(|m| view! { <p class="field__error" role="alert" data-testid="coupon-problem">{m}</p> })}
                 }.into_any(),
                 None => view! {
-                    <ActionForm action=apply attr:class="coupon__form">
+                    <ServerForm action=apply attr:class="coupon__form">
                         <Field name="code" label=words::COUPON autocomplete="off" optional=true maxlength=32
                             hint=words::COUPON_HINT error=errors.field("coupon")/>
                         <button class="button button--ghost" type="submit" disabled=move || apply.pending().get()>
                             {words::COUPON_APPLY}
                         </button>
-                    </ActionForm>
+                    </ServerForm>
                     {move || errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 }.into_any(),
             }}

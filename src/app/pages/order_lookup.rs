@@ -2,6 +2,7 @@
 
 use crate::api::orders::LookupOrder;
 use crate::app::components::field::{Field, FormErrors};
+use crate::app::components::server_form::ServerForm;
 use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -26,7 +27,7 @@ fn LookupForm() -> impl IntoView {
     let lookup = ServerAction::<LookupOrder>::new();
     let errors = FormErrors::new(move || lookup.value().get().and_then(Result::err));
     view! {
-        <ActionForm action=lookup attr:class="lookup__form">
+        <ServerForm action=lookup attr:class="lookup__form">
             {move || errors.general().map(|m| view! { <p class="form-error" role="alert" data-testid="lookup-error">{m}</p> })}
             <Field name="code" label=words::LOOKUP_CODE autocomplete="off" hint=words::LOOKUP_CODE_HINT
                 maxlength=32 error=errors.field("code")/>
@@ -35,6 +36,6 @@ fn LookupForm() -> impl IntoView {
             <button class="button button--primary" type="submit" disabled=move || lookup.pending().get()>
                 {words::LOOKUP_SUBMIT}
             </button>
-        </ActionForm>
+        </ServerForm>
     }
 }

@@ -4,6 +4,7 @@
 
 use super::or_problem;
 use crate::api::profile::{get_privacy, Consent, DeleteProfile, PrivacyData};
+use crate::app::components::server_form::ServerForm;
 use crate::app::ConsentState;
 use crate::words;
 use leptos::prelude::*;
@@ -70,16 +71,16 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
             <p class="privacy__status" data-testid="privacy-status">{status}</p>
             <div class="privacy__actions">
                 {(d.consent != Consent::Granted).then(|| view! {
-                    <ActionForm action=consent.choose>
+                    <ServerForm action=consent.choose>
                         <input type="hidden" name="allow" value="true"/>
                         <button class="button button--primary" type="submit">{words::PRIVACY_TURN_ON}</button>
-                    </ActionForm>
+                    </ServerForm>
                 })}
                 {(d.consent == Consent::Granted).then(|| view! {
-                    <ActionForm action=consent.choose>
+                    <ServerForm action=consent.choose>
                         <input type="hidden" name="allow" value="false"/>
                         <button class="button" type="submit">{words::PRIVACY_WITHDRAW}</button>
-                    </ActionForm>
+                    </ServerForm>
                 })}
             </div>
             <h2>{words::PRIVACY_RECORDED}</h2>
@@ -93,9 +94,9 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
                     </ol>
                     <div class="privacy__actions">
                         <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{words::PRIVACY_EXPORT}</a>
-                        <ActionForm action=delete>
+                        <ServerForm action=delete>
                             <button class="button button--danger" type="submit" data-testid="privacy-delete">{words::PRIVACY_DELETE}</button>
-                        </ActionForm>
+                        </ServerForm>
                     </div>
                 }.into_any()
             }}

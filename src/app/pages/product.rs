@@ -7,6 +7,7 @@ use super::or_problem;
 use crate::api::catalog::get_product;
 use crate::app::components::price::Price;
 use crate::app::components::recommendation_row::RecommendationRow;
+use crate::app::components::server_form::ServerForm;
 use crate::app::CartState;
 use crate::commerce::{Product, Variant, MAX_LINE_QUANTITY};
 use crate::words;
@@ -322,7 +323,7 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
     // Buy now is its own form (it goes to checkout); it buys the quantity chosen here.
     let quantity = RwSignal::new(1_i64);
     view! {
-        <ActionForm action=add attr:class="add-to-cart">
+        <ServerForm action=add attr:class="add-to-cart">
             {move || selected.get().map(|v| {
                 let max = v.stock.clamp(1, MAX_LINE_QUANTITY);
                 let sold_out = !v.in_stock();
@@ -341,15 +342,15 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
                 }
             })}
             {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
-        </ActionForm>
+        </ServerForm>
         {move || selected.get().filter(Variant::in_stock).map(|v| view! {
-            <ActionForm action=buy attr:class="buy-now">
+            <ServerForm action=buy attr:class="buy-now">
                 <input type="hidden" name="variant_id" value=v.id/>
                 <input type="hidden" name="quantity" value=move || quantity.get().to_string()/>
                 <button class="button button--ghost button--block" type="submit" disabled=move || pending.get() data-testid="buy-now">
                     {words::BUY_NOW}
                 </button>
-            </ActionForm>
+            </ServerForm>
         })}
     }
 }
