@@ -15,9 +15,11 @@ pub fn submit_form_of(event: &web_sys::Event) {
     }
 }
 
-/// Where the shopper was when a change submitted the page's form: the field (name, value),
-/// the page and the scroll position, for the next page to restore.
+/// Where the shopper was when a change submitted the page's form: the page, the field (name,
+/// value) and the scroll position, for the next page to restore.
 const REFOCUS_KEY: &str = "vitrine.refocus";
+/// Between the parts of what is kept (a control character no page or field name holds).
+const SEPARATOR: char = '\u{1f}';
 
 /// Remembers the field `event` happened on, for `restore_focus` on the page the form loads.
 pub fn keep_focus(event: &web_sys::Event) {
@@ -25,10 +27,11 @@ pub fn keep_focus(event: &web_sys::Event) {
         return;
     };
     let path = w.location().pathname().unwrap_or_default();
-    let y = w.scroll_y().unwrap_or_default();
-    let kept = serde_json::json!({ "path": path, "name": name, "value": value, "y": y });
+    // Whole pixels: float formatting and parsing would add kilobytes of tables to the wasm.
+    let y = w.scroll_y().unwrap_or_default() as i64;
+    let kept = [path, name, value, y.to_string()].join(&SEPARATOR.to_string());
     if let Some(s) = session_storage() {
-        let _ = s.set_item(REFOCUS_KEY, &kept.to_string());
+        let _ = s.set_item(REFOCUS_KEY, &kept);
     }
 }
 
@@ -40,20 +43,20 @@ pub fn restore_focus() {
         return;
     };
     let _ = s.remove_item(REFOCUS_KEY);
-    let Ok(kept) = serde_json::from_str::<serde_json::Value>(&kept) else {
+    let mut parts = kept.split(SEPARATOR);
+    let (Some(path), Some(name), Some(value), Some(y)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return;
     };
     let Some(w) = web_sys::window() else { return };
-    if kept["path"].as_str() != w.location().pathname().ok().as_deref() {
+    if w.location().pathname().ok().as_deref() != Some(path) {
         return;
     }
-    if let Some(y) = kept["y"].as_f64() {
-        w.scroll_to_with_x_and_y(0.0, y);
+    if let Ok(y) = y.parse::<i64>() {
+        w.scroll_to_with_x_and_y(0.0, y as f64);
     }
-    focus_field(
-        kept["name"].as_str().unwrap_or_default(),
-        kept["value"].as_str().unwrap_or_default(),
-    );
+    focus_field(name, value);
 }
 
 fn session_storage() -> Option<web_sys::Storage> {

@@ -3,6 +3,7 @@
 //! the browser's copy of the profile in step with the cookie (and removes it without consent).
 
 use crate::api::profile::{get_consent, Consent};
+use crate::app::components::server_form::ServerForm;
 use crate::app::ConsentState;
 use crate::words;
 use leptos::prelude::*;
@@ -33,14 +34,14 @@ fn ConsentChoice(consent: Consent) -> impl IntoView {
                         <p>{words::CONSENT_TEXT}" "<a href="/privacy">{words::PRIVACY_CENTRE}</a></p>
                     </div>
                     <div class="consent__actions">
-                        <ActionForm action=state.choose>
+                        <ServerForm action=state.choose>
                             <input type="hidden" name="allow" value="false"/>
                             <button class="button" type="submit">{words::CONSENT_NO}</button>
-                        </ActionForm>
-                        <ActionForm action=state.choose>
+                        </ServerForm>
+                        <ServerForm action=state.choose>
                             <input type="hidden" name="allow" value="true"/>
                             <button class="button button--primary" type="submit">{words::CONSENT_YES}</button>
-                        </ActionForm>
+                        </ServerForm>
                     </div>
                 </aside>
             }}
@@ -71,14 +72,31 @@ fn mirror_profile(current: impl Fn() -> Consent + Send + Sync + 'static) {
         set_timeout(
             move || {
                 leptos::task::spawn_local(async move {
-                    if let Ok(p) = crate::api::profile::export_profile().await {
-                        if let Ok(json) = serde_json::to_string(&p) {
-                            let _ = storage.set_item(STORAGE_KEY, &json);
-                        }
+                    if let Some(json) = exported_profile().await {
+                        let _ = storage.set_item(STORAGE_KEY, &json);
                     }
                 });
             },
             std::time::Duration::from_millis(MIRROR_DELAY_MS),
         );
     });
+}
+
+/// The profile as the privacy centre's download has it: kept as the server wrote it, so the
+/// browser needs no code to read or write a profile.
+#[cfg(feature = "hydrate")]
+async fn exported_profile() -> Option<String> {
+    use leptos::server_fn::ServerFn;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let url = crate::api::profile::ExportProfile::url();
+    let answer = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = answer.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
