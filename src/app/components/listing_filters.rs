@@ -1,6 +1,7 @@
-//! The filters beside a listing (an island): a GET form of checkboxes and a sort menu. Without
-//! scripts it submits with its button; hydrated, each change submits at once, and the next
-//! page puts focus back on the box just ticked and keeps the scroll position.
+//! The filters beside a listing: a GET form of checkboxes and a sort menu, drawn on the
+//! server. Without scripts it submits with its button; with them (the `ApplyAsTicked`
+//! island, which knows nothing of the facets), each change submits at once, and the next page
+//! puts focus back on the box just ticked and keeps the scroll position.
 
 use crate::api::listing::ListingParams;
 use crate::discovery::facets::{FacetValue, Facets};
@@ -8,17 +9,8 @@ use crate::discovery::Sort;
 use crate::words;
 use leptos::prelude::*;
 
-#[island]
+#[component]
 pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
-    #[cfg(feature = "hydrate")]
-    crate::app::browser::restore_focus();
-    let on_change = move |_ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        {
-            crate::app::browser::keep_focus(&_ev);
-            crate::app::browser::submit_form_of(&_ev);
-        }
-    };
     let p = params;
     let f = facets;
     let searching = !p.q.is_empty();
@@ -30,6 +22,7 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
             words::browse_sort_label(s)
         }
     };
+    let path = p.path();
     let clear_href = {
         let mut cleared = p.clone();
         cleared.filters = Default::default();
@@ -38,13 +31,14 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
     view! {
         <details class="filters" open={ticked > 0}>
             <summary class="filters__toggle">{words::filters_button(ticked)}</summary>
-            <form method="get" action=p.path()>
-                <div class="filters__body" on:change=on_change>
+            <form method="get" action=path>
+                <ApplyAsTicked>
                     {searching.then(|| view! { <input type="hidden" name="q" value=p.q.clone()/> })}
                     <div class="filters__sort">
                         <label for="listing-sort">{words::SORT_BY}</label>
-                        // Browsers restore a select's old value on reload; the URL must win.
-                        <select id="listing-sort" name="sort" autocomplete="off" prop:value=p.sort.slug()>
+                        // Browsers restore a select's old value on reload unless told not to;
+                        // the URL must win.
+                        <select id="listing-sort" name="sort" autocomplete="off">
                             {Sort::ALL.into_iter().map(|s| view! {
                                 <option value=s.slug() selected=s == p.sort>{sort_label(s)}</option>
                             }).collect_view()}
@@ -67,10 +61,25 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
                         <button class="button button--primary filters__apply" type="submit">{words::FILTER_APPLY}</button>
                         {(ticked > 0).then(|| view! { <a class="filters__clear" href=clear_href>{words::CLEAR_FILTERS}</a> })}
                     </div>
-                </div>
+                </ApplyAsTicked>
             </form>
         </details>
     }
+}
+
+/// The filters' body, submitting its form on every change.
+#[island]
+fn ApplyAsTicked(children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    crate::app::browser::restore_focus();
+    let on_change = move |_ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            crate::app::browser::keep_focus(&_ev);
+            crate::app::browser::submit_form_of(&_ev);
+        }
+    };
+    view! { <div class="filters__body" on:change=on_change>{children()}</div> }
 }
 
 #[component]
