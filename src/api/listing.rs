@@ -124,13 +124,35 @@ pub struct Listing {
     pub personalised: bool,
 }
 
-/// What the header suggests while the shopper types.
+/// What the header suggests while the shopper types, worded and linked on the server (in the
+/// shopper's language): the search box only lists it, so the browser carries neither the
+/// catalogue's types nor the words for them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Suggestions {
-    pub q: String,
-    pub corrected: Option<String>,
-    pub products: Vec<ProductSummary>,
-    pub categories: Vec<Category>,
+    /// "Showing results for …" when the words were corrected.
+    pub note: Option<String>,
+    /// Categories first, then products, then a search for the words as typed.
+    pub choices: Vec<Suggestion>,
+    /// How many there are, for screen readers.
+    pub count: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub label: String,
+    /// "Category", or the product's price.
+    pub detail: String,
+    pub href: String,
+}
+
+/// The search results' address for `q`: what `ListingParams { q, .. }.href(1)` gives, without
+/// carrying the listing's parameters into the browser.
+pub fn search_href(q: &str) -> String {
+    if q.is_empty() {
+        "/search".into()
+    } else {
+        format!("/search?q={}", form_urlencode(q))
+    }
 }
 
 #[leptos::server(endpoint = "catalog/listing", output = crate::api::Answer)]
@@ -151,6 +173,7 @@ mod ssr {
     use crate::discovery::facets::arrange;
     use crate::discovery::profile::Event;
     use crate::discovery::query::{plan, TextQuery};
+    use crate::words;
 
     /// Most products one listing considers; a search keeps its best matches.
     const CANDIDATES: u32 = 20_000;
@@ -291,10 +314,7 @@ mod ssr {
         let backend = crate::api::context::backend()?;
         let q = clean_words(&q);
         let Some(text) = planned(backend.as_ref(), &q).await? else {
-            return Ok(Suggestions {
-                q,
-                ..Default::default()
-            });
+            return Ok(worded(&q, None, Vec::new(), Vec::new()));
         };
         // Enough matches to see which categories they fall in.
         let items = backend
@@ -318,16 +338,43 @@ mod ssr {
             .filter_map(|(h, _)| all.iter().find(|c| &c.handle == h).cloned())
             .take(SUGGESTED_CATEGORIES)
             .collect();
-        Ok(Suggestions {
-            q,
-            corrected: text.corrected,
-            products: items
-                .into_iter()
-                .take(SUGGESTED_PRODUCTS)
-                .map(|i| i.summary)
-                .collect(),
-            categories,
-        })
+        let products = items
+            .into_iter()
+            .take(SUGGESTED_PRODUCTS)
+            .map(|i| i.summary)
+            .collect();
+        Ok(worded(&q, text.corrected, categories, products))
+    }
+
+    fn worded(
+        q: &str,
+        corrected: Option<String>,
+        categories: Vec<Category>,
+        products: Vec<ProductSummary>,
+    ) -> Suggestions {
+        let mut choices: Vec<Suggestion> = categories
+            .into_iter()
+            .map(|c| Suggestion {
+                label: c.name,
+                detail: words::SUGGESTION_CATEGORY.into(),
+                href: format!("/c/{}", c.handle),
+            })
+            .collect();
+        choices.extend(products.into_iter().map(|p| Suggestion {
+            label: p.name,
+            detail: p.price.to_string(),
+            href: format!("/p/{}", p.handle),
+        }));
+        choices.push(Suggestion {
+            label: words::search_for(q),
+            detail: String::new(),
+            href: search_href(q),
+        });
+        Suggestions {
+            note: corrected.map(|c| words::showing_results_for(&c)),
+            count: words::suggestions_count(choices.len()),
+            choices,
+        }
     }
 }
 
@@ -343,6 +390,17 @@ mod tests {
                 .map(|(_, v)| v.to_string())
                 .collect()
         })
+    }
+
+    #[test]
+    fn the_search_box_goes_where_the_search_form_would() {
+        for q in ["", "crew tee", "ß & 100%"] {
+            let params = ListingParams {
+                q: q.into(),
+                ..Default::default()
+            };
+            assert_eq!(search_href(q), params.href(1));
+        }
     }
 
     #[test]

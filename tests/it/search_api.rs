@@ -195,14 +195,30 @@ fn suggestions_come_from_half_typed_and_misspelt_words() {
         let r = t.call("catalog/suggest", "q=snek", None).await;
         assert_eq!(r.status, 200, "{}", r.body);
         let s: Suggestions = r.json();
-        assert!(!s.products.is_empty());
+        let hrefs: Vec<&str> = s.choices.iter().map(|c| c.href.as_str()).collect();
         assert_eq!(
-            s.categories.first().map(|c| c.handle.as_str()),
-            Some("sneakers")
+            hrefs.first(),
+            Some(&"/c/sneakers"),
+            "categories first: {hrefs:?}"
+        );
+        assert!(hrefs.iter().any(|h| h.starts_with("/p/")), "{hrefs:?}");
+        assert_eq!(
+            hrefs.last(),
+            Some(&"/search?q=snek"),
+            "then the words as typed"
+        );
+        let note = s.note.as_deref().unwrap_or_default();
+        assert!(note.starts_with("Showing results for “"), "{note}");
+        assert_eq!(
+            s.count,
+            format!(
+                "{} suggestions. Use the arrow keys to choose one.",
+                s.choices.len()
+            )
         );
         let r = t.call("catalog/suggest", "q=%2A%29", None).await;
         let s: Suggestions = r.json();
-        assert!(s.products.is_empty());
+        assert!(s.choices.iter().all(|c| !c.href.starts_with("/p/")));
     })
 }
 

@@ -2,47 +2,13 @@
 //! suggests categories and products as the shopper types, following the ARIA combobox
 //! pattern: arrow keys move through the suggestions, Enter opens one, Escape closes the list.
 
-use crate::api::listing::{suggest, ListingParams, Suggestions};
+use crate::api::listing::{search_href, suggest};
 use crate::words;
 use leptos::prelude::*;
 
 /// Wait this long after the last keystroke before asking the server.
 const DEBOUNCE_MS: u64 = 120;
 const LIST_ID: &str = "search-suggestions";
-
-#[derive(Clone, PartialEq)]
-struct Choice {
-    label: String,
-    detail: String,
-    href: String,
-}
-
-fn choices(s: &Suggestions) -> Vec<Choice> {
-    let mut out: Vec<Choice> = s
-        .categories
-        .iter()
-        .map(|c| Choice {
-            label: c.name.clone(),
-            detail: words::SUGGESTION_CATEGORY.into(),
-            href: format!("/c/{}", c.handle),
-        })
-        .collect();
-    out.extend(s.products.iter().map(|p| Choice {
-        label: p.name.clone(),
-        detail: p.price.to_string(),
-        href: format!("/p/{}", p.handle),
-    }));
-    out.push(Choice {
-        label: words::search_for(&s.q),
-        detail: String::new(),
-        href: ListingParams {
-            q: s.q.clone(),
-            ..Default::default()
-        }
-        .href(1),
-    });
-    out
-}
 
 /// An island: `searched` is what the page's results are for (empty elsewhere).
 #[island]
@@ -63,13 +29,7 @@ pub fn SearchBox(searched: String) -> impl IntoView {
             }
         }
     });
-    let list = move || {
-        found
-            .get()
-            .flatten()
-            .map(|s| choices(&s))
-            .unwrap_or_default()
-    };
+    let list = move || found.get().flatten().map(|s| s.choices).unwrap_or_default();
     let expanded = move || open.get() && !list().is_empty();
     let go = move |href: String| {
         open.set(false);
@@ -138,11 +98,7 @@ pub fn SearchBox(searched: String) -> impl IntoView {
                 .get_untracked()
                 .map(|el| el.value())
                 .unwrap_or_default();
-            go(ListingParams {
-                q,
-                ..Default::default()
-            }
-            .href(1));
+            go(search_href(&q));
         }
     };
 
@@ -163,8 +119,8 @@ pub fn SearchBox(searched: String) -> impl IntoView {
                 <button class="search-form__button" type="submit">{words::SEARCH}</button>
             </form>
             <div class="suggestions" hidden=move || !expanded()>
-                {move || found.get().flatten().and_then(|s| s.corrected).map(|c| view! {
-                    <p class="suggestions__note">{words::showing_results_for(&c)}</p>
+                {move || found.get().flatten().and_then(|s| s.note).map(|note| view! {
+                    <p class="suggestions__note">{note}</p>
                 })}
                 <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=words::SEARCH>
                     {
@@ -185,7 +141,7 @@ pub fn SearchBox(searched: String) -> impl IntoView {
                     }
                 </ul>
             </div>
-            <p class="visually-hidden" aria-live="polite">{move || if open.get() && !settled.get().is_empty() { words::suggestions_count(list().len()) } else { String::new() }}</p>
+            <p class="visually-hidden" aria-live="polite">{move || if open.get() && !settled.get().is_empty() { found.get().flatten().map(|s| s.count).unwrap_or_default() } else { String::new() }}</p>
         </div>
     }
 }
