@@ -320,37 +320,38 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
             .and_then(Result::err)
             .or_else(|| buy.value().get().and_then(Result::err))
     };
+    // Attributes that follow the chosen variant, rather than forms drawn again for each one:
+    // every view redrawn in the browser is code in the wasm.
+    let id = move || selected.get().map(|v| v.id).unwrap_or_default();
+    let sold_out = move || !selected.get().is_some_and(|v| v.in_stock());
+    let max = move || {
+        selected
+            .get()
+            .map_or(1, |v| v.stock.clamp(1, MAX_LINE_QUANTITY))
+    };
     // Buy now is its own form (it goes to checkout); it buys the quantity chosen here.
     let quantity = RwSignal::new(1_i64);
     view! {
         <ServerForm action=add attr:class="add-to-cart">
-            {move || selected.get().map(|v| {
-                let max = v.stock.clamp(1, MAX_LINE_QUANTITY);
-                let sold_out = !v.in_stock();
-                view! {
-                    <input type="hidden" name="variant_id" value=v.id.clone()/>
-                    <div class="add-to-cart__row">
-                        <label class="field field--quantity">
-                            <span class="field__label">{words::QUANTITY}</span>
-                            <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out
-                                on:input=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))/>
-                        </label>
-                        <button class="button button--primary add-to-cart__button" type="submit" disabled=move || sold_out || pending.get() data-testid="add-to-cart">
-                            {move || if sold_out { words::SOLD_OUT } else if pending.get() { words::ADDING } else { words::ADD_TO_CART }}
-                        </button>
-                    </div>
-                }
-            })}
+            <input type="hidden" name="variant_id" value=id/>
+            <div class="add-to-cart__row">
+                <label class="field field--quantity">
+                    <span class="field__label">{words::QUANTITY}</span>
+                    <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out
+                        on:input=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))/>
+                </label>
+                <button class="button button--primary add-to-cart__button" type="submit" disabled=move || sold_out() || pending.get() data-testid="add-to-cart">
+                    {move || if sold_out() { words::SOLD_OUT } else if pending.get() { words::ADDING } else { words::ADD_TO_CART }}
+                </button>
+            </div>
             {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
         </ServerForm>
-        {move || selected.get().filter(Variant::in_stock).map(|v| view! {
-            <ServerForm action=buy attr:class="buy-now">
-                <input type="hidden" name="variant_id" value=v.id/>
-                <input type="hidden" name="quantity" value=move || quantity.get().to_string()/>
-                <button class="button button--ghost button--block" type="submit" disabled=move || pending.get() data-testid="buy-now">
-                    {words::BUY_NOW}
-                </button>
-            </ServerForm>
-        })}
+        <ServerForm action=buy attr:class="buy-now" attr:hidden=sold_out>
+            <input type="hidden" name="variant_id" value=id/>
+            <input type="hidden" name="quantity" value=move || quantity.get().to_string()/>
+            <button class="button button--ghost button--block" type="submit" disabled=move || sold_out() || pending.get() data-testid="buy-now">
+                {words::BUY_NOW}
+            </button>
+        </ServerForm>
     }
 }
