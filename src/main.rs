@@ -99,14 +99,6 @@ async fn serve() {
                 std::process::exit(1);
             }
         };
-    let options = server::leptos_options(&config.site_root, config.addr);
-    let state = AppState::new(options, backend, store, signer)
-        .with_admin_token(config.admin_token)
-        .with_public_origin(config.public_origin)
-        .with_trusted_proxies(config.trusted_proxies)
-        .with_theme(config.theme)
-        .with_widget(&config.widget_root, config.widget_origins);
-    let app = server::router(state);
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -114,11 +106,17 @@ async fn serve() {
             std::process::exit(1);
         }
     };
-    // Tests start us on port 0; say where we really are.
-    let local = listener
-        .local_addr()
-        .map(|a| a.to_string())
-        .unwrap_or_default();
+    // Tests start us on port 0: where we really are is also the public address's default
+    // (canonical links, the sitemap), so it is known before the app is built.
+    let local = listener.local_addr().unwrap_or(config.addr);
+    let options = server::leptos_options(&config.site_root, local);
+    let state = AppState::new(options, backend, store, signer)
+        .with_admin_token(config.admin_token)
+        .with_public_origin(config.public_origin)
+        .with_trusted_proxies(config.trusted_proxies)
+        .with_theme(config.theme)
+        .with_widget(&config.widget_root, config.widget_origins);
+    let app = server::router(state);
     println!("vitrine listening on http://{local}");
     // Connection addresses feed the order-lookup rate limit.
     axum::serve(
