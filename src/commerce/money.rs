@@ -116,13 +116,30 @@ impl Money {
     }
 }
 
-/// Shopper-facing format, e.g. `$1,234.50`, `-€3.00`, `¥1,200`.
-impl fmt::Display for Money {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Money {
+    /// The amount as machines read it (structured data, feeds): `1234.50`, `-3.00`, `1200`.
+    pub fn decimal(self) -> String {
+        let (sign, major, minor, width) = self.parts();
+        match width {
+            0 => format!("{sign}{major}"),
+            _ => format!("{sign}{major}.{minor:0width$}"),
+        }
+    }
+
+    /// Sign, whole units, minor units and how many digits those take.
+    fn parts(self) -> (&'static str, u64, u64, usize) {
         let exp = self.currency.exponent();
         let scale = 10u64.pow(exp);
         let abs = self.minor.unsigned_abs();
-        let (major, minor) = (abs / scale, abs % scale);
+        let sign = if self.minor < 0 { "-" } else { "" };
+        (sign, abs / scale, abs % scale, exp as usize)
+    }
+}
+
+/// Shopper-facing format, e.g. `$1,234.50`, `-€3.00`, `¥1,200`.
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (sign, major, minor, width) = self.parts();
         let digits = major.to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, ch) in digits.chars().enumerate() {
@@ -131,16 +148,10 @@ impl fmt::Display for Money {
             }
             grouped.push(ch);
         }
-        let sign = if self.minor < 0 { "-" } else { "" };
-        if exp == 0 {
-            write!(f, "{sign}{}{grouped}", self.currency.symbol())
-        } else {
-            write!(
-                f,
-                "{sign}{}{grouped}.{minor:0width$}",
-                self.currency.symbol(),
-                width = exp as usize
-            )
+        let symbol = self.currency.symbol();
+        match width {
+            0 => write!(f, "{sign}{symbol}{grouped}"),
+            _ => write!(f, "{sign}{symbol}{grouped}.{minor:0width$}"),
         }
     }
 }
@@ -159,6 +170,14 @@ mod tests {
             Money::new(100_000_000, Currency::USD).to_string(),
             "$1,000,000.00"
         );
+    }
+
+    #[test]
+    fn machines_read_plain_decimals() {
+        assert_eq!(Money::new(123_450, Currency::USD).decimal(), "1234.50");
+        assert_eq!(Money::new(5, Currency::EUR).decimal(), "0.05");
+        assert_eq!(Money::new(-300, Currency::GBP).decimal(), "-3.00");
+        assert_eq!(Money::new(1200, Currency::JPY).decimal(), "1200");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod headers;
 mod media;
 pub mod origin;
 pub mod signing;
+mod sitemap;
 pub mod widget;
 
 use crate::api::context::Services;
@@ -120,6 +121,14 @@ impl AppState {
         self
     }
 
+    /// The store's public address (`VITRINE_PUBLIC_URL`, else the one it listens on).
+    pub fn public_origin(&self) -> Arc<str> {
+        self.own_origin
+            .0
+            .clone()
+            .unwrap_or_else(|| Arc::from(format!("http://{}", self.leptos_options.site_addr)))
+    }
+
     fn services(&self) -> Services {
         Services {
             backend: self.backend.clone(),
@@ -128,11 +137,7 @@ impl AppState {
             learned: self.learned.clone(),
             theme: self.theme.clone(),
             trusted_proxies: self.trusted_proxies.clone(),
-            public_origin: self
-                .own_origin
-                .0
-                .clone()
-                .unwrap_or_else(|| Arc::from(format!("http://{}", self.leptos_options.site_addr))),
+            public_origin: self.public_origin(),
         }
     }
 }
@@ -172,6 +177,9 @@ pub fn router(state: AppState) -> Router {
         })
         .route("/media/p/{handle}/{file}", get(media::product_image))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/robots.txt", get(sitemap::robots))
+        .route("/sitemap.xml", get(sitemap::index))
+        .route("/sitemaps/{file}", get(sitemap::locale))
         .route("/gallery", get(gallery::page))
         .nest_service("/widget", widget_files(&state.widget_root))
         .merge(admin::routes(&state))

@@ -14,6 +14,7 @@ mod embedded_store;
 mod gift_and_details_api;
 mod pages;
 mod search_api;
+mod search_engines;
 mod style_tokens;
 mod tracking_api;
 mod widget_api;

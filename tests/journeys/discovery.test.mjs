@@ -200,4 +200,33 @@ test('the privacy centre shows what is recorded, exports it, and deletes it for 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a search engine finds every category and product from robots.txt, described in JSON-LD', async () => {
+  const base = shared.server.url;
+  const robots = await (await fetch(`${base}/robots.txt`)).text();
+  const index = robots.match(/^Sitemap: (\S+)$/m)?.[1];
+  assert.equal(index, `${base}/sitemap.xml`, robots);
+  const files = [...(await (await fetch(index)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  assert.deepEqual(files, [`${base}/sitemaps/en.xml`]);
+  const locs = [...(await (await fetch(files[0])).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  assert.ok(locs.every((l) => l.startsWith(`${base}/`)), 'on the store\'s own address');
+
+  // Every category the header lists, and every product its first category page shows.
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}${c.category.path}`);
+  const links = await page.locator('a[href^="/c/"], a[href^="/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href').split('?')[0]));
+  assert.ok(links.some((l) => l.startsWith('/p/')) && links.some((l) => l.startsWith('/c/')));
+  for (const link of new Set(links)) assert.ok(locs.includes(`${base}${link}`), `${link} is in the sitemap`);
+
+  // A product from the sitemap says what the page says.
+  const product = locs.find((l) => l.includes('/p/'));
+  await page.goto(product);
+  const blocks = await page.locator('script[type="application/ld+json"]').evaluateAll((ss) => ss.map((s) => JSON.parse(s.textContent)));
+  const described = blocks.find((b) => b['@type'] === 'Product');
+  assert.equal(described.name, (await page.locator('h1').innerText()).trim());
+  assert.equal(described.url, product);
+  assert.ok(described.offers.length > 0 && described.offers.every((o) => /^\d+(\.\d+)?$/.test(o.price) && o.priceCurrency.length === 3));
+  await context.close();
+});
 });

@@ -14,3 +14,4 @@ pub mod product_card;
 pub mod recommendation_row;
 pub mod search_box;
 pub mod server_form;
+pub mod structured_data;

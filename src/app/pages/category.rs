@@ -3,6 +3,7 @@
 use super::listing::{params_from_url, ListingBody};
 use super::or_problem;
 use crate::api::listing::get_listing;
+use crate::app::components::structured_data::{self, JsonLd};
 use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -46,6 +47,7 @@ pub fn CategoryPage() -> impl IntoView {
                         category.description.clone()
                     }/>
                     <Link rel="canonical" href=crate::app::absolute(&canonical)/>
+                    <JsonLd data=structured_data::breadcrumbs(&category, None)/>
                     <nav class="breadcrumbs" aria-label="Breadcrumb">
                         <ol>
                             <li><a href="/">{words::HOME}</a></li>

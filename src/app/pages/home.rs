@@ -5,6 +5,7 @@ use crate::api::catalog::get_home;
 use crate::api::recommend::get_home_rows;
 use crate::app::components::product_card::ProductGrid;
 use crate::app::components::recommendation_row::RecommendationRow;
+use crate::app::components::structured_data::{self, JsonLd};
 use crate::words;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -21,6 +22,7 @@ pub fn HomePage() -> impl IntoView {
         <Title text=""/>
         <Meta name="description" content=format!("{} — {}", words::STORE_NAME, words::STORE_TAGLINE)/>
         <Link rel="canonical" href=crate::app::absolute("/")/>
+        <JsonLd data=structured_data::store()/>
         <section class="hero">
             <div class="hero__text">
                 <h1 class="hero__title">{words::HERO_TITLE}</h1>

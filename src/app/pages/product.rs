@@ -8,6 +8,7 @@ use crate::api::catalog::get_product;
 use crate::app::components::price::Price;
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::components::server_form::ServerForm;
+use crate::app::components::structured_data::{self, JsonLd};
 use crate::app::CartState;
 use crate::commerce::{Product, Variant, MAX_LINE_QUANTITY};
 use crate::words;
@@ -45,10 +46,29 @@ fn ProductView(product: Product) -> impl IntoView {
     let variant = use_query_map().read_untracked().get("variant");
     let p = &product;
     let description = p.description.chars().take(155).collect::<String>();
+    let url = crate::app::absolute(&format!("/p/{}", p.handle));
+    let price = p.default_variant(None).map(|v| v.price);
+    let picture = p
+        .images
+        .first()
+        .map(|i| structured_data::absolute_url(&i.url));
     view! {
         <Title text=p.name.clone()/>
-        <Meta name="description" content=description/>
-        <Link rel="canonical" href=crate::app::absolute(&format!("/p/{}", p.handle))/>
+        <Meta name="description" content=description.clone()/>
+        <Link rel="canonical" href=url.clone()/>
+        // How a shared link shows (Open Graph).
+        <Meta property="og:type" content="product"/>
+        <Meta property="og:site_name" content=words::STORE_NAME/>
+        <Meta property="og:title" content=p.name.clone()/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:url" content=url/>
+        {picture.map(|src| view! { <Meta property="og:image" content=src/> })}
+        {price.map(|m| view! {
+            <Meta property="product:price:amount" content=m.decimal()/>
+            <Meta property="product:price:currency" content=m.currency.code()/>
+        })}
+        <JsonLd data=structured_data::product(p)/>
+        <JsonLd data=structured_data::breadcrumbs(&p.category, Some(p))/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
                 <li><a href="/">{words::HOME}</a></li>
