@@ -55,11 +55,16 @@ pub const BACK_HOME: &str = "Back to the home page";
 pub const LOADING: &str = "Loading…";
 pub const FOOTER_NOTE: &str = "Prices include VAT where applicable. Free returns within 30 days.";
 
-pub fn cart_count_label(count: u32) -> String {
-    match count {
-        0 => "Cart, empty".into(),
-        1 => "Cart, 1 item".into(),
-        n => format!("Cart, {n} items"),
+/// The cart link reads "Cart, 3 items" to a screen reader while it shows "Cart 3": the
+/// hidden words go around the visible ones, so the link's name contains what is seen (WCAG
+/// 2.5.3, label in name) and speech input can say "click Cart".
+pub const CART_COUNT_BEFORE: &str = ", ";
+
+pub fn cart_count_after(count: u32) -> &'static str {
+    if count == 1 {
+        " item"
+    } else {
+        " items"
     }
 }
 

@@ -63,12 +63,16 @@ fn CartCount(count: Option<u32>) -> impl IntoView {
     let state = CartState::get();
     let count = move || state.latest().map(|c| c.item_count).or(count);
     view! {
-        <a class="cart-link" href="/cart" aria-label=move || count().map(words::cart_count_label)>
+        <a class="cart-link" href="/cart">
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
                 <path d="M6 7h12l-1 13H7L6 7Zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
             </svg>
             <span class="cart-link__label">{words::CART}</span>
-            {move || count().map(|n| view! { <span class="cart-link__count" data-testid="cart-count">{n}</span> })}
+            {move || count().map(|n| view! {
+                <span class="visually-hidden">{words::CART_COUNT_BEFORE}</span>
+                <span class="cart-link__count" data-testid="cart-count">{n}</span>
+                <span class="visually-hidden">{words::cart_count_after(n)}</span>
+            })}
         </a>
     }
 }
