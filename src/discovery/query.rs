@@ -30,18 +30,24 @@ pub fn plan(text: &str, vocabulary: &Vocabulary, synonyms: &Synonyms) -> Option<
     let mut searched = Vec::new();
     let mut changed = false;
     for word in split(text, synonyms).into_iter().take(MAX_WORDS) {
+        // (what to match, what to tell the shopper was searched)
         let fixed = if synonyms.knows(&word) || vocabulary.has_prefix(&word) {
             None
+        } else if let Some(whole) = vocabulary.correct(&word, false) {
+            Some((whole.clone(), whole))
         } else {
-            vocabulary
-                .correct(&word, false)
-                .or_else(|| vocabulary.correct(&word, true))
+            // A misspelt start of a word matches as a start, and reads as the word it most
+            // likely begins ("snek" matches "snea…" and says "sneakers", not "snea").
+            vocabulary.correct(&word, true).map(|start| {
+                let said = vocabulary.completion(&start).unwrap_or(&start).to_string();
+                (start, said)
+            })
         };
         changed |= fixed.is_some();
-        let word = fixed.unwrap_or(word);
+        let (word, said) = fixed.unwrap_or_else(|| (word.clone(), word));
         let mut alternatives = vec![word.clone()];
         alternatives.extend(synonyms.of(&word).into_iter().map(str::to_string));
-        searched.push(word);
+        searched.push(said);
         words.push(WordMatch { alternatives });
     }
     (!words.is_empty()).then(|| TextQuery {
@@ -94,6 +100,13 @@ mod tests {
         let q = plan("Snekers", &vocabulary(), &Synonyms::default()).unwrap();
         assert_eq!(alternatives(&q), vec![vec!["sneakers"]]);
         assert_eq!(q.corrected.as_deref(), Some("sneakers"));
+    }
+
+    #[test]
+    fn a_misspelt_start_matches_as_a_start_and_reads_as_its_word() {
+        let q = plan("lamp snek", &vocabulary(), &Synonyms::default()).unwrap();
+        assert_eq!(alternatives(&q), vec![vec!["lamp"], vec!["snea"]]);
+        assert_eq!(q.corrected.as_deref(), Some("lamp sneakers"));
     }
 
     #[test]

@@ -45,6 +45,17 @@ impl Vocabulary {
             .is_some_and(|(t, _)| t.starts_with(prefix))
     }
 
+    /// The most used word that starts with `start` (what a shopper still typing most likely
+    /// means).
+    pub fn completion(&self, start: &str) -> Option<&str> {
+        let i = self.terms.partition_point(|(t, _)| t.as_str() < start);
+        self.terms[i..]
+            .iter()
+            .take_while(|(t, _)| t.starts_with(start))
+            .max_by_key(|(_, count)| *count)
+            .map(|(t, _)| t.as_str())
+    }
+
     /// The known word closest to `word`, when `word` is not known and something is close
     /// enough: one edit for short words, two for longer ones. With `prefix`, `word` may be the
     /// start of a longer word (the shopper is still typing), and the answer is that start.
@@ -182,6 +193,8 @@ mod tests {
             "a true prefix needs no correction"
         );
         assert_eq!(v.correct("snek", true).as_deref(), Some("snea"));
+        assert_eq!(v.completion("snea"), Some("sneakers"));
+        assert_eq!(v.completion("zz"), None);
         assert_eq!(v.correct("knitw", true), None);
     }
 
