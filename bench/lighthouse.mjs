@@ -5,17 +5,22 @@
 // does). A first visit (no consent answer yet, so the consent banner shows) is measured on home
 // and the product page too. Prints one table, with what the largest paint was. Installs
 // lighthouse from npm into the tools folder on first use. LIGHTHOUSE_FIRST_VISIT_ONLY=1 runs
-// only the first-visit rows.
+// only the first-visit rows; LIGHTHOUSE_BACKENDS=vendure and LIGHTHOUSE_PRESETS=mobile (comma
+// lists) run only those.
 import { execFileSync } from 'node:child_process';
 import { startServer } from './lib/server.mjs';
 import { startVendure } from './lib/vendure.mjs';
 
 const lighthouse = process.env.LIGHTHOUSE || 'lighthouse';
-const backends = [
+const only = (list, name) => {
+  const wanted = process.env[name]?.split(',').filter(Boolean);
+  return wanted ? list.filter((x) => wanted.includes(x.name ?? x)) : list;
+};
+const backends = only([
   { name: 'embedded', category: '/c/t-shirts', product: '/p/everyday-crew-tee', search: '/search?q=tee' },
   { name: 'vendure', category: '/c/footwear', product: '/p/laptop', search: '/search?q=shoe' },
-];
-const presets = ['mobile', 'desktop'];
+], 'LIGHTHOUSE_BACKENDS');
+const presets = only(['mobile', 'desktop'], 'LIGHTHOUSE_PRESETS');
 
 /** A cart with one line, as the shopper's cookie names it (the cart and checkout pages). */
 async function cartCookie(url, productPath) {

@@ -34,6 +34,11 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     crate::server::headers::content_security_policy();
     let theme = crate::api::context::theme().map(|t| format!("/themes/{t}.css"));
+    // Pictures from the commerce backend's own server (Vendure's assets): the connection is
+    // opened while the HTML still arrives, not when the first picture is found.
+    let pictures = crate::api::context::backend()
+        .ok()
+        .and_then(|b| b.image_origin());
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -41,6 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
+                {pictures.map(|origin| view! { <link rel="preconnect" href=origin/> })}
                 <link rel="stylesheet" href="/vitrine.css"/>
                 {theme.map(|href| view! { <link rel="stylesheet" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
