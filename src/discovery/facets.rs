@@ -16,6 +16,8 @@ pub struct Item {
     pub sizes: Vec<String>,
     /// Seconds since the epoch.
     pub created_at: i64,
+    /// When the product last changed, as far as the backend says (seconds since the epoch).
+    pub updated_at: i64,
     /// Units sold so far.
     pub sold: u32,
     /// How well the product matches the words searched; higher is better, 0 when browsing.
@@ -390,6 +392,7 @@ pub(crate) mod tests {
             colours: colours.iter().map(|c| c.to_string()).collect(),
             sizes: vec!["M".into(), "S".into()],
             created_at: 0,
+            updated_at: 0,
             sold: 0,
             relevance: 0.0,
             position: 0,

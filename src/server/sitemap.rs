@@ -1,8 +1,9 @@
 //! What search engines read first: `robots.txt`, naming the sitemap by its absolute address,
 //! and the sitemap: an index with one file per language (English only until the store speaks
 //! more), listing the home page, every category and every product. A product's `lastmod` is
-//! the day it was added (neither backend tells the storefront when a product last changed);
-//! a category's and the home page's are the newest of their products'.
+//! the day it last changed as its backend says (Vendure's `updatedAt`; the embedded store's
+//! catalogue does not change once seeded); a category's and the home page's are the newest
+//! of their products'.
 
 use super::AppState;
 use crate::commerce::backend::ItemQuery;
@@ -58,7 +59,7 @@ pub async fn locale(State(state): State<AppState>, Path(file): Path<String>) -> 
         items
             .iter()
             .filter(|i| category.is_none_or(|c| i.category == c))
-            .map(|i| i.created_at)
+            .map(|i| i.updated_at)
             .max()
     };
     let mut urls = vec![url(&state.public_origin(), "/", newest(None))];
@@ -68,7 +69,7 @@ pub async fn locale(State(state): State<AppState>, Path(file): Path<String>) -> 
     }));
     urls.extend(items.iter().map(|i| {
         let path = format!("/p/{}", i.summary.handle);
-        url(&state.public_origin(), &path, Some(i.created_at))
+        url(&state.public_origin(), &path, Some(i.updated_at))
     }));
     text(
         format!("{XML}<urlset xmlns=\"{NS}\">{}</urlset>\n", urls.concat()),
@@ -80,8 +81,8 @@ const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const XML_TYPE: &str = "application/xml; charset=utf-8";
 
-fn url(origin: &str, path: &str, added: Option<i64>) -> String {
-    let lastmod = added
+fn url(origin: &str, path: &str, changed: Option<i64>) -> String {
+    let lastmod = changed
         .map(|seconds| {
             let (y, m, d) = Day::from_unix(seconds).civil();
             format!("<lastmod>{y:04}-{m:02}-{d:02}</lastmod>")

@@ -117,6 +117,9 @@ pub fn load_all(c: &Connection) -> rusqlite::Result<Catalogue> {
                 colours: Vec::new(),
                 sizes: Vec::new(),
                 created_at: r.get(6)?,
+                // The seeded catalogue does not change after it is made (stock does, and the
+                // page's offers say so).
+                updated_at: r.get(6)?,
                 position: r.get(7)?,
                 sold: sold.get(&product_id).copied().unwrap_or(0),
                 relevance: 0.0,

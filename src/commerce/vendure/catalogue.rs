@@ -76,6 +76,7 @@ impl Shelf {
                 colours: values_of(p, &["colour", "color"]),
                 sizes: values_of(p, &["size"]),
                 created_at: epoch_seconds(&p.created_at),
+                updated_at: epoch_seconds(&p.updated_at),
                 // The Shop API does not share sales; best selling falls back to position.
                 sold: 0,
                 relevance: 0.0,
@@ -349,6 +350,7 @@ mod tests {
             name: "Laptop".into(),
             description: "A laptop".into(),
             created_at: "2026-11-23T16:29:10.000Z".into(),
+            updated_at: "2026-11-25T08:00:00.000Z".into(),
             image: Some("http://v/assets/preview/a.jpg".into()),
             images: vec![],
             facets: vec![("brand".into(), "Apple".into())],
@@ -414,6 +416,8 @@ mod tests {
         assert_eq!(item.category, "computers");
         assert_eq!(item.sizes, ["13 inch", "15 inch"]);
         assert_eq!(item.colours, ["Silver", "Grey"]);
+        assert_eq!(item.updated_at, epoch_seconds("2026-11-25T08:00:00Z"));
+        assert!(item.updated_at > item.created_at);
         assert!(shelf.in_collection(0, "electronics"));
         assert_eq!(shelf.category(&shelf.collections[0]).product_count, 1);
         assert!(shelf.has_word_starting(0, "ap"));

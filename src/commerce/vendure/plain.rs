@@ -9,6 +9,8 @@ pub struct VProduct {
     pub name: String,
     pub description: String,
     pub created_at: String,
+    /// When the product last changed (for the sitemap).
+    pub updated_at: String,
     pub image: Option<String>,
     pub images: Vec<String>,
     /// (facet code, value name), e.g. ("brand", "Apple").
@@ -98,6 +100,7 @@ macro_rules! plain_product {
             name: p.name,
             description: p.description,
             created_at: p.created_at,
+            updated_at: p.updated_at,
             image: p.featured_asset.map(|a| a.preview),
             images: p.assets.into_iter().map(|a| a.preview).collect(),
             facets: p
