@@ -1,8 +1,12 @@
 // Pages whose islands are forms (checkout, account, orders, privacy): their islands travel in
-// the second browser bundle (feature `forms`), so the browse bundle carries none of them.
+// the second browser bundle (feature `forms`), so the browse bundle carries none of them; and
+// the browse pages' own islands (product panel, cart page, filters) stay out of the forms
+// bundle, whose pages never show them.
 #[cfg(any(feature = "ssr", feature = "forms"))]
 pub mod account;
+#[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod cart;
+#[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod category;
 #[cfg(any(feature = "ssr", feature = "forms"))]
 pub mod checkout;
@@ -14,7 +18,9 @@ mod checkout_summary;
 pub mod gallery;
 #[cfg(any(feature = "ssr", feature = "design"))]
 mod gallery_fixtures;
+#[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod home;
+#[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 mod listing;
 pub mod not_found;
 #[cfg(any(feature = "ssr", feature = "forms"))]
@@ -23,7 +29,9 @@ pub mod order;
 pub mod order_lookup;
 #[cfg(any(feature = "ssr", feature = "forms"))]
 pub mod privacy;
+#[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod product;
+#[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod search;
 
 use crate::api::ApiError;
