@@ -93,6 +93,25 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
   await context.close();
 });
 
+test('emptied in place, the cart page says so and drops its "goes well with your cart" row', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shared.server.url + c.products[0]);
+  await hydrated(page);
+  await page.getByTestId('add-to-cart').click();
+  await page.getByRole('dialog').waitFor();
+  await page.goto(shared.server.url + '/cart');
+  await hydrated(page);
+  const row = page.getByTestId('cart-together');
+  // The embedded store's seeded orders always give this product companions.
+  if (c.name === 'embedded') await row.waitFor();
+  await page.locator('.cart-page').getByRole('button', { name: /^Remove / }).click();
+  await page.locator('.cart-page').getByText('Your cart is empty').waitFor();
+  assert.equal(await row.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('with JavaScript disabled, adding to cart still works as a plain form', async () => {
   const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const { page } = await watchedPage(context);

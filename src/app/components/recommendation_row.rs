@@ -18,7 +18,7 @@ pub fn RecommendationRow(
     let heading = format!("{id}-title");
     let labelled_by = heading.clone();
     view! {
-        <section class="section recommendation" data-testid=id aria-labelledby=labelled_by>
+        <section class="section recommendation" id=id data-testid=id aria-labelledby=labelled_by>
             <h2 id=heading class="section__title">{title}</h2>
             <p class="recommendation__why">{why}</p>
             <ul class="product-row">
