@@ -14,6 +14,7 @@ use axum::{
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
+use std::collections::HashMap;
 
 /// The languages with a sitemap file, by their path prefix code.
 const LOCALES: &[&str] = &["en"];
@@ -55,21 +56,21 @@ pub async fn locale(State(state): State<AppState>, Path(file): Path<String>) -> 
     let (Ok(items), Ok(categories)) = (items, categories) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let newest = |category: Option<&str>| {
-        items
-            .iter()
-            .filter(|i| category.is_none_or(|c| i.category == c))
-            .map(|i| i.updated_at)
-            .max()
-    };
-    let mut urls = vec![url(&state.public_origin(), "/", newest(None))];
+    // Each category's newest product, in one pass over the catalogue.
+    let mut newest: HashMap<&str, i64> = HashMap::new();
+    for i in &items {
+        let day = newest.entry(i.category.as_str()).or_insert(i.updated_at);
+        *day = (*day).max(i.updated_at);
+    }
+    let origin = state.public_origin();
+    let mut urls = vec![url(&origin, "/", newest.values().max().copied())];
     urls.extend(categories.iter().map(|c| {
         let path = format!("/c/{}", c.handle);
-        url(&state.public_origin(), &path, newest(Some(&c.handle)))
+        url(&origin, &path, newest.get(c.handle.as_str()).copied())
     }));
     urls.extend(items.iter().map(|i| {
         let path = format!("/p/{}", i.summary.handle);
-        url(&state.public_origin(), &path, Some(i.updated_at))
+        url(&origin, &path, Some(i.updated_at))
     }));
     text(
         format!("{XML}<urlset xmlns=\"{NS}\">{}</urlset>\n", urls.concat()),

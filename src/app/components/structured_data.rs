@@ -108,9 +108,9 @@ pub fn store() -> Value {
 }
 
 /// Pictures are served by the store (the embedded backend) or by the commerce backend (a full
-/// address already).
+/// address already; or one without its scheme, `//host/…`, which stays as it is).
 pub fn absolute_url(url: &str) -> String {
-    if url.starts_with('/') {
+    if url.starts_with('/') && !url.starts_with("//") {
         absolute(url)
     } else {
         url.to_string()
@@ -128,5 +128,12 @@ mod tests {
         assert!(!text.contains('<'), "{text}");
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, data);
+    }
+
+    #[test]
+    fn pictures_with_their_own_host_keep_it() {
+        for url in ["http://v/assets/a.jpg", "//cdn.example/a.jpg"] {
+            assert_eq!(absolute_url(url), url);
+        }
     }
 }
