@@ -2,7 +2,8 @@
 # What the store's pages download to hydrate their islands (wasm + its JS bindings; the loader
 # is inline in the page), raw, gzip -9 and brotli -q 11, against the budgets: a browse page
 # (home, listing, product, cart) loads /pkg/, a form page (checkout, account, orders, privacy)
-# loads /pkg/forms/. Exits non-zero when either is over its ceiling. Run after
+# loads /pkg/forms/; each other language has its own pair (/pkg/zh/, /pkg/zh/forms/, …), each
+# checked against the same budgets. Exits non-zero when either is over its ceiling. Run after
 # `make build-client` (or as part of `make test`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,11 @@ check() {
   echo "$name: $total_br B brotli, within its ceiling of $ceiling B (aim $aim B)"
 }
 
-sizes target/site/ target/site/pkg/vitrine_bg.wasm target/site/pkg/vitrine.js
-check "browse pages" "$BROWSE_AIM" "$BROWSE_CEILING"
-sizes target/site/ target/site/pkg/forms/vitrine_bg.wasm target/site/pkg/forms/vitrine.js
-check "form pages" "$FORMS_AIM" "$FORMS_CEILING"
+for lang in en zh fa ru; do
+  pkg=target/site/pkg
+  [ "$lang" = en ] || pkg=$pkg/$lang
+  sizes target/site/ "$pkg/vitrine_bg.wasm" "$pkg/vitrine.js"
+  check "browse pages ($lang)" "$BROWSE_AIM" "$BROWSE_CEILING"
+  sizes target/site/ "$pkg/forms/vitrine_bg.wasm" "$pkg/forms/vitrine.js"
+  check "form pages ($lang)" "$FORMS_AIM" "$FORMS_CEILING"
+done

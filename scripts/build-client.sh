@@ -27,7 +27,25 @@ with_wasm_toolchain trunk build --release --offline --dist target/forms forms.ht
 mkdir -p target/site/pkg/forms
 cp target/forms/pkg/vitrine.js target/forms/pkg/vitrine_bg.wasm target/site/pkg/forms/
 
-for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/forms/*.wasm target/site/pkg/forms/*.js target/site/*.css; do
+# One pair of bundles per other language (features locale-*): each carries its own words only.
+# Trunk reads the crate from the manifest beside its HTML file, so the generated entries name
+# the project's Cargo.toml.
+mkdir -p target/locales
+for lang in zh fa ru; do
+  for entry in index forms; do
+    html=target/locales/$entry-$lang.html
+    sed -e "s/data-cargo-features=\"\([a-z,]*\)\"/data-cargo-features=\"\1,locale-$lang\"/" \
+        -e 's|rel="rust"|rel="rust" href="../../Cargo.toml"|' "$entry.html" > "$html"
+    grep -q "locale-$lang" "$html" || { echo "build-client: could not make $html" >&2; exit 1; }
+    with_wasm_toolchain trunk build --release --offline --dist "target/locales/$entry-$lang" "$html"
+    to=target/site/pkg/$lang
+    [ "$entry" = forms ] && to=$to/forms
+    mkdir -p "$to"
+    cp "target/locales/$entry-$lang/pkg/vitrine.js" "target/locales/$entry-$lang/pkg/vitrine_bg.wasm" "$to/"
+  done
+done
+
+for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*/*.wasm target/site/pkg/*/*.js target/site/pkg/*/forms/*.wasm target/site/pkg/*/forms/*.js target/site/*.css; do
   [ -f "$f" ] || continue
   if [ ! -f "$f.br" ] || [ "$f" -nt "$f.br" ]; then
     brotli -f -q 11 -o "$f.br" "$f"

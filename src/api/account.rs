@@ -51,7 +51,7 @@ pub async fn register(email: String, name: String, password: String) -> Result<(
         .await;
     let signed_in = ssr::judged(&attempt, registered)?;
     ssr::start_session(signed_in);
-    leptos_axum::redirect("/account");
+    crate::api::cart::ssr::redirect("/account");
     Ok(())
 }
 
@@ -69,14 +69,14 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
         .await;
     let signed_in = ssr::judged(&attempt, signed_in)?;
     ssr::start_session(signed_in);
-    leptos_axum::redirect("/account");
+    crate::api::cart::ssr::redirect("/account");
     Ok(())
 }
 
 #[server(endpoint = "account/sign-out", output = crate::api::Answer)]
 pub async fn sign_out() -> Result<(), ApiError> {
     ssr::sign_out().await?;
-    leptos_axum::redirect("/account");
+    crate::api::cart::ssr::redirect("/account");
     Ok(())
 }
 

@@ -22,7 +22,7 @@ pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiE
 #[server(endpoint = "cart/buy", output = crate::api::Answer)]
 pub async fn buy_now(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
     let cart = ssr::add(&variant_id, quantity).await?;
-    leptos_axum::redirect("/checkout");
+    crate::api::cart::ssr::redirect("/checkout");
     Ok(cart)
 }
 
@@ -192,8 +192,13 @@ pub(crate) mod ssr {
     /// result rather than back to where they were.
     pub fn after_plain_form(to: &str) {
         if is_plain_form() {
-            leptos_axum::redirect(to);
+            redirect(to);
         }
+    }
+
+    /// Sends the browser to the store's own `to`, in the language of the page it came from.
+    pub fn redirect(to: &str) {
+        leptos_axum::redirect(&crate::words::current().path(to));
     }
 
     /// Whether this request is a browser's own form post (no JavaScript ran), not a call

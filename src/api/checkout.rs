@@ -242,7 +242,7 @@ pub async fn place_order(
         // try with it.
         super::guessing::remember_device(&super::orders::order_target(&order.code));
         let signed = super::context::signer()?.sign("order", &order.code);
-        leptos_axum::redirect(&format!("/orders/{}?t={signed}", order.code));
+        crate::api::cart::ssr::redirect(&format!("/orders/{}?t={signed}", order.code));
         Ok(())
     }
     .await;

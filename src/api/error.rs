@@ -4,7 +4,8 @@
 
 use crate::commerce::checkout::Decline;
 use crate::commerce::Thing;
-use crate::words::{self, Problem};
+use crate::w;
+use crate::words::Problem;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,13 +60,13 @@ impl ApiError {
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let said = match self {
-            ApiError::NotFound(thing) => words::not_found(*thing),
-            ApiError::Invalid(problem) | ApiError::Field { problem, .. } => words::problem(problem),
-            ApiError::OutOfStock { product, available } => words::out_of_stock(product, *available),
-            ApiError::Payment(why) => words::decline(*why).into(),
-            ApiError::Unavailable => words::UNAVAILABLE.into(),
-            ApiError::RateLimited => words::RATE_LIMITED.into(),
-            ApiError::Transport(_) => words::UNREACHABLE.into(),
+            ApiError::NotFound(thing) => w!(not_found)(*thing),
+            ApiError::Invalid(problem) | ApiError::Field { problem, .. } => w!(problem)(problem),
+            ApiError::OutOfStock { product, available } => w!(out_of_stock)(product, *available),
+            ApiError::Payment(why) => w!(decline)(*why).into(),
+            ApiError::Unavailable => w!(UNAVAILABLE).into(),
+            ApiError::RateLimited => w!(RATE_LIMITED).into(),
+            ApiError::Transport(_) => w!(UNREACHABLE).into(),
             ApiError::Said { said, .. } => return f.write_str(said),
         };
         f.write_str(&said)
@@ -79,7 +80,7 @@ impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ApiError::Said { said, .. } => f.write_str(said),
-            _ => f.write_str(words::UNREACHABLE),
+            _ => f.write_str(w!(UNREACHABLE)),
         }
     }
 }

@@ -75,12 +75,13 @@ impl ListingParams {
     }
 
     /// The path these params live at.
+    /// The listing's address in the shopper's language.
     pub fn path(&self) -> String {
-        if self.category.is_empty() {
+        crate::words::current().path(&if self.category.is_empty() {
             "/search".into()
         } else {
             format!("/c/{}", self.category)
-        }
+        })
     }
 
     pub fn href(&self, page: u32) -> String {
@@ -148,11 +149,11 @@ pub struct Suggestion {
 /// The search results' address for `q`: what `ListingParams { q, .. }.href(1)` gives, without
 /// carrying the listing's parameters into the browser.
 pub fn search_href(q: &str) -> String {
-    if q.is_empty() {
+    crate::words::current().path(&if q.is_empty() {
         "/search".into()
     } else {
         format!("/search?q={}", form_urlencode(q))
-    }
+    })
 }
 
 #[leptos::server(endpoint = "catalog/listing", output = crate::api::Answer)]
@@ -173,7 +174,7 @@ mod ssr {
     use crate::discovery::facets::arrange;
     use crate::discovery::profile::Event;
     use crate::discovery::query::{plan, TextQuery};
-    use crate::words;
+    use crate::w;
 
     /// Most products one listing considers; a search keeps its best matches.
     const CANDIDATES: u32 = 20_000;
@@ -356,23 +357,23 @@ mod ssr {
             .into_iter()
             .map(|c| Suggestion {
                 label: c.name,
-                detail: words::SUGGESTION_CATEGORY.into(),
-                href: format!("/c/{}", c.handle),
+                detail: w!(SUGGESTION_CATEGORY).into(),
+                href: crate::words::current().path(&format!("/c/{}", c.handle)),
             })
             .collect();
         choices.extend(products.into_iter().map(|p| Suggestion {
             label: p.name,
             detail: p.price.to_string(),
-            href: format!("/p/{}", p.handle),
+            href: crate::words::current().path(&format!("/p/{}", p.handle)),
         }));
         choices.push(Suggestion {
-            label: words::search_for(q),
+            label: w!(search_for)(q),
             detail: String::new(),
             href: search_href(q),
         });
         Suggestions {
-            note: corrected.map(|c| words::showing_results_for(&c)),
-            count: words::suggestions_count(choices.len()),
+            note: corrected.map(|c| w!(showing_results_for)(&c)),
+            count: w!(suggestions_count)(choices.len()),
             choices,
         }
     }

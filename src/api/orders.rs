@@ -75,7 +75,7 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
         Some(order) if matches => {
             attempt.succeeded();
             let token = signer.sign("order", &order.code);
-            leptos_axum::redirect(&format!("/orders/{}?t={token}", order.code));
+            crate::api::cart::ssr::redirect(&format!("/orders/{}?t={token}", order.code));
             Ok(())
         }
         _ => {

@@ -209,7 +209,8 @@ pub mod ssr {
                 let path = r.split_once("://").map_or(r.as_str(), |(_, rest)| {
                     rest.find('/').map_or("/", |i| &rest[i..])
                 });
-                (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
+                (path.starts_with('/') && !path.starts_with("//"))
+                    .then(|| crate::words::Locale::split(path).1.to_string())
             })
             .unwrap_or_else(|| "/".into())
     }

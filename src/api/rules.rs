@@ -99,7 +99,7 @@ pub fn postcode(name: &str, value: &str) -> Result<String, ApiError> {
 pub fn message<T>(result: Result<T, ApiError>) -> Option<String> {
     match result.err()? {
         ApiError::Field { problem, .. } | ApiError::Invalid(problem) => {
-            Some(crate::words::problem(&problem))
+            Some(crate::w!(problem)(&problem))
         }
         other => Some(other.to_string()),
     }

@@ -70,7 +70,7 @@ pub async fn widget_checkout(token: String) -> Result<(), ApiError> {
     let Some(widget_cart) = adopted else {
         // A page on the store's own site names no token: its cart is already the cookie's.
         let shared = token.is_empty() && cookie_token().is_some();
-        leptos_axum::redirect(if shared { "/checkout" } else { "/cart" });
+        crate::api::cart::ssr::redirect(if shared { "/checkout" } else { "/cart" });
         return Ok(());
     };
     if let Some(old) = cookie_token().filter(|old| *old != token) {
@@ -89,7 +89,7 @@ pub async fn widget_checkout(token: String) -> Result<(), ApiError> {
         }
     }
     set_token(&token);
-    leptos_axum::redirect("/checkout");
+    crate::api::cart::ssr::redirect("/checkout");
     Ok(())
 }
 

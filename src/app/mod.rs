@@ -19,7 +19,7 @@ pub use cart_state::CartState;
 pub use consent_state::ConsentState;
 
 #[cfg(feature = "ssr")]
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -36,12 +36,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let theme = crate::api::context::theme().map(|t| format!("/themes/{t}.css"));
     // Pictures from the commerce backend's own server (Vendure's assets): the connection is
     // opened while the HTML still arrives, not when the first picture is found.
+    let locale = crate::words::current();
     let pictures = crate::api::context::backend()
         .ok()
         .and_then(|b| b.image_origin());
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.code() dir=locale.dir()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -84,13 +85,14 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Title formatter=|title: String| head_text(if title.is_empty() {
-            words::STORE_NAME.to_string()
+            w!(STORE_NAME).to_string()
         } else {
-            format!("{title} · {}", words::STORE_NAME)
+            format!("{title} · {}", w!(STORE_NAME))
         })/>
         <Router>
           <StoreState>
-            <a class="skip-link" href="#main">{words::SKIP_TO_CONTENT}</a>
+            <a class="skip-link" href="#main">{w!(SKIP_TO_CONTENT)}</a>
+            <components::languages::LanguageSuggestion/>
             <components::header::SiteHeader/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
@@ -137,6 +139,12 @@ fn head_text(title: String) -> String {
     #[cfg(feature = "ssr")]
     let title = crate::html::escape(&title);
     title
+}
+
+/// The store's own `path` as the current language's address (`/cart` is `/fa/cart` in
+/// Persian): every link a page draws goes through here.
+pub fn local(path: &str) -> String {
+    crate::words::current().path(path)
 }
 
 /// `path` as an absolute URL on the store's public address, for canonical links (search

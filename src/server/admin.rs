@@ -6,7 +6,7 @@ use super::AppState;
 use crate::commerce::backend::{Commerce, CommerceError};
 use crate::commerce::embedded::EmbeddedStore;
 use crate::commerce::{Order, OrderStatus};
-use crate::words;
+use crate::w;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, StatusCode};
@@ -86,7 +86,7 @@ async fn advance(
     match admin.store.advance_order(&code, to).await {
         Ok(order) => Json(summary(&order)).into_response(),
         Err(CommerceError::NotFound(_)) => refuse(StatusCode::NOT_FOUND, "no such order"),
-        Err(CommerceError::Refused(why)) => refuse(StatusCode::CONFLICT, words::refusal(&why)),
+        Err(CommerceError::Refused(why)) => refuse(StatusCode::CONFLICT, w!(refusal)(&why)),
         Err(e) => refuse(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
     }
 }
@@ -135,7 +135,7 @@ pub async fn command(words: &[String], store: &EmbeddedStore) -> Result<String, 
             let to = rest.first().map(|s| parse_status(s)).transpose()?;
             let order = store.advance_order(code, to).await.map_err(|e| match e {
                 CommerceError::NotFound(_) => format!("no order {code}"),
-                CommerceError::Refused(why) => words::refusal(&why),
+                CommerceError::Refused(why) => w!(refusal)(&why),
                 other => other.to_string(),
             })?;
             Ok(format!("{} is now {}", order.code, order.status.as_str()))

@@ -34,7 +34,7 @@ pub async fn bounded(req: Request<Body>, next: Next) -> Response {
         return (
             StatusCode::BAD_REQUEST,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            crate::words::UNREADABLE,
+            crate::w!(UNREADABLE),
         )
             .into_response();
     }
@@ -46,7 +46,7 @@ fn too_large() -> Response {
     (
         StatusCode::PAYLOAD_TOO_LARGE,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        crate::words::REQUEST_TOO_LARGE,
+        crate::w!(REQUEST_TOO_LARGE),
     )
         .into_response()
 }

@@ -117,6 +117,10 @@ fn set_cache_control(
     };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if is_html {
-        h.append(header::VARY, HeaderValue::from_static("Cookie"));
+        // The language suggestion reads the browser's languages.
+        h.append(
+            header::VARY,
+            HeaderValue::from_static("Cookie, Accept-Language"),
+        );
     }
 }

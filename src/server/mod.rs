@@ -8,6 +8,7 @@ pub mod config;
 mod form_errors;
 mod gallery;
 pub mod headers;
+pub mod locale;
 mod media;
 pub mod origin;
 pub mod signing;
@@ -163,26 +164,45 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 pub fn router(state: AppState) -> Router {
+    crate::words::read_locale_from(locale::current);
     let services = state.services();
     let context = move || provide_context(services.clone());
-    let routes = route_list();
     let options = state.leptos_options.clone();
     let senders = origin::Senders {
         own: state.own_origin.clone(),
         widget: state.widget_origins.clone(),
     };
-    Router::new()
-        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+    let pages = || {
+        let options = options.clone();
+        Router::new().leptos_routes_with_context(&state, route_list(), context.clone(), move || {
             shell(options.clone())
         })
+    };
+    let mut router = pages()
+        .route_layer(axum::middleware::from_fn(locale::remembered))
         .route("/media/p/{handle}/{file}", get(media::product_image))
         .route("/healthz", get(|| async { "ok" }))
         .route("/robots.txt", get(sitemap::robots))
         .route("/sitemap.xml", get(sitemap::index))
         .route("/sitemaps/{file}", get(sitemap::locale))
         .route("/gallery", get(gallery::page))
+        .route("/lang/{code}", get(locale::switch))
         .nest_service("/widget", widget_files(&state.widget_root))
-        .merge(admin::routes(&state))
+        .merge(admin::routes(&state));
+    // The same pages under each other language's prefix; the request's language is decided
+    // before routing (`locale::detect`), so the pages read it, not their path.
+    for l in &crate::words::Locale::ALL[1..] {
+        let home = l.prefix();
+        router = router.route(
+            &format!("{home}/"),
+            get(move || async move { axum::response::Redirect::permanent(home) }),
+        );
+        router = router.nest(
+            l.prefix(),
+            pages().fallback_service(site_files(&state.leptos_options, context.clone())),
+        );
+    }
+    router
         .fallback_service(site_files(&state.leptos_options, context))
         .layer(axum::middleware::from_fn_with_state(
             senders.clone(),
@@ -196,6 +216,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(senders, origin::guard))
         .layer(axum::middleware::from_fn(headers::defaults))
         .layer(axum::middleware::map_response(api_status))
+        .layer(axum::middleware::from_fn(locale::detect))
         .with_state(state)
 }
 

@@ -1,6 +1,7 @@
 //! What search engines read first: `robots.txt`, naming the sitemap by its absolute address,
-//! and the sitemap: an index with one file per language (English only until the store speaks
-//! more), listing the home page, every category and every product. A product's `lastmod` is
+//! and the sitemap: an index with one file per language, each listing the home page, every
+//! category and every product at that language's address, with the other languages'
+//! addresses as `hreflang` alternates. A product's `lastmod` is
 //! the day it last changed as its backend says (Vendure's `updatedAt`; the embedded store's
 //! catalogue does not change once seeded); a category's and the home page's are the newest
 //! of their products'.
@@ -16,24 +17,36 @@ use axum::{
 };
 use std::collections::HashMap;
 
-/// The languages with a sitemap file, by their path prefix code.
-const LOCALES: &[&str] = &["en"];
+use crate::words::Locale;
 /// A sitemap file holds at most 50,000 addresses (sitemaps.org).
 const MOST_PRODUCTS: u32 = 49_000;
 
-/// Pages that are the shopper's own or lead nowhere for a search engine.
-const ROBOTS: &str = "User-agent: *\nDisallow: /cart\nDisallow: /checkout\nDisallow: /account\nDisallow: /orders\nDisallow: /api/\n";
+/// Pages that are the shopper's own or lead nowhere for a search engine, in every language.
+const PRIVATE: [&str; 4] = ["/cart", "/checkout", "/account", "/orders"];
 
 pub async fn robots(State(state): State<AppState>) -> Response {
-    let body = format!("{ROBOTS}\nSitemap: {}/sitemap.xml\n", state.public_origin());
+    let mut body = String::from("User-agent: *\n");
+    for l in Locale::ALL {
+        for p in PRIVATE {
+            body.push_str(&format!("Disallow: {}\n", l.path(p)));
+        }
+    }
+    body.push_str("Disallow: /api/\nDisallow: /lang/\n");
+    body.push_str(&format!(
+        "\nSitemap: {}/sitemap.xml\n",
+        state.public_origin()
+    ));
     text(body, "text/plain; charset=utf-8")
 }
 
 pub async fn index(State(state): State<AppState>) -> Response {
     let origin = state.public_origin();
-    let files: String = LOCALES
+    let files: String = Locale::ALL
         .iter()
-        .map(|l| format!("<sitemap><loc>{origin}/sitemaps/{l}.xml</loc></sitemap>"))
+        .map(|l| {
+            let l = l.code();
+            format!("<sitemap><loc>{origin}/sitemaps/{l}.xml</loc></sitemap>")
+        })
         .collect();
     text(
         format!("{XML}<sitemapindex xmlns=\"{NS}\">{files}</sitemapindex>\n"),
@@ -42,7 +55,7 @@ pub async fn index(State(state): State<AppState>) -> Response {
 }
 
 pub async fn locale(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let Some(_locale) = file.strip_suffix(".xml").filter(|l| LOCALES.contains(l)) else {
+    let Some(locale) = file.strip_suffix(".xml").and_then(Locale::from_code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let items = state
@@ -63,35 +76,52 @@ pub async fn locale(State(state): State<AppState>, Path(file): Path<String>) -> 
         *day = (*day).max(i.updated_at);
     }
     let origin = state.public_origin();
-    let mut urls = vec![url(&origin, "/", newest.values().max().copied())];
+    let url = |path: &str, changed| url(&origin, locale, path, changed);
+    let mut urls = vec![url("/", newest.values().max().copied())];
     urls.extend(categories.iter().map(|c| {
         let path = format!("/c/{}", c.handle);
-        url(&origin, &path, newest.get(c.handle.as_str()).copied())
+        url(&path, newest.get(c.handle.as_str()).copied())
     }));
     urls.extend(items.iter().map(|i| {
         let path = format!("/p/{}", i.summary.handle);
-        url(&origin, &path, Some(i.updated_at))
+        url(&path, Some(i.updated_at))
     }));
     text(
-        format!("{XML}<urlset xmlns=\"{NS}\">{}</urlset>\n", urls.concat()),
+        format!(
+            "{XML}<urlset xmlns=\"{NS}\" xmlns:xhtml=\"{XHTML}\">{}</urlset>\n",
+            urls.concat()
+        ),
         XML_TYPE,
     )
 }
 
 const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
 const XML_TYPE: &str = "application/xml; charset=utf-8";
 
-fn url(origin: &str, path: &str, changed: Option<i64>) -> String {
+/// One page in `locale`, with its address in every language (Google reads `hreflang` here as
+/// it does in the page's head).
+fn url(origin: &str, locale: Locale, path: &str, changed: Option<i64>) -> String {
     let lastmod = changed
         .map(|seconds| {
             let (y, m, d) = Day::from_unix(seconds).civil();
             format!("<lastmod>{y:04}-{m:02}-{d:02}</lastmod>")
         })
         .unwrap_or_default();
+    let alternates: String = Locale::ALL
+        .iter()
+        .map(|l| {
+            format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                l.code(),
+                escape(&format!("{origin}{}", l.path(path)))
+            )
+        })
+        .collect();
     format!(
-        "<url><loc>{}</loc>{lastmod}</url>",
-        escape(&format!("{origin}{path}"))
+        "<url><loc>{}</loc>{lastmod}{alternates}</url>",
+        escape(&format!("{origin}{}", locale.path(path)))
     )
 }
 

@@ -4,7 +4,7 @@
 use super::{dom, shared, transport};
 use crate::api::ApiError;
 use crate::commerce::TokenCart;
-use crate::words;
+use crate::w;
 use web_sys::ShadowRoot;
 
 const MINI: &str = r#"<div class="widget-mini">
@@ -16,8 +16,8 @@ const MINI: &str = r#"<div class="widget-mini">
 
 pub fn mount(root: ShadowRoot) {
     root.set_inner_html(MINI);
-    dom::set_text(&root, ".widget-label", words::CART);
-    dom::set_text(&root, "button", words::CHECKOUT);
+    dom::set_text(&root, ".widget-label", w!(CART));
+    dom::set_text(&root, "button", w!(CHECKOUT));
     dom::set_attr(&root, "form", "action", &transport::checkout_url());
     shared::watch(root);
 }
@@ -33,7 +33,7 @@ pub fn draw(root: &ShadowRoot, named: &TokenCart) {
         "aria-label",
         &format!(
             "{}: {} · {}",
-            words::CART,
+            w!(CART),
             items(cart.item_count),
             cart.subtotal
         ),
@@ -49,7 +49,7 @@ pub fn draw(root: &ShadowRoot, named: &TokenCart) {
     list.set_text_content(None);
     if cart.is_empty() {
         if let Some(li) = dom::create("li") {
-            li.set_text_content(Some(words::WIDGET_CART_EMPTY));
+            li.set_text_content(Some(w!(WIDGET_CART_EMPTY)));
             let _ = list.append_child(&li);
         }
     }

@@ -5,7 +5,7 @@
 use super::{dom, shared, transport};
 use crate::api::ApiError;
 use crate::commerce::{Product, Variant};
-use crate::words;
+use crate::w;
 use std::{cell::RefCell, rc::Rc};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlFormElement, HtmlSelectElement, ShadowRoot};
@@ -44,8 +44,8 @@ pub fn mount(host: &HtmlElement, root: ShadowRoot, kind: Kind) {
     let handle = host.get_attribute("handle").unwrap_or_default();
     let wanted = host.get_attribute("variant");
     root.set_inner_html(if kind == Kind::Card { CARD } else { BUTTON });
-    dom::set_text(&root, ".widget-skeleton", words::LOADING);
-    dom::set_text(&root, "button", words::LOADING);
+    dom::set_text(&root, ".widget-skeleton", w!(LOADING));
+    dom::set_text(&root, "button", w!(LOADING));
     let drawn = root.first_element_child();
     wasm_bindgen_futures::spawn_local(async move {
         let answer = transport::product(&handle).await;
@@ -58,7 +58,7 @@ pub fn mount(host: &HtmlElement, root: ShadowRoot, kind: Kind) {
             Ok(product) => show(root, kind, product, wanted.as_deref()),
             Err(ApiError::NotFound(_)) => {
                 dom::console_error(&format!("the store has no product \"{handle}\""));
-                fail(&root, words::WIDGET_NO_PRODUCT);
+                fail(&root, w!(WIDGET_NO_PRODUCT));
             }
             Err(e) => fail(&root, &e.to_string()),
         }
@@ -82,7 +82,7 @@ fn status(root: &ShadowRoot, message: &str, class: &str) {
 
 fn show(root: ShadowRoot, kind: Kind, product: Product, wanted: Option<&str>) {
     let Some(variant) = product.default_variant(wanted).map(|v| v.id.clone()) else {
-        fail(&root, words::WIDGET_NO_PRODUCT);
+        fail(&root, w!(WIDGET_NO_PRODUCT));
         return;
     };
     let store = shared::store();
@@ -137,7 +137,7 @@ fn show(root: ShadowRoot, kind: Kind, product: Product, wanted: Option<&str>) {
             c.busy = true;
             c.variant.clone()
         };
-        set_button(&root, words::ADDING, true);
+        set_button(&root, w!(ADDING), true);
         wasm_bindgen_futures::spawn_local(async move {
             let answer = transport::add(&shared::token(), &variant).await;
             choice.borrow_mut().busy = false;
@@ -149,7 +149,7 @@ fn show(root: ShadowRoot, kind: Kind, product: Product, wanted: Option<&str>) {
                         open_checkout(&root, &token);
                         return;
                     }
-                    status(&root, words::ADDED_TO_CART, "widget-status--done");
+                    status(&root, w!(ADDED_TO_CART), "widget-status--done");
                 }
                 Err(e) => status(&root, &e.to_string(), "widget-status--error"),
             }
@@ -235,9 +235,9 @@ fn draw(root: &ShadowRoot, kind: Kind, c: &Choice) {
 
 fn label(kind: Kind, v: &Variant) -> String {
     match (kind, v.in_stock()) {
-        (_, false) => words::SOLD_OUT.into(),
-        (Kind::Card, true) => words::ADD_TO_CART.into(),
-        (Kind::BuyButton, true) => format!("{} · {}", words::BUY_NOW, v.price),
+        (_, false) => w!(SOLD_OUT).into(),
+        (Kind::Card, true) => w!(ADD_TO_CART).into(),
+        (Kind::BuyButton, true) => format!("{} · {}", w!(BUY_NOW), v.price),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The store's words in English.
 
-use super::{Label, Problem};
+use super::{form, Form, Label, Locale, Problem};
 use crate::commerce::{Refusal, Thing};
 
 pub const STORE_NAME: &str = "Vitrine";
@@ -8,6 +8,13 @@ pub const STORE_TAGLINE: &str = "Well-made things for everyday life";
 pub const SKIP_TO_CONTENT: &str = "Skip to content";
 pub const NAV_LABEL: &str = "Categories";
 pub const HOME: &str = "Home";
+
+pub const LANGUAGE: &str = "Language";
+/// Said in the language offered, to a shopper whose browser prefers it.
+pub const LANGUAGE_OFFER: &str = "This store is also in English.";
+pub const LANGUAGE_SWITCH: &str = "Continue in English";
+/// Said in the page's language: keep reading it.
+pub const LANGUAGE_STAY: &str = "Stay in English";
 
 pub const HERO_TITLE: &str = "Made to be used, every day";
 pub const HERO_TEXT: &str =
@@ -43,6 +50,13 @@ pub const ADDED_TO_CART: &str = "Added to your cart";
 pub const CART_EXPIRED: &str = "Your cart has expired. Please add the item again.";
 pub const CHOOSE_OPTION: &str = "Please choose an available option.";
 
+pub const BREADCRUMB: &str = "Breadcrumb";
+/// The designers' gallery (/gallery).
+pub const GALLERY_TITLE: &str = "Component gallery";
+pub const GALLERY_INTRO: &str =
+    "Every shared component in the states a shopper meets, from fixtures: light, dark and at phone width.";
+pub const GALLERY_INDEX: &str = "Components";
+
 pub const PAGINATION: &str = "Pagination";
 pub const PREVIOUS: &str = "Previous";
 pub const NEXT: &str = "Next";
@@ -61,26 +75,23 @@ pub const FOOTER_NOTE: &str = "Prices include VAT where applicable. Free returns
 pub const CART_COUNT_BEFORE: &str = ", ";
 
 pub fn cart_count_after(count: u32) -> &'static str {
-    if count == 1 {
-        " item"
-    } else {
-        " items"
+    match form(Locale::En, count.into()) {
+        Form::One => " item",
+        _ => " items",
     }
 }
 
 pub fn items(count: u32) -> String {
-    if count == 1 {
-        "1 item".into()
-    } else {
-        format!("{count} items")
+    match form(Locale::En, count.into()) {
+        Form::One => format!("{count} item"),
+        _ => format!("{count} items"),
     }
 }
 
 pub fn products_count(count: u32) -> String {
-    if count == 1 {
-        "1 product".into()
-    } else {
-        format!("{count} products")
+    match form(Locale::En, count.into()) {
+        Form::One => format!("{count} product"),
+        _ => format!("{count} products"),
     }
 }
 
@@ -141,38 +152,7 @@ pub fn out_of_stock(product: &str, available: u32) -> String {
     }
 }
 
-/// What a refused request tells the shopper.
-pub fn problem(p: &Problem) -> String {
-    let plain = match p {
-        Problem::Refused(r) => return refusal(r),
-        Problem::PayOnDeliveryLimit { currency } => return pay_on_delivery_limit(*currency),
-        Problem::Coupon(c) => return coupon_problem(c),
-        Problem::Required(label) => return field_required(*label),
-        Problem::WidgetOriginRefused { origin } => return widget_origin_refused(origin),
-        Problem::Card(c) => card_problem(*c),
-        Problem::CartExpired => CART_EXPIRED,
-        Problem::CartEmpty => CART_EMPTY,
-        Problem::ChooseOption => CHOOSE_OPTION,
-        Problem::ChooseShipping => CHOOSE_SHIPPING,
-        Problem::ChoosePayment => CHOOSE_PAYMENT,
-        Problem::CouponNeeded => COUPON_NEEDED,
-        Problem::TooLong => TOO_LONG,
-        Problem::UnusualCharacters => UNUSUAL_CHARACTERS,
-        Problem::BadEmail => BAD_EMAIL,
-        Problem::BadPostcode => BAD_POSTCODE,
-        Problem::BadCountry => BAD_COUNTRY,
-        Problem::PasswordRule => PASSWORD_RULE,
-        Problem::SignInFailed => SIGN_IN_FAILED,
-        Problem::EmailTaken => EMAIL_TAKEN,
-        Problem::LookupCodeNeeded => LOOKUP_CODE_NEEDED,
-        Problem::LookupNotFound => LOOKUP_NOT_FOUND,
-        Problem::Unreadable => UNREADABLE,
-        Problem::RequestTooLarge => REQUEST_TOO_LARGE,
-        Problem::CrossSite => CROSS_SITE_REFUSED,
-        Problem::WidgetRefused => WIDGET_REFUSED,
-    };
-    plain.into()
-}
+super::composed!();
 
 /// What a backend's refusal tells the shopper.
 pub fn refusal(r: &Refusal) -> String {
@@ -236,17 +216,6 @@ pub const TAX_INCLUDED: &str = "Tax included";
 /// Its value before the backend has worked the amount out.
 pub const IN_PRICES: &str = "In prices";
 
-/// The tax line of a totals box: what it is called and what it shows.
-pub fn tax_line(t: &crate::commerce::checkout::Totals) -> (String, String) {
-    match (t.tax_included, t.tax.minor) {
-        (false, _) => (
-            tax(crate::commerce::checkout::TAX_BASIS_POINTS),
-            t.tax.to_string(),
-        ),
-        (true, 0) => (TAX_INCLUDED.into(), IN_PRICES.to_string()),
-        (true, _) => (TAX_INCLUDED.into(), t.tax.to_string()),
-    }
-}
 pub const TOTAL: &str = "Total";
 pub const PLACE_ORDER: &str = "Place order";
 pub const PLACING_ORDER: &str = "Placing order…";
@@ -595,10 +564,10 @@ pub fn search_for(q: &str) -> String {
 }
 
 pub fn suggestions_count(n: usize) -> String {
-    match n {
-        0 => "No suggestions".into(),
-        1 => "1 suggestion. Use the arrow keys to choose it.".into(),
-        n => format!("{n} suggestions. Use the arrow keys to choose one."),
+    match (n, form(Locale::En, n as u64)) {
+        (0, _) => "No suggestions".into(),
+        (_, Form::One) => format!("{n} suggestion. Use the arrow keys to choose it."),
+        _ => format!("{n} suggestions. Use the arrow keys to choose one."),
     }
 }
 
@@ -689,19 +658,15 @@ pub fn privacy_event(e: &crate::discovery::profile::Event, now: i64) -> String {
 }
 
 fn ago(seconds: i64) -> String {
-    match seconds.max(0) {
-        0..60 => "just now".into(),
-        s @ 60..3_600 => plural(s / 60, "minute"),
-        s @ 3_600..86_400 => plural(s / 3_600, "hour"),
-        s => plural(s / 86_400, "day"),
-    }
-}
-
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit} ago")
-    } else {
-        format!("{n} {unit}s ago")
+    let (n, unit) = match seconds.max(0) {
+        0..60 => return "just now".into(),
+        s @ 60..3_600 => (s / 60, "minute"),
+        s @ 3_600..86_400 => (s / 3_600, "hour"),
+        s => (s / 86_400, "day"),
+    };
+    match form(Locale::En, n as u64) {
+        Form::One => format!("{n} {unit} ago"),
+        _ => format!("{n} {unit}s ago"),
     }
 }
 

@@ -1,12 +1,12 @@
 //! A postal address as the shopper wrote it, one line each, empty lines left out.
 
 use crate::commerce::Address;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 #[component]
 pub fn AddressLines(address: Address, #[prop(optional)] class: &'static str) -> impl IntoView {
-    let country = words::country_name(&address.country).to_string();
+    let country = w!(country_name)(&address.country).to_string();
     let lines = [
         address.name,
         address.line1,

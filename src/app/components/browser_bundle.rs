@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 /// Pages whose islands are forms load the second bundle (feature `forms`), which has every
-/// island; the others load the browse bundle.
+/// island; the others load the browse bundle. Both exist once per language.
 const FORM_PAGES: [&str; 4] = ["/checkout", "/account", "/orders", "/privacy"];
 
 /// The nonce'd loader in place of `<HydrationScripts>`: no preloads, one fetch of each file.
@@ -19,17 +19,21 @@ pub fn BrowserBundle(options: LeptosOptions) -> impl IntoView {
         sc.set_is_hydrating(false);
     }
     let path = use_context::<axum::http::request::Parts>()
-        .map(|p| p.uri.path().to_string())
+        .map(|p| crate::words::Locale::split(p.uri.path()).1.to_string())
         .unwrap_or_default();
     let forms = FORM_PAGES.iter().any(|p| {
         path.strip_prefix(p)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
     });
-    let dir = if forms {
-        format!("{}/forms", options.site_pkg_dir)
-    } else {
-        options.site_pkg_dir.to_string()
-    };
+    // Each language has its own bundles (only its words): /pkg for English, /pkg/zh, …
+    let mut dir = options.site_pkg_dir.to_string();
+    let locale = crate::words::current();
+    if locale != crate::words::Locale::En {
+        dir = format!("{dir}/{}", locale.code());
+    }
+    if forms {
+        dir.push_str("/forms");
+    }
     let pkg = format!("/{dir}/{}", options.output_name);
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{loader(&pkg)}</script> }
 }

@@ -3,8 +3,9 @@
 //! backdrop close it. The server renders it shut.
 
 use super::cart_lines::{CartLines, CartSummary};
+use crate::app::local;
 use crate::app::CartState;
-use crate::words;
+use crate::w;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -35,10 +36,10 @@ pub fn CartDrawer() -> impl IntoView {
             <div class="drawer-backdrop" on:click=move |_| open.set(false)></div>
             <aside class="drawer" role="dialog" aria-modal="true" aria-labelledby="drawer-title">
                 <header class="drawer__header">
-                    <h2 id="drawer-title" class="drawer__title">{words::ADDED_TO_CART}</h2>
+                    <h2 id="drawer-title" class="drawer__title">{w!(ADDED_TO_CART)}</h2>
                     <button class="icon-button" type="button" node_ref=close_button on:click=move |_| open.set(false)>
                         <span aria-hidden="true">"×"</span>
-                        <span class="visually-hidden">{words::CLOSE}</span>
+                        <span class="visually-hidden">{w!(CLOSE)}</span>
                     </button>
                 </header>
                 {move || match state.latest() {
@@ -48,11 +49,11 @@ pub fn CartDrawer() -> impl IntoView {
                         </div>
                         <footer class="drawer__footer">
                             <CartSummary cart/>
-                            <a class="button button--primary button--block" href="/checkout" on:click=move |_| open.set(false) data-testid="drawer-checkout">{words::CHECKOUT}</a>
-                            <a class="button button--ghost button--block" href="/cart" on:click=move |_| open.set(false)>{words::VIEW_CART}</a>
+                            <a class="button button--primary button--block" href=local("/checkout") on:click=move |_| open.set(false) data-testid="drawer-checkout">{w!(CHECKOUT)}</a>
+                            <a class="button button--ghost button--block" href=local("/cart") on:click=move |_| open.set(false)>{w!(VIEW_CART)}</a>
                         </footer>
                     }.into_any(),
-                    _ => view! { <p class="drawer__body">{words::CART_EMPTY}</p> }.into_any(),
+                    _ => view! { <p class="drawer__body">{w!(CART_EMPTY)}</p> }.into_any(),
                 }}
             </aside>
         </Show>

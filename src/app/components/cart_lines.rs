@@ -2,9 +2,10 @@
 //! form, so it works as a plain POST before the wasm loads and as an action after.
 
 use crate::app::components::server_form::ServerForm;
+use crate::app::local;
 use crate::app::CartState;
 use crate::commerce::{Cart, CartLine, MAX_LINE_QUANTITY};
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +21,7 @@ pub fn CartLines(cart: Cart) -> impl IntoView {
 fn CartLineRow(line: CartLine) -> impl IntoView {
     let state = CartState::get();
     let id = line.variant_id.clone();
-    let href = format!("/p/{}?variant={}", line.product_handle, id);
+    let href = crate::app::local(&format!("/p/{}?variant={}", line.product_handle, id));
     // Each form owns its copy of the id.
     let (id_less, id_more, id_remove) = (id.clone(), id.clone(), id.clone());
     let can_add = line.quantity < line.available.min(MAX_LINE_QUANTITY);
@@ -35,11 +36,11 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
                 <p class="cart-line__variant">{line.variant_title}</p>
                 <p class="cart-line__unit">{line.unit_price.to_string()}</p>
                 {(line.quantity > line.available).then(|| view! {
-                    <p class="cart-line__warning">{words::only_left(line.available)}</p>
+                    <p class="cart-line__warning">{w!(only_left)(line.available)}</p>
                 })}
             </div>
             <div class="cart-line__controls">
-                <div class="stepper" role="group" aria-label=words::quantity_of(&line.product_name)>
+                <div class="stepper" role="group" aria-label=w!(quantity_of)(&line.product_name)>
                     <ServerForm action=state.update>
                         <input type="hidden" name="variant_id" value=id_less/>
                         <input type="hidden" name="quantity" value=line.quantity.saturating_sub(1)/>
@@ -54,7 +55,7 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
                 </div>
                 <ServerForm action=state.remove>
                     <input type="hidden" name="variant_id" value=id_remove/>
-                    <button class="link-button" type="submit" aria-label=words::remove_item(&line.product_name)>{words::REMOVE}</button>
+                    <button class="link-button" type="submit" aria-label=w!(remove_item)(&line.product_name)>{w!(REMOVE)}</button>
                 </ServerForm>
             </div>
             <p class="cart-line__total">{line.line_total.to_string()}</p>
@@ -67,10 +68,10 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
 pub fn CartSummary(cart: Cart) -> impl IntoView {
     view! {
         <dl class="cart-summary">
-            <dt>{words::SUBTOTAL} " (" {words::items(cart.item_count)} ")"</dt>
+            <dt>{w!(SUBTOTAL)} " (" {w!(items)(cart.item_count)} ")"</dt>
             <dd data-testid="cart-subtotal">{cart.subtotal.to_string()}</dd>
         </dl>
-        <p class="cart-summary__note">{words::SHIPPING_AT_CHECKOUT}</p>
+        <p class="cart-summary__note">{w!(SHIPPING_AT_CHECKOUT)}</p>
     }
 }
 
@@ -79,9 +80,9 @@ pub fn CartSummary(cart: Cart) -> impl IntoView {
 pub fn CartEmpty() -> impl IntoView {
     view! {
         <div class="empty-state">
-            <p class="empty-state__title">{words::CART_EMPTY}</p>
-            <p>{words::CART_EMPTY_HINT}</p>
-            <a class="button button--primary" href="/">{words::CONTINUE_SHOPPING}</a>
+            <p class="empty-state__title">{w!(CART_EMPTY)}</p>
+            <p>{w!(CART_EMPTY_HINT)}</p>
+            <a class="button button--primary" href=local("/")>{w!(CONTINUE_SHOPPING)}</a>
         </div>
     }
 }

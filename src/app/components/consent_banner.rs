@@ -4,8 +4,9 @@
 
 use crate::api::profile::{get_consent, Consent};
 use crate::app::components::server_form::ServerForm;
+use crate::app::local;
 use crate::app::ConsentState;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 /// The server reads the choice; the island gets it as its one prop.
@@ -30,17 +31,17 @@ fn ConsentChoice(consent: Consent) -> impl IntoView {
             {view! {
                 <aside class="consent" aria-labelledby="consent-title" data-testid="consent-banner">
                     <div class="consent__text">
-                        <h2 id="consent-title" class="consent__title">{words::CONSENT_TITLE}</h2>
-                        <p>{words::CONSENT_TEXT}" "<a href="/privacy">{words::PRIVACY_CENTRE}</a></p>
+                        <h2 id="consent-title" class="consent__title">{w!(CONSENT_TITLE)}</h2>
+                        <p>{w!(CONSENT_TEXT)}" "<a href=local("/privacy")>{w!(PRIVACY_CENTRE)}</a></p>
                     </div>
                     <div class="consent__actions">
                         <ServerForm action=state.choose>
                             <input type="hidden" name="allow" value="false"/>
-                            <button class="button" type="submit">{words::CONSENT_NO}</button>
+                            <button class="button" type="submit">{w!(CONSENT_NO)}</button>
                         </ServerForm>
                         <ServerForm action=state.choose>
                             <input type="hidden" name="allow" value="true"/>
-                            <button class="button button--primary" type="submit">{words::CONSENT_YES}</button>
+                            <button class="button button--primary" type="submit">{w!(CONSENT_YES)}</button>
                         </ServerForm>
                     </div>
                 </aside>

@@ -1,10 +1,10 @@
 //! The site header: brand, category navigation and the cart count, on every page. Only the
 //! search box and the count are islands.
 
+use crate::app::local;
 use crate::app::{CartState, CategoriesResource, PageCart};
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_query_map};
 
 #[component]
@@ -17,21 +17,23 @@ pub fn SiteHeader() -> impl IntoView {
         .flatten()
         .unwrap_or_default();
 
+    let here = use_location().pathname.get_untracked();
     view! {
         <header class="site-header">
             <div class="site-header__bar">
-                <a class="brand" href="/">
+                <a class="brand" href=local("/")>
                     <span class="brand__mark" aria-hidden="true">"V"</span>
-                    <span class="brand__name">{words::STORE_NAME}</span>
+                    <span class="brand__name">{w!(STORE_NAME)}</span>
                 </a>
                 <super::search_box::SearchBox searched/>
-                <a class="account-link" href="/account">{words::ACCOUNT}</a>
-                <Suspense fallback=|| view! { <a class="cart-link" href="/cart">{words::CART}</a> }>
+                <a class="account-link" href=local("/account")>{w!(ACCOUNT)}</a>
+                <super::languages::LanguageMenu/>
+                <Suspense fallback=|| view! { <a class="cart-link" href=local("/cart")>{w!(CART)}</a> }>
                     // Unknown while the backend cannot say: 0 would tell the shopper the cart is gone.
                     {move || cart.get().map(|r| view! { <CartCount count=r.ok().map(|c| c.item_count)/> })}
                 </Suspense>
             </div>
-            <nav class="category-nav" aria-label=words::NAV_LABEL>
+            <nav class="category-nav" aria-label=w!(NAV_LABEL)>
                 <Suspense fallback=|| ()>
                     <ul class="category-nav__list">
                         {move || {
@@ -41,9 +43,11 @@ pub fn SiteHeader() -> impl IntoView {
                                 .unwrap_or_default()
                                 .into_iter()
                                 .map(|c| {
+                                    let path = format!("/c/{}", c.handle);
+                                    let current = (here == path).then_some("page");
                                     view! {
                                         <li>
-                                            <A href=format!("/c/{}", c.handle)>{c.name}</A>
+                                            <a href=local(&path) aria-current=current>{c.name}</a>
                                         </li>
                                     }
                                 })
@@ -63,15 +67,15 @@ fn CartCount(count: Option<u32>) -> impl IntoView {
     let state = CartState::get();
     let count = move || state.latest().map(|c| c.item_count).or(count);
     view! {
-        <a class="cart-link" href="/cart">
+        <a class="cart-link" href=local("/cart")>
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
                 <path d="M6 7h12l-1 13H7L6 7Zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
             </svg>
-            <span class="cart-link__label">{words::CART}</span>
+            <span class="cart-link__label">{w!(CART)}</span>
             {move || count().map(|n| view! {
-                <span class="visually-hidden">{words::CART_COUNT_BEFORE}</span>
+                <span class="visually-hidden">{w!(CART_COUNT_BEFORE)}</span>
                 <span class="cart-link__count" data-testid="cart-count">{n}</span>
-                <span class="visually-hidden">{words::cart_count_after(n)}</span>
+                <span class="visually-hidden">{w!(cart_count_after)(n)}</span>
             })}
         </a>
     }

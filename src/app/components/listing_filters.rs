@@ -6,7 +6,7 @@
 use crate::api::listing::ListingParams;
 use crate::discovery::facets::{FacetValue, Facets};
 use crate::discovery::Sort;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 #[component]
@@ -17,9 +17,9 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
     let ticked = p.filters.count();
     let sort_label = move |s: Sort| {
         if searching {
-            words::sort_label(s)
+            w!(sort_label)(s)
         } else {
-            words::browse_sort_label(s)
+            w!(browse_sort_label)(s)
         }
     };
     let path = p.path();
@@ -30,12 +30,12 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
     };
     view! {
         <details class="filters" open={ticked > 0}>
-            <summary class="filters__toggle">{words::filters_button(ticked)}</summary>
+            <summary class="filters__toggle">{w!(filters_button)(ticked)}</summary>
             <form method="get" action=path>
                 <ApplyAsTicked>
                     {searching.then(|| view! { <input type="hidden" name="q" value=p.q.clone()/> })}
                     <div class="filters__sort">
-                        <label for="listing-sort">{words::SORT_BY}</label>
+                        <label for="listing-sort">{w!(SORT_BY)}</label>
                         // Browsers restore a select's old value on reload unless told not to;
                         // the URL must win.
                         <select id="listing-sort" name="sort" autocomplete="off">
@@ -45,21 +45,21 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
                         </select>
                     </div>
                     {(!f.categories.is_empty()).then(|| view! {
-                        <FacetGroup legend=words::FACET_CATEGORY name="cat" values=f.categories.clone()/>
+                        <FacetGroup legend=w!(FACET_CATEGORY) name="cat" values=f.categories.clone()/>
                     })}
-                    <FacetGroup legend=words::FACET_PRICE name="price" values=f.prices.clone()/>
-                    <FacetGroup legend=words::FACET_COLOUR name="colour" values=f.colours.clone()/>
-                    <FacetGroup legend=words::FACET_SIZE name="size" values=f.sizes.clone()/>
+                    <FacetGroup legend=w!(FACET_PRICE) name="price" values=f.prices.clone()/>
+                    <FacetGroup legend=w!(FACET_COLOUR) name="colour" values=f.colours.clone()/>
+                    <FacetGroup legend=w!(FACET_SIZE) name="size" values=f.sizes.clone()/>
                     <fieldset class="facet">
-                        <legend class="facet__legend">{words::FACET_STOCK}</legend>
+                        <legend class="facet__legend">{w!(FACET_STOCK)}</legend>
                         <label class="facet__value">
                             <input type="checkbox" name="stock" value="1" checked=p.filters.in_stock/>
-                            <span>{words::in_stock_only(f.in_stock)}</span>
+                            <span>{w!(in_stock_only)(f.in_stock)}</span>
                         </label>
                     </fieldset>
                     <div class="filters__actions">
-                        <button class="button button--primary filters__apply" type="submit">{words::FILTER_APPLY}</button>
-                        {(ticked > 0).then(|| view! { <a class="filters__clear" href=clear_href>{words::CLEAR_FILTERS}</a> })}
+                        <button class="button button--primary filters__apply" type="submit">{w!(FILTER_APPLY)}</button>
+                        {(ticked > 0).then(|| view! { <a class="filters__clear" href=clear_href>{w!(CLEAR_FILTERS)}</a> })}
                     </div>
                 </ApplyAsTicked>
             </form>
@@ -98,7 +98,7 @@ fn FacetGroup(legend: &'static str, name: &'static str, values: Vec<FacetValue>)
                         <li>
                             <label class="facet__value">
                                 <input type="checkbox" name=name value=v.value.clone() checked=v.selected/>
-                                <span>{words::facet_value(&v.label, v.count)}</span>
+                                <span>{w!(facet_value)(&v.label, v.count)}</span>
                             </label>
                         </li>
                     }).collect_view()}

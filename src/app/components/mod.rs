@@ -7,6 +7,7 @@ pub mod consent_banner;
 pub mod field;
 pub mod footer;
 pub mod header;
+pub mod languages;
 #[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod listing_filters;
 pub mod pagination;

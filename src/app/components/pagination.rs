@@ -1,6 +1,6 @@
 //! Numbered pages as real links, so every page of a listing can be crawled and shared.
 
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 /// Page numbers shown either side of the current one.
@@ -17,11 +17,11 @@ pub fn Pagination(
     let last = (page + WINDOW).min(pages);
     (pages > 1).then(|| {
         view! {
-            <nav class="pagination" aria-label=words::PAGINATION>
-                <p class="visually-hidden">{words::page_of(page, pages)}</p>
+            <nav class="pagination" aria-label=w!(PAGINATION)>
+                <p class="visually-hidden">{w!(page_of)(page, pages)}</p>
                 <ul class="pagination__list">
                     {(page > 1).then(|| view! {
-                        <li><a class="pagination__step" rel="prev" href=href.run(page - 1)>{words::PREVIOUS}</a></li>
+                        <li><a class="pagination__step" rel="prev" href=href.run(page - 1)>{w!(PREVIOUS)}</a></li>
                     })}
                     {(first..=last)
                         .map(|n| {
@@ -33,7 +33,7 @@ pub fn Pagination(
                         })
                         .collect_view()}
                     {(page < pages).then(|| view! {
-                        <li><a class="pagination__step" rel="next" href=href.run(page + 1)>{words::NEXT}</a></li>
+                        <li><a class="pagination__step" rel="next" href=href.run(page + 1)>{w!(NEXT)}</a></li>
                     })}
                 </ul>
             </nav>

@@ -2,7 +2,7 @@
 //! the saving, with words for screen readers where the styling carries the meaning.
 
 use crate::commerce::Money;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 #[component]
@@ -15,15 +15,15 @@ pub fn Price(
     #[prop(optional)]
     from: bool,
 ) -> impl IntoView {
-    let prefix = from.then(|| format!("{} ", words::FROM));
+    let prefix = from.then(|| format!("{} ", w!(FROM)));
     match compare_at.and_then(|was| price.percent_off(was).map(|pct| (was, pct))) {
         Some((was, pct)) => view! {
             <p class="price price--sale">
-                <span class="visually-hidden">{words::SALE_PRICE}</span>
+                <span class="visually-hidden">{w!(SALE_PRICE)}</span>
                 <span class="price__now">{prefix}{price.to_string()}</span>
-                <span class="visually-hidden">{words::REGULAR_PRICE}</span>
+                <span class="visually-hidden">{w!(REGULAR_PRICE)}</span>
                 <s class="price__was">{was.to_string()}</s>
-                <span class="badge badge--sale">{words::percent_off(pct)}</span>
+                <span class="badge badge--sale">{w!(percent_off)(pct)}</span>
             </p>
         }
         .into_any(),

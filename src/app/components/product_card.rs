@@ -2,7 +2,7 @@
 
 use super::price::Price;
 use crate::commerce::ProductSummary;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 /// Cards above this index load lazily: the first row is painted at once.
@@ -23,7 +23,7 @@ pub fn ProductGrid(products: Vec<ProductSummary>) -> impl IntoView {
 
 #[component]
 pub fn ProductCard(product: ProductSummary, #[prop(optional)] eager: bool) -> impl IntoView {
-    let href = format!("/p/{}", product.handle);
+    let href = crate::app::local(&format!("/p/{}", product.handle));
     view! {
         <article class="card" class:card--sold-out=!product.in_stock>
             <a class="card__link" href=href>
@@ -38,7 +38,7 @@ pub fn ProductCard(product: ProductSummary, #[prop(optional)] eager: bool) -> im
                         decoding="async"
                     />
                     {(!product.in_stock)
-                        .then(|| view! { <span class="badge badge--sold-out">{words::SOLD_OUT}</span> })}
+                        .then(|| view! { <span class="badge badge--sold-out">{w!(SOLD_OUT)}</span> })}
                 </div>
                 <h3 class="card__title">{product.name}</h3>
             </a>

@@ -2,7 +2,7 @@
 
 use super::product_card::ProductCard;
 use crate::api::recommend::Row;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 #[component]
@@ -14,7 +14,7 @@ pub fn RecommendationRow(
     #[prop(optional)]
     in_cart: bool,
 ) -> impl IntoView {
-    let (title, why) = words::row_text(&row.reason, in_cart);
+    let (title, why) = w!(row_text)(&row.reason, in_cart);
     let heading = format!("{id}-title");
     let labelled_by = heading.clone();
     view! {

@@ -3,7 +3,8 @@
 //! pattern: arrow keys move through the suggestions, Enter opens one, Escape closes the list.
 
 use crate::api::listing::{search_href, suggest};
-use crate::words;
+use crate::app::local;
+use crate::w;
 use leptos::prelude::*;
 
 /// Wait this long after the last keystroke before asking the server.
@@ -106,23 +107,23 @@ pub fn SearchBox(searched: String) -> impl IntoView {
         <div class="search-form" role="search">
             // Hydrated, the search goes to the results' canonical URL (no empty field names);
             // before that, the browser submits the form itself.
-            <form method="get" action="/search" on:submit=on_submit>
-                <label class="visually-hidden" for="site-search">{words::SEARCH}</label>
+            <form method="get" action=local("/search") on:submit=on_submit>
+                <label class="visually-hidden" for="site-search">{w!(SEARCH)}</label>
                 <input node_ref=input class="search-form__input" id="site-search" value=searched type="search" name="q" maxlength="100"
-                    placeholder=words::SEARCH_PLACEHOLDER autocomplete="off" spellcheck="false"
+                    placeholder=w!(SEARCH_PLACEHOLDER) autocomplete="off" spellcheck="false"
                     role="combobox" aria-autocomplete="list" aria-controls=LIST_ID
                     aria-expanded=move || if expanded() { "true" } else { "false" }
                     aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
                     on:input=on_input on:keydown=on_keydown
                     on:blur=move |_| open.set(false)
                     on:focus=move |_| open.set(true)/>
-                <button class="search-form__button" type="submit">{words::SEARCH}</button>
+                <button class="search-form__button" type="submit">{w!(SEARCH)}</button>
             </form>
             <div class="suggestions" hidden=move || !expanded()>
                 {move || found.get().flatten().and_then(|s| s.note).map(|note| view! {
                     <p class="suggestions__note">{note}</p>
                 })}
-                <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=words::SEARCH>
+                <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=w!(SEARCH)>
                     {
                         move || {
                             list().into_iter().enumerate().map(move |(i, c)| {

@@ -2,9 +2,9 @@
 //! whether it can be bought, where a page sits in the store, and who the store is. Drawn on
 //! the server only; none of it reaches the wasm.
 
-use crate::app::absolute;
+use crate::app::{absolute, local};
 use crate::commerce::{Category, Product};
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
@@ -26,7 +26,7 @@ fn script_text(data: &Value) -> String {
 /// Google's product rich results need a name, a picture and an offer with its price and
 /// currency; every variant is an offer, with its own SKU, price and availability.
 pub fn product(p: &Product) -> Value {
-    let url = absolute(&format!("/p/{}", p.handle));
+    let url = absolute(&local(&format!("/p/{}", p.handle)));
     let offers: Vec<Value> = p
         .variants
         .iter()
@@ -60,14 +60,17 @@ pub fn product(p: &Product) -> Value {
 /// Home › category (› product).
 pub fn breadcrumbs(category: &Category, product: Option<&Product>) -> Value {
     let mut trail = vec![
-        (words::HOME.to_string(), absolute("/")),
+        (w!(HOME).to_string(), absolute(&local("/"))),
         (
             category.name.clone(),
-            absolute(&format!("/c/{}", category.handle)),
+            absolute(&local(&format!("/c/{}", category.handle))),
         ),
     ];
     if let Some(p) = product {
-        trail.push((p.name.clone(), absolute(&format!("/p/{}", p.handle))));
+        trail.push((
+            p.name.clone(),
+            absolute(&local(&format!("/p/{}", p.handle))),
+        ));
     }
     let items: Vec<Value> = trail
         .into_iter()
@@ -81,25 +84,25 @@ pub fn breadcrumbs(category: &Category, product: Option<&Product>) -> Value {
 
 /// The store itself, and its search (a sitelinks search box).
 pub fn store() -> Value {
-    let home = absolute("/");
+    let home = absolute(&local("/"));
     json!({
         "@context": "https://schema.org",
         "@graph": [
             {
                 "@type": "Organization",
                 "@id": format!("{home}#store"),
-                "name": words::STORE_NAME,
+                "name": w!(STORE_NAME),
                 "url": home,
                 "logo": absolute("/favicon.svg"),
             },
             {
                 "@type": "WebSite",
-                "name": words::STORE_NAME,
+                "name": w!(STORE_NAME),
                 "url": home,
                 "publisher": { "@id": format!("{home}#store") },
                 "potentialAction": {
                     "@type": "SearchAction",
-                    "target": { "@type": "EntryPoint", "urlTemplate": absolute("/search?q={search_term_string}") },
+                    "target": { "@type": "EntryPoint", "urlTemplate": absolute(&local("/search?q={search_term_string}")) },
                     "query-input": "required name=search_term_string",
                 },
             },

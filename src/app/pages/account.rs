@@ -6,7 +6,7 @@ use crate::api::account::{get_account, AccountData, Register, SignIn, SignOut};
 use crate::app::components::address::AddressLines;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::components::server_form::ServerForm;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -16,9 +16,9 @@ use leptos_meta::{Meta, Title};
 pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| get_account());
     view! {
-        <Title text=words::ACCOUNT_TITLE/>
+        <Title text=w!(ACCOUNT_TITLE)/>
         <Meta name="robots" content="noindex"/>
-        <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || account.get().map(|r| or_problem(r, |a| match a {
                 Some(data) => view! { <AccountView data=data/> }.into_any(),
                 None => view! { <SignInOrRegister/> }.into_any(),
@@ -37,24 +37,24 @@ fn SignInOrRegister() -> impl IntoView {
     view! {
         <div class="account">
             <section class="account__panel" aria-labelledby="sign-in-title">
-                <h1 id="sign-in-title">{words::SIGN_IN}</h1>
-                <p>{words::SIGN_IN_INTRO}</p>
+                <h1 id="sign-in-title">{w!(SIGN_IN)}</h1>
+                <p>{w!(SIGN_IN_INTRO)}</p>
                 <ServerForm action=sign_in attr:class="account__form">
                     {move || in_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-                    <Field name="email" label=words::EMAIL kind="email" autocomplete="username" error=in_errors.field("email")/>
-                    <Field name="password" label=words::PASSWORD kind="password" autocomplete="current-password" error=in_errors.field("password")/>
-                    <button class="button button--primary" type="submit" disabled=move || sign_in.pending().get() data-testid="sign-in">{words::SIGN_IN}</button>
+                    <Field name="email" label=w!(EMAIL) kind="email" autocomplete="username" error=in_errors.field("email")/>
+                    <Field name="password" label=w!(PASSWORD) kind="password" autocomplete="current-password" error=in_errors.field("password")/>
+                    <button class="button button--primary" type="submit" disabled=move || sign_in.pending().get() data-testid="sign-in">{w!(SIGN_IN)}</button>
                 </ServerForm>
             </section>
             <section class="account__panel" aria-labelledby="register-title">
-                <h2 id="register-title">{words::REGISTER}</h2>
-                <p>{words::REGISTER_INTRO}</p>
+                <h2 id="register-title">{w!(REGISTER)}</h2>
+                <p>{w!(REGISTER_INTRO)}</p>
                 <ServerForm action=register attr:class="account__form">
                     {move || reg_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-                    <Field name="name" id="register-name" label=words::FULL_NAME autocomplete="name" error=reg_errors.field("name")/>
-                    <Field name="email" id="register-email" label=words::EMAIL kind="email" autocomplete="email" error=reg_errors.field("email")/>
-                    <Field name="password" id="register-password" label=words::PASSWORD kind="password" autocomplete="new-password" hint=words::PASSWORD_HINT maxlength=128 error=reg_errors.field("password")/>
-                    <button class="button button--ghost" type="submit" disabled=move || register.pending().get() data-testid="register">{words::REGISTER}</button>
+                    <Field name="name" id="register-name" label=w!(FULL_NAME) autocomplete="name" error=reg_errors.field("name")/>
+                    <Field name="email" id="register-email" label=w!(EMAIL) kind="email" autocomplete="email" error=reg_errors.field("email")/>
+                    <Field name="password" id="register-password" label=w!(PASSWORD) kind="password" autocomplete="new-password" hint=w!(PASSWORD_HINT) maxlength=128 error=reg_errors.field("password")/>
+                    <button class="button button--ghost" type="submit" disabled=move || register.pending().get() data-testid="register">{w!(REGISTER)}</button>
                 </ServerForm>
             </section>
         </div>
@@ -69,33 +69,33 @@ fn AccountView(data: AccountData) -> impl IntoView {
     view! {
         <section class="account-view">
             <header class="account-view__header">
-                <h1>{words::ACCOUNT_TITLE}</h1>
-                <p>{words::SIGNED_IN_AS} " " <strong data-testid="account-email">{customer.email.clone()}</strong></p>
+                <h1>{w!(ACCOUNT_TITLE)}</h1>
+                <p>{w!(SIGNED_IN_AS)} " " <strong data-testid="account-email">{customer.email.clone()}</strong></p>
                 <ServerForm action=sign_out>
-                    <button class="button button--ghost" type="submit" data-testid="sign-out">{words::SIGN_OUT}</button>
+                    <button class="button button--ghost" type="submit" data-testid="sign-out">{w!(SIGN_OUT)}</button>
                 </ServerForm>
             </header>
-            <h2>{words::YOUR_ORDERS}</h2>
+            <h2>{w!(YOUR_ORDERS)}</h2>
             {if orders.is_empty() {
-                view! { <p>{words::NO_ORDERS}</p> }.into_any()
+                view! { <p>{w!(NO_ORDERS)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="order-history" data-testid="order-history">
                         {orders.into_iter().map(|(o, token)| view! {
                             <li class="order-history__row">
-                                <a href=format!("/orders/{}?t={token}", o.code)>{o.code.clone()}</a>
-                                <span>{words::moment(o.placed_at)}</span>
-                                <span>{words::order_status(o.status)}</span>
-                                <span>{words::items(o.item_count)}</span>
+                                <a href=crate::app::local(&format!("/orders/{}?t={token}", o.code))>{o.code.clone()}</a>
+                                <span>{w!(moment)(o.placed_at)}</span>
+                                <span>{w!(order_status)(o.status)}</span>
+                                <span>{w!(items)(o.item_count)}</span>
                                 <strong>{o.total.to_string()}</strong>
                             </li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            <h2>{words::SAVED_ADDRESSES}</h2>
+            <h2>{w!(SAVED_ADDRESSES)}</h2>
             {if customer.addresses.is_empty() {
-                view! { <p>{words::NO_ADDRESSES}</p> }.into_any()
+                view! { <p>{w!(NO_ADDRESSES)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="saved-addresses">

@@ -2,10 +2,11 @@
 
 use crate::app::components::cart_lines::{CartEmpty, CartLines, CartSummary};
 use crate::app::components::recommendation_row::RecommendationRow;
+use crate::app::local;
 use crate::app::pages::not_found::ErrorPage;
 use crate::app::{CartState, PageCart};
 use crate::commerce::Cart;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -14,12 +15,12 @@ pub fn CartPage() -> impl IntoView {
     let cart = expect_context::<PageCart>().0;
     let row = Resource::new(|| (), |_| crate::api::recommend::get_cart_row());
     view! {
-        <Title text=words::YOUR_CART/>
+        <Title text=w!(YOUR_CART)/>
         <Meta name="robots" content="noindex"/>
-        <Meta name="description" content=words::CART_DESCRIPTION/>
+        <Meta name="description" content=w!(CART_DESCRIPTION)/>
         <section class="cart-page">
-            <h1>{words::YOUR_CART}</h1>
-            <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
+            <h1>{w!(YOUR_CART)}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
                 {move || cart.get().map(|r| match r {
                     Ok(cart) => view! { <CartView cart/> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
@@ -51,8 +52,8 @@ fn CartView(cart: Cart) -> impl IntoView {
                         <CartLines cart=cart.clone()/>
                         <aside class="cart-page__summary">
                             <CartSummary cart/>
-                            <a class="button button--primary button--block" href="/checkout">{words::CHECKOUT}</a>
-                            <a class="button button--ghost button--block" href="/">{words::CONTINUE_SHOPPING}</a>
+                            <a class="button button--primary button--block" href=local("/checkout")>{w!(CHECKOUT)}</a>
+                            <a class="button button--ghost button--block" href=local("/")>{w!(CONTINUE_SHOPPING)}</a>
                         </aside>
                     </div>
                 }.into_any()

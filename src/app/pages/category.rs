@@ -4,7 +4,8 @@ use super::listing::{params_from_url, ListingBody};
 use super::or_problem;
 use crate::api::listing::get_listing;
 use crate::app::components::structured_data::{self, JsonLd};
-use crate::words;
+use crate::app::local;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -24,7 +25,7 @@ pub fn CategoryPage() -> impl IntoView {
     let pending = RwSignal::new(false);
     view! {
         <div class="listing-page" data-testid="listing" aria-busy=move || pending.get().to_string()>
-        <Transition fallback=|| view! { <p class="loading">{words::LOADING}</p> } set_pending=pending.write_only()>
+        <Transition fallback=|| view! { <p class="loading">{w!(LOADING)}</p> } set_pending=pending.write_only()>
             {move || listing.get().map(|r| or_problem(r, |l| {
                 let Some(category) = l.category.clone() else {
                     return view! { <super::not_found::NotFound/> }.into_any();
@@ -35,29 +36,30 @@ pub fn CategoryPage() -> impl IntoView {
                 let base = format!("/c/{}", category.handle);
                 let canonical = if page > 1 { format!("{base}?page={page}") } else { base };
                 let title = if page > 1 {
-                    format!("{} — {}", category.name, words::page_of(page, pages))
+                    format!("{} — {}", category.name, w!(page_of)(page, pages))
                 } else {
                     category.name.clone()
                 };
                 view! {
                     <Title text=title/>
                     <Meta name="description" content=if category.description.trim().is_empty() {
-                        words::category_description(&category.name, category.product_count)
+                        w!(category_description)(&category.name, category.product_count)
                     } else {
                         category.description.clone()
                     }/>
-                    <Link rel="canonical" href=crate::app::absolute(&canonical)/>
+                    <Link rel="canonical" href=crate::app::absolute(&crate::app::local(&canonical))/>
+                    <crate::app::components::languages::Alternates path=canonical/>
                     <JsonLd data=structured_data::breadcrumbs(&category, None)/>
-                    <nav class="breadcrumbs" aria-label="Breadcrumb">
+                    <nav class="breadcrumbs" aria-label=w!(BREADCRUMB)>
                         <ol>
-                            <li><a href="/">{words::HOME}</a></li>
+                            <li><a href=local("/")>{w!(HOME)}</a></li>
                             <li><span aria-current="page">{category.name.clone()}</span></li>
                         </ol>
                     </nav>
                     <header class="listing-header">
                         <h1>{category.name}</h1>
                         <p class="listing-header__lead">{category.description}</p>
-                        <p class="listing-header__count" data-testid="listing-count">{words::products_count(l.products.total)}</p>
+                        <p class="listing-header__count" data-testid="listing-count">{w!(products_count)(l.products.total)}</p>
                     </header>
                     <ListingBody listing=l/>
                 }.into_any()

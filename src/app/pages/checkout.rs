@@ -10,9 +10,10 @@ use crate::api::details::ForgetDetails;
 use crate::api::rules;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::components::server_form::ServerForm;
+use crate::app::local;
 use crate::app::CartState;
 use crate::commerce::checkout::{self, PaymentMethod};
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -20,15 +21,15 @@ use leptos_meta::{Meta, Title};
 pub fn CheckoutPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_checkout());
     view! {
-        <Title text=words::CHECKOUT_TITLE/>
+        <Title text=w!(CHECKOUT_TITLE)/>
         <Meta name="robots" content="noindex"/>
-        <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || data.get().map(|r| or_problem(r, |d| {
                 if d.cart.is_empty() {
                     view! {
                         <div class="empty-state">
-                            <h1 class="empty-state__title">{words::CART_EMPTY}</h1>
-                            <a class="button button--primary" href="/">{words::CONTINUE_SHOPPING}</a>
+                            <h1 class="empty-state__title">{w!(CART_EMPTY)}</h1>
+                            <a class="button button--primary" href=local("/")>{w!(CONTINUE_SHOPPING)}</a>
                         </div>
                     }.into_any()
                 } else {
@@ -90,7 +91,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
             .and_then(|q| q.options.get(i).map(|o| o.price))
             .map(|p| {
                 if p.minor == 0 {
-                    words::FREE.to_string()
+                    w!(FREE).to_string()
                 } else {
                     p.to_string()
                 }
@@ -102,50 +103,50 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
         Some(Callback::new(move |v: String| {
             rule(&v, (year, month))
                 .err()
-                .map(|p| words::card_problem(p).to_string())
+                .map(|p| w!(card_problem)(p).to_string())
         }))
     };
 
     view! {
-        <h1>{words::CHECKOUT_TITLE}</h1>
+        <h1>{w!(CHECKOUT_TITLE)}</h1>
         <div class="checkout">
             <ServerForm action=place attr:class="checkout__form">
                 <input type="hidden" name="attempt" value=data.attempt/>
                 {move || general_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <fieldset class="form-section">
-                    <legend>{words::CONTACT}</legend>
-                    <Field name="email" label=words::EMAIL kind="email" autocomplete="email" hint=words::EMAIL_HINT
+                    <legend>{w!(CONTACT)}</legend>
+                    <Field name="email" label=w!(EMAIL) kind="email" autocomplete="email" hint=w!(EMAIL_HINT)
                         value=remembered.as_ref().map(|r| r.email.clone()).unwrap_or_default()
                         check=Some(Callback::new(|v: String| rules::message(rules::email(&v)))) error=field_error("email")/>
                 </fieldset>
                 <fieldset class="form-section">
-                    <legend>{words::SHIPPING_ADDRESS}</legend>
+                    <legend>{w!(SHIPPING_ADDRESS)}</legend>
                     <AddressFields names=OWN value=remembered.as_ref().map(|r| r.address.clone()) errors=errors/>
                 </fieldset>
                 <fieldset class="form-section gift">
-                    <legend>{words::GIFT}</legend>
+                    <legend>{w!(GIFT)}</legend>
                     // Revealed by CSS (:has), so it works before the wasm has loaded.
                     <label class="check">
                         <input type="checkbox" name="gift" value="on" data-testid="gift"/>
-                        <span>{words::GIFT_TOGGLE}</span>
+                        <span>{w!(GIFT_TOGGLE)}</span>
                     </label>
                     <div class="gift__details">
-                        <p class="field__hint">{words::RECIPIENT_HINT}</p>
-                        <h3 class="gift__title">{words::RECIPIENT_ADDRESS}</h3>
+                        <p class="field__hint">{w!(RECIPIENT_HINT)}</p>
+                        <h3 class="gift__title">{w!(RECIPIENT_ADDRESS)}</h3>
                         <AddressFields names=RECIPIENT value=None errors=errors/>
                         <label class="field">
-                            <span class="field__label">{words::GIFT_MESSAGE}</span>
+                            <span class="field__label">{w!(GIFT_MESSAGE)}</span>
                             <textarea class="field__input" name="gift_message" rows="3" maxlength="300"></textarea>
                             {move || field_error("gift_message").get().map(|m| view! { <span class="field__error">{m}</span> })}
                         </label>
                         <label class="check">
                             <input type="checkbox" name="gift_hide_prices" value="on"/>
-                            <span>{words::GIFT_HIDE_PRICES}</span>
+                            <span>{w!(GIFT_HIDE_PRICES)}</span>
                         </label>
                     </div>
                 </fieldset>
                 <fieldset class="form-section">
-                    <legend>{words::DELIVERY}</legend>
+                    <legend>{w!(DELIVERY)}</legend>
                     {options.iter().enumerate().map(|(i, o)| {
                         let (from, to) = (today.add_business_days(o.min_days), today.add_business_days(o.max_days));
                         let code = o.code.clone();
@@ -153,8 +154,8 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                             <label class="choice">
                                 <input type="radio" name="shipping" value=o.code.clone() checked=o.code == shipping.get_untracked() on:change=move |_| shipping.set(code.clone())/>
                                 <span class="choice__text">
-                                    <span class="choice__title">{words::shipping_label(&o.label, o.min_days, o.max_days)}</span>
-                                    <span class="choice__hint">{words::ARRIVES} " " {words::delivery_window(from, to)}</span>
+                                    <span class="choice__title">{w!(shipping_label)(&o.label, o.min_days, o.max_days)}</span>
+                                    <span class="choice__hint">{w!(ARRIVES)} " " {w!(delivery_window)(from, to)}</span>
                                 </span>
                                 <span class="choice__price">{move || option_price(i)}</span>
                             </label>
@@ -163,49 +164,49 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                     {move || field_error("shipping").get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
                 </fieldset>
                 <fieldset class="form-section">
-                    <legend>{words::PAYMENT}</legend>
+                    <legend>{w!(PAYMENT)}</legend>
                     <label class="choice">
                         <input type="radio" name="payment" value="card" checked=paying_by_card.get_untracked() on:change=move |_| paying_by_card.set(true)/>
-                        <span class="choice__text"><span class="choice__title">{words::PAY_BY_CARD}</span></span>
+                        <span class="choice__text"><span class="choice__title">{w!(PAY_BY_CARD)}</span></span>
                     </label>
                     <div class="card-fields" hidden=move || !paying_by_card.get()>
-                        <p class="field__hint">{words::CARD_TEST_HINT}</p>
-                        <Field name="card_number" label=words::CARD_NUMBER autocomplete="cc-number" inputmode="numeric" optional=true
+                        <p class="field__hint">{w!(CARD_TEST_HINT)}</p>
+                        <Field name="card_number" label=w!(CARD_NUMBER) autocomplete="cc-number" inputmode="numeric" optional=true
                             check=card_check(|v, _| checkout::check_card_number(v).map(|_| ())) error=field_error("card_number")/>
                         <div class="form-row">
-                            <Field name="card_expiry" label=words::CARD_EXPIRY autocomplete="cc-exp" optional=true
+                            <Field name="card_expiry" label=w!(CARD_EXPIRY) autocomplete="cc-exp" optional=true
                                 check=card_check(checkout::check_expiry) error=field_error("card_expiry")/>
-                            <Field name="card_cvc" label=words::CARD_CVC autocomplete="cc-csc" inputmode="numeric" optional=true
+                            <Field name="card_cvc" label=w!(CARD_CVC) autocomplete="cc-csc" inputmode="numeric" optional=true
                                 check=card_check(|v, _| checkout::check_cvc(v)) error=field_error("card_cvc")/>
                         </div>
                     </div>
                     <label class="choice">
                         <input type="radio" name="payment" value="delivery" checked=!paying_by_card.get_untracked() on:change=move |_| paying_by_card.set(false)/>
                         <span class="choice__text">
-                            <span class="choice__title">{words::PAY_ON_DELIVERY}</span>
-                            <span class="choice__hint">{words::PAY_ON_DELIVERY_HINT}</span>
+                            <span class="choice__title">{w!(PAY_ON_DELIVERY)}</span>
+                            <span class="choice__hint">{w!(PAY_ON_DELIVERY_HINT)}</span>
                         </span>
                     </label>
                     {move || field_error("payment").get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
                 </fieldset>
                 {if signed_in {
-                    view! { <p class="remembered">{words::SIGNED_IN_AS} " " {remembered.as_ref().map(|r| r.email.clone())}</p> }.into_any()
+                    view! { <p class="remembered">{w!(SIGNED_IN_AS)} " " {remembered.as_ref().map(|r| r.email.clone())}</p> }.into_any()
                 } else if on_device {
                     view! {
-                        <p class="remembered">{words::REMEMBERED} " "
-                            <button class="link-button" type="submit" form="forget-details">{words::FORGET_ME}</button>
+                        <p class="remembered">{w!(REMEMBERED)} " "
+                            <button class="link-button" type="submit" form="forget-details">{w!(FORGET_ME)}</button>
                         </p>
                     }.into_any()
                 } else {
                     view! {
                         <label class="check">
                             <input type="checkbox" name="remember" value="on" data-testid="remember"/>
-                            <span>{words::REMEMBER_ME} <small class="field__hint">{words::REMEMBER_ME_HINT}</small></span>
+                            <span>{w!(REMEMBER_ME)} <small class="field__hint">{w!(REMEMBER_ME_HINT)}</small></span>
                         </label>
                     }.into_any()
                 }}
                 <button class="button button--primary button--block checkout__place" type="submit" disabled=move || pending.get() data-testid="place-order">
-                    {move || if pending.get() { words::PLACING_ORDER } else { words::PLACE_ORDER }}
+                    {move || if pending.get() { w!(PLACING_ORDER) } else { w!(PLACE_ORDER) }}
                     {move || totals().map(|t| format!(" · {}", t.total))}
                 </button>
             </ServerForm>
@@ -219,7 +220,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
 /// "Visa ending 4242" or "Pay on delivery".
 pub fn payment_label(p: &PaymentMethod) -> String {
     match p {
-        PaymentMethod::Card { brand, last4 } => words::card_ending(brand, last4),
-        PaymentMethod::PayOnDelivery => words::PAY_ON_DELIVERY.to_string(),
+        PaymentMethod::Card { brand, last4 } => w!(card_ending)(brand, last4),
+        PaymentMethod::PayOnDelivery => w!(PAY_ON_DELIVERY).to_string(),
     }
 }

@@ -6,7 +6,8 @@ use crate::api::rules;
 use crate::app::components::field::{Field, FormErrors};
 use crate::commerce::checkout::SHIPS_TO;
 use crate::commerce::Address;
-use crate::words::{self, Label};
+use crate::w;
+use crate::words::Label;
 use leptos::prelude::*;
 
 #[component]
@@ -32,22 +33,22 @@ pub fn AddressFields(
     let postcode_check =
         own.then(|| Callback::new(move |v: String| rules::message(rules::postcode(postcode, &v))));
     view! {
-        <Field name=name label=words::FULL_NAME autocomplete=hint("shipping name") optional=optional value=v.name
+        <Field name=name label=w!(FULL_NAME) autocomplete=hint("shipping name") optional=optional value=v.name
             check=required(name, Label::FullName) error=errors.field(name)/>
-        <Field name=line1 label=words::ADDRESS_LINE1 autocomplete=hint("shipping address-line1") optional=optional value=v.line1
+        <Field name=line1 label=w!(ADDRESS_LINE1) autocomplete=hint("shipping address-line1") optional=optional value=v.line1
             check=required(line1, Label::Address) error=errors.field(line1)/>
-        <Field name=line2 label=words::ADDRESS_LINE2 autocomplete=hint("shipping address-line2") optional=true value=v.line2 error=errors.field(line2)/>
+        <Field name=line2 label=w!(ADDRESS_LINE2) autocomplete=hint("shipping address-line2") optional=true value=v.line2 error=errors.field(line2)/>
         <div class="form-row">
-            <Field name=city label=words::CITY autocomplete=hint("shipping address-level2") optional=optional value=v.city
+            <Field name=city label=w!(CITY) autocomplete=hint("shipping address-level2") optional=optional value=v.city
                 check=required(city, Label::City) error=errors.field(city)/>
-            <Field name=postcode label=words::POSTCODE autocomplete=hint("shipping postal-code") optional=optional value=v.postcode
+            <Field name=postcode label=w!(POSTCODE) autocomplete=hint("shipping postal-code") optional=optional value=v.postcode
                 check=postcode_check error=errors.field(postcode)/>
         </div>
         <label class="field">
-            <span class="field__label">{words::COUNTRY}</span>
+            <span class="field__label">{w!(COUNTRY)}</span>
             <select class="field__input" name=country autocomplete=hint("shipping country") required=own>
                 {SHIPS_TO.iter().map(|code| view! {
-                    <option value=*code selected=chosen_country == *code>{words::country_name(code)}</option>
+                    <option value=*code selected=chosen_country == *code>{w!(country_name)(code)}</option>
                 }).collect_view()}
             </select>
             {move || errors.field(country).get().map(|m| view! { <span class="field__error">{m}</span> })}

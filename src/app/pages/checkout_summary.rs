@@ -7,7 +7,7 @@ use crate::app::components::server_form::ServerForm;
 use crate::commerce::checkout::Quote;
 use crate::commerce::promotions::Coupon;
 use crate::commerce::CartLine;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn CheckoutSummary(
     let totals = move || quote.get().map(|q| q.totals);
     view! {
         <aside class="checkout__summary" aria-labelledby="summary-title">
-            <h2 id="summary-title">{words::ORDER_SUMMARY}</h2>
+            <h2 id="summary-title">{w!(ORDER_SUMMARY)}</h2>
             <ul class="summary-lines">
                 {lines.into_iter().map(|l| view! {
                     <li class="summary-line">
@@ -32,13 +32,13 @@ pub fn CheckoutSummary(
             <CouponBox quote=quote coupon=coupon/>
             {move || totals().map(|t| view! {
                 <dl class="totals" data-testid="checkout-totals">
-                    <div><dt>{words::SUBTOTAL}</dt><dd>{t.subtotal.to_string()}</dd></div>
+                    <div><dt>{w!(SUBTOTAL)}</dt><dd>{t.subtotal.to_string()}</dd></div>
                     {(t.discount.minor > 0).then(|| view! {
-                        <div class="totals__discount"><dt>{words::DISCOUNT}</dt><dd data-testid="checkout-discount">"−" {t.discount.to_string()}</dd></div>
+                        <div class="totals__discount"><dt>{w!(DISCOUNT)}</dt><dd data-testid="checkout-discount">"−" {t.discount.to_string()}</dd></div>
                     })}
-                    <div><dt>{words::SHIPPING}</dt><dd>{if t.shipping.minor == 0 { words::FREE.to_string() } else { t.shipping.to_string() }}</dd></div>
-                    {let (label, amount) = words::tax_line(&t); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
-                    <div class="totals__grand"><dt>{words::TOTAL}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
+                    <div><dt>{w!(SHIPPING)}</dt><dd>{if t.shipping.minor == 0 { w!(FREE).to_string() } else { t.shipping.to_string() }}</dd></div>
+                    {let (label, amount) = w!(tax_line)(&t); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
+                    <div class="totals__grand"><dt>{w!(TOTAL)}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
                 </dl>
             })}
         </aside>
@@ -65,24 +65,24 @@ fn CouponBox(quote: Memo<Option<Quote>>, coupon: RwSignal<Option<Coupon>>) -> im
         quote
             .get()
             .and_then(|q| q.coupon_problem)
-            .map(|p| words::coupon_problem(&p))
+            .map(|p| w!(coupon_problem)(&p))
     };
     view! {
         <div class="coupon">
             {move || match coupon.get() {
                 Some(c) => view! {
                     <ServerForm action=remove attr:class="coupon__applied">
-                        <span class="coupon__label" data-testid="coupon-applied">{words::coupon_label(&c)}</span>
-                        <button class="button button--ghost" type="submit">{words::COUPON_REMOVE}</button>
+                        <span class="coupon__label" data-testid="coupon-applied">{w!(coupon_label)(&c)}</span>
+                        <button class="button button--ghost" type="submit">{w!(COUPON_REMOVE)}</button>
                     </ServerForm>
                     {problem().map(|m| view! { <p class="field__error" role="alert" data-testid="coupon-problem">{m}</p> })}
                 }.into_any(),
                 None => view! {
                     <ServerForm action=apply attr:class="coupon__form">
-                        <Field name="code" label=words::COUPON autocomplete="off" optional=true maxlength=32
-                            hint=words::COUPON_HINT error=errors.field("coupon")/>
+                        <Field name="code" label=w!(COUPON) autocomplete="off" optional=true maxlength=32
+                            hint=w!(COUPON_HINT) error=errors.field("coupon")/>
                         <button class="button button--ghost" type="submit" disabled=move || apply.pending().get()>
-                            {words::COUPON_APPLY}
+                            {w!(COUPON_APPLY)}
                         </button>
                     </ServerForm>
                     {move || errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}

@@ -9,7 +9,8 @@ use crate::app::components::pagination::Pagination;
 use crate::app::components::price::Price;
 use crate::app::components::product_card::{ProductCard, ProductGrid};
 use crate::app::components::recommendation_row::RecommendationRow;
-use crate::words;
+use crate::app::local;
+use crate::w;
 use leptos::prelude::*;
 
 /// Where a state is drawn: the panel decides the scheme and width; ids must differ per panel.
@@ -100,17 +101,16 @@ fn entries() -> Vec<(&'static str, &'static str, Vec<State>)> {
             "Messages",
             vec![
                 ("Loading", |_| {
-                    view! { <p class="loading">{words::LOADING}</p> }.into_any()
+                    view! { <p class="loading">{w!(LOADING)}</p> }.into_any()
                 }),
                 ("Refused form", |_| {
-                    view! { <p class="form-error" role="alert">{words::SIGN_IN_FAILED}</p> }
-                        .into_any()
+                    view! { <p class="form-error" role="alert">{w!(SIGN_IN_FAILED)}</p> }.into_any()
                 }),
                 ("Store unavailable", |_| {
                     view! {
                         <section class="problem">
-                            <h2>{words::ERROR_TITLE}</h2>
-                            <a class="button button--primary" href="/">{words::BACK_HOME}</a>
+                            <h2>{w!(ERROR_TITLE)}</h2>
+                            <a class="button button--primary" href=local("/")>{w!(BACK_HOME)}</a>
                         </section>
                     }
                     .into_any()
@@ -122,13 +122,13 @@ fn entries() -> Vec<(&'static str, &'static str, Vec<State>)> {
             "Buttons",
             vec![
                 ("Primary", |_| {
-                    view! { <button class="button button--primary" type="button">{words::CHECKOUT}</button> }.into_any()
+                    view! { <button class="button button--primary" type="button">{w!(CHECKOUT)}</button> }.into_any()
                 }),
                 ("Ghost", |_| {
-                    view! { <button class="button button--ghost" type="button">{words::CONTINUE_SHOPPING}</button> }.into_any()
+                    view! { <button class="button button--ghost" type="button">{w!(CONTINUE_SHOPPING)}</button> }.into_any()
                 }),
                 ("Disabled", |_| {
-                    view! { <button class="button button--primary" type="button" disabled=true>{words::CHECKOUT}</button> }.into_any()
+                    view! { <button class="button button--primary" type="button" disabled=true>{w!(CHECKOUT)}</button> }.into_any()
                 }),
             ],
         ),
@@ -145,11 +145,11 @@ pub fn GalleryPage() -> impl IntoView {
     let index: Vec<(&str, &str)> = entries.iter().map(|(id, title, _)| (*id, *title)).collect();
     view! {
         <div class="page showcase">
-            <h1>"Component gallery"</h1>
+            <h1>{w!(GALLERY_TITLE)}</h1>
             <p class="showcase__intro">
-                "Every shared component in the states a shopper meets, from fixtures: light, dark and at phone width."
+                {w!(GALLERY_INTRO)}
             </p>
-            <nav aria-label="Components">
+            <nav aria-label=w!(GALLERY_INDEX)>
                 <ul class="showcase__index">
                     {index.into_iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{title}</a></li> }).collect_view()}
                 </ul>

@@ -6,7 +6,8 @@ use crate::api::recommend::get_home_rows;
 use crate::app::components::product_card::ProductGrid;
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::components::structured_data::{self, JsonLd};
-use crate::words;
+use crate::app::local;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -20,14 +21,15 @@ pub fn HomePage() -> impl IntoView {
     let rows = Resource::new(|| (), |_| get_home_rows());
     view! {
         <Title text=""/>
-        <Meta name="description" content=format!("{} — {}", words::STORE_NAME, words::STORE_TAGLINE)/>
-        <Link rel="canonical" href=crate::app::absolute("/")/>
+        <Meta name="description" content=format!("{} — {}", w!(STORE_NAME), w!(STORE_TAGLINE))/>
+        <Link rel="canonical" href=crate::app::absolute(&crate::app::local("/"))/>
+        <crate::app::components::languages::Alternates path="/".to_string()/>
         <JsonLd data=structured_data::store()/>
         <section class="hero">
             <div class="hero__text">
-                <h1 class="hero__title">{words::HERO_TITLE}</h1>
-                <p class="hero__lead">{words::HERO_TEXT}</p>
-                <a class="button button--primary" href="#featured">{words::HERO_CTA}</a>
+                <h1 class="hero__title">{w!(HERO_TITLE)}</h1>
+                <p class="hero__lead">{w!(HERO_TEXT)}</p>
+                <a class="button button--primary" href="#featured">{w!(HERO_CTA)}</a>
             </div>
         </section>
         <Suspense fallback=|| ()>
@@ -36,26 +38,26 @@ pub fn HomePage() -> impl IntoView {
                 {rows.recently_viewed.map(|row| view! { <RecommendationRow row id="recently-viewed"/> })}
             })}
         </Suspense>
-        <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || home.get().map(|r| or_problem(r, |home| view! {
                 <section class="section" aria-labelledby="categories-title">
-                    <h2 id="categories-title" class="section__title">{words::SHOP_BY_CATEGORY}</h2>
+                    <h2 id="categories-title" class="section__title">{w!(SHOP_BY_CATEGORY)}</h2>
                     <ul class="category-grid">
                         // The first row is in the first screen on a phone and a desktop alike:
                         // those pictures load at once, the rest as they scroll into view.
                         {home.categories.into_iter().enumerate().map(|(i, c)| view! {
                             <li>
-                                <a class="category-tile" href=format!("/c/{}", c.handle)>
+                                <a class="category-tile" href=local(&format!("/c/{}", c.handle))>
                                     {c.image.map(|img| view! { <img src=img.url alt="" width="400" height="400" loading=if i < FIRST_SCREEN_TILES { "eager" } else { "lazy" } decoding="async"/> })}
                                     <span class="category-tile__name">{c.name}</span>
-                                    <span class="category-tile__count">{words::products_count(c.product_count)}</span>
+                                    <span class="category-tile__count">{w!(products_count)(c.product_count)}</span>
                                 </a>
                             </li>
                         }).collect_view()}
                     </ul>
                 </section>
                 <section class="section" id="featured" aria-labelledby="featured-title">
-                    <h2 id="featured-title" class="section__title">{words::FEATURED}</h2>
+                    <h2 id="featured-title" class="section__title">{w!(FEATURED)}</h2>
                     <ProductGrid products=home.featured/>
                 </section>
             }.into_any()))}

@@ -5,8 +5,9 @@ use crate::api::listing::{Listing, ListingParams};
 use crate::app::components::{
     listing_filters::ListingFilters, pagination::Pagination, product_card::ProductGrid,
 };
+use crate::app::local;
 use crate::app::CategoriesResource;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -44,20 +45,20 @@ pub fn ListingBody(listing: Listing) -> impl IntoView {
             <div class="listing__results">
                 {listing.personalised.then(|| view! {
                     <p class="listing__note" data-testid="personalised-note">
-                        {words::PERSONALISED_NOTE}" "<a href="/privacy">{words::PRIVACY_CENTRE}</a>
+                        {w!(PERSONALISED_NOTE)}" "<a href=local("/privacy")>{w!(PRIVACY_CENTRE)}</a>
                     </p>
                 })}
                 {if !empty {
                     view! {
-                        <h2 class="visually-hidden">{words::RESULTS}</h2>
+                        <h2 class="visually-hidden">{w!(RESULTS)}</h2>
                         <ProductGrid products=listing.products.items/>
                         <Pagination href page pages/>
                     }.into_any()
                 } else if filtered {
                     view! {
                         <div class="empty-state" data-testid="no-results">
-                            <p>{words::NO_MATCH_FILTERS}</p>
-                            <a class="button" href=clear_href>{words::CLEAR_FILTERS}</a>
+                            <p>{w!(NO_MATCH_FILTERS)}</p>
+                            <a class="button" href=clear_href>{w!(CLEAR_FILTERS)}</a>
                         </div>
                     }.into_any()
                 } else {
@@ -81,24 +82,24 @@ fn NothingFound(listing: Listing) -> impl IntoView {
         .href(1);
         view! {
             <p class="did-you-mean" data-testid="did-you-mean">
-                {words::DID_YOU_MEAN}" "<a href=href>{format!("“{q}”")}</a>"?"
+                {w!(DID_YOU_MEAN)}" "<a href=href>{format!("“{q}”")}</a>"?"
             </p>
         }
     });
     view! {
         <div class="empty-state" data-testid="no-results">
-            <p>{words::no_results(&listing.params.q)}</p>
+            <p>{w!(no_results)(&listing.params.q)}</p>
             {suggestion}
-            <h2 class="visually-hidden">{words::BROWSE_CATEGORIES}</h2>
+            <h2 class="visually-hidden">{w!(BROWSE_CATEGORIES)}</h2>
             <ul class="chips">
                 {move || categories.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|c| view! {
-                    <li><a class="chip" href=format!("/c/{}", c.handle)>{c.name}</a></li>
+                    <li><a class="chip" href=local(&format!("/c/{}", c.handle))>{c.name}</a></li>
                 }).collect_view()}
             </ul>
         </div>
         {(!listing.popular.is_empty()).then(|| view! {
             <section class="section" aria-labelledby="popular-title">
-                <h2 id="popular-title" class="section__title">{words::POPULAR_NOW}</h2>
+                <h2 id="popular-title" class="section__title">{w!(POPULAR_NOW)}</h2>
                 <ProductGrid products=listing.popular.clone()/>
             </section>
         })}

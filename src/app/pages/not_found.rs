@@ -1,7 +1,8 @@
 //! What a shopper sees for a missing page or a failing backend.
 
 use crate::api::ApiError;
-use crate::words;
+use crate::app::local;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -18,12 +19,12 @@ fn set_status(_code: u16) {
 pub fn NotFound() -> impl IntoView {
     set_status(404);
     view! {
-        <Title text=words::NOT_FOUND_TITLE/>
+        <Title text=w!(NOT_FOUND_TITLE)/>
         <Meta name="robots" content="noindex"/>
         <section class="problem">
-            <h1>{words::NOT_FOUND_TITLE}</h1>
-            <p>{words::NOT_FOUND_TEXT}</p>
-            <a class="button button--primary" href="/">{words::BACK_HOME}</a>
+            <h1>{w!(NOT_FOUND_TITLE)}</h1>
+            <p>{w!(NOT_FOUND_TEXT)}</p>
+            <a class="button button--primary" href=local("/")>{w!(BACK_HOME)}</a>
         </section>
     }
 }
@@ -32,12 +33,12 @@ pub fn NotFound() -> impl IntoView {
 pub fn ErrorPage(error: ApiError) -> impl IntoView {
     set_status(503);
     view! {
-        <Title text=words::ERROR_TITLE/>
+        <Title text=w!(ERROR_TITLE)/>
         <Meta name="robots" content="noindex"/>
         <section class="problem" role="alert">
-            <h1>{words::ERROR_TITLE}</h1>
+            <h1>{w!(ERROR_TITLE)}</h1>
             <p>{error.to_string()}</p>
-            <a class="button button--primary" href="/">{words::BACK_HOME}</a>
+            <a class="button button--primary" href=local("/")>{w!(BACK_HOME)}</a>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::api::orders::{get_order, TrackedOrder};
 use crate::app::components::address::AddressLines;
 use crate::commerce::tracking::{self, StepState};
 use crate::commerce::Order;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -29,12 +29,12 @@ pub fn OrderPage() -> impl IntoView {
     let order = Resource::new(key, |(code, token)| get_order(code, token));
     view! {
         <Meta name="robots" content="noindex"/>
-        <Meta name="referrer" content="no-referrer"/>
-        <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
+        <Meta name="referrer" content="same-origin"/>
+        <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || order.get().map(|r| or_problem(r, |t| {
                 let (code, token) = key();
                 view! {
-                    <Title text=format!("{} {}", words::ORDER_NUMBER, t.order.code)/>
+                    <Title text=format!("{} {}", w!(ORDER_NUMBER), t.order.code)/>
                     <LiveOrder tracked=t code token/>
                 }.into_any()
             }))}
@@ -86,11 +86,11 @@ fn OrderView(tracked: TrackedOrder) -> impl IntoView {
             crate::commerce::OrderStatus::Placed | crate::commerce::OrderStatus::Paid
         );
     let heading = if just_placed {
-        words::ORDER_CONFIRMED
+        w!(ORDER_CONFIRMED)
     } else {
-        words::ORDER_TITLE
+        w!(ORDER_TITLE)
     };
-    let on_time = words::punctuality(tracking::punctuality(
+    let on_time = w!(punctuality)(tracking::punctuality(
         order.status,
         &order.events,
         order.delivery,
@@ -100,29 +100,29 @@ fn OrderView(tracked: TrackedOrder) -> impl IntoView {
         <section class="order">
             <header class="order__header">
                 <h1>{heading}</h1>
-                <p>{words::ORDER_NUMBER} ": " <strong data-testid="order-code">{order.code.clone()}</strong></p>
-                <p class="order__eta">{words::ARRIVES} " " <strong>{words::delivery_window(order.delivery.0, order.delivery.1)}</strong>
-                    " · " {words::shipping_label(&order.shipping.label, order.shipping.min_days, order.shipping.max_days)}</p>
+                <p>{w!(ORDER_NUMBER)} ": " <strong data-testid="order-code">{order.code.clone()}</strong></p>
+                <p class="order__eta">{w!(ARRIVES)} " " <strong>{w!(delivery_window)(order.delivery.0, order.delivery.1)}</strong>
+                    " · " {w!(shipping_label)(&order.shipping.label, order.shipping.min_days, order.shipping.max_days)}</p>
                 {on_time.map(|m| view! { <p class="order__punctuality" data-testid="punctuality">{m}</p> })}
-                <p class="field__hint">{words::TRACK_HINT}</p>
+                <p class="field__hint">{w!(TRACK_HINT)}</p>
             </header>
             <div class="order__grid">
                 <div>
                     <Timeline order=order.clone()/>
-                    <h2>{words::SHIPS_TO}</h2>
+                    <h2>{w!(SHIPS_TO)}</h2>
                     <AddressLines address=order.address.clone() class="order__address"/>
                     {order.gift.clone().map(|g| view! {
-                        <h2>{words::GIFT_SUMMARY}</h2>
+                        <h2>{w!(GIFT_SUMMARY)}</h2>
                         <div data-testid="gift-summary">
                             {(!g.message.is_empty()).then(|| view! { <blockquote class="gift__message">{g.message}</blockquote> })}
-                            {g.hide_prices.then_some(view! { <p>{words::PRICES_HIDDEN}</p> })}
+                            {g.hide_prices.then_some(view! { <p>{w!(PRICES_HIDDEN)}</p> })}
                         </div>
                     })}
                     {order.billing.clone().map(|b| view! {
-                        <h2>{words::BILLED_TO}</h2>
+                        <h2>{w!(BILLED_TO)}</h2>
                         <AddressLines address=b class="order__address"/>
                     })}
-                    <h2>{words::PAID_WITH}</h2>
+                    <h2>{w!(PAID_WITH)}</h2>
                     <p>{payment_label(&order.payment)}</p>
                 </div>
                 <div>
@@ -138,7 +138,7 @@ fn Timeline(order: Order) -> impl IntoView {
     let steps = tracking::timeline(order.status, &order.events);
     let pay_on_delivery = order.payment == crate::commerce::checkout::PaymentMethod::PayOnDelivery;
     view! {
-        <h2 id="progress">{words::PROGRESS}</h2>
+        <h2 id="progress">{w!(PROGRESS)}</h2>
         <ol class="timeline" aria-labelledby="progress" data-testid="timeline" data-status=order.status.as_str()>
             {steps.into_iter().map(|s| {
                 let state = match s.state {
@@ -149,17 +149,17 @@ fn Timeline(order: Order) -> impl IntoView {
                 view! {
                     <li class=format!("timeline__step timeline__step--{state}")
                         aria-current=(s.state == StepState::Current).then_some("step")>
-                        <span class="timeline__label">{words::timeline_step(s.status, pay_on_delivery)}</span>
-                        {s.at.map(|at| view! { <time class="timeline__time">{words::moment(at)}</time> })}
+                        <span class="timeline__label">{w!(timeline_step)(s.status, pay_on_delivery)}</span>
+                        {s.at.map(|at| view! { <time class="timeline__time">{w!(moment)(at)}</time> })}
                     </li>
                 }
             }).collect_view()}
         </ol>
-        <p class="field__hint" aria-live="polite">{tracking::may_change(order.status).then_some(words::LIVE_HINT)}</p>
+        <p class="field__hint" aria-live="polite">{tracking::may_change(order.status).then_some(w!(LIVE_HINT))}</p>
         {order.shipment.map(|s| view! {
             <dl class="shipment">
-                <div><dt>{words::CARRIER}</dt><dd>{s.carrier}</dd></div>
-                <div><dt>{words::TRACKING_NUMBER}</dt><dd data-testid="tracking-number">{s.tracking_number}</dd></div>
+                <div><dt>{w!(CARRIER)}</dt><dd>{s.carrier}</dd></div>
+                <div><dt>{w!(TRACKING_NUMBER)}</dt><dd data-testid="tracking-number">{s.tracking_number}</dd></div>
             </dl>
         })}
     }
@@ -168,7 +168,7 @@ fn Timeline(order: Order) -> impl IntoView {
 #[component]
 fn Summary(order: Order) -> impl IntoView {
     view! {
-        <h2>{words::ORDER_SUMMARY}</h2>
+        <h2>{w!(ORDER_SUMMARY)}</h2>
         <ul class="summary-lines">
             {order.lines.iter().map(|l| view! {
                 <li class="summary-line">
@@ -178,16 +178,16 @@ fn Summary(order: Order) -> impl IntoView {
             }).collect_view()}
         </ul>
         <dl class="totals">
-            <div><dt>{words::SUBTOTAL}</dt><dd>{order.totals.subtotal.to_string()}</dd></div>
+            <div><dt>{w!(SUBTOTAL)}</dt><dd>{order.totals.subtotal.to_string()}</dd></div>
             {(order.totals.discount.minor > 0).then(|| view! {
                 <div class="totals__discount">
-                    <dt>{words::DISCOUNT} {order.coupon.as_ref().map(|c| format!(" ({})", c.code))}</dt>
+                    <dt>{w!(DISCOUNT)} {order.coupon.as_ref().map(|c| format!(" ({})", c.code))}</dt>
                     <dd data-testid="order-discount">"−" {order.totals.discount.to_string()}</dd>
                 </div>
             })}
-            <div><dt>{words::SHIPPING}</dt><dd>{order.totals.shipping.to_string()}</dd></div>
-            {let (label, amount) = words::tax_line(&order.totals); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
-            <div class="totals__grand"><dt>{words::TOTAL}</dt><dd data-testid="order-total">{order.totals.total.to_string()}</dd></div>
+            <div><dt>{w!(SHIPPING)}</dt><dd>{order.totals.shipping.to_string()}</dd></div>
+            {let (label, amount) = w!(tax_line)(&order.totals); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
+            <div class="totals__grand"><dt>{w!(TOTAL)}</dt><dd data-testid="order-total">{order.totals.total.to_string()}</dd></div>
         </dl>
     }
 }

@@ -3,18 +3,18 @@
 use crate::api::orders::LookupOrder;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::components::server_form::ServerForm;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn OrderLookupPage() -> impl IntoView {
     view! {
-        <Title text=words::LOOKUP_TITLE/>
+        <Title text=w!(LOOKUP_TITLE)/>
         <Meta name="robots" content="noindex"/>
         <section class="lookup">
-            <h1>{words::LOOKUP_TITLE}</h1>
-            <p>{words::LOOKUP_INTRO}</p>
+            <h1>{w!(LOOKUP_TITLE)}</h1>
+            <p>{w!(LOOKUP_INTRO)}</p>
             <LookupForm/>
         </section>
     }
@@ -29,12 +29,12 @@ fn LookupForm() -> impl IntoView {
     view! {
         <ServerForm action=lookup attr:class="lookup__form">
             {move || errors.general().map(|m| view! { <p class="form-error" role="alert" data-testid="lookup-error">{m}</p> })}
-            <Field name="code" label=words::LOOKUP_CODE autocomplete="off" hint=words::LOOKUP_CODE_HINT
+            <Field name="code" label=w!(LOOKUP_CODE) autocomplete="off" hint=w!(LOOKUP_CODE_HINT)
                 maxlength=32 error=errors.field("code")/>
-            <Field name="email" label=words::EMAIL kind="email" autocomplete="email" maxlength=254
+            <Field name="email" label=w!(EMAIL) kind="email" autocomplete="email" maxlength=254
                 error=errors.field("email")/>
             <button class="button button--primary" type="submit" disabled=move || lookup.pending().get()>
-                {words::LOOKUP_SUBMIT}
+                {w!(LOOKUP_SUBMIT)}
             </button>
         </ServerForm>
     }

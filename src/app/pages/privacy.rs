@@ -6,7 +6,7 @@ use super::or_problem;
 use crate::api::profile::{get_privacy, Consent, DeleteProfile, PrivacyData};
 use crate::app::components::server_form::ServerForm;
 use crate::app::ConsentState;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -14,12 +14,12 @@ use leptos_meta::{Meta, Title};
 pub fn PrivacyPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_privacy());
     view! {
-        <Title text=words::PRIVACY_TITLE/>
+        <Title text=w!(PRIVACY_TITLE)/>
         <Meta name="robots" content="noindex"/>
         <section class="privacy">
-            <h1>{words::PRIVACY_TITLE}</h1>
-            <p class="privacy__lead">{words::PRIVACY_LEAD}</p>
-            <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
+            <h1>{w!(PRIVACY_TITLE)}</h1>
+            <p class="privacy__lead">{w!(PRIVACY_LEAD)}</p>
+            <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
                 {move || data.get().map(|r| or_problem(r, |d| view! { <PrivacyCentre data=d/> }.into_any()))}
             </Suspense>
         </section>
@@ -62,9 +62,9 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
     move || {
         let d = data.get();
         let status = match d.consent {
-            Consent::Granted => words::PRIVACY_ON,
-            Consent::Refused => words::PRIVACY_OFF,
-            Consent::Unasked => words::PRIVACY_UNASKED,
+            Consent::Granted => w!(PRIVACY_ON),
+            Consent::Refused => w!(PRIVACY_OFF),
+            Consent::Unasked => w!(PRIVACY_UNASKED),
         };
         let deleted = delete.value().get().is_some_and(|r| r.is_ok()) && d.profile.is_empty();
         view! {
@@ -73,35 +73,35 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
                 {(d.consent != Consent::Granted).then(|| view! {
                     <ServerForm action=consent.choose>
                         <input type="hidden" name="allow" value="true"/>
-                        <button class="button button--primary" type="submit">{words::PRIVACY_TURN_ON}</button>
+                        <button class="button button--primary" type="submit">{w!(PRIVACY_TURN_ON)}</button>
                     </ServerForm>
                 })}
                 {(d.consent == Consent::Granted).then(|| view! {
                     <ServerForm action=consent.choose>
                         <input type="hidden" name="allow" value="false"/>
-                        <button class="button" type="submit">{words::PRIVACY_WITHDRAW}</button>
+                        <button class="button" type="submit">{w!(PRIVACY_WITHDRAW)}</button>
                     </ServerForm>
                 })}
             </div>
-            <h2>{words::PRIVACY_RECORDED}</h2>
+            <h2>{w!(PRIVACY_RECORDED)}</h2>
             {if d.profile.is_empty() {
-                view! { <p data-testid="privacy-empty">{words::PRIVACY_NOTHING}</p> }.into_any()
+                view! { <p data-testid="privacy-empty">{w!(PRIVACY_NOTHING)}</p> }.into_any()
             } else {
                 let now = d.now;
                 view! {
                     <ol class="privacy__events" data-testid="privacy-events">
-                        {d.profile.events.iter().map(|e| view! { <li>{words::privacy_event(e, now)}</li> }).collect_view()}
+                        {d.profile.events.iter().map(|e| view! { <li>{w!(privacy_event)(e, now)}</li> }).collect_view()}
                     </ol>
                     <div class="privacy__actions">
-                        <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{words::PRIVACY_EXPORT}</a>
+                        <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{w!(PRIVACY_EXPORT)}</a>
                         <ServerForm action=delete>
-                            <button class="button button--danger" type="submit" data-testid="privacy-delete">{words::PRIVACY_DELETE}</button>
+                            <button class="button button--danger" type="submit" data-testid="privacy-delete">{w!(PRIVACY_DELETE)}</button>
                         </ServerForm>
                     </div>
                 }.into_any()
             }}
             {(deleted && storage_empty.get()).then(|| view! {
-                <p class="privacy__done" role="status" data-testid="privacy-deleted">{words::PRIVACY_DELETED}</p>
+                <p class="privacy__done" role="status" data-testid="privacy-deleted">{w!(PRIVACY_DELETED)}</p>
             })}
         }
     }

@@ -9,9 +9,10 @@ use crate::app::components::price::Price;
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::components::server_form::ServerForm;
 use crate::app::components::structured_data::{self, JsonLd};
+use crate::app::local;
 use crate::app::CartState;
 use crate::commerce::{Product, Variant, MAX_LINE_QUANTITY};
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -28,7 +29,7 @@ pub fn ProductPage() -> impl IntoView {
     let rows = Resource::new(handle, crate::api::recommend::get_product_rows);
 
     view! {
-        <Suspense fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || product.get().map(|r| or_problem(r, |p| view! { <ProductView product=p/> }.into_any()))}
         </Suspense>
         <Suspense fallback=|| ()>
@@ -46,7 +47,7 @@ fn ProductView(product: Product) -> impl IntoView {
     let variant = use_query_map().read_untracked().get("variant");
     let p = &product;
     let description = p.description.chars().take(155).collect::<String>();
-    let url = crate::app::absolute(&format!("/p/{}", p.handle));
+    let url = crate::app::absolute(&crate::app::local(&format!("/p/{}", p.handle)));
     let price = p.default_variant(None).map(|v| v.price);
     let picture = p
         .images
@@ -56,9 +57,10 @@ fn ProductView(product: Product) -> impl IntoView {
         <Title text=p.name.clone()/>
         <Meta name="description" content=description.clone()/>
         <Link rel="canonical" href=url.clone()/>
+        <crate::app::components::languages::Alternates path=format!("/p/{}", p.handle)/>
         // How a shared link shows (Open Graph).
         <Meta property="og:type" content="product"/>
-        <Meta property="og:site_name" content=words::STORE_NAME/>
+        <Meta property="og:site_name" content=w!(STORE_NAME)/>
         <Meta property="og:title" content=p.name.clone()/>
         <Meta property="og:description" content=description/>
         <Meta property="og:url" content=url/>
@@ -69,16 +71,16 @@ fn ProductView(product: Product) -> impl IntoView {
         })}
         <JsonLd data=structured_data::product(p)/>
         <JsonLd data=structured_data::breadcrumbs(&p.category, Some(p))/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <nav class="breadcrumbs" aria-label=w!(BREADCRUMB)>
             <ol>
-                <li><a href="/">{words::HOME}</a></li>
-                <li><a href=format!("/c/{}", p.category.handle)>{p.category.name.clone()}</a></li>
+                <li><a href=local("/")>{w!(HOME)}</a></li>
+                <li><a href=local(&format!("/c/{}", p.category.handle))>{p.category.name.clone()}</a></li>
                 <li><span aria-current="page">{p.name.clone()}</span></li>
             </ol>
         </nav>
         <ProductPanel product=Buyable::from(&product) variant>
             <section class="product__description" aria-labelledby="description-title">
-                <h2 id="description-title">{words::DESCRIPTION}</h2>
+                <h2 id="description-title">{w!(DESCRIPTION)}</h2>
                 <p>{product.description.clone()}</p>
             </section>
         </ProductPanel>
@@ -226,13 +228,13 @@ fn Gallery(
                 Some((
                     img.clone(),
                     v.id.clone(),
-                    format!("/p/{}?variant={}", p.handle, v.id),
+                    crate::app::local(&format!("/p/{}?variant={}", p.handle, v.id)),
                 ))
             })
             .collect::<Vec<_>>()
     });
     view! {
-        <div class="gallery" aria-label=words::PRODUCT_IMAGES>
+        <div class="gallery" aria-label=w!(PRODUCT_IMAGES)>
             <div class="gallery__main">
                 {move || main().map(|img| view! {
                     <img src=img.url alt=img.alt width="800" height="800" fetchpriority="high" data-testid="product-image"/>
@@ -261,9 +263,9 @@ fn Gallery(
 #[component]
 fn StockNote(variant: Variant) -> impl IntoView {
     let (class, text) = match variant.stock {
-        0 => ("stock stock--out", words::SOLD_OUT.to_string()),
-        n if n <= LOW_STOCK => ("stock stock--low", words::only_left(n)),
-        _ => ("stock stock--in", words::IN_STOCK.to_string()),
+        0 => ("stock stock--out", w!(SOLD_OUT).to_string()),
+        n if n <= LOW_STOCK => ("stock stock--low", w!(only_left)(n)),
+        _ => ("stock stock--in", w!(IN_STOCK).to_string()),
     };
     view! { <p class=class data-testid="stock">{text}</p> }
 }
@@ -302,7 +304,7 @@ fn OptionPickers(
                                         && target.options.iter().enumerate().all(|(i, o)| i == index || from.options.get(i) == Some(o));
                                     Some((
                                         target.id.clone(),
-                                        format!("/p/{}?variant={}", p.handle, target.id),
+                                        crate::app::local(&format!("/p/{}?variant={}", p.handle, target.id)),
                                         from.options.get(index) == Some(&value),
                                         !(exact && target.in_stock()),
                                         value.clone(),
@@ -315,7 +317,7 @@ fn OptionPickers(
                                         <a href=href.clone() on:click=move |ev| choose(&ev, wanted, &id, &href)
                                             class=if unavailable { "chip chip--unavailable" } else { "chip" }
                                             aria-current=is_current.then_some("true")
-                                            title=unavailable.then_some(words::UNAVAILABLE_COMBINATION)
+                                            title=unavailable.then_some(w!(UNAVAILABLE_COMBINATION))
                                         >{label}</a>
                                     })}
                                 </li>
@@ -356,12 +358,12 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
             <input type="hidden" name="variant_id" value=id/>
             <div class="add-to-cart__row">
                 <label class="field field--quantity">
-                    <span class="field__label">{words::QUANTITY}</span>
+                    <span class="field__label">{w!(QUANTITY)}</span>
                     <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out
                         on:input=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))/>
                 </label>
                 <button class="button button--primary add-to-cart__button" type="submit" disabled=move || sold_out() || pending.get() data-testid="add-to-cart">
-                    {move || if sold_out() { words::SOLD_OUT } else if pending.get() { words::ADDING } else { words::ADD_TO_CART }}
+                    {move || if sold_out() { w!(SOLD_OUT) } else if pending.get() { w!(ADDING) } else { w!(ADD_TO_CART) }}
                 </button>
             </div>
             {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
@@ -370,7 +372,7 @@ fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
             <input type="hidden" name="variant_id" value=id/>
             <input type="hidden" name="quantity" value=move || quantity.get().to_string()/>
             <button class="button button--ghost button--block" type="submit" disabled=move || sold_out() || pending.get() data-testid="buy-now">
-                {words::BUY_NOW}
+                {w!(BUY_NOW)}
             </button>
         </ServerForm>
     }

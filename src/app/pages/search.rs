@@ -4,7 +4,7 @@
 use super::listing::{params_from_url, ListingBody};
 use super::or_problem;
 use crate::api::listing::get_listing;
-use crate::words;
+use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -17,20 +17,20 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Meta name="robots" content="noindex, follow"/>
         <div class="listing-page" data-testid="listing" aria-busy=move || pending.get().to_string()>
-        <Transition fallback=|| view! { <p class="loading">{words::LOADING}</p> } set_pending=pending.write_only()>
+        <Transition fallback=|| view! { <p class="loading">{w!(LOADING)}</p> } set_pending=pending.write_only()>
             {move || listing.get().map(|r| or_problem(r, |found| {
                 let q = found.params.q.clone();
                 let corrected = found.corrected.clone();
                 view! {
-                    <Title text=words::search_title(&q)/>
+                    <Title text=w!(search_title)(&q)/>
                     <header class="listing-header">
-                        <h1>{words::search_title(&q)}</h1>
+                        <h1>{w!(search_title)(&q)}</h1>
                         {corrected.map(|c| view! {
                             <p class="listing-header__corrected" data-testid="corrected">
-                                {words::no_exact_match(&q)}" "<strong>{words::showing_results_for(&c)}</strong>
+                                {w!(no_exact_match)(&q)}" "<strong>{w!(showing_results_for)(&c)}</strong>
                             </p>
                         })}
-                        <p class="listing-header__count" data-testid="search-count">{words::products_count(found.products.total)}</p>
+                        <p class="listing-header__count" data-testid="search-count">{w!(products_count)(found.products.total)}</p>
                     </header>
                     <ListingBody listing=found/>
                 }.into_any()
