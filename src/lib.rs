@@ -29,6 +29,7 @@ pub mod words;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    commerce::money::write_money_with(words::money);
     leptos::mount::hydrate_islands();
     let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
         if let Some(w) = web_sys::window() {
@@ -43,5 +44,6 @@ pub fn hydrate() {
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn design_preview() {
     console_error_panic_hook::set_once();
+    commerce::money::write_money_with(words::money);
     leptos::mount::mount_to_body(app::DesignPreview);
 }

@@ -39,7 +39,7 @@ impl Currency {
         }
     }
 
-    fn symbol(self) -> &'static str {
+    pub fn symbol(self) -> &'static str {
         match self {
             Currency::USD => "$",
             Currency::EUR => "€",
@@ -136,9 +136,21 @@ impl Money {
     }
 }
 
+/// How the store writes money for a shopper, set once by the app (which knows the shopper's
+/// language: `words::money`); until then, and in the widget, the English form below.
+static WRITER: std::sync::OnceLock<fn(Money) -> String> = std::sync::OnceLock::new();
+
+/// Has every shopper-facing `Money` written by `writer` from now on.
+pub fn write_money_with(writer: fn(Money) -> String) {
+    let _ = WRITER.set(writer);
+}
+
 /// Shopper-facing format, e.g. `$1,234.50`, `-€3.00`, `¥1,200`.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(write) = WRITER.get() {
+            return f.write_str(&write(*self));
+        }
         let (sign, major, minor, width) = self.parts();
         let digits = major.to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);

@@ -165,6 +165,7 @@ fn route_list() -> Vec<AxumRouteListing> {
 
 pub fn router(state: AppState) -> Router {
     crate::words::read_locale_from(locale::current);
+    crate::commerce::money::write_money_with(crate::words::money);
     let services = state.services();
     let context = move || provide_context(services.clone());
     let options = state.leptos_options.clone();

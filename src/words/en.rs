@@ -107,6 +107,17 @@ pub fn only_left(n: u32) -> String {
     format!("Only {n} left")
 }
 
+/// "$1,234.50", "-€3.00".
+pub fn money(m: crate::commerce::Money) -> String {
+    let (sign, n) = super::number::money_parts(Locale::En, m);
+    format!("{sign}{}{n}", m.currency.symbol())
+}
+
+/// A bare count (the cart badge, page numbers), in the language's digits.
+pub fn count(n: u32) -> String {
+    n.to_string()
+}
+
 pub const IN_STOCK: &str = "In stock";
 
 pub fn quantity_of(name: &str) -> String {

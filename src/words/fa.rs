@@ -1,7 +1,7 @@
 //! The store's words in Persian (فارسی), read right to left: «گیومه» for quotes, the Persian
 //! comma «،», and «ی»/«ک» in their Persian forms.
 
-use super::{Label, Problem};
+use super::{Label, Locale, Problem};
 use crate::commerce::{Refusal, Thing};
 
 pub const STORE_NAME: &str = "Vitrine";
@@ -77,23 +77,40 @@ pub fn cart_count_after(_count: u32) -> &'static str {
 }
 
 pub fn items(count: u32) -> String {
-    format!("{count} کالا")
+    format!("{} کالا", num(count))
 }
 
 pub fn products_count(count: u32) -> String {
-    format!("{count} کالا")
+    format!("{} کالا", num(count))
 }
 
 pub fn page_of(page: u32, pages: u32) -> String {
-    format!("صفحهٔ {page} از {pages}")
+    format!("صفحهٔ {} از {}", num(page), num(pages))
 }
 
 pub fn percent_off(pct: u32) -> String {
-    format!("٪{pct}−")
+    format!("٪{}−", num(pct))
 }
 
 pub fn only_left(n: u32) -> String {
-    format!("فقط {n} عدد باقی مانده")
+    format!("فقط {} عدد باقی مانده", num(n))
+}
+
+/// "‎$۱٬۲۳۴٫۵۰": Persian digits, the symbol first behind a left-to-right mark (CLDR's pattern),
+/// so the figure keeps its order inside Persian text.
+pub fn money(m: crate::commerce::Money) -> String {
+    let (sign, n) = super::number::money_parts(Locale::Fa, m);
+    format!("\u{200e}{sign}{}{n}", m.currency.symbol())
+}
+
+/// A count in Persian digits.
+fn num(n: impl Into<i64>) -> String {
+    super::number::decimal(Locale::Fa, n.into(), 0)
+}
+
+/// A bare count (the cart badge, page numbers), in Persian digits.
+pub fn count(n: u32) -> String {
+    num(n)
 }
 
 pub const IN_STOCK: &str = "موجود";
@@ -107,11 +124,11 @@ pub fn remove_item(name: &str) -> String {
 }
 
 pub fn quantity_too_small(min: u32) -> String {
-    format!("تعداد باید دست‌کم {min} باشد.")
+    format!("تعداد باید دست‌کم {} باشد.", num(min))
 }
 
 pub fn quantity_too_large(max: u32) -> String {
-    format!("از هر کالا حداکثر {max} عدد می‌توانید اضافه کنید.")
+    format!("از هر کالا حداکثر {} عدد می‌توانید اضافه کنید.", num(max))
 }
 
 pub const UNREADABLE: &str = "درخواست ناقص بود. لطفاً دوباره تلاش کنید.";
@@ -138,7 +155,10 @@ pub fn not_found(t: Thing) -> String {
 pub fn out_of_stock(product: &str, available: u32) -> String {
     match available {
         0 => format!("«{product}» تمام شده است."),
-        n => format!("از «{product}» فقط {n} عدد مانده است؛ بیشتر از این در سبد جا نمی‌شود."),
+        n => format!(
+            "از «{product}» فقط {} عدد مانده است؛ بیشتر از این در سبد جا نمی‌شود.",
+            num(n)
+        ),
     }
 }
 
@@ -150,7 +170,8 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::QuantityTooSmall { min } => quantity_too_small(*min),
         Refusal::QuantityTooLarge { max } => quantity_too_large(*max),
         Refusal::CartFull { lines } => format!(
-            "سبد خرید حداکثر {lines} کالای متفاوت جا می‌دهد. لطفاً سفارش را ثبت کنید یا یکی را حذف کنید."
+            "سبد خرید حداکثر {} کالای متفاوت جا می‌دهد. لطفاً سفارش را ثبت کنید یا یکی را حذف کنید.",
+            num(*lines)
         ),
         Refusal::GiftsNotSupported => "یادداشت هدیه هنوز در این فروشگاه در دسترس نیست.".into(),
         Refusal::EmailNotConfirmed => {
@@ -194,8 +215,12 @@ pub const FREE: &str = "رایگان";
 /// The tax line, with the rate in basis points (800 is 8%).
 pub fn tax(basis_points: i64) -> String {
     match basis_points % 100 {
-        0 => format!("مالیات (٪{})", basis_points / 100),
-        _ => format!("مالیات (٪{}٫{:02})", basis_points / 100, basis_points % 100),
+        // The rate as a decimal of basis points: 725 is ٪۷٫۲۵.
+        0 => format!("مالیات (٪{})", num(basis_points / 100)),
+        _ => format!(
+            "مالیات (٪{})",
+            super::number::decimal(Locale::Fa, basis_points, 2)
+        ),
     }
 }
 pub const TAX_INCLUDED: &str = "با احتساب مالیات";
@@ -212,9 +237,13 @@ pub const WIDGET_CART_EMPTY: &str = "سبد خرید شما خالی است.";
 pub fn pay_on_delivery_limit(currency: crate::commerce::Currency) -> String {
     use crate::commerce::checkout::{PAY_ON_DELIVERY_MAX_MINOR, PAY_ON_DELIVERY_MAX_UNITS};
     format!(
-        "پرداخت در محل برای سفارش‌های تا {PAY_ON_DELIVERY_MAX_UNITS} کالا و تا مبلغ {} ممکن است. \
+        "پرداخت در محل برای سفارش‌های تا {} کالا و تا مبلغ {} ممکن است. \
          لطفاً این سفارش را با کارت پرداخت کنید.",
-        crate::commerce::Money::new(PAY_ON_DELIVERY_MAX_MINOR, currency)
+        num(PAY_ON_DELIVERY_MAX_UNITS),
+        money(crate::commerce::Money::new(
+            PAY_ON_DELIVERY_MAX_MINOR,
+            currency
+        ))
     )
 }
 pub const UNUSUAL_CHARACTERS: &str =
@@ -295,11 +324,18 @@ pub fn punctuality(p: crate::commerce::tracking::Punctuality) -> Option<&'static
 pub fn moment(unix: i64) -> String {
     let d = crate::commerce::checkout::Day::from_unix(unix);
     let secs = unix.rem_euclid(86_400);
+    // Hours and minutes two digits each, in Persian digits: ۱۴:۰۵.
+    let two = |n: i64| {
+        super::number::decimal(Locale::Fa, 100 + n, 0)
+            .chars()
+            .skip(1)
+            .collect::<String>()
+    };
     format!(
-        "{}، {:02}:{:02} UTC",
+        "{}، {}:{} UTC",
         day(d),
-        secs / 3_600,
-        secs % 3_600 / 60
+        two(secs / 3_600),
+        two(secs % 3_600 / 60)
     )
 }
 
@@ -396,8 +432,9 @@ const MONTHS: [&str; 12] = [
 pub fn day(d: crate::commerce::checkout::Day) -> String {
     let (_, m, dd) = d.civil();
     format!(
-        "{} {dd} {}",
+        "{} {} {}",
         WEEKDAYS[d.weekday() as usize],
+        num(dd),
         MONTHS[(m - 1) as usize]
     )
 }
@@ -414,7 +451,7 @@ pub fn delivery_window(
 }
 
 pub fn shipping_label(label: &str, min_days: u32, max_days: u32) -> String {
-    format!("{label} · {min_days} تا {max_days} روز کاری")
+    format!("{label} · {} تا {} روز کاری", num(min_days), num(max_days))
 }
 
 pub fn card_ending(brand: &str, last4: &str) -> String {
@@ -450,7 +487,7 @@ pub fn coupon_problem(p: &crate::commerce::promotions::CouponProblem) -> String 
 pub fn coupon_label(c: &crate::commerce::promotions::Coupon) -> String {
     use crate::commerce::promotions::Discount as D;
     let what = match c.discount {
-        D::PercentOff(p) => format!("٪{p} تخفیف"),
+        D::PercentOff(p) => format!("٪{} تخفیف", num(p)),
         D::AmountOff(m) => format!("{m} تخفیف"),
         D::FreeShipping => "ارسال عادی رایگان".into(),
     };
@@ -512,18 +549,18 @@ pub const BROWSE_CATEGORIES: &str = "دیدن دسته‌ها";
 pub const SUGGESTION_CATEGORY: &str = "دسته";
 
 pub fn in_stock_only(count: u32) -> String {
-    format!("فقط کالاهای موجود ({count})")
+    format!("فقط کالاهای موجود ({})", num(count))
 }
 
 pub fn facet_value(label: &str, count: u32) -> String {
-    format!("{label} ({count})")
+    format!("{label} ({})", num(count))
 }
 
 pub fn filters_button(ticked: usize) -> String {
     if ticked == 0 {
         FILTERS.to_string()
     } else {
-        format!("{FILTERS} ({ticked})")
+        format!("{FILTERS} ({})", num(ticked as i64))
     }
 }
 
@@ -562,7 +599,7 @@ pub fn search_for(q: &str) -> String {
 pub fn suggestions_count(n: usize) -> String {
     match n {
         0 => "پیشنهادی نیست".into(),
-        n => format!("{n} پیشنهاد. با کلیدهای جهت‌نما انتخاب کنید."),
+        n => format!("{} پیشنهاد. با کلیدهای جهت‌نما انتخاب کنید.", num(n as i64)),
     }
 }
 
@@ -653,8 +690,8 @@ pub fn privacy_event(e: &crate::discovery::profile::Event, now: i64) -> String {
 fn ago(seconds: i64) -> String {
     match seconds.max(0) {
         0..60 => "همین حالا".into(),
-        s @ 60..3_600 => format!("{} دقیقه پیش", s / 60),
-        s @ 3_600..86_400 => format!("{} ساعت پیش", s / 3_600),
-        s => format!("{} روز پیش", s / 86_400),
+        s @ 60..3_600 => format!("{} دقیقه پیش", num(s / 60)),
+        s @ 3_600..86_400 => format!("{} ساعت پیش", num(s / 3_600)),
+        s => format!("{} روز پیش", num(s / 86_400)),
     }
 }

@@ -64,6 +64,7 @@ pub(crate) use composed;
 pub mod en;
 pub mod fa;
 mod locale;
+pub mod number;
 pub mod plural;
 mod problem;
 pub mod ru;
@@ -96,6 +97,12 @@ pub use fa as here;
 pub use ru as here;
 #[cfg(all(not(feature = "ssr"), feature = "locale-zh"))]
 pub use zh as here;
+
+/// A price in the current language (what `Money`'s `Display` writes once the app has said so:
+/// `commerce::money::write_money_with`).
+pub fn money(m: crate::commerce::Money) -> String {
+    crate::w!(money)(m)
+}
 
 /// The language of what is being drawn or answered now.
 #[cfg(not(feature = "ssr"))]

@@ -108,6 +108,17 @@ pub fn only_left(n: u32) -> String {
     )
 }
 
+/// "1 234,50 $": the symbol after the figure, a no-break space between.
+pub fn money(m: crate::commerce::Money) -> String {
+    let (sign, n) = super::number::money_parts(Locale::Ru, m);
+    format!("{sign}{n}\u{a0}{}", m.currency.symbol())
+}
+
+/// A bare count (the cart badge, page numbers), in the language's digits.
+pub fn count(n: u32) -> String {
+    n.to_string()
+}
+
 pub const IN_STOCK: &str = "В наличии";
 
 pub fn quantity_of(name: &str) -> String {

@@ -93,6 +93,17 @@ pub fn only_left(n: u32) -> String {
     format!("仅剩 {n} 件")
 }
 
+/// "$1,234.50": the symbol first, as in English.
+pub fn money(m: crate::commerce::Money) -> String {
+    let (sign, n) = super::number::money_parts(super::Locale::Zh, m);
+    format!("{sign}{}{n}", m.currency.symbol())
+}
+
+/// A bare count (the cart badge, page numbers), in the language's digits.
+pub fn count(n: u32) -> String {
+    n.to_string()
+}
+
 pub const IN_STOCK: &str = "有货";
 
 pub fn quantity_of(name: &str) -> String {

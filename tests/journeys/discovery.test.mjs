@@ -207,9 +207,13 @@ test('a search engine finds every category and product from robots.txt, describe
   const index = robots.match(/^Sitemap: (\S+)$/m)?.[1];
   assert.equal(index, `${base}/sitemap.xml`, robots);
   const files = [...(await (await fetch(index)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  assert.deepEqual(files, [`${base}/sitemaps/en.xml`]);
-  const locs = [...(await (await fetch(files[0])).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  assert.deepEqual(files, ['en', 'zh', 'fa', 'ru'].map((l) => `${base}/sitemaps/${l}.xml`), 'one file per language');
+  const listed = async (file) => [...(await (await fetch(file)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const locs = await listed(files[0]);
   assert.ok(locs.every((l) => l.startsWith(`${base}/`)), 'on the store\'s own address');
+  // Every language lists the same pages at its own addresses.
+  const persian = await listed(files[2]);
+  assert.deepEqual(persian, locs.map((l) => l.replace(base, `${base}/fa`).replace(/\/fa\/$/, '/fa')));
 
   // Every category the header lists, and every product its first category page shows.
   const context = await shared.browser.newContext();

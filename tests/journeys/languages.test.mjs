@@ -44,6 +44,19 @@ async function fillCheckoutIn(page, w) {
   await page.getByLabel(w.cvc, { exact: true }).fill('123');
 }
 
+/** A price as the language writes it ("‎$۱۲٫۵۰", "12,50 $") → minor units. */
+function localCents(text, lang) {
+  const latin = text
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u200e\u00a0\u202f\u066c\s]/g, '');
+  if (lang === 'ru') return cents(latin.replaceAll('.', '').replace(',', '.'));
+  if (lang === 'fa') return cents(latin.replace('٫', '.'));
+  return cents(latin);
+}
+
+/** How each language writes a price's figures. */
+const PRICE_SHAPE = { zh: /\$\d[\d,]*\.\d\d$/, fa: /\u200e\$[۰-۹][۰-۹٬]*٫[۰-۹]{2}$/, ru: /\d[\d\u00a0]*,\d\d\u00a0\$$/ };
+
 /** The wasm files the page fetched, by path. */
 async function wasmFetched(page) {
   return page.evaluate(() => performance.getEntriesByType('resource')
@@ -68,7 +81,9 @@ for (const lang of ['zh', 'fa', 'ru']) {
     assert.equal((await page.getByTestId('add-to-cart').innerText()).trim(), w.addToCart);
     assert.deepEqual(await wasmFetched(page), [`/pkg/${lang}/vitrine_bg.wasm`], 'the language\'s own browse bundle, once');
     if (lang === 'fa') await shared.shot(page, 'fa-product-390');
-    const unit = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
+    const shown = (await page.getByTestId('product-price').locator('.price__now').textContent()).trim();
+    assert.match(shown, PRICE_SHAPE[lang], `a price written the ${lang} way: ${JSON.stringify(shown)}`);
+    const unit = localCents(shown, lang);
 
     await page.getByTestId('add-to-cart').click();
     await page.getByTestId('drawer-checkout').click();
@@ -76,15 +91,15 @@ for (const lang of ['zh', 'fa', 'ru']) {
     await hydrated(page);
     assert.deepEqual(await wasmFetched(page), [`/pkg/${lang}/forms/vitrine_bg.wasm`]);
     await fillCheckoutIn(page, w);
-    const total = cents(await page.getByTestId('checkout-total').innerText());
+    const total = localCents(await page.getByTestId('checkout-total').innerText(), lang);
     assert.equal(total, c.total(unit), 'the same total in every language');
     if (lang === 'fa') await shared.shot(page, 'fa-checkout-390');
 
     await page.getByTestId('place-order').click();
     await page.waitForURL(new RegExp(`/${lang}/orders/[0-9A-Z-]+\\?t=`));
     await page.getByRole('heading', { name: w.confirmed }).waitFor();
-    assert.equal(cents(await page.getByTestId('order-total').innerText()), total);
-    assert.equal(await page.getByTestId('cart-count').innerText(), '0');
+    assert.equal(localCents(await page.getByTestId('order-total').innerText(), lang), total);
+    assert.equal(await page.getByTestId('cart-count').innerText(), lang === 'fa' ? '۰' : '0');
     // The header's cart link reads its count in the language (label in name).
     const cartName = await page.locator('a.cart-link').evaluate((a) => a.textContent);
     assert.ok(cartName.includes(w.cart), cartName);

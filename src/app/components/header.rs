@@ -74,7 +74,7 @@ fn CartCount(count: Option<u32>) -> impl IntoView {
             <span class="cart-link__label">{w!(CART)}</span>
             {move || count().map(|n| view! {
                 <span class="visually-hidden">{w!(CART_COUNT_BEFORE)}</span>
-                <span class="cart-link__count" data-testid="cart-count">{n}</span>
+                <span class="cart-link__count" data-testid="cart-count">{w!(count)(n)}</span>
                 <span class="visually-hidden">{w!(cart_count_after)(n)}</span>
             })}
         </a>

@@ -26,9 +26,9 @@ pub fn Pagination(
                     {(first..=last)
                         .map(|n| {
                             if n == page {
-                                view! { <li><span class="pagination__page" aria-current="page">{n}</span></li> }.into_any()
+                                view! { <li><span class="pagination__page" aria-current="page">{w!(count)(n)}</span></li> }.into_any()
                             } else {
-                                view! { <li><a class="pagination__page" href=href.run(n)>{n}</a></li> }.into_any()
+                                view! { <li><a class="pagination__page" href=href.run(n)>{w!(count)(n)}</a></li> }.into_any()
                             }
                         })
                         .collect_view()}
