@@ -6,9 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/sizes.sh
 BUDGET=$((60 * 1024))
-sizes target/ target/widget/vitrine.js target/widget/pkg/vitrine.js target/widget/pkg/vitrine_bg.wasm
-if [ "$total_br" -gt "$BUDGET" ]; then
-  echo "widget: $total_br B brotli is over its budget of $BUDGET B" >&2
-  exit 1
-fi
-echo "widget: $total_br B brotli, within its budget of $BUDGET B"
+# Each language's bundle (/widget/pkg/{lang}/) is held to the same budget.
+for lang in en zh fa ru; do
+  pkg=target/widget/pkg
+  [ "$lang" = en ] || pkg=$pkg/$lang
+  sizes target/ target/widget/vitrine.js "$pkg/vitrine.js" "$pkg/vitrine_bg.wasm"
+  if [ "$total_br" -gt "$BUDGET" ]; then
+    echo "widget ($lang): $total_br B brotli is over its budget of $BUDGET B" >&2
+    exit 1
+  fi
+  echo "widget ($lang): $total_br B brotli, within its budget of $BUDGET B"
+done

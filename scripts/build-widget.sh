@@ -15,8 +15,23 @@ fi
 started=$(mktemp) # stamped with the time the build read its inputs
 fetch_for_wasm
 with_wasm_toolchain trunk build --release --offline --config Trunk.widget.toml
+# The widget in each other language (features locale-*), under /widget/pkg/{lang}/; the loader
+# picks one by the host page's language.
+mkdir -p target/locales
+for lang in zh fa ru; do
+  html=target/locales/widget-$lang.html
+  sed -e "s/data-cargo-features=\"widget\"/data-cargo-features=\"widget,locale-$lang\"/" \
+      -e 's|rel="rust"|rel="rust" href="../../Cargo.toml"|' \
+      -e '/rel="copy-file"/d' widget.html > "$html"
+  grep -q "locale-$lang" "$html" || { echo "build-widget: could not make $html" >&2; exit 1; }
+  with_wasm_toolchain trunk build --release --offline --config Trunk.widget.toml \
+    --dist "target/locales/widget-$lang" "$html"
+  mkdir -p "target/widget/pkg/$lang"
+  cp "target/locales/widget-$lang/pkg/vitrine.js" "target/locales/widget-$lang/pkg/vitrine_bg.wasm" \
+    "target/widget/pkg/$lang/"
+done
 
-for f in target/widget/vitrine.js target/widget/pkg/*.wasm target/widget/pkg/*.js; do
+for f in target/widget/vitrine.js target/widget/pkg/*.wasm target/widget/pkg/*.js target/widget/pkg/*/*.wasm target/widget/pkg/*/*.js; do
   [ -f "$f" ] || continue
   if [ ! -f "$f.br" ] || [ "$f" -nt "$f.br" ]; then
     brotli -f -q 11 -o "$f.br" "$f"

@@ -24,8 +24,11 @@ pub async fn page(State(state): State<AppState>) -> Response {
     let theme = theme
         .map(|t| format!(r#"<link rel="stylesheet" href="/themes/{t}.css">"#))
         .unwrap_or_default();
+    let locale = crate::words::current();
+    let (lang, dir) = (locale.code(), locale.dir());
+    let title = crate::html::escape(crate::w!(GALLERY_TITLE));
     let html = format!(
-        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><meta name="robots" content="noindex"><title>Component gallery · vitrine</title><link rel="stylesheet" href="/vitrine.css"><link rel="stylesheet" href="/showcase.css">{theme}<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head><body>{body}</body></html>"#
+        r#"<!DOCTYPE html><html lang="{lang}" dir="{dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><meta name="robots" content="noindex"><title>{title} · vitrine</title><link rel="stylesheet" href="/vitrine.css"><link rel="stylesheet" href="/showcase.css">{theme}<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head><body>{body}</body></html>"#
     );
     let mut res = Html(html).into_response();
     res.headers_mut().insert(

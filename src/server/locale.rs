@@ -30,19 +30,29 @@ tokio::task_local! {
 
 /// The outermost layer: decides the request's language once.
 pub async fn detect(mut req: Request<Body>, next: Next) -> Response {
-    let locale = of(req.uri().path(), req.headers());
+    let locale = of(req.uri(), req.headers());
     req.extensions_mut().insert(locale);
     LOCALE.scope(locale, next.run(req)).await
 }
 
-/// The language of a request that has not been through [`detect`] (a test's own request).
-pub fn of(path: &str, headers: &HeaderMap) -> Locale {
+/// The language of a request: its address's prefix; for a server function, the page that
+/// called it, or the `lang` its address names (the widget's checkout, posted from another
+/// site's page).
+pub fn of(uri: &axum::http::Uri, headers: &HeaderMap) -> Locale {
+    let path = uri.path();
     match Locale::split(path) {
-        (Locale::En, _) if path.starts_with("/api/") => {
-            referer_path(headers).map_or(Locale::En, |p| Locale::split(&p).0)
-        }
+        (Locale::En, _) if path.starts_with("/api/") => named(uri)
+            .or_else(|| referer_path(headers).map(|p| Locale::split(&p).0))
+            .unwrap_or(Locale::En),
         (locale, _) => locale,
     }
+}
+
+fn named(uri: &axum::http::Uri) -> Option<Locale> {
+    uri.query()?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Locale::from_code)
 }
 
 /// The language being answered in, from Leptos's request (pages, server functions) or from
@@ -53,7 +63,7 @@ pub fn current() -> Locale {
         p.extensions
             .get::<Locale>()
             .copied()
-            .unwrap_or_else(|| of(p.uri.path(), &p.headers))
+            .unwrap_or_else(|| of(&p.uri, &p.headers))
     })
     .or_else(|| LOCALE.try_with(|l| *l).ok())
     .unwrap_or_default()

@@ -200,7 +200,9 @@ pub fn router(state: AppState) -> Router {
         );
         router = router.nest(
             l.prefix(),
-            pages().fallback_service(site_files(&state.leptos_options, context.clone())),
+            pages()
+                .route("/gallery", get(gallery::page))
+                .fallback_service(site_files(&state.leptos_options, context.clone())),
         );
     }
     router

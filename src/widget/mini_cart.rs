@@ -24,7 +24,7 @@ pub fn mount(root: ShadowRoot) {
 
 pub fn draw(root: &ShadowRoot, named: &TokenCart) {
     let cart = &named.cart;
-    let count = cart.item_count.to_string();
+    let count = w!(count)(cart.item_count);
     dom::set_text(root, ".widget-count", &count);
     dom::set_text(root, ".widget-subtotal", &cart.subtotal.to_string());
     dom::set_attr(

@@ -23,6 +23,8 @@ use web_sys::{HtmlElement, ShadowRoot};
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: ShadowRoot, store: String) {
     shared::set_store(store);
+    // Prices in this bundle's language (set once; later calls change nothing).
+    crate::commerce::money::write_money_with(crate::words::money);
     match host.local_name().as_str() {
         "vitrine-product" => product::mount(&host, root, product::Kind::Card),
         "vitrine-buy-button" => product::mount(&host, root, product::Kind::BuyButton),

@@ -32,8 +32,16 @@ pub async fn add(token: &str, variant_id: &str) -> Result<TokenCart, ApiError> {
 }
 
 /// The form the checkout buttons post (a navigation, so the store sets its own cookie).
+/// It names the widget's language, so checkout opens in it.
 pub fn checkout_url() -> String {
-    format!("{}/api/widget/checkout", shared::store())
+    match crate::words::HERE {
+        crate::words::Locale::En => format!("{}/api/widget/checkout", shared::store()),
+        other => format!(
+            "{}/api/widget/checkout?lang={}",
+            shared::store(),
+            other.code()
+        ),
+    }
 }
 
 async fn call<T>(

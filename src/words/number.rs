@@ -94,7 +94,10 @@ mod tests {
         let back = Money::new(-300, Currency::EUR);
         assert_eq!(crate::words::en::money(back), "-€3.00");
         assert_eq!(crate::words::ru::money(back), "-3,00\u{a0}€");
-        assert_eq!(crate::words::en::money(Money::new(1200, Currency::JPY)), "¥1,200");
+        assert_eq!(
+            crate::words::en::money(Money::new(1200, Currency::JPY)),
+            "¥1,200"
+        );
     }
 
     #[test]

@@ -51,6 +51,13 @@ fn each_language_has_its_own_address_words_and_direction() {
         let ru = t.get("/ru/c/t-shirts", None).await;
         assert_eq!(ru.status, 200);
         assert!(ru.body.contains("Категории"), "Russian navigation label");
+        // The designers' gallery too: its components drawn in the language.
+        let gallery = t.get("/fa/gallery", None).await;
+        assert_eq!(gallery.status, 200);
+        assert!(html_tag(&gallery.body).contains(r#"dir="rtl""#));
+        assert!(gallery.body.contains("گالری اجزا"));
+        assert!(gallery.body.contains("افزودن به سبد") || gallery.body.contains("سبد خرید"));
+
         let missing = t.get("/ru/p/no-such-thing", None).await;
         assert_eq!(missing.status, 404);
         assert!(missing.body.contains("не найден"), "Russian not-found page");

@@ -10,8 +10,8 @@ import { onEveryBackend, onEmbedded } from './lib/backends.mjs';
 
 /** A blog that embeds the store: its own fonts, its own `--color-primary`, its own buttons
  *  named like ours, and the widget themed through `--vitrine-…`. */
-const blog = (store, handle, buy) => `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+const blog = (store, handle, buy, lang = 'en') => `<!DOCTYPE html>
+<html lang="${lang}" dir="${lang === 'fa' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sam's blog</title>
 <style>
   :root { --color-primary: rgb(255, 105, 180); --vitrine-color-accent: rgb(10, 110, 60); }
@@ -53,7 +53,8 @@ async function site() {
       return;
     }
     const buy = url.searchParams.get('buy') ?? handle;
-    const page = url.pathname === '/hostile' ? hostile(store, handle) : blog(store, handle, buy);
+    const page = url.pathname === '/hostile' ? hostile(store, handle)
+      : url.pathname === '/fa' ? blog(store, handle, buy, 'fa') : blog(store, handle, buy);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -130,6 +131,27 @@ onEveryBackend((shared, catalogue) => {
     const stored = page.locator('.cart-line').filter({ hasText: name });
     await stored.waitFor();
     if (chosen) assert.match(await stored.locator('.cart-line__variant').textContent(), new RegExp(chosen));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('on a Persian page the widget speaks Persian, and its checkout opens in Persian', async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pageUrl(allowed.origin, '/fa'));
+    const product = page.locator('vitrine-product');
+    const add = product.getByRole('button', { name: 'افزودن به سبد' });
+    await add.waitFor();
+    assert.match(await product.locator('.price__now').textContent(), /[۰-۹]/, 'Persian digits');
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
+    assert.deepEqual(fetched, ['/widget/pkg/fa/vitrine_bg.wasm'], 'only the Persian bundle');
+    await add.click();
+    await product.getByText('به سبد خرید افزوده شد').waitFor();
+    await shared.shot(page, 'widget-fa-390');
+    await page.locator('vitrine-cart').getByRole('button', { name: 'تسویه حساب' }).click();
+    await page.waitForURL(`${shared.server.url}/fa/checkout`);
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     assert.deepEqual(problems, []);
     await context.close();
   });
