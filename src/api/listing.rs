@@ -232,13 +232,20 @@ mod ssr {
         // Counting facets and ranking walk every candidate: CPU work, kept off the async
         // workers so other requests (and /healthz) are not queued behind it.
         let (filters, sort, page) = (params.filters.clone(), params.sort, params.page);
-        let (products, facets) = tokio::task::spawn_blocking(move || {
+        let currency = items.first().map(|i| i.price().currency);
+        let (products, mut facets) = tokio::task::spawn_blocking(move || {
             arrange(items, &filters, sort, taste.as_ref(), page, PER_PAGE)
         })
         .await
         .map_err(|_| ApiError::Unavailable)?;
         params.page = products.page;
-        let mut facets = facets;
+        // Worded here, in the request's language (the counting ran on a blocking thread).
+        for band in &mut facets.prices {
+            if let (Some(b), Some(c)) = (PriceBand::from_slug(&band.value), currency) {
+                let (from, to) = b.bounds();
+                band.label = w!(price_band)(from, to, c);
+            }
+        }
         if category.is_some() {
             // A category page has no category facet.
             facets.categories.clear();

@@ -3,7 +3,7 @@
 
 use super::profile::Affinity;
 use super::ranking;
-use crate::commerce::{Currency, Money, Page, ProductSummary};
+use crate::commerce::{Money, Page, ProductSummary};
 use serde::{Deserialize, Serialize};
 
 /// A product with what listings filter and rank on.
@@ -87,17 +87,15 @@ impl PriceBand {
         PriceBand::ALL.into_iter().find(|b| b.slug() == s)
     }
 
-    pub fn label(self, currency: Currency) -> String {
-        let whole = |n: i64| {
-            let text = Money::new(n * 10i64.pow(currency.exponent()), currency).to_string();
-            text.split('.').next().unwrap_or_default().to_string()
-        };
+    /// The band's edges in whole units of the currency (`None`: open). The words layer says
+    /// them in the shopper's language ("Under $25", "до 25 $").
+    pub fn bounds(self) -> (Option<i64>, Option<i64>) {
         match self {
-            PriceBand::Under25 => format!("Under {}", whole(25)),
-            PriceBand::From25To50 => format!("{} to {}", whole(25), whole(50)),
-            PriceBand::From50To100 => format!("{} to {}", whole(50), whole(100)),
-            PriceBand::From100To200 => format!("{} to {}", whole(100), whole(200)),
-            PriceBand::Over200 => format!("{} and up", whole(200)),
+            PriceBand::Under25 => (None, Some(25)),
+            PriceBand::From25To50 => (Some(25), Some(50)),
+            PriceBand::From50To100 => (Some(50), Some(100)),
+            PriceBand::From100To200 => (Some(100), Some(200)),
+            PriceBand::Over200 => (Some(200), None),
         }
     }
 }
@@ -319,7 +317,8 @@ fn count(items: &[Item], filters: &Filters) -> Facets {
     sizes.sort_by_key(|s| size_rank(&s.value));
     let mut prices = tally(Facet::Price, &|i| {
         let band = PriceBand::of(i.price());
-        vec![(band.slug().to_string(), band.label(i.price().currency))]
+        // Labelled by the words layer where the listing is answered, in the shopper's language.
+        vec![(band.slug().to_string(), band.slug().to_string())]
     });
     prices.sort_by_key(|p| PriceBand::from_slug(&p.value));
     let in_stock = items
@@ -370,7 +369,7 @@ fn size_rank(size: &str) -> (u8, u32, String) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::commerce::Image;
+    use crate::commerce::{Currency, Image};
 
     pub fn item(handle: &str, category: &str, price: i64, colours: &[&str]) -> Item {
         Item {
@@ -520,7 +519,7 @@ pub(crate) mod tests {
             assert_eq!(Sort::from_slug(s.slug()), Some(s));
         }
         assert_eq!(Sort::from_slug("cheapest"), None);
-        assert_eq!(PriceBand::From25To50.label(Currency::USD), "$25 to $50");
-        assert_eq!(PriceBand::Over200.label(Currency::JPY), "¥200 and up");
+        assert_eq!(PriceBand::From25To50.bounds(), (Some(25), Some(50)));
+        assert_eq!(PriceBand::Over200.bounds(), (Some(200), None));
     }
 }

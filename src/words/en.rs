@@ -118,6 +118,17 @@ pub fn count(n: u32) -> String {
     n.to_string()
 }
 
+/// A price filter's band, from its edges in whole units: "Under $25", "$25 to $50", "$200 and up".
+pub fn price_band(from: Option<i64>, to: Option<i64>, c: crate::commerce::Currency) -> String {
+    let whole = |n: i64| format!("{}{}", c.symbol(), super::number::decimal(Locale::En, n, 0));
+    match (from, to) {
+        (None, Some(to)) => format!("Under {}", whole(to)),
+        (Some(from), Some(to)) => format!("{} to {}", whole(from), whole(to)),
+        (Some(from), None) => format!("{} and up", whole(from)),
+        (None, None) => String::new(),
+    }
+}
+
 pub const IN_STOCK: &str = "In stock";
 
 pub fn quantity_of(name: &str) -> String {

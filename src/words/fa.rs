@@ -113,6 +113,17 @@ pub fn count(n: u32) -> String {
     num(n)
 }
 
+/// A price filter's band: "کمتر از ‎$۲۵", "‎$۲۵ تا ‎$۵۰", "‎$۲۰۰ و بیشتر".
+pub fn price_band(from: Option<i64>, to: Option<i64>, c: crate::commerce::Currency) -> String {
+    let whole = |n: i64| format!("\u{200e}{}{}", c.symbol(), num(n));
+    match (from, to) {
+        (None, Some(to)) => format!("کمتر از {}", whole(to)),
+        (Some(from), Some(to)) => format!("{} تا {}", whole(from), whole(to)),
+        (Some(from), None) => format!("{} و بیشتر", whole(from)),
+        (None, None) => String::new(),
+    }
+}
+
 pub const IN_STOCK: &str = "موجود";
 
 pub fn quantity_of(name: &str) -> String {

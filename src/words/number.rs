@@ -101,6 +101,35 @@ mod tests {
     }
 
     #[test]
+    fn price_filters_are_said_in_each_language() {
+        use crate::commerce::Currency::USD;
+        assert_eq!(
+            crate::words::en::price_band(None, Some(25), USD),
+            "Under $25"
+        );
+        assert_eq!(
+            crate::words::en::price_band(Some(25), Some(50), USD),
+            "$25 to $50"
+        );
+        assert_eq!(
+            crate::words::en::price_band(Some(200), None, USD),
+            "$200 and up"
+        );
+        assert_eq!(
+            crate::words::ru::price_band(None, Some(25), USD),
+            "до 25\u{a0}$"
+        );
+        assert_eq!(
+            crate::words::fa::price_band(Some(200), None, USD),
+            "\u{200e}$۲۰۰ و بیشتر"
+        );
+        assert_eq!(
+            crate::words::zh::price_band(Some(25), Some(50), USD),
+            "$25–$50"
+        );
+    }
+
+    #[test]
     fn the_browser_is_given_an_exact_decimal() {
         assert_eq!(plain_decimal(123_450, 2), "1234.50");
         assert_eq!(plain_decimal(5, 2), "0.05");

@@ -119,6 +119,18 @@ pub fn count(n: u32) -> String {
     n.to_string()
 }
 
+/// A price filter's band: "до 25 $", "25–50 $", "от 200 $".
+pub fn price_band(from: Option<i64>, to: Option<i64>, c: crate::commerce::Currency) -> String {
+    let n = |n: i64| super::number::decimal(Locale::Ru, n, 0);
+    let s = c.symbol();
+    match (from, to) {
+        (None, Some(to)) => format!("до {}\u{a0}{s}", n(to)),
+        (Some(from), Some(to)) => format!("{}–{}\u{a0}{s}", n(from), n(to)),
+        (Some(from), None) => format!("от {}\u{a0}{s}", n(from)),
+        (None, None) => String::new(),
+    }
+}
+
 pub const IN_STOCK: &str = "В наличии";
 
 pub fn quantity_of(name: &str) -> String {

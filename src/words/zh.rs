@@ -104,6 +104,23 @@ pub fn count(n: u32) -> String {
     n.to_string()
 }
 
+/// A price filter's band: "$25 以下", "$25–$50", "$200 以上".
+pub fn price_band(from: Option<i64>, to: Option<i64>, c: crate::commerce::Currency) -> String {
+    let whole = |n: i64| {
+        format!(
+            "{}{}",
+            c.symbol(),
+            super::number::decimal(super::Locale::Zh, n, 0)
+        )
+    };
+    match (from, to) {
+        (None, Some(to)) => format!("{} 以下", whole(to)),
+        (Some(from), Some(to)) => format!("{}–{}", whole(from), whole(to)),
+        (Some(from), None) => format!("{} 以上", whole(from)),
+        (None, None) => String::new(),
+    }
+}
+
 pub const IN_STOCK: &str = "有货";
 
 pub fn quantity_of(name: &str) -> String {
