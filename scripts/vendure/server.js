@@ -12,8 +12,9 @@ const path = require('path');
 const fs = require('fs');
 const crypto = require('crypto');
 const {
-  bootstrap, DefaultJobQueuePlugin, DefaultSearchPlugin, dummyPaymentHandler, JobQueueService,
-  PromotionService, RequestContextService, SearchService, TransactionalConnection,
+  bootstrap, ChannelService, CollectionService, DefaultJobQueuePlugin, DefaultSearchPlugin,
+  dummyPaymentHandler, GlobalSettingsService, JobQueueService, ProductService, PromotionService,
+  RequestContextService, SearchService, TransactionalConnection,
 } = require('@vendure/core');
 const { populate } = require('@vendure/core/cli/populate');
 const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
@@ -141,10 +142,41 @@ async function storeExtras(app) {
     startsAt: new Date('2026-06-01T00:00:00Z'), endsAt: new Date('2026-09-30T23:59:59Z'),
     translations: [{ languageCode: 'en', name: 'Summer sale' }],
   });
+  await languages(app, ctx);
   const db = app.get(TransactionalConnection).rawConnection;
   await db.query(`UPDATE stock_level SET stockOnHand = 4 WHERE productVariantId IN
     (SELECT v.id FROM product_variant v JOIN product_translation t ON t.baseId = v.productId
      WHERE t.slug = 'hand-trowel')`);
+}
+
+// The storefront asks in the shopper's language (the Shop API's languageCode). The channel
+// offers the store's four; the laptop and its collection are translated and everything else
+// falls back to English, as in a catalogue part-way through translation.
+async function languages(app, ctx) {
+  const codes = ['en', 'zh', 'fa', 'ru'];
+  await app.get(GlobalSettingsService).updateSettings(ctx, { availableLanguages: codes });
+  const channels = app.get(ChannelService);
+  const channel = await channels.getDefaultChannel();
+  await channels.update(ctx, { id: channel.id, availableLanguageCodes: codes });
+  const db = app.get(TransactionalConnection).rawConnection;
+  const idOf = async (table, slug) =>
+    (await db.query(`SELECT baseId AS id FROM ${table}_translation WHERE slug = ? AND languageCode = 'en'`, [slug]))[0].id;
+  await app.get(ProductService).update(ctx, {
+    id: await idOf('product', 'laptop'),
+    translations: [
+      { languageCode: 'zh', name: '笔记本电脑', slug: 'laptop', description: '轻薄耐用的笔记本电脑，续航一整天。' },
+      { languageCode: 'fa', name: 'لپ‌تاپ', slug: 'laptop', description: 'لپ‌تاپی سبک و بادوام با باتری یک‌روزه.' },
+      { languageCode: 'ru', name: 'Ноутбук', slug: 'laptop', description: 'Лёгкий и прочный ноутбук, который работает весь день.' },
+    ],
+  });
+  await app.get(CollectionService).update(ctx, {
+    id: await idOf('collection', 'computers'),
+    translations: [
+      { languageCode: 'zh', name: '电脑', slug: 'computers', description: '' },
+      { languageCode: 'fa', name: 'رایانه', slug: 'computers', description: '' },
+      { languageCode: 'ru', name: 'Компьютеры', slug: 'computers', description: '' },
+    ],
+  });
 }
 
 (async () => {

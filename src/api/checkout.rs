@@ -121,6 +121,9 @@ pub async fn place_order(
     /// "on" when the shopper asked to be remembered on this device.
     #[server(default)]
     remember: String,
+    /// The currency the page showed the total in (absent from older pages: the current one).
+    #[server(default)]
+    currency: String,
     attempt: String,
 ) -> Result<(), ApiError> {
     let draft = super::details::RememberedDetails {
@@ -194,6 +197,11 @@ pub async fn place_order(
             }
         };
         let backend = super::context::backend()?;
+        let shown = match currency.as_str() {
+            "" => backend.currency(),
+            code => crate::commerce::Currency::parse(code)
+                .ok_or(ApiError::Invalid(crate::words::Problem::Unreadable))?,
+        };
         if card.method == PaymentMethod::PayOnDelivery {
             let cart = backend.cart(&token).await?;
             if !crate::commerce::checkout::pay_on_delivery_allowed(&cart) {
@@ -224,6 +232,7 @@ pub async fn place_order(
                     shipping_code: shipping,
                     payment: card.method,
                     declines: card.declines,
+                    currency: shown,
                     // One order per attempt *of this cart*: another cart that learns (or
                     // replays) the attempt key gets its own placement, never this order.
                     idempotency_key: super::context::signer()?

@@ -18,7 +18,8 @@ type Slot<T> = Mutex<Option<(Instant, Arc<T>)>>;
 #[derive(Default)]
 pub struct Learned {
     pub synonyms: Synonyms,
-    vocabulary: Slot<Vocabulary>,
+    /// Per language: each language's catalogue has its own words.
+    vocabulary: Mutex<std::collections::HashMap<&'static str, (Instant, Arc<Vocabulary>)>>,
     together: Slot<CoPurchases>,
 }
 
@@ -31,11 +32,19 @@ impl Learned {
     }
 
     pub async fn vocabulary(&self, backend: &dyn Commerce) -> CommerceResult<Arc<Vocabulary>> {
-        if let Some(v) = fresh(&self.vocabulary) {
+        let language = backend.language();
+        let known = self.vocabulary.lock().ok().and_then(|v| {
+            v.get(language)
+                .filter(|(at, _)| at.elapsed() < FRESH_FOR)
+                .map(|(_, v)| v.clone())
+        });
+        if let Some(v) = known {
             return Ok(v);
         }
         let v = Arc::new(Vocabulary::new(backend.search_terms().await?));
-        store(&self.vocabulary, v.clone());
+        if let Ok(mut all) = self.vocabulary.lock() {
+            all.insert(language, (Instant::now(), v.clone()));
+        }
         Ok(v)
     }
 

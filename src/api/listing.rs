@@ -242,10 +242,18 @@ mod ssr {
         // Worded here, in the request's language (the counting ran on a blocking thread).
         for band in &mut facets.prices {
             if let (Some(b), Some(c)) = (PriceBand::from_slug(&band.value), currency) {
-                let (from, to) = b.bounds();
+                let (from, to) = b.bounds(c);
                 band.label = w!(price_band)(from, to, c);
             }
         }
+        // Colours and sizes keep the catalogue's values in the address (a filtered link means
+        // the same in every language) and show the backend's words for them.
+        for value in facets.colours.iter_mut().chain(facets.sizes.iter_mut()) {
+            if let Some(label) = backend.option_label(&value.value) {
+                value.label = label;
+            }
+        }
+        facets.colours.sort_by(|a, b| a.label.cmp(&b.label));
         if category.is_some() {
             // A category page has no category facet.
             facets.categories.clear();

@@ -77,8 +77,13 @@ pub(crate) mod context {
         use_context::<Services>().ok_or(ApiError::Unavailable)
     }
 
+    /// The backend, answering in the request's language and currency.
     pub fn backend() -> Result<Arc<dyn Commerce>, ApiError> {
-        services().map(|s| s.backend)
+        services().map(|s| {
+            s.backend
+                .in_language(crate::words::current().code())
+                .in_currency(crate::server::currency::current())
+        })
     }
 
     pub fn signer() -> Result<Signer, ApiError> {

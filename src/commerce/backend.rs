@@ -83,6 +83,9 @@ pub struct PlaceOrder {
     /// The test gateway's answer for the card, which the backend's payment handler gives when
     /// it charges: a decline places no order and takes no stock.
     pub declines: Option<super::checkout::Decline>,
+    /// The currency the shopper was shown the total in; the order is refused
+    /// (`Refusal::CurrencyChanged`) rather than charged in another.
+    pub currency: super::Currency,
     /// One per checkout attempt: replays of the same attempt return the first order.
     pub idempotency_key: String,
     /// The signed-in customer, whose history the order joins and whose addresses it updates.
@@ -93,6 +96,30 @@ pub struct PlaceOrder {
 pub trait Commerce: Send + Sync + 'static {
     /// The currency prices and carts are in.
     fn currency(&self) -> super::Currency;
+    /// The language names, descriptions and option values come in (a primary language code
+    /// such as "en" or "zh").
+    fn language(&self) -> &'static str;
+    /// This backend answering in `language`, as Hydrogen passes the locale into every query;
+    /// where the catalogue has no translation, the backend's default language shows.
+    fn in_language(
+        self: std::sync::Arc<Self>,
+        language: &'static str,
+    ) -> std::sync::Arc<dyn Commerce>;
+    /// The currencies this backend can price in (the first is its own).
+    fn currencies(&self) -> Vec<super::Currency> {
+        vec![self.currency()]
+    }
+    /// This backend showing and charging prices in `currency`; itself unchanged when it
+    /// cannot price in it.
+    fn in_currency(
+        self: std::sync::Arc<Self>,
+        currency: super::Currency,
+    ) -> std::sync::Arc<dyn Commerce>;
+    /// An option value (a colour, a size) in this backend's language, for facets, which keep
+    /// the value itself as their key so a filtered address means the same in every language.
+    fn option_label(&self, _value: &str) -> Option<String> {
+        None
+    }
     /// An order number as a shopper typed it (trimmed, upper case), in the backend's own form.
     fn order_code_as_typed(&self, code: &str) -> String {
         code.to_string()

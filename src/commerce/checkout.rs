@@ -5,7 +5,8 @@ use super::money::{Money, MoneyError};
 use super::promotions::{Coupon, CouponProblem};
 use serde::{Deserialize, Serialize};
 
-/// Goods at or above this ship free with the standard option (minor units of the currency).
+/// Goods at or above this ship free with the standard option (minor units of the base
+/// currency; `prices::house` converts it).
 pub const FREE_SHIPPING_FROM: i64 = 75_00;
 /// The countries the store ships to (ISO 3166-1 alpha-2), in the order the form lists them.
 pub const SHIPS_TO: &[&str] = &["US", "CA", "GB", "IE", "DE", "FR", "NL", "ES", "IT", "AU"];
@@ -22,9 +23,11 @@ pub struct ShippingOption {
     pub max_days: u32,
 }
 
+/// The storefront's own delivery options for goods worth `subtotal`, priced in its currency
+/// (`prices::house`: the base amounts, converted).
 pub fn shipping_options(subtotal: Money) -> Vec<ShippingOption> {
-    let money = |minor| Money::new(minor, subtotal.currency);
-    let standard = if subtotal.minor >= FREE_SHIPPING_FROM {
+    let money = |minor| super::prices::house(minor, subtotal.currency);
+    let standard = if subtotal.minor >= money(FREE_SHIPPING_FROM).minor {
         0
     } else {
         4_95
@@ -33,7 +36,11 @@ pub fn shipping_options(subtotal: Money) -> Vec<ShippingOption> {
         ShippingOption {
             code: "standard".into(),
             label: "Standard".into(),
-            price: money(standard),
+            price: if standard == 0 {
+                Money::new(0, subtotal.currency)
+            } else {
+                money(standard)
+            },
             min_days: 3,
             max_days: 5,
         },
@@ -237,13 +244,20 @@ pub fn delivery_window(placed_at: i64, option: &ShippingOption) -> (Day, Day) {
 /// Paying on delivery means shipping before any money is seen: a parcel refused at the door
 /// is the store's loss. It is offered for ordinary baskets only: at most this many units…
 pub const PAY_ON_DELIVERY_MAX_UNITS: u32 = 10;
-/// …and at most this much before shipping, in the currency's minor units (2,500.00: a laptop
-/// on pay on delivery, not a van load).
+/// …and at most this much before shipping, in the base currency's minor units ($2,500.00: a
+/// laptop on pay on delivery, not a van load); other currencies convert it
+/// (`pay_on_delivery_max`).
 pub const PAY_ON_DELIVERY_MAX_MINOR: i64 = 250_000;
+
+/// The most goods paid for on delivery, in `currency`.
+pub fn pay_on_delivery_max(currency: super::Currency) -> Money {
+    super::prices::house(PAY_ON_DELIVERY_MAX_MINOR, currency)
+}
 
 /// Whether a cart may be paid for on delivery (see the limits above).
 pub fn pay_on_delivery_allowed(cart: &super::model::Cart) -> bool {
-    cart.item_count <= PAY_ON_DELIVERY_MAX_UNITS && cart.subtotal.minor <= PAY_ON_DELIVERY_MAX_MINOR
+    cart.item_count <= PAY_ON_DELIVERY_MAX_UNITS
+        && cart.subtotal.minor <= pay_on_delivery_max(cart.subtotal.currency).minor
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -408,6 +422,11 @@ mod tests {
         assert_eq!(shipping_options(usd(74_99))[0].price, usd(4_95));
         assert_eq!(shipping_options(usd(75_00))[0].price, usd(0));
         assert_eq!(shipping_options(usd(75_00))[1].price, usd(12_95));
+        // In yuan: ¥36 under ¥540 of goods, then free; express ¥93.
+        let cny = |minor| Money::new(minor, Currency::CNY);
+        assert_eq!(shipping_options(cny(53_900))[0].price, cny(36_00));
+        assert_eq!(shipping_options(cny(54_000))[0].price, cny(0));
+        assert_eq!(shipping_options(cny(54_000))[1].price, cny(93_00));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod checkout;
 pub mod model;
 pub mod money;
 pub mod packing_slip;
+pub mod prices;
 pub mod promotions;
 pub mod refusal;
 pub mod tracking;

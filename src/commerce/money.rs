@@ -9,6 +9,7 @@ pub enum Currency {
     EUR,
     GBP,
     JPY,
+    CNY,
 }
 
 impl Currency {
@@ -18,6 +19,7 @@ impl Currency {
             Currency::EUR => "EUR",
             Currency::GBP => "GBP",
             Currency::JPY => "JPY",
+            Currency::CNY => "CNY",
         }
     }
 
@@ -27,6 +29,7 @@ impl Currency {
             "EUR" => Some(Currency::EUR),
             "GBP" => Some(Currency::GBP),
             "JPY" => Some(Currency::JPY),
+            "CNY" => Some(Currency::CNY),
             _ => None,
         }
     }
@@ -45,6 +48,8 @@ impl Currency {
             Currency::EUR => "€",
             Currency::GBP => "£",
             Currency::JPY => "¥",
+            // CLDR's symbol outside Chinese, where the yen's "¥" would be ambiguous.
+            Currency::CNY => "CN¥",
         }
     }
 }

@@ -40,6 +40,12 @@ pub enum Refusal {
         from: OrderStatus,
         to: Option<OrderStatus>,
     },
+    /// The checkout was shown in one currency and the store now prices in another (the
+    /// shopper switched in another tab): nothing is charged until they see the new total.
+    CurrencyChanged {
+        shown: super::Currency,
+        now: super::Currency,
+    },
     /// The backend's own reason, logged where it was received.
     Backend,
 }

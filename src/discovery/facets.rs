@@ -3,7 +3,7 @@
 
 use super::profile::Affinity;
 use super::ranking;
-use crate::commerce::{Money, Page, ProductSummary};
+use crate::commerce::{Currency, Money, Page, ProductSummary};
 use serde::{Deserialize, Serialize};
 
 /// A product with what listings filter and rank on.
@@ -53,7 +53,7 @@ impl PriceBand {
     ];
 
     pub fn of(price: Money) -> PriceBand {
-        let unit = 10i64.pow(price.currency.exponent());
+        let unit = 10i64.pow(price.currency.exponent()) * scale(price.currency);
         match price.minor / unit {
             ..25 => PriceBand::Under25,
             25..50 => PriceBand::From25To50,
@@ -87,16 +87,28 @@ impl PriceBand {
         PriceBand::ALL.into_iter().find(|b| b.slug() == s)
     }
 
-    /// The band's edges in whole units of the currency (`None`: open). The words layer says
-    /// them in the shopper's language ("Under $25", "до 25 $").
-    pub fn bounds(self) -> (Option<i64>, Option<i64>) {
-        match self {
+    /// The band's edges in whole units of `currency` (`None`: open). The words layer says
+    /// them in the shopper's language ("Under $25", "до 25 $", "¥250–¥500").
+    pub fn bounds(self, currency: Currency) -> (Option<i64>, Option<i64>) {
+        let (from, to) = match self {
             PriceBand::Under25 => (None, Some(25)),
             PriceBand::From25To50 => (Some(25), Some(50)),
             PriceBand::From50To100 => (Some(50), Some(100)),
             PriceBand::From100To200 => (Some(100), Some(200)),
             PriceBand::Over200 => (Some(200), None),
-        }
+        };
+        let k = scale(currency);
+        (from.map(|n| n * k), to.map(|n| n * k))
+    }
+}
+
+/// Bands are drawn at 25/50/100/200 of a dollar-sized unit; a currency whose unit is worth
+/// much less draws them at a multiple, so a yuan shopper's bands hold the same goods.
+fn scale(currency: Currency) -> i64 {
+    match currency {
+        Currency::CNY => 10,
+        Currency::JPY => 100,
+        _ => 1,
     }
 }
 
@@ -519,7 +531,27 @@ pub(crate) mod tests {
             assert_eq!(Sort::from_slug(s.slug()), Some(s));
         }
         assert_eq!(Sort::from_slug("cheapest"), None);
-        assert_eq!(PriceBand::From25To50.bounds(), (Some(25), Some(50)));
-        assert_eq!(PriceBand::Over200.bounds(), (Some(200), None));
+        assert_eq!(
+            PriceBand::From25To50.bounds(Currency::USD),
+            (Some(25), Some(50))
+        );
+        assert_eq!(PriceBand::Over200.bounds(Currency::EUR), (Some(200), None));
+    }
+
+    #[test]
+    fn yuan_bands_hold_what_dollar_bands_hold() {
+        assert_eq!(PriceBand::Under25.bounds(Currency::CNY), (None, Some(250)));
+        assert_eq!(
+            PriceBand::of(Money::new(21_200, Currency::CNY)),
+            PriceBand::Under25
+        );
+        assert_eq!(
+            PriceBand::of(Money::new(29_50, Currency::USD)),
+            PriceBand::From25To50
+        );
+        assert_eq!(
+            PriceBand::of(Money::new(30_000, Currency::CNY)),
+            PriceBand::From25To50
+        );
     }
 }

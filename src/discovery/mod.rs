@@ -7,6 +7,7 @@ pub mod profile;
 pub mod query;
 pub mod ranking;
 pub mod reason;
+pub mod script;
 pub mod similar;
 pub mod spelling;
 pub mod synonyms;

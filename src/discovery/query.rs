@@ -1,6 +1,7 @@
 //! From what the shopper typed to what the backend should match: misspelt words corrected,
 //! synonyms added, and every word allowed to be unfinished (search as you type).
 
+use super::script;
 use super::spelling::Vocabulary;
 use super::synonyms::Synonyms;
 use serde::{Deserialize, Serialize};
@@ -31,7 +32,11 @@ pub fn plan(text: &str, vocabulary: &Vocabulary, synonyms: &Synonyms) -> Option<
     let mut changed = false;
     for word in split(text, synonyms).into_iter().take(MAX_WORDS) {
         // (what to match, what to tell the shopper was searched)
-        let fixed = if synonyms.knows(&word) || vocabulary.has_prefix(&word) {
+        // Chinese pairs are not misspellings of each other.
+        let fixed = if synonyms.knows(&word)
+            || vocabulary.has_prefix(&word)
+            || word.chars().any(script::is_cjk)
+        {
             None
         } else if let Some(whole) = vocabulary.correct(&word, false) {
             Some((whole.clone(), whole))
@@ -56,10 +61,11 @@ pub fn plan(text: &str, vocabulary: &Vocabulary, synonyms: &Synonyms) -> Option<
     })
 }
 
-/// Lower-case words; a hyphenated word the synonym list knows ("t-shirt") stays whole.
+/// Lower-case words; a hyphenated word the synonym list knows ("t-shirt") stays whole, and
+/// Chinese becomes pairs of characters (`script`).
 fn split(text: &str, synonyms: &Synonyms) -> Vec<String> {
     let mut out = Vec::new();
-    for chunk in text.split_whitespace() {
+    for chunk in script::normalise(text).split_whitespace() {
         let chunk = chunk.to_lowercase();
         let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric());
         if synonyms.knows(trimmed) {
@@ -70,7 +76,7 @@ fn split(text: &str, synonyms: &Synonyms) -> Vec<String> {
             trimmed
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(str::to_string),
+                .flat_map(script::search_words),
         );
     }
     out
@@ -129,6 +135,13 @@ mod tests {
             ]
         );
         assert_eq!(q.corrected, None, "a synonym is not a correction");
+    }
+
+    #[test]
+    fn chinese_is_planned_as_pairs_and_never_corrected() {
+        let q = plan("马克杯", &vocabulary(), &Synonyms::default()).unwrap();
+        assert_eq!(alternatives(&q), vec![vec!["马克"], vec!["克杯"]]);
+        assert_eq!(q.corrected, None);
     }
 
     #[test]

@@ -109,11 +109,17 @@ pub async fn remembered(req: Request<Body>, next: Next) -> Response {
     }
 }
 
+/// `to` when it is one of the store's own paths: never `//elsewhere` or `https://…` (an
+/// open redirect).
+pub(super) fn own_path(to: &str) -> Option<&str> {
+    (to.starts_with('/') && !to.starts_with("//") && !to.contains('\\')).then_some(to)
+}
+
 #[derive(serde::Deserialize)]
 pub struct Switch {
     /// The page to land on, as the store's own path (without a language prefix).
     #[serde(default)]
-    to: String,
+    pub(super) to: String,
 }
 
 /// `/lang/{code}?to=/p/linen-shirt`: the switcher's links land here, which remembers the
@@ -126,27 +132,28 @@ pub async fn switch(
     let Some(locale) = Locale::from_code(&code) else {
         return (StatusCode::NOT_FOUND, "no such language").into_response();
     };
-    // Only the store's own pages: never `//elsewhere` or `https://…` (an open redirect).
-    let own = to.starts_with('/') && !to.starts_with("//") && !to.contains('\\');
-    let to = if own {
-        Locale::split(&to).1.to_string()
-    } else {
-        "/".to_string()
-    };
-    see_other(&locale.path(&to), Some(locale), &headers)
+    let to = own_path(&to)
+        .map_or("/", |p| Locale::split(p).1)
+        .to_string();
+    see_other(&locale.path(&to), Some((COOKIE, locale.code())), &headers)
 }
 
-fn see_other(target: &str, remember: Option<Locale>, headers: &HeaderMap) -> Response {
+/// A redirect to the store's own `target`, remembering a choice in a year-long cookie
+/// (`remember`: its name and value) when one was made.
+pub(super) fn see_other(
+    target: &str,
+    remember: Option<(&str, &str)>,
+    headers: &HeaderMap,
+) -> Response {
     let mut res = StatusCode::SEE_OTHER.into_response();
     let h = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(target) {
         h.insert(header::LOCATION, v);
     }
-    if let Some(locale) = remember {
+    if let Some((name, value)) = remember {
         let secure = crate::api::cart::ssr::over_https(&Default::default(), headers);
         let cookie = format!(
-            "{COOKIE}={}; Path=/; Max-Age={COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax{}",
-            locale.code(),
+            "{name}={value}; Path=/; Max-Age={COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax{}",
             if secure { "; Secure" } else { "" }
         );
         if let Ok(v) = HeaderValue::from_str(&cookie) {

@@ -5,6 +5,7 @@
 mod admin;
 mod body_limit;
 pub mod config;
+pub mod currency;
 mod form_errors;
 mod gallery;
 pub mod headers;
@@ -188,6 +189,7 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemaps/{file}", get(sitemap::locale))
         .route("/gallery", get(gallery::page))
         .route("/lang/{code}", get(locale::switch))
+        .route("/currency/{code}", get(currency::switch))
         .nest_service("/widget", widget_files(&state.widget_root))
         .merge(admin::routes(&state));
     // The same pages under each other language's prefix; the request's language is decided

@@ -10,6 +10,23 @@ pub const NAV_LABEL: &str = "Categories";
 pub const HOME: &str = "Home";
 
 pub const LANGUAGE: &str = "Language";
+pub const CURRENCY: &str = "Currency";
+
+/// A currency's name, for the switcher (its symbol and code beside it).
+pub fn currency_name(c: crate::commerce::Currency) -> &'static str {
+    use crate::commerce::Currency::*;
+    match c {
+        USD => "US dollar",
+        EUR => "Euro",
+        CNY => "Chinese yuan",
+        GBP => "British pound",
+        JPY => "Japanese yen",
+    }
+}
+
+pub fn symbol(c: crate::commerce::Currency) -> &'static str {
+    c.symbol()
+}
 /// Said in the language offered, to a shopper whose browser prefers it.
 pub const LANGUAGE_OFFER: &str = "This store is also in English.";
 pub const LANGUAGE_SWITCH: &str = "Continue in English";
@@ -197,6 +214,11 @@ pub fn refusal(r: &Refusal) -> String {
             from.as_str(),
             to.map_or("anything further", |t| t.as_str())
         ),
+        Refusal::CurrencyChanged { shown, now } => format!(
+            "Prices are now shown in {}, not {}. Nothing was charged: please check the new total and place the order again.",
+            now.code(),
+            shown.code()
+        ),
         Refusal::Backend => "The store could not do that. Nothing was changed.".into(),
     }
 }
@@ -250,11 +272,11 @@ pub const WIDGET_CART_EMPTY: &str = "Your cart is empty.";
 
 /// Said to a page (and its developer's console) that is not on the widget's allow-list.
 pub fn pay_on_delivery_limit(currency: crate::commerce::Currency) -> String {
-    use crate::commerce::checkout::{PAY_ON_DELIVERY_MAX_MINOR, PAY_ON_DELIVERY_MAX_UNITS};
+    use crate::commerce::checkout::PAY_ON_DELIVERY_MAX_UNITS;
     format!(
         "Pay on delivery is available for up to {PAY_ON_DELIVERY_MAX_UNITS} items and {} \
          before delivery. Please pay by card for this order.",
-        crate::commerce::Money::new(PAY_ON_DELIVERY_MAX_MINOR, currency)
+        crate::commerce::checkout::pay_on_delivery_max(currency)
     )
 }
 pub const UNUSUAL_CHARACTERS: &str =
@@ -439,7 +461,10 @@ pub fn delivery_window(
     }
 }
 
-pub fn shipping_label(label: &str, min_days: u32, max_days: u32) -> String {
+/// A delivery option by its code; the storefront's own options are worded here, a
+/// backend's come in the shopper's language from the backend.
+pub fn shipping_label(code: &str, label: &str, min_days: u32, max_days: u32) -> String {
+    let _ = code;
     format!("{label} · {min_days}–{max_days} business days")
 }
 
@@ -448,7 +473,13 @@ pub fn card_ending(brand: &str, last4: &str) -> String {
 }
 
 pub const COUPON: &str = "Discount code";
-pub const COUPON_HINT: &str = "Test store: try WELCOME10, SAVE15 (on $100+), FREESHIP or SUMMER25.";
+/// The test store's codes; SAVE15's minimum spend in the shopper's currency.
+pub fn coupon_hint(save15_from: crate::commerce::Money) -> String {
+    format!(
+        "Test store: try WELCOME10, SAVE15 (on {}+), FREESHIP or SUMMER25.",
+        money(save15_from)
+    )
+}
 pub const COUPON_APPLY: &str = "Apply";
 pub const COUPON_REMOVE: &str = "Remove";
 pub const DISCOUNT: &str = "Discount";

@@ -11,6 +11,23 @@ pub const NAV_LABEL: &str = "دسته‌بندی‌ها";
 pub const HOME: &str = "خانه";
 
 pub const LANGUAGE: &str = "زبان";
+pub const CURRENCY: &str = "واحد پول";
+
+/// A currency's name, for the switcher (its symbol and code beside it).
+pub fn currency_name(c: crate::commerce::Currency) -> &'static str {
+    use crate::commerce::Currency::*;
+    match c {
+        USD => "دلار آمریکا",
+        EUR => "یورو",
+        CNY => "یوان چین",
+        GBP => "پوند بریتانیا",
+        JPY => "ین ژاپن",
+    }
+}
+
+pub fn symbol(c: crate::commerce::Currency) -> &'static str {
+    c.symbol()
+}
 pub const LANGUAGE_OFFER: &str = "این فروشگاه به فارسی هم هست.";
 pub const LANGUAGE_SWITCH: &str = "ادامه به فارسی";
 pub const LANGUAGE_STAY: &str = "ماندن در نسخهٔ فارسی";
@@ -194,6 +211,11 @@ pub fn refusal(r: &Refusal) -> String {
             from.as_str(),
             to.map_or("وضعیت بعدی", |t| t.as_str())
         ),
+        Refusal::CurrencyChanged { shown, now } => format!(
+            "قیمت‌ها اکنون به {} نمایش داده می‌شوند، نه {}. مبلغی برداشت نشد: لطفاً جمع کل تازه را ببینید و دوباره سفارش دهید.",
+            now.code(),
+            shown.code()
+        ),
         Refusal::Backend => "فروشگاه نتوانست این کار را انجام دهد. چیزی تغییر نکرد.".into(),
     }
 }
@@ -246,15 +268,12 @@ pub const WIDGET_NO_PRODUCT: &str = "این کالا در دسترس نیست.";
 pub const WIDGET_CART_EMPTY: &str = "سبد خرید شما خالی است.";
 
 pub fn pay_on_delivery_limit(currency: crate::commerce::Currency) -> String {
-    use crate::commerce::checkout::{PAY_ON_DELIVERY_MAX_MINOR, PAY_ON_DELIVERY_MAX_UNITS};
+    use crate::commerce::checkout::PAY_ON_DELIVERY_MAX_UNITS;
     format!(
         "پرداخت در محل برای سفارش‌های تا {} کالا و تا مبلغ {} ممکن است. \
          لطفاً این سفارش را با کارت پرداخت کنید.",
         num(PAY_ON_DELIVERY_MAX_UNITS),
-        money(crate::commerce::Money::new(
-            PAY_ON_DELIVERY_MAX_MINOR,
-            currency
-        ))
+        money(crate::commerce::checkout::pay_on_delivery_max(currency))
     )
 }
 pub const UNUSUAL_CHARACTERS: &str =
@@ -461,7 +480,12 @@ pub fn delivery_window(
     }
 }
 
-pub fn shipping_label(label: &str, min_days: u32, max_days: u32) -> String {
+pub fn shipping_label(code: &str, label: &str, min_days: u32, max_days: u32) -> String {
+    let label = match code {
+        "standard" => "ارسال عادی",
+        "express" => "ارسال سریع",
+        _ => label,
+    };
     format!("{label} · {} تا {} روز کاری", num(min_days), num(max_days))
 }
 
@@ -470,8 +494,12 @@ pub fn card_ending(brand: &str, last4: &str) -> String {
 }
 
 pub const COUPON: &str = "کد تخفیف";
-pub const COUPON_HINT: &str =
-    "فروشگاه آزمایشی: WELCOME10، SAVE15 (برای خرید بالای ۱۰۰ دلار)، FREESHIP یا SUMMER25 را امتحان کنید.";
+pub fn coupon_hint(save15_from: crate::commerce::Money) -> String {
+    format!(
+        "فروشگاه آزمایشی: WELCOME10، SAVE15 (برای خرید از {} به بالا)، FREESHIP یا SUMMER25 را امتحان کنید.",
+        money(save15_from)
+    )
+}
 pub const COUPON_APPLY: &str = "اعمال";
 pub const COUPON_REMOVE: &str = "حذف";
 pub const DISCOUNT: &str = "تخفیف";

@@ -20,6 +20,23 @@ pub const NAV_LABEL: &str = "Категории";
 pub const HOME: &str = "Главная";
 
 pub const LANGUAGE: &str = "Язык";
+pub const CURRENCY: &str = "Валюта";
+
+/// A currency's name, for the switcher (its symbol and code beside it).
+pub fn currency_name(c: crate::commerce::Currency) -> &'static str {
+    use crate::commerce::Currency::*;
+    match c {
+        USD => "Доллар США",
+        EUR => "Евро",
+        CNY => "Китайский юань",
+        GBP => "Британский фунт",
+        JPY => "Японская иена",
+    }
+}
+
+pub fn symbol(c: crate::commerce::Currency) -> &'static str {
+    c.symbol()
+}
 pub const LANGUAGE_OFFER: &str = "Этот магазин есть и на русском.";
 pub const LANGUAGE_SWITCH: &str = "Перейти на русский";
 pub const LANGUAGE_STAY: &str = "Остаться на русском";
@@ -197,6 +214,11 @@ pub fn refusal(r: &Refusal) -> String {
             from.as_str(),
             to.map_or("следующий", |t| t.as_str())
         ),
+        Refusal::CurrencyChanged { shown, now } => format!(
+            "Цены теперь указаны в {}, а не в {}. Деньги не списаны: проверьте новый итог и оформите заказ ещё раз.",
+            now.code(),
+            shown.code()
+        ),
         Refusal::Backend => "Магазин не смог это сделать. Ничего не изменилось.".into(),
     }
 }
@@ -246,11 +268,11 @@ pub const WIDGET_NO_PRODUCT: &str = "Этот товар недоступен.";
 pub const WIDGET_CART_EMPTY: &str = "Ваша корзина пуста.";
 
 pub fn pay_on_delivery_limit(currency: crate::commerce::Currency) -> String {
-    use crate::commerce::checkout::{PAY_ON_DELIVERY_MAX_MINOR, PAY_ON_DELIVERY_MAX_UNITS};
+    use crate::commerce::checkout::PAY_ON_DELIVERY_MAX_UNITS;
     format!(
         "Оплата при получении доступна для заказов до {PAY_ON_DELIVERY_MAX_UNITS} шт. и до {}. \
          Этот заказ, пожалуйста, оплатите картой.",
-        crate::commerce::Money::new(PAY_ON_DELIVERY_MAX_MINOR, currency)
+        crate::commerce::checkout::pay_on_delivery_max(currency)
     )
 }
 pub const UNUSUAL_CHARACTERS: &str =
@@ -444,7 +466,12 @@ pub fn delivery_window(
     }
 }
 
-pub fn shipping_label(label: &str, min_days: u32, max_days: u32) -> String {
+pub fn shipping_label(code: &str, label: &str, min_days: u32, max_days: u32) -> String {
+    let label = match code {
+        "standard" => "Стандартная доставка",
+        "express" => "Экспресс-доставка",
+        _ => label,
+    };
     let days = by_count(
         max_days.into(),
         "рабочий день",
@@ -459,8 +486,12 @@ pub fn card_ending(brand: &str, last4: &str) -> String {
 }
 
 pub const COUPON: &str = "Промокод";
-pub const COUPON_HINT: &str =
-    "Тестовый магазин: попробуйте WELCOME10, SAVE15 (от $100), FREESHIP или SUMMER25.";
+pub fn coupon_hint(save15_from: crate::commerce::Money) -> String {
+    format!(
+        "Тестовый магазин: попробуйте WELCOME10, SAVE15 (от {}), FREESHIP или SUMMER25.",
+        money(save15_from)
+    )
+}
 pub const COUPON_APPLY: &str = "Применить";
 pub const COUPON_REMOVE: &str = "Убрать";
 pub const DISCOUNT: &str = "Скидка";

@@ -11,6 +11,28 @@ pub const NAV_LABEL: &str = "商品分类";
 pub const HOME: &str = "首页";
 
 pub const LANGUAGE: &str = "语言";
+pub const CURRENCY: &str = "货币";
+
+/// A currency's name, for the switcher (its symbol and code beside it).
+pub fn currency_name(c: crate::commerce::Currency) -> &'static str {
+    use crate::commerce::Currency::*;
+    match c {
+        USD => "美元",
+        EUR => "欧元",
+        CNY => "人民币",
+        GBP => "英镑",
+        JPY => "日元",
+    }
+}
+
+/// Chinese writes the yuan as plain ¥ (and the yen as JP¥), as CLDR's zh data does.
+pub fn symbol(c: crate::commerce::Currency) -> &'static str {
+    match c {
+        crate::commerce::Currency::CNY => "¥",
+        crate::commerce::Currency::JPY => "JP¥",
+        c => c.symbol(),
+    }
+}
 pub const LANGUAGE_OFFER: &str = "本店也有中文版。";
 pub const LANGUAGE_SWITCH: &str = "切换到中文";
 pub const LANGUAGE_STAY: &str = "继续使用中文";
@@ -96,7 +118,7 @@ pub fn only_left(n: u32) -> String {
 /// "$1,234.50": the symbol first, as in English.
 pub fn money(m: crate::commerce::Money) -> String {
     let (sign, n) = super::number::money_parts(super::Locale::Zh, m);
-    format!("{sign}{}{n}", m.currency.symbol())
+    format!("{sign}{}{n}", symbol(m.currency))
 }
 
 /// A bare count (the cart badge, page numbers), in the language's digits.
@@ -109,7 +131,7 @@ pub fn price_band(from: Option<i64>, to: Option<i64>, c: crate::commerce::Curren
     let whole = |n: i64| {
         format!(
             "{}{}",
-            c.symbol(),
+            symbol(c),
             super::number::decimal(super::Locale::Zh, n, 0)
         )
     };
@@ -182,6 +204,11 @@ pub fn refusal(r: &Refusal) -> String {
             from.as_str(),
             to.map_or("下一状态", |t| t.as_str())
         ),
+        Refusal::CurrencyChanged { shown, now } => format!(
+            "价格现以 {} 显示，而不是 {}。尚未扣款：请核对新的总额后再次下单。",
+            now.code(),
+            shown.code()
+        ),
         Refusal::Backend => "商店无法完成此操作，没有做任何更改。".into(),
     }
 }
@@ -230,10 +257,10 @@ pub const WIDGET_NO_PRODUCT: &str = "该商品暂不可用。";
 pub const WIDGET_CART_EMPTY: &str = "购物车还是空的。";
 
 pub fn pay_on_delivery_limit(currency: crate::commerce::Currency) -> String {
-    use crate::commerce::checkout::{PAY_ON_DELIVERY_MAX_MINOR, PAY_ON_DELIVERY_MAX_UNITS};
+    use crate::commerce::checkout::PAY_ON_DELIVERY_MAX_UNITS;
     format!(
         "货到付款仅适用于 {PAY_ON_DELIVERY_MAX_UNITS} 件以内、金额不超过 {} 的订单。此订单请使用银行卡支付。",
-        crate::commerce::Money::new(PAY_ON_DELIVERY_MAX_MINOR, currency)
+        crate::commerce::checkout::pay_on_delivery_max(currency)
     )
 }
 pub const UNUSUAL_CHARACTERS: &str = "请删除此栏中的特殊字符（不可见符号或多余的换行）。";
@@ -398,7 +425,12 @@ pub fn delivery_window(
     }
 }
 
-pub fn shipping_label(label: &str, min_days: u32, max_days: u32) -> String {
+pub fn shipping_label(code: &str, label: &str, min_days: u32, max_days: u32) -> String {
+    let label = match code {
+        "standard" => "标准配送",
+        "express" => "加急配送",
+        _ => label,
+    };
     format!("{label} · {min_days}–{max_days} 个工作日")
 }
 
@@ -407,8 +439,12 @@ pub fn card_ending(brand: &str, last4: &str) -> String {
 }
 
 pub const COUPON: &str = "优惠码";
-pub const COUPON_HINT: &str =
-    "测试商店：可试试 WELCOME10、SAVE15（满 $100）、FREESHIP 或 SUMMER25。";
+pub fn coupon_hint(save15_from: crate::commerce::Money) -> String {
+    format!(
+        "测试商店：可试试 WELCOME10、SAVE15（满 {}）、FREESHIP 或 SUMMER25。",
+        money(save15_from)
+    )
+}
 pub const COUPON_APPLY: &str = "使用";
 pub const COUPON_REMOVE: &str = "移除";
 pub const DISCOUNT: &str = "优惠";

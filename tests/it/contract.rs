@@ -47,7 +47,42 @@ fn a_live_vendure_keeps_the_contract() {
     };
     run(contract(&store, &shape));
     run(orders_open_only_with_the_storefronts_proof(&live, &store));
+    run(vendure_answers_in_the_shoppers_language(&store));
     run(a_hanging_vendure_answers_pages_quickly(&live));
+}
+
+/// Asked in a language, Vendure gives the translations it has and its default language for
+/// the rest; a Chinese query finds the product by its Chinese name.
+async fn vendure_answers_in_the_shoppers_language(b: &VendureStore) {
+    let zh = std::sync::Arc::new(b.clone()).in_language("zh");
+    assert_eq!(zh.language(), "zh");
+    let laptop = zh.product("laptop").await.unwrap();
+    assert_eq!(laptop.name, "笔记本电脑");
+    assert_eq!(laptop.category.name, "电脑");
+    assert_eq!(zh.product("hand-trowel").await.unwrap().name, "Hand Trowel");
+    assert_eq!(
+        b.product("laptop").await.unwrap().name,
+        "Laptop",
+        "English stays"
+    );
+    let ru = std::sync::Arc::new(b.clone()).in_language("ru");
+    assert_eq!(ru.product("laptop").await.unwrap().name, "Ноутбук");
+    for word in ["电脑", "笔记"] {
+        let found = zh
+            .items(&ItemQuery {
+                words: Some(vec![WordMatch {
+                    alternatives: vec![word.into()],
+                }]),
+                limit: 20,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(
+            found.iter().any(|i| i.summary.handle == "laptop"),
+            "{word} finds the laptop"
+        );
+    }
 }
 
 /// Anyone who can reach the Shop API and knows an order's code must not read it: only the

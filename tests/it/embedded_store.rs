@@ -188,3 +188,49 @@ fn the_store_knows_its_words_items_and_order_history() {
     assert!(baskets.iter().all(|b| !b.is_empty()));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A data folder made before the catalogue had languages (no translations, a search index of
+/// one row per product) gets both when the new release opens it; carts and orders stay.
+#[tokio::test]
+async fn an_older_data_folder_gets_the_catalogue_in_every_language() {
+    let dir = common::temp_dir("texts-upgrade");
+    let store = EmbeddedStore::open(&dir, false).unwrap();
+    let (id, _) = stocked(&store).await;
+    let cart = store.add_to_cart(None, &id, 1).await.unwrap();
+    let file = store.path().to_path_buf();
+    drop(store);
+    let old = rusqlite::Connection::open(&file).unwrap();
+    old.execute_batch(
+        "DELETE FROM product_texts; DELETE FROM category_texts; DELETE FROM phrases;
+         DELETE FROM meta WHERE key = 'texts_version';
+         DROP TABLE product_search;
+         CREATE VIRTUAL TABLE product_search USING fts5(name, brand, category, description);",
+    )
+    .unwrap();
+    drop(old);
+
+    let store = std::sync::Arc::new(EmbeddedStore::open(&dir, false).unwrap());
+    assert_eq!(store.cart(&cart.token).await.unwrap().item_count, 1);
+    let zh = store.clone().in_language("zh");
+    assert_eq!(
+        zh.product("stoneware-mug").await.unwrap().name,
+        "粗陶马克杯"
+    );
+    let words = vitrine::discovery::query::plan(
+        "马克杯",
+        &vitrine::discovery::spelling::Vocabulary::new(zh.search_terms().await.unwrap()),
+        &Default::default(),
+    )
+    .unwrap()
+    .words;
+    let found = zh
+        .items(&vitrine::commerce::backend::ItemQuery {
+            words: Some(words),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(found.iter().any(|i| i.summary.name == "粗陶马克杯"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -59,7 +59,10 @@ fn each_language_has_its_own_address_words_and_direction() {
         assert!(gallery.body.contains("افزودن به سبد") || gallery.body.contains("سبد خرید"));
 
         // The listing's own words too: the price filter's bands, in Russian figures.
-        assert!(ru.body.contains("до 25\u{a0}$"), "price band in Russian");
+        assert!(
+            ru.body.contains("до 25\u{a0}€"),
+            "price band in Russian, in euros"
+        );
         assert!(!ru.body.contains("Under $25"));
 
         let missing = t.get("/ru/p/no-such-thing", None).await;

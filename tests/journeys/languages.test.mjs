@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { watchedPage, hydrated, cents } from './lib/harness.mjs';
+import { watchedPage, hydrated, cents, fillCheckout, toCheckout } from './lib/harness.mjs';
 import { onEveryBackend } from './lib/backends.mjs';
 
 /** What a shopper reads in each language, as the words module writes it. */
@@ -54,8 +54,13 @@ function localCents(text, lang) {
   return cents(latin);
 }
 
-/** How each language writes a price's figures. */
-const PRICE_SHAPE = { zh: /\$\d[\d,]*\.\d\d$/, fa: /\u200e\$[۰-۹][۰-۹٬]*٫[۰-۹]{2}$/, ru: /\d[\d\u00a0]*,\d\d\u00a0\$$/ };
+/** How each language writes a price's figures, in the currency shown. */
+const SYMBOL = { USD: '\\$', EUR: '€', CNY: '¥' };
+const PRICE_SHAPE = {
+  zh: (c) => new RegExp(`^${SYMBOL[c]}\\d[\\d,]*\\.\\d\\d$`),
+  fa: (c) => new RegExp(`\u200e${SYMBOL[c]}[۰-۹][۰-۹٬]*٫[۰-۹]{2}$`),
+  ru: (c) => new RegExp(`\\d[\\d\u00a0]*,\\d\\d\u00a0${SYMBOL[c]}$`),
+};
 
 /** The wasm files the page fetched, by path. */
 async function wasmFetched(page) {
@@ -79,10 +84,12 @@ for (const lang of ['zh', 'fa', 'ru']) {
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.equal(await page.getAttribute('html', 'dir'), lang === 'fa' ? 'rtl' : 'ltr');
     assert.equal((await page.getByTestId('add-to-cart').innerText()).trim(), w.addToCart);
+    assert.equal((await page.getByRole('heading', { level: 1 }).innerText()).trim(), c.named[lang], 'the product named in the language');
     assert.deepEqual(await wasmFetched(page), [`/pkg/${lang}/vitrine_bg.wasm`], 'the language\'s own browse bundle, once');
     if (lang === 'fa') await shared.shot(page, 'fa-product-390');
     const shown = (await page.getByTestId('product-price').locator('.price__now').textContent()).trim();
-    assert.match(shown, PRICE_SHAPE[lang], `a price written the ${lang} way: ${JSON.stringify(shown)}`);
+    const currency = c.currencyOf[lang];
+    assert.match(shown, PRICE_SHAPE[lang](currency), `a price written the ${lang} way in ${currency}: ${JSON.stringify(shown)}`);
     const unit = localCents(shown, lang);
 
     await page.getByTestId('add-to-cart').click();
@@ -92,13 +99,14 @@ for (const lang of ['zh', 'fa', 'ru']) {
     assert.deepEqual(await wasmFetched(page), [`/pkg/${lang}/forms/vitrine_bg.wasm`]);
     await fillCheckoutIn(page, w);
     const total = localCents(await page.getByTestId('checkout-total').innerText(), lang);
-    assert.equal(total, c.total(unit), 'the same total in every language');
+    assert.equal(total, c.total(unit, currency), 'the store\'s total in the language\'s currency');
     if (lang === 'fa') await shared.shot(page, 'fa-checkout-390');
 
     await page.getByTestId('place-order').click();
     await page.waitForURL(new RegExp(`/${lang}/orders/[0-9A-Z-]+\\?t=`));
     await page.getByRole('heading', { name: w.confirmed }).waitFor();
     assert.equal(localCents(await page.getByTestId('order-total').innerText(), lang), total);
+    assert.ok((await page.locator('main').innerText()).includes(c.named[lang]), 'the order keeps the name it was bought under');
     assert.equal(await page.getByTestId('cart-count').innerText(), lang === 'fa' ? '۰' : '0');
     // The header's cart link reads its count in the language (label in name).
     const cartName = await page.locator('a.cart-link').evaluate((a) => a.textContent);
@@ -108,6 +116,57 @@ for (const lang of ['zh', 'fa', 'ru']) {
     await context.close();
   });
 }
+
+test('Chinese search: part of a name, typed without spaces, finds the product', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(`${shared.server.url}/zh`);
+  await hydrated(page);
+  const box = page.getByRole('combobox', { name: '搜索' });
+  await box.fill(c.chinese.typed);
+  await box.press('Enter');
+  await page.waitForURL(/\/zh\/search\?q=/);
+  assert.equal(new URL(page.url()).searchParams.get('q'), c.chinese.typed);
+  const results = page.getByRole('main');
+  await results.getByText(c.chinese.finds, { exact: true }).first().waitFor();
+  await shared.shot(page, 'zh-search-390');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a currency chosen in the header prices the page, the checkout and the order', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+  const product = `${shared.server.url}${c.products[0]}`;
+  await page.goto(product);
+  await hydrated(page);
+  const menu = page.locator('header details.languages');
+  const euro = menu.getByRole('link', { name: /EUR/ });
+  if (c.name !== 'embedded') {
+    // One currency (the channel's): nothing to choose, so no choice is offered.
+    assert.equal(await euro.count(), 0);
+    await context.close();
+    return;
+  }
+  await menu.locator('summary').click();
+  await shared.shot(page, 'currency-menu-390');
+  await euro.click();
+  await page.waitForURL(product);
+  await hydrated(page);
+  assert.match(await menu.locator('summary').innerText(), /EUR/);
+  const shown = (await page.getByTestId('product-price').locator('.price__now').textContent()).trim();
+  assert.match(shown, /^€\d+\.\d\d$/, shown);
+  await toCheckout(page, product);
+  await fillCheckout(page);
+  const total = await page.getByTestId('checkout-total').innerText();
+  assert.match(total, /€/, total);
+  assert.equal(cents(total), c.total(cents(shown), 'EUR'));
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/orders\/[0-9A-Z-]+\?t=/);
+  assert.equal(await page.getByTestId('order-total').innerText(), total, 'charged in the currency shown');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test('the switcher keeps the page, and the choice is remembered', async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });

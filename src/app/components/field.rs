@@ -43,7 +43,7 @@ pub fn Field(
     autocomplete: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] inputmode: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] maxlength: Option<u32>,
     /// Element id when the page has two forms with the same field names.
@@ -83,9 +83,10 @@ pub fn Field(
     let hint_id = format!("{id}-hint");
     let described = {
         let (e, h) = (error_id.clone(), hint_id.clone());
+        let has_hint = hint.is_some();
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(h.clone());
             }
             if error.get().is_some() {

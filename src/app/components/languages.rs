@@ -1,8 +1,9 @@
-//! The store's languages on every page: the switcher (header and footer), the alternates
-//! search engines read, and the suggestion a first visit gets when the browser prefers another
-//! language the store speaks. All drawn on the server: plain links, no island.
+//! The store's languages and currencies on every page: the switcher (header and footer), the
+//! alternates search engines read, and the suggestion a first visit gets when the browser
+//! prefers another language the store speaks. All drawn on the server: plain links, no island.
 
 use crate::app::absolute;
+use crate::commerce::Currency;
 use crate::w;
 use crate::words::Locale;
 use leptos::prelude::*;
@@ -22,10 +23,63 @@ fn this_page() -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// The page's whole address (language prefix included), for the currency switcher.
+#[cfg(feature = "ssr")]
+fn this_address() -> String {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.uri.path_and_query().map(|pq| pq.to_string()))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The currencies the backend prices in, and the one this page shows.
+#[cfg(feature = "ssr")]
+fn currencies() -> (Vec<Currency>, Option<Currency>) {
+    crate::api::context::backend()
+        .map(|b| (b.currencies(), Some(b.currency())))
+        .unwrap_or_default()
+}
+
 /// (Drawn on the server only; the browser never redraws these.)
 #[cfg(not(feature = "ssr"))]
 fn this_page() -> String {
     "/".into()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn this_address() -> String {
+    "/".into()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn currencies() -> (Vec<Currency>, Option<Currency>) {
+    Default::default()
+}
+
+/// One link per currency the store can charge in ("€ EUR · Euro"), or nothing when it has
+/// only one.
+fn currency_links() -> Option<impl IntoView> {
+    let (offered, here) = currencies();
+    let page = this_address();
+    (offered.len() > 1).then(|| {
+        offered
+            .into_iter()
+            .map(|c| {
+                let href = format!(
+                    "/currency/{}?to={}",
+                    c.code(),
+                    crate::api::listing::form_urlencode(&page)
+                );
+                view! {
+                    <li>
+                        <a href=href aria-current=(Some(c) == here).then_some("true")>
+                            <span class="currency__code">{w!(symbol)(c)}" "{c.code()}</span>
+                            " "<span class="currency__name">{w!(currency_name)(c)}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    })
 }
 
 /// Where a switcher's link goes: the server remembers the choice, then opens the same page.
@@ -57,13 +111,25 @@ fn links(page: &str) -> impl IntoView {
 #[component]
 pub fn LanguageMenu() -> impl IntoView {
     let page = this_page();
+    let (offered, here) = currencies();
+    let shown = here.filter(|_| offered.len() > 1);
     view! {
         <details class="languages">
             <summary>
                 <span class="visually-hidden">{w!(LANGUAGE)}": "</span>
                 <span lang=crate::words::current().code()>{crate::words::current().autonym()}</span>
+                {shown.map(|c| view! {
+                    <span class="visually-hidden">", "{w!(CURRENCY)}": "</span>
+                    <span class="languages__currency">{c.code()}</span>
+                })}
             </summary>
-            <ul class="languages__list">{links(&page)}</ul>
+            <div class="languages__panel">
+                <ul class="languages__list">{links(&page)}</ul>
+                {currency_links().map(|links| view! {
+                    <h2 class="languages__heading">{w!(CURRENCY)}</h2>
+                    <ul class="languages__list">{links}</ul>
+                })}
+            </div>
         </details>
     }
 }
@@ -76,6 +142,10 @@ pub fn LanguageList() -> impl IntoView {
         <div class="site-footer__languages">
             <h2 class="visually-hidden">{w!(LANGUAGE)}</h2>
             <ul class="languages__row">{links(&page)}</ul>
+            {currency_links().map(|links| view! {
+                <h2 class="visually-hidden">{w!(CURRENCY)}</h2>
+                <ul class="languages__row">{links}</ul>
+            })}
         </div>
     }
 }

@@ -112,6 +112,8 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
         <div class="checkout">
             <ServerForm action=place attr:class="checkout__form">
                 <input type="hidden" name="attempt" value=data.attempt/>
+                // What the total is shown in is what the order charges (`Refusal::CurrencyChanged`).
+                <input type="hidden" name="currency" value=subtotal.currency.code()/>
                 {move || general_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <fieldset class="form-section">
                     <legend>{w!(CONTACT)}</legend>
@@ -154,7 +156,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                             <label class="choice">
                                 <input type="radio" name="shipping" value=o.code.clone() checked=o.code == shipping.get_untracked() on:change=move |_| shipping.set(code.clone())/>
                                 <span class="choice__text">
-                                    <span class="choice__title">{w!(shipping_label)(&o.label, o.min_days, o.max_days)}</span>
+                                    <span class="choice__title">{w!(shipping_label)(&o.code, &o.label, o.min_days, o.max_days)}</span>
                                     <span class="choice__hint">{w!(ARRIVES)} " " {w!(delivery_window)(from, to)}</span>
                                 </span>
                                 <span class="choice__price">{move || option_price(i)}</span>

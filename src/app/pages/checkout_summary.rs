@@ -48,6 +48,11 @@ pub fn CheckoutSummary(
 /// Enter a code, or see the applied one (and why it does not apply, if it no longer does).
 #[component]
 fn CouponBox(quote: Memo<Option<Quote>>, coupon: RwSignal<Option<Coupon>>) -> impl IntoView {
+    let currency = quote
+        .with_untracked(|q| q.as_ref().map(|q| q.totals.subtotal.currency))
+        .unwrap_or(crate::commerce::prices::BASE);
+    // SAVE15's minimum spend, in the currency the page shows.
+    let save15_from = crate::commerce::prices::house(10_000, currency);
     let apply = ServerAction::<ApplyCoupon>::new();
     let remove = ServerAction::<RemoveCoupon>::new();
     Effect::new(move |_| {
@@ -80,7 +85,7 @@ fn CouponBox(quote: Memo<Option<Quote>>, coupon: RwSignal<Option<Coupon>>) -> im
                 None => view! {
                     <ServerForm action=apply attr:class="coupon__form">
                         <Field name="code" label=w!(COUPON) autocomplete="off" optional=true maxlength=32
-                            hint=w!(COUPON_HINT) error=errors.field("coupon")/>
+                            hint=w!(coupon_hint)(save15_from) error=errors.field("coupon")/>
                         <button class="button button--ghost" type="submit" disabled=move || apply.pending().get()>
                             {w!(COUPON_APPLY)}
                         </button>

@@ -102,7 +102,7 @@ fn OrderView(tracked: TrackedOrder) -> impl IntoView {
                 <h1>{heading}</h1>
                 <p>{w!(ORDER_NUMBER)} ": " <strong data-testid="order-code">{order.code.clone()}</strong></p>
                 <p class="order__eta">{w!(ARRIVES)} " " <strong>{w!(delivery_window)(order.delivery.0, order.delivery.1)}</strong>
-                    " · " {w!(shipping_label)(&order.shipping.label, order.shipping.min_days, order.shipping.max_days)}</p>
+                    " · " {w!(shipping_label)(&order.shipping.code, &order.shipping.label, order.shipping.min_days, order.shipping.max_days)}</p>
                 {on_time.map(|m| view! { <p class="order__punctuality" data-testid="punctuality">{m}</p> })}
                 <p class="field__hint">{w!(TRACK_HINT)}</p>
             </header>

@@ -130,7 +130,7 @@ pub fn remember_address(c: &Connection, customer: i64, address: &Address) -> Com
 pub fn orders_for(c: &Connection, customer: i64) -> CommerceResult<Vec<OrderSummary>> {
     let mut stmt = c
         .prepare_cached(
-            "SELECT o.code, o.placed_at, o.status, o.total,
+            "SELECT o.code, o.placed_at, o.status, o.total, o.currency,
                (SELECT COALESCE(SUM(quantity), 0) FROM order_lines WHERE order_code = o.code)
              FROM orders o WHERE o.customer_id = ?1 ORDER BY o.placed_at DESC, o.rowid DESC",
         )
@@ -141,8 +141,12 @@ pub fn orders_for(c: &Connection, customer: i64) -> CommerceResult<Vec<OrderSumm
                 code: r.get(0)?,
                 placed_at: r.get(1)?,
                 status: OrderStatus::parse(&r.get::<_, String>(2)?).unwrap_or(OrderStatus::Placed),
-                total: super::money(r.get(3)?),
-                item_count: r.get(4)?,
+                total: crate::commerce::Money::new(
+                    r.get(3)?,
+                    crate::commerce::Currency::parse(&r.get::<_, String>(4)?)
+                        .unwrap_or(crate::commerce::prices::BASE),
+                ),
+                item_count: r.get(5)?,
             })
         })
         .map_err(db)?

@@ -463,6 +463,11 @@ pub struct SeedVariant {
 pub struct SeedProduct {
     pub handle: String,
     pub name: String,
+    /// The name without the round's number (`texts` translates this).
+    pub base_name: String,
+    /// Which copy of the catalogue (0 for the first; `scale` repeats it).
+    pub round: usize,
+    pub material: &'static str,
     pub brand: &'static str,
     pub description: String,
     pub category: &'static CategorySpec,
@@ -505,7 +510,7 @@ pub fn generate(scale: usize) -> Vec<SeedProduct> {
             for i in 0..PRODUCTS_PER_CATEGORY {
                 let base_name = format!("{} {}", cat.adjectives[i], cat.nouns[i % cat.nouns.len()]);
                 let name = if round == 0 {
-                    base_name
+                    base_name.clone()
                 } else {
                     format!("{base_name} {}", round + 1)
                 };
@@ -584,6 +589,9 @@ pub fn generate(scale: usize) -> Vec<SeedProduct> {
                 products.push(SeedProduct {
                     handle: slug(&name),
                     name,
+                    base_name,
+                    round,
+                    material,
                     brand,
                     description,
                     category: cat,

@@ -2,8 +2,9 @@
 //! price and stock folded into what facets and ranking need.
 
 use super::search;
+use super::texts::Language;
 use crate::commerce::backend::ItemQuery;
-use crate::commerce::ProductSummary;
+use crate::commerce::{Currency, Money, ProductSummary};
 use crate::discovery::Item;
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -23,7 +24,12 @@ pub struct Catalogue {
 /// Most products a listing considers; a search keeps its best matches.
 pub const MAX_CANDIDATES: u32 = 20_000;
 
-pub fn items(c: &Connection, catalogue: &Catalogue, q: &ItemQuery) -> rusqlite::Result<Vec<Item>> {
+pub fn items(
+    c: &Connection,
+    catalogue: &Catalogue,
+    q: &ItemQuery,
+    language: &str,
+) -> rusqlite::Result<Vec<Item>> {
     let wanted = |item: &Item| {
         q.category.as_ref().is_none_or(|h| &item.category == h)
             && q.handles
@@ -44,7 +50,7 @@ pub fn items(c: &Connection, catalogue: &Catalogue, q: &ItemQuery) -> rusqlite::
         return Ok(Vec::new());
     };
     let mut hits: Vec<(f64, &Item)> = Vec::new();
-    for (id, rank) in search::hits(c, &fts)? {
+    for (id, rank) in search::hits(c, &fts, language)? {
         if let Some(item) = catalogue.by_id.get(&id).map(|&i| &catalogue.items[i]) {
             if wanted(item) {
                 hits.push((rank, item));
@@ -64,8 +70,13 @@ pub fn items(c: &Connection, catalogue: &Catalogue, q: &ItemQuery) -> rusqlite::
         .collect())
 }
 
-/// Reads every product's listing attributes (the in-memory `Catalogue`).
-pub fn load_all(c: &Connection) -> rusqlite::Result<Catalogue> {
+/// Reads every product's listing attributes (the in-memory `Catalogue`), named in `words`'
+/// language. Colours and sizes stay the catalogue's own values: they are the facets' keys.
+pub fn load_all(
+    c: &Connection,
+    words: &Language,
+    currency: Currency,
+) -> rusqlite::Result<Catalogue> {
     let sold: HashMap<i64, u32> = c
         .prepare_cached(
             "SELECT v.product_id, SUM(l.quantity) FROM order_lines l
@@ -73,13 +84,15 @@ pub fn load_all(c: &Connection) -> rusqlite::Result<Catalogue> {
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let mut stmt = c.prepare_cached(
+    let (join, price, compare_at) = super::prices::columns(currency);
+    let mut stmt = c.prepare_cached(&format!(
         "SELECT p.id, p.handle, p.name, p.brand, c.handle, c.name, p.created_at, p.position,
-           p.option_names, v.options, v.colour, v.price, v.compare_at, v.stock
+           p.option_names, v.options, v.colour, {price}, {compare_at}, v.stock
          FROM products p JOIN categories c ON c.id = p.category_id
-           JOIN variants v ON v.product_id = p.id
-         ORDER BY p.position, p.id, v.position",
-    )?;
+           JOIN variants v ON v.product_id = p.id {join}
+         ORDER BY p.position, p.id, v.position"
+    ))?;
+    let money = |minor| Money::new(minor, currency);
     let mut rows = stmt.query([])?;
     let mut out: Vec<Item> = Vec::new();
     // Product ids, parallel to `out`.
@@ -96,24 +109,30 @@ pub fn load_all(c: &Connection) -> rusqlite::Result<Catalogue> {
         let stock: u32 = r.get(13)?;
         if ids.last() != Some(&product_id) {
             if let Some(item) = out.last_mut() {
-                finish(item, cheapest_compare, highest);
+                finish(item, cheapest_compare.map(money), highest);
             }
             ids.push(product_id);
             let handle: String = r.get(1)?;
-            let name: String = r.get(2)?;
+            let name = words
+                .product_name(&handle, &r.get::<_, String>(2)?)
+                .to_string();
+            let category: String = r.get(4)?;
+            let category_name = words
+                .category_name(&category, &r.get::<_, String>(5)?)
+                .to_string();
             out.push(Item {
                 summary: ProductSummary {
-                    image: super::image_for(&handle, &name, &colour),
+                    image: super::picture(words, &handle, &name, &colour),
                     handle,
                     name,
                     brand: r.get(3)?,
-                    price: super::money(price),
+                    price: money(price),
                     compare_at: None,
                     price_varies: false,
                     in_stock: false,
                 },
-                category: r.get(4)?,
-                category_name: r.get(5)?,
+                category,
+                category_name,
                 colours: Vec::new(),
                 sizes: Vec::new(),
                 created_at: r.get(6)?,
@@ -142,21 +161,21 @@ pub fn load_all(c: &Connection) -> rusqlite::Result<Catalogue> {
             item.colours.push(colour);
         }
         if price < item.summary.price.minor {
-            item.summary.price = super::money(price);
+            item.summary.price = money(price);
             cheapest_compare = compare_at;
         }
         highest = highest.max(price);
         item.summary.in_stock |= stock > 0;
     }
     if let Some(item) = out.last_mut() {
-        finish(item, cheapest_compare, highest);
+        finish(item, cheapest_compare.map(money), highest);
     }
     let by_id = ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
     Ok(Catalogue { items: out, by_id })
 }
 
-fn finish(item: &mut Item, compare_at: Option<i64>, highest: i64) {
-    item.summary.compare_at = compare_at.map(super::money);
+fn finish(item: &mut Item, compare_at: Option<Money>, highest: i64) {
+    item.summary.compare_at = compare_at;
     item.summary.price_varies = highest != item.summary.price.minor;
 }
 

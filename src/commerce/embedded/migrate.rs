@@ -13,6 +13,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("orders", "gift", "TEXT"),
     ("carts", "coupon", "TEXT"),
     ("orders", "customer_id", "INTEGER"),
+    ("orders", "currency", "TEXT NOT NULL DEFAULT 'USD'"),
 ];
 
 pub fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {

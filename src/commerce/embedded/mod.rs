@@ -7,8 +7,10 @@ pub mod catalog;
 pub mod history;
 mod listing;
 mod migrate;
+mod prices;
 mod search;
 mod seed;
+mod texts;
 
 use super::backend::*;
 use super::checkout::{self, PaymentMethod, ShippingOption, Totals};
@@ -16,13 +18,31 @@ use super::model::*;
 use super::promotions::{self, Coupon, CouponProblem, Discount};
 use super::tracking::{self, OrderEvent, Shipment};
 use super::{Currency, Money, Refusal, Thing};
-use catalog::CURRENCY;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// The embedded store answering in one language (`Commerce::in_language`); every view
+/// shares one `Store`.
+#[derive(Clone)]
 pub struct EmbeddedStore {
+    store: Arc<Store>,
+    language: &'static str,
+    words: Arc<texts::Language>,
+    /// The price list this view shows and charges.
+    currency: Currency,
+}
+
+impl std::ops::Deref for EmbeddedStore {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+pub struct Store {
     /// The one connection that writes: SQLite serialises writers anyway.
     conn: Arc<Mutex<Connection>>,
     /// Read-only connections. In WAL mode readers never wait for a writer, but they would
@@ -36,10 +56,16 @@ pub struct EmbeddedStore {
     /// How many of the next order placements fail as if the database were down (tests and
     /// demos of the outage path; zero in normal use).
     failures: AtomicU32,
-    /// Listing attributes of every product (`listing::Catalogue`); dropped when stock or
-    /// sales change and rebuilt by the next listing.
-    catalogue: Arc<Mutex<Option<Arc<listing::Catalogue>>>>,
+    /// Listing attributes of every product (`listing::Catalogue`) per language and currency;
+    /// dropped when
+    /// stock or sales change and rebuilt by the next listing.
+    catalogue: Arc<Mutex<Catalogues>>,
+    /// The catalogue's words in every language it has them in.
+    texts: texts::Texts,
 }
+
+/// Listing attributes by (language, currency).
+type Catalogues = HashMap<(&'static str, Currency), Arc<listing::Catalogue>>;
 
 const DB_FILE: &str = "vitrine.sqlite3";
 /// Read-only connections beside the writer: one per core is enough, reads take microseconds.
@@ -79,7 +105,12 @@ impl EmbeddedStore {
         seed::coupons(&conn).map_err(|e| format!("cannot add the coupons: {e}"))?;
         history::seed_if_missing(&mut conn)
             .map_err(|e| format!("cannot add the order history: {e}"))?;
-        search::rebuild_index(&conn).map_err(|e| format!("cannot index the catalogue: {e}"))?;
+        texts::seed(&mut conn).map_err(|e| format!("cannot add the translations: {e}"))?;
+        prices::seed(&mut conn).map_err(|e| format!("cannot make the price lists: {e}"))?;
+        let texts =
+            texts::Texts::load(&conn).map_err(|e| format!("cannot read the translations: {e}"))?;
+        search::rebuild_index(&mut conn, &texts)
+            .map_err(|e| format!("cannot index the catalogue: {e}"))?;
         let readers = (0..READERS)
             .map(|_| {
                 let reader = Connection::open_with_flags(
@@ -92,14 +123,21 @@ impl EmbeddedStore {
             })
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| format!("cannot open {} for reading: {e}", path.display()))?;
-        Ok(EmbeddedStore {
+        let store = Store {
             conn: Arc::new(Mutex::new(conn)),
             readers: readers.into(),
             next_reader: Default::default(),
             last_sweep: Default::default(),
             path,
             failures: AtomicU32::new(0),
-            catalogue: Arc::new(Mutex::new(None)),
+            catalogue: Arc::default(),
+            texts,
+        };
+        Ok(EmbeddedStore {
+            words: store.texts.language("en"),
+            store: Arc::new(store),
+            language: "en",
+            currency: super::prices::BASE,
         })
     }
 
@@ -250,14 +288,11 @@ fn now() -> i64 {
         .unwrap_or(0)
 }
 
-fn money(minor: i64) -> Money {
-    Money::new(minor, CURRENCY)
-}
-
-pub fn image_for(handle: &str, name: &str, colour: &str) -> Image {
+/// A product's picture in one colour; `name` is already in `words`' language.
+fn picture(words: &texts::Language, handle: &str, name: &str, colour: &str) -> Image {
     Image {
         url: format!("/media/p/{handle}/{}.svg", colour.to_ascii_lowercase()),
-        alt: format!("{name} in {colour}"),
+        alt: words.picture(name, colour),
     }
 }
 
@@ -318,18 +353,33 @@ fn split(s: &str) -> Vec<String> {
     s.split('|').map(str::to_string).collect()
 }
 
-fn category_row(r: &rusqlite::Row) -> rusqlite::Result<Category> {
-    let image = r.get::<_, Option<String>>(4)?.and_then(|s| {
-        let mut it = s.splitn(3, '|');
-        Some(image_for(it.next()?, it.next()?, it.next()?))
-    });
-    Ok(Category {
-        handle: r.get(0)?,
-        name: r.get(1)?,
-        description: r.get(2)?,
-        product_count: r.get(3)?,
-        image,
-    })
+fn category_row(
+    words: &texts::Language,
+) -> impl Fn(&rusqlite::Row) -> rusqlite::Result<Category> + '_ {
+    move |r| {
+        let image = r.get::<_, Option<String>>(4)?.and_then(|s| {
+            let mut it = s.splitn(3, '|');
+            let (handle, name, colour) = (it.next()?, it.next()?, it.next()?);
+            Some(picture(
+                words,
+                handle,
+                words.product_name(handle, name),
+                colour,
+            ))
+        });
+        let handle: String = r.get(0)?;
+        Ok(Category {
+            name: words
+                .category_name(&handle, &r.get::<_, String>(1)?)
+                .to_string(),
+            description: words
+                .category_description(&handle, &r.get::<_, String>(2)?)
+                .to_string(),
+            handle,
+            product_count: r.get(3)?,
+            image,
+        })
+    }
 }
 
 /// A category's tile shows its first featured product.
@@ -339,7 +389,9 @@ const CATEGORY_SELECT: &str = "SELECT c.handle, c.name, c.description, \
         WHERE p.category_id = c.id ORDER BY p.featured DESC, p.position LIMIT 1) \
      FROM categories c";
 
-fn load_coupon(c: &Connection, code: &str) -> CommerceResult<Option<Coupon>> {
+/// A coupon, its amounts (kept in the base currency) in `currency`.
+fn load_coupon(c: &Connection, code: &str, currency: Currency) -> CommerceResult<Option<Coupon>> {
+    let money = |minor| super::prices::house(minor, currency);
     c.query_row(
         "SELECT code, kind, value, min_spend, last_day FROM coupons WHERE code = ?1",
         [code],
@@ -362,7 +414,12 @@ fn load_coupon(c: &Connection, code: &str) -> CommerceResult<Option<Coupon>> {
     .map_err(db)
 }
 
-fn load_cart(c: &Connection, token: &str) -> CommerceResult<Cart> {
+fn load_cart(
+    c: &Connection,
+    token: &str,
+    words: &texts::Language,
+    currency: Currency,
+) -> CommerceResult<Cart> {
     let coupon_code: Option<Option<String>> = c
         .query_row("SELECT coupon FROM carts WHERE token = ?1", [token], |r| {
             r.get(0)
@@ -372,26 +429,29 @@ fn load_cart(c: &Connection, token: &str) -> CommerceResult<Cart> {
     let Some(coupon_code) = coupon_code else {
         return Err(CommerceError::InvalidCartToken);
     };
+    let (join, price, _) = prices::columns(currency);
     let mut stmt = c
-        .prepare_cached(
-            "SELECT v.id, p.handle, p.name, v.options, v.colour, v.price, l.quantity, v.stock
-             FROM cart_lines l JOIN variants v ON v.id = l.variant_id
+        .prepare_cached(&format!(
+            "SELECT v.id, p.handle, p.name, v.options, v.colour, {price}, l.quantity, v.stock
+             FROM cart_lines l JOIN variants v ON v.id = l.variant_id {join}
              JOIN products p ON p.id = v.product_id
-             WHERE l.cart_token = ?1 ORDER BY l.added_at, v.id",
-        )
+             WHERE l.cart_token = ?1 ORDER BY l.added_at, v.id"
+        ))
         .map_err(db)?;
     let lines = stmt
         .query_map([token], |r| {
             let handle: String = r.get(1)?;
-            let name: String = r.get(2)?;
+            let name = words
+                .product_name(&handle, &r.get::<_, String>(2)?)
+                .to_string();
             let colour: String = r.get(4)?;
             Ok(CartLineInput {
                 variant_id: r.get::<_, i64>(0)?.to_string(),
-                image: image_for(&handle, &name, &colour),
+                image: picture(words, &handle, &name, &colour),
                 product_handle: handle,
                 product_name: name,
-                variant_title: split(&r.get::<_, String>(3)?).join(" / "),
-                unit_price: money(r.get(5)?),
+                variant_title: variant_title(words, &r.get::<_, String>(3)?),
+                unit_price: Money::new(r.get(5)?, currency),
                 quantity: r.get(6)?,
                 available: r.get(7)?,
             })
@@ -399,19 +459,36 @@ fn load_cart(c: &Connection, token: &str) -> CommerceResult<Cart> {
         .map_err(db)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(db)?;
-    let mut cart = Cart::from_lines(CURRENCY, lines).map_err(money_refused)?;
+    let mut cart = Cart::from_lines(currency, lines).map_err(money_refused)?;
     cart.coupon = match coupon_code {
-        Some(code) => load_coupon(c, &code)?,
+        Some(code) => load_coupon(c, &code, currency)?,
         None => None,
     };
     Ok(cart)
 }
 
-fn variant_stock(c: &Connection, variant: i64) -> CommerceResult<(String, u32)> {
+/// A variant's options as the cart and order show them ("M / Ink"), in `words`' language.
+fn variant_title(words: &texts::Language, options: &str) -> String {
+    options
+        .split('|')
+        .map(|o| words.phrase(o))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn variant_stock(
+    c: &Connection,
+    variant: i64,
+    words: &texts::Language,
+) -> CommerceResult<(String, u32)> {
     c.query_row(
-        "SELECT p.name, v.stock FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
+        "SELECT p.handle, p.name, v.stock FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
         [variant],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| {
+            let handle: String = r.get(0)?;
+            let name: String = r.get(1)?;
+            Ok((words.product_name(&handle, &name).to_string(), r.get(2)?))
+        },
     )
     .optional()
     .map_err(db)?
@@ -455,7 +532,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         .query_row(
             "SELECT email, ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
                shipping, payment, subtotal, shipping_cost, tax, total, status, placed_at,
-               carrier, tracking_number, discount, coupon, billing, gift
+               carrier, tracking_number, discount, coupon, billing, gift, currency
              FROM orders WHERE code = ?1",
             [code],
             |r| {
@@ -483,6 +560,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
                         r.get::<_, Option<String>>(19)?,
                         r.get::<_, Option<String>>(20)?,
                     ),
+                    r.get::<_, String>(21)?,
                 ))
             },
         )
@@ -500,7 +578,10 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         (carrier, tracking_number),
         (discount, coupon),
         (billing, gift),
+        currency,
     ) = head;
+    let currency = Currency::parse(&currency).ok_or_else(|| corrupt("currency"))?;
+    let money = |minor| Money::new(minor, currency);
     fn parse<T: serde::de::DeserializeOwned>(json: Option<String>) -> Result<Option<T>, ()> {
         json.map(|j| serde_json::from_str(&j).map_err(|_| ()))
             .transpose()
@@ -576,15 +657,52 @@ impl Commerce for EmbeddedStore {
     }
 
     fn currency(&self) -> Currency {
-        CURRENCY
+        self.currency
+    }
+
+    fn currencies(&self) -> Vec<Currency> {
+        super::prices::OFFERED.to_vec()
+    }
+
+    fn in_currency(self: Arc<Self>, currency: Currency) -> Arc<dyn Commerce> {
+        if currency == self.currency || !super::prices::OFFERED.contains(&currency) {
+            return self;
+        }
+        Arc::new(EmbeddedStore {
+            currency,
+            ..(*self).clone()
+        })
+    }
+
+    fn language(&self) -> &'static str {
+        self.language
+    }
+
+    fn in_language(self: Arc<Self>, language: &'static str) -> Arc<dyn Commerce> {
+        if language == self.language {
+            return self;
+        }
+        Arc::new(EmbeddedStore {
+            store: self.store.clone(),
+            language,
+            words: self.store.texts.language(language),
+            currency: self.currency,
+        })
+    }
+
+    fn option_label(&self, value: &str) -> Option<String> {
+        self.words
+            .has_phrase(value)
+            .then(|| self.words.phrase(value).to_string())
     }
 
     async fn categories(&self) -> CommerceResult<Vec<Category>> {
-        self.read(|c| {
+        let words = self.words.clone();
+        self.read(move |c| {
             let mut stmt = c
                 .prepare_cached(&format!("{CATEGORY_SELECT} ORDER BY c.position"))
                 .map_err(db)?;
-            let rows = stmt.query_map([], category_row).map_err(db)?;
+            let rows = stmt.query_map([], category_row(&words)).map_err(db)?;
             rows.collect::<Result<Vec<_>, _>>().map_err(db)
         })
         .await
@@ -592,11 +710,12 @@ impl Commerce for EmbeddedStore {
 
     async fn category(&self, handle: &str) -> CommerceResult<Category> {
         let handle = handle.to_string();
+        let words = self.words.clone();
         self.read(move |c| {
             c.query_row(
                 &format!("{CATEGORY_SELECT} WHERE c.handle = ?1"),
                 [&handle],
-                category_row,
+                category_row(&words),
             )
             .optional()
             .map_err(db)?
@@ -607,11 +726,13 @@ impl Commerce for EmbeddedStore {
 
     async fn products(&self, query: &ProductQuery) -> CommerceResult<Page<ProductSummary>> {
         let q = query.clone();
+        let (words, currency) = (self.words.clone(), self.currency);
         self.read(move |c| {
             let per_page = q.per_page.clamp(1, 100);
             let page = q.page.max(1);
             let (from, order) = ("products p", "p.position");
-            let filter = "(?1 IS NULL OR p.category_id = (SELECT id FROM categories WHERE handle = ?1))
+            let filter =
+                "(?1 IS NULL OR p.category_id = (SELECT id FROM categories WHERE handle = ?1))
                  AND (?2 = 0 OR p.featured = 1)";
             let total: u32 = c
                 .query_row(
@@ -621,36 +742,45 @@ impl Commerce for EmbeddedStore {
                 )
                 .map_err(db)?;
             // The cheapest variant prices the card; its compare-at shows the saving.
+            let (join, price, compare_at) = prices::columns(currency);
             let sql = format!(
                 "SELECT p.handle, p.name, p.brand,
                    (SELECT colour FROM variants WHERE product_id = p.id ORDER BY position LIMIT 1),
-                   MIN(v.price), MAX(v.price),
-                   (SELECT compare_at FROM variants WHERE product_id = p.id ORDER BY price, position LIMIT 1),
+                   MIN({price}), MAX({price}),
+                   (SELECT {compare_at} FROM variants v {join} WHERE v.product_id = p.id
+                      ORDER BY {price}, v.position LIMIT 1),
                    MAX(v.stock > 0)
-                 FROM {from} JOIN variants v ON v.product_id = p.id
+                 FROM {from} JOIN variants v ON v.product_id = p.id {join}
                  WHERE {filter}
                  GROUP BY p.id ORDER BY {order} LIMIT ?3 OFFSET ?4"
             );
             let mut stmt = c.prepare_cached(&sql).map_err(db)?;
             let offset = i64::from(page - 1) * i64::from(per_page);
             let items = stmt
-                .query_map(params![q.category, q.featured_only, per_page, offset], |r| {
-                    let handle: String = r.get(0)?;
-                    let name: String = r.get(1)?;
-                    let colour: String = r.get(3)?;
-                    let min: i64 = r.get(4)?;
-                    let max: i64 = r.get(5)?;
-                    Ok(ProductSummary {
-                        image: image_for(&handle, &name, &colour),
-                        handle,
-                        name,
-                        brand: r.get(2)?,
-                        price: money(min),
-                        compare_at: r.get::<_, Option<i64>>(6)?.map(money),
-                        price_varies: max != min,
-                        in_stock: r.get(7)?,
-                    })
-                })
+                .query_map(
+                    params![q.category, q.featured_only, per_page, offset],
+                    |r| {
+                        let handle: String = r.get(0)?;
+                        let name = words
+                            .product_name(&handle, &r.get::<_, String>(1)?)
+                            .to_string();
+                        let colour: String = r.get(3)?;
+                        let min: i64 = r.get(4)?;
+                        let max: i64 = r.get(5)?;
+                        Ok(ProductSummary {
+                            image: picture(&words, &handle, &name, &colour),
+                            handle,
+                            name,
+                            brand: r.get(2)?,
+                            price: Money::new(min, currency),
+                            compare_at: r
+                                .get::<_, Option<i64>>(6)?
+                                .map(|m| Money::new(m, currency)),
+                            price_varies: max != min,
+                            in_stock: r.get(7)?,
+                        })
+                    },
+                )
                 .map_err(db)?
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(db)?;
@@ -667,24 +797,27 @@ impl Commerce for EmbeddedStore {
     async fn items(&self, query: &ItemQuery) -> CommerceResult<Vec<crate::discovery::Item>> {
         let q = query.clone();
         let cached = self.catalogue.clone();
+        let (language, words, currency) = (self.language, self.words.clone(), self.currency);
         self.read(move |c| {
             let mut slot = cached.lock().unwrap_or_else(|p| p.into_inner());
-            let catalogue = match slot.as_ref() {
+            let catalogue = match slot.get(&(language, currency)) {
                 Some(catalogue) => catalogue.clone(),
                 None => {
-                    let built = Arc::new(listing::load_all(c).map_err(db)?);
-                    *slot = Some(built.clone());
+                    let built = Arc::new(listing::load_all(c, &words, currency).map_err(db)?);
+                    slot.insert((language, currency), built.clone());
                     built
                 }
             };
             drop(slot);
-            listing::items(c, &catalogue, &q).map_err(db)
+            listing::items(c, &catalogue, &q, language).map_err(db)
         })
         .await
     }
 
     async fn search_terms(&self) -> CommerceResult<Vec<(String, u32)>> {
-        self.read(|c| search::terms(c).map_err(db)).await
+        let language = self.language;
+        self.read(move |c| search::terms(c, language).map_err(db))
+            .await
     }
 
     async fn baskets(&self, limit: u32) -> CommerceResult<Vec<Vec<String>>> {
@@ -694,6 +827,7 @@ impl Commerce for EmbeddedStore {
 
     async fn product(&self, handle: &str) -> CommerceResult<Product> {
         let handle = handle.to_string();
+        let (words, currency) = (self.words.clone(), self.currency);
         self.read(move |c| {
             let head = c
                 .query_row(
@@ -715,18 +849,21 @@ impl Commerce for EmbeddedStore {
                 .map_err(db)?
                 .ok_or(CommerceError::NotFound(Thing::Product))?;
             let (id, name, brand, description, option_names, category_handle) = head;
+            let name = words.product_name(&handle, &name).to_string();
+            let description = words.product_description(&handle, &description).to_string();
             let category = c
                 .query_row(
                     &format!("{CATEGORY_SELECT} WHERE c.handle = ?1"),
                     [&category_handle],
-                    category_row,
+                    category_row(&words),
                 )
                 .map_err(db)?;
+            let (join, price, compare_at) = prices::columns(currency);
             let mut stmt = c
-                .prepare_cached(
-                    "SELECT id, sku, options, colour, price, compare_at, stock
-                     FROM variants WHERE product_id = ?1 ORDER BY position",
-                )
+                .prepare_cached(&format!(
+                    "SELECT v.id, v.sku, v.options, v.colour, {price}, {compare_at}, v.stock
+                     FROM variants v {join} WHERE v.product_id = ?1 ORDER BY v.position"
+                ))
                 .map_err(db)?;
             let variants = stmt
                 .query_map([id], |r| {
@@ -734,10 +871,13 @@ impl Commerce for EmbeddedStore {
                     Ok(Variant {
                         id: r.get::<_, i64>(0)?.to_string(),
                         sku: r.get(1)?,
-                        options: split(&r.get::<_, String>(2)?),
-                        image: Some(image_for(&handle, &name, &colour)),
-                        price: money(r.get(4)?),
-                        compare_at: r.get::<_, Option<i64>>(5)?.map(money),
+                        options: split(&r.get::<_, String>(2)?)
+                            .iter()
+                            .map(|o| words.phrase(o).to_string())
+                            .collect(),
+                        image: Some(picture(&words, &handle, &name, &colour)),
+                        price: Money::new(r.get(4)?, currency),
+                        compare_at: r.get::<_, Option<i64>>(5)?.map(|m| Money::new(m, currency)),
                         stock: r.get(6)?,
                     })
                 })
@@ -757,7 +897,7 @@ impl Commerce for EmbeddedStore {
                         }
                     }
                     ProductOption {
-                        name: option,
+                        name: words.phrase(&option).to_string(),
                         values,
                     }
                 })
@@ -785,7 +925,9 @@ impl Commerce for EmbeddedStore {
     async fn cart(&self, token: &str) -> CommerceResult<Cart> {
         check_token(token)?;
         let token = token.to_string();
-        self.read(move |c| load_cart(c, &token)).await
+        let (words, currency) = (self.words.clone(), self.currency);
+        self.read(move |c| load_cart(c, &token, &words, currency))
+            .await
     }
 
     async fn add_to_cart(
@@ -801,6 +943,7 @@ impl Commerce for EmbeddedStore {
         let variant = parse_variant_id(variant_id)?;
         let token = token.map(str::to_string);
         let sweep = token.is_none() && self.sweep_due();
+        let (words, currency) = (self.words.clone(), self.currency);
         self.run(move |c| {
             let tx = c
                 .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -808,7 +951,7 @@ impl Commerce for EmbeddedStore {
             if sweep {
                 sweep_abandoned_carts(&tx)?;
             }
-            let (name, stock) = variant_stock(&tx, variant)?;
+            let (name, stock) = variant_stock(&tx, variant, &words)?;
             let token = match token {
                 Some(t) => {
                     let known = tx
@@ -865,7 +1008,7 @@ impl Commerce for EmbeddedStore {
                 params![token, now()],
             )
             .map_err(db)?;
-            let cart = load_cart(&tx, &token)?;
+            let cart = load_cart(&tx, &token, &words, currency)?;
             tx.commit().map_err(db)?;
             Ok(TokenCart { token, cart })
         })
@@ -882,11 +1025,12 @@ impl Commerce for EmbeddedStore {
         check_quantity(quantity, true)?;
         let variant = parse_variant_id(variant_id)?;
         let token = token.to_string();
+        let (words, currency) = (self.words.clone(), self.currency);
         self.run(move |c| {
             let tx = c
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(db)?;
-            load_cart(&tx, &token)?;
+            load_cart(&tx, &token, &words, currency)?;
             if quantity == 0 {
                 tx.execute(
                     "DELETE FROM cart_lines WHERE cart_token = ?1 AND variant_id = ?2",
@@ -894,7 +1038,7 @@ impl Commerce for EmbeddedStore {
                 )
                 .map_err(db)?;
             } else {
-                let (name, stock) = variant_stock(&tx, variant)?;
+                let (name, stock) = variant_stock(&tx, variant, &words)?;
                 if quantity > stock {
                     return Err(CommerceError::OutOfStock {
                         product: name,
@@ -911,7 +1055,7 @@ impl Commerce for EmbeddedStore {
                     return Err(CommerceError::NotFound(Thing::CartLine));
                 }
             }
-            let cart = load_cart(&tx, &token)?;
+            let cart = load_cart(&tx, &token, &words, currency)?;
             tx.commit().map_err(db)?;
             Ok(cart)
         })
@@ -922,13 +1066,14 @@ impl Commerce for EmbeddedStore {
         check_token(token)?;
         let token = token.to_string();
         let code = promotions::normalise_code(code);
+        let (words, currency) = (self.words.clone(), self.currency);
         self.run(move |c| {
             let tx = c
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(db)?;
-            let cart = load_cart(&tx, &token)?;
-            let coupon =
-                load_coupon(&tx, &code)?.ok_or(CommerceError::Coupon(CouponProblem::Unknown))?;
+            let cart = load_cart(&tx, &token, &words, currency)?;
+            let coupon = load_coupon(&tx, &code, currency)?
+                .ok_or(CommerceError::Coupon(CouponProblem::Unknown))?;
             coupon
                 .check(cart.subtotal, checkout::Day::from_unix(now()))
                 .map_err(CommerceError::Coupon)?;
@@ -937,7 +1082,7 @@ impl Commerce for EmbeddedStore {
                 params![token, coupon.code, now()],
             )
             .map_err(db)?;
-            let cart = load_cart(&tx, &token)?;
+            let cart = load_cart(&tx, &token, &words, currency)?;
             tx.commit().map_err(db)?;
             Ok(cart)
         })
@@ -947,13 +1092,14 @@ impl Commerce for EmbeddedStore {
     async fn remove_coupon(&self, token: &str) -> CommerceResult<Cart> {
         check_token(token)?;
         let token = token.to_string();
+        let (words, currency) = (self.words.clone(), self.currency);
         self.run(move |c| {
             c.execute(
                 "UPDATE carts SET coupon = NULL, updated_at = ?2 WHERE token = ?1",
                 params![token, now()],
             )
             .map_err(db)?;
-            load_cart(c, &token)
+            load_cart(c, &token, &words, currency)
         })
         .await
     }
@@ -966,6 +1112,7 @@ impl Commerce for EmbeddedStore {
         let token = token.to_string();
         let order = order.clone();
         let catalogue = self.catalogue.clone();
+        let (words, currency) = (self.words.clone(), self.currency);
         self.run(move |c| {
             let tx = c
                 .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -981,9 +1128,15 @@ impl Commerce for EmbeddedStore {
             if let Some(code) = existing {
                 return load_order(&tx, &code);
             }
-            let cart = load_cart(&tx, &token)?;
+            let cart = load_cart(&tx, &token, &words, currency)?;
             if cart.is_empty() {
                 return Err(CommerceError::EmptyCart);
+            }
+            if order.currency != currency {
+                return Err(CommerceError::Refused(Refusal::CurrencyChanged {
+                    shown: order.currency,
+                    now: currency,
+                }));
             }
             let quote = checkout::quote(
                 cart.subtotal,
@@ -1031,9 +1184,10 @@ impl Commerce for EmbeddedStore {
             tx.execute(
                 "INSERT INTO orders (code, idempotency_key, email, ship_name, ship_line1, ship_line2,
                    ship_city, ship_postcode, ship_country, shipping, payment, subtotal,
-                   shipping_cost, tax, total, status, placed_at, discount, coupon, billing, gift)
+                   shipping_cost, tax, total, status, placed_at, discount, coupon, billing, gift,
+                   currency)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                   ?18, ?19, ?20, ?21)",
+                   ?18, ?19, ?20, ?21, ?22)",
                 params![
                     code,
                     order.idempotency_key,
@@ -1055,7 +1209,8 @@ impl Commerce for EmbeddedStore {
                     totals.discount.minor,
                     cart.coupon.as_ref().map(to_json),
                     order.billing.as_ref().map(to_json),
-                    order.gift.as_ref().map(to_json)
+                    order.gift.as_ref().map(to_json),
+                    currency.code()
                 ],
             )
             .map_err(db)?;
@@ -1094,7 +1249,7 @@ impl Commerce for EmbeddedStore {
             let placed = load_order(&tx, &code)?;
             tx.commit().map_err(db)?;
             // Stock and sales changed: listings must not show a sold-out product as in stock.
-            *catalogue.lock().unwrap_or_else(|p| p.into_inner()) = None;
+            catalogue.lock().unwrap_or_else(|p| p.into_inner()).clear();
             Ok(placed)
         })
         .await

@@ -1,4 +1,5 @@
--- The embedded backend's tables. Money columns hold integer minor units of the store currency.
+-- The embedded backend's tables. Money columns hold integer minor units: a variant's in the base
+-- currency (USD), a price list's in its currency, an order's in the order's currency.
 PRAGMA foreign_keys = ON;
 
 CREATE TABLE IF NOT EXISTS meta (
@@ -91,7 +92,8 @@ CREATE TABLE IF NOT EXISTS orders (
   coupon          TEXT,                 -- the applied coupon as JSON, as it was then
   billing         TEXT,                 -- the buyer's own address as JSON, when shipped elsewhere
   gift            TEXT,                 -- message and packing-slip choice as JSON
-  customer_id     INTEGER               -- the signed-in customer who placed it, if any
+  customer_id     INTEGER,              -- the signed-in customer who placed it, if any
+  currency        TEXT NOT NULL DEFAULT 'USD' -- what every amount of the order is in
 );
 -- orders_by_customer is created by migrate.rs, after the column exists in older files.
 
@@ -135,9 +137,41 @@ CREATE TABLE IF NOT EXISTS order_lines (
 );
 CREATE INDEX IF NOT EXISTS order_lines_by_order ON order_lines(order_code);
 
--- The search index: one row per product (rowid = products.id), rebuilt when the store opens.
-CREATE VIRTUAL TABLE IF NOT EXISTS product_search USING fts5(
-  name, brand, category, description,
-  tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3'
+-- The price lists of the offered currencies other than the base one (variants.price), made
+-- from it once by prices.rs and kept: what a shopper saw is what the order charges.
+CREATE TABLE IF NOT EXISTS prices (
+  variant_id INTEGER NOT NULL REFERENCES variants(id),
+  currency   TEXT NOT NULL,
+  price      INTEGER NOT NULL CHECK (price >= 0),
+  compare_at INTEGER CHECK (compare_at IS NULL OR compare_at > price),
+  PRIMARY KEY (variant_id, currency)
 );
+
+-- The catalogue in other languages (texts.rs). English lives in the tables above and shows
+-- wherever a translation is missing.
+CREATE TABLE IF NOT EXISTS category_texts (
+  category_id INTEGER NOT NULL REFERENCES categories(id),
+  lang        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  description TEXT NOT NULL,
+  PRIMARY KEY (category_id, lang)
+);
+
+CREATE TABLE IF NOT EXISTS product_texts (
+  product_id  INTEGER NOT NULL REFERENCES products(id),
+  lang        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  description TEXT NOT NULL,
+  PRIMARY KEY (product_id, lang)
+);
+
+-- Option names and values ('Colour', 'Ink') and the picture's alt template, per language.
+CREATE TABLE IF NOT EXISTS phrases (
+  lang    TEXT NOT NULL,
+  english TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  PRIMARY KEY (lang, english)
+);
+
+-- The search index (one row per product and language) is made by search.rs when the store
+-- opens.

@@ -2,39 +2,98 @@
 //! half-typed word already finds things, synonyms as alternatives, and input that can never
 //! break the query syntax.
 
+use super::texts::Texts;
 use crate::discovery::query::WordMatch;
-use rusqlite::Connection;
+use crate::discovery::script::index_form;
+use rusqlite::{params, Connection, OptionalExtension};
 
-/// Every product matching `fts` with its bm25 score (lower is better), weighted: name matters
-/// most, then brand, then category, then description. Unordered: the caller filters and
-/// sorts in memory, which is cheaper than SQLite sorting a join.
-pub fn hits(conn: &Connection, fts: &str) -> rusqlite::Result<Vec<(i64, f64)>> {
+/// Every product matching `fts` in `language`, with its bm25 score (lower is better),
+/// weighted: name matters most, then brand, then category, then description. Unordered: the
+/// caller filters and sorts in memory, which is cheaper than SQLite sorting a join.
+pub fn hits(conn: &Connection, fts: &str, language: &str) -> rusqlite::Result<Vec<(i64, f64)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT rowid, bm25(product_search, 10.0, 5.0, 3.0, 1.0)
-         FROM product_search WHERE product_search MATCH ?1",
+        "SELECT product_id, bm25(product_search, 0.0, 0.0, 10.0, 5.0, 3.0, 1.0)
+         FROM product_search WHERE product_search MATCH ?1 AND lang = ?2",
     )?;
-    let rows = stmt.query_map([fts], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([fts, language], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
 
-/// Refills the index from the catalogue; cheap enough to run every time the store opens.
-pub fn rebuild_index(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch(
-        "DELETE FROM product_search;
-         INSERT INTO product_search (rowid, name, brand, category, description)
-           SELECT p.id, p.name, p.brand, c.name, p.description
-           FROM products p JOIN categories c ON c.id = p.category_id;",
-    )
+const INDEX: &str = "CREATE VIRTUAL TABLE product_search USING fts5(
+    product_id UNINDEXED, lang UNINDEXED, name, brand, category, description,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  )";
+
+/// Refills the index from the catalogue, one row per product and language (English, and
+/// every language `texts` has words in, falling back to English field by field); cheap
+/// enough to run every time the store opens. Chinese is stored as characters and pairs
+/// (`discovery::script`), as queries are planned.
+pub fn rebuild_index(conn: &mut Connection, texts: &Texts) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let current: Option<String> = tx
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'product_search'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    // Releases before languages indexed one row per product, keyed by rowid.
+    if current.is_some_and(|sql| sql.contains("lang UNINDEXED")) {
+        tx.execute_batch("DELETE FROM product_search")?;
+    } else {
+        tx.execute_batch(&format!("DROP TABLE IF EXISTS product_search; {INDEX};"))?;
+    }
+    {
+        let mut read = tx.prepare(
+            "SELECT p.id, p.handle, p.name, p.brand, c.handle, c.name, p.description
+             FROM products p JOIN categories c ON c.id = p.category_id",
+        )?;
+        let rows = read
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut write = tx.prepare(
+            "INSERT INTO product_search (product_id, lang, name, brand, category, description)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for language in std::iter::once("en").chain(texts.codes().filter(|c| *c != "en")) {
+            let words = texts.language(language);
+            for (id, handle, name, brand, category, category_name, description) in &rows {
+                write.execute(params![
+                    id,
+                    language,
+                    index_form(words.product_name(handle, name)),
+                    brand,
+                    index_form(words.category_name(category, category_name)),
+                    index_form(words.product_description(handle, description)),
+                ])?;
+            }
+        }
+    }
+    tx.commit()
 }
 
-/// Every word in the index with the number of products that use it.
-pub fn terms(conn: &Connection) -> rusqlite::Result<Vec<(String, u32)>> {
+/// Every word `language`'s index holds, with the number of products that use it.
+pub fn terms(conn: &Connection, language: &str) -> rusqlite::Result<Vec<(String, u32)>> {
     conn.execute_batch(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms
-           USING fts5vocab(main, 'product_search', 'row');",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_instances
+           USING fts5vocab(main, 'product_search', 'instance');",
     )?;
-    let mut stmt = conn.prepare("SELECT term, doc FROM temp.search_terms")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let mut stmt = conn.prepare(
+        "SELECT term, COUNT(DISTINCT doc) FROM temp.search_instances
+         WHERE doc IN (SELECT rowid FROM product_search WHERE lang = ?1) GROUP BY term",
+    )?;
+    let rows = stmt.query_map([language], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
 

@@ -89,7 +89,7 @@ impl Shelf {
                 *shelf.counts.entry(slug.clone()).or_default() += 1;
             }
             shelf.memberships.push(p.collections.clone());
-            shelf.texts.push(text);
+            shelf.texts.push(crate::discovery::script::normalise(&text));
             let mut labels = brand(p);
             for c in shelf
                 .collections
@@ -99,7 +99,9 @@ impl Shelf {
                 labels.push(' ');
                 labels.push_str(&c.name);
             }
-            shelf.labels.push(labels.to_lowercase());
+            shelf
+                .labels
+                .push(crate::discovery::script::normalise(&labels.to_lowercase()));
         }
         shelf
     }
@@ -156,13 +158,21 @@ impl Shelf {
 
     /// Whether item `i` has a word starting with `prefix` (for words too short for Vendure's
     /// search, which ignores terms under three characters).
+    /// Chinese has no word starts to match: its pairs of characters match anywhere.
     pub fn has_word_starting(&self, i: usize, prefix: &str) -> bool {
-        words(&self.texts[i]).any(|w| w.starts_with(prefix))
+        has_word_starting(&self.texts[i], prefix)
     }
 
     pub fn has_label_word_starting(&self, i: usize, prefix: &str) -> bool {
-        words(&self.labels[i]).any(|w| w.starts_with(prefix))
+        has_word_starting(&self.labels[i], prefix)
     }
+}
+
+fn has_word_starting(text: &str, prefix: &str) -> bool {
+    if prefix.chars().any(crate::discovery::script::is_cjk) {
+        return text.contains(prefix);
+    }
+    words(text).any(|w| w.starts_with(prefix))
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {

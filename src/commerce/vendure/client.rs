@@ -22,6 +22,8 @@ const BACKOFF: [Duration; 2] = [Duration::from_millis(100), Duration::from_milli
 pub struct Client {
     http: reqwest::Client,
     url: String,
+    /// The Shop API's `languageCode`: names and descriptions come back in it.
+    language: &'static str,
     /// Until when calls fail at once, after Vendure stopped answering.
     down_until: std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>>,
 }
@@ -50,8 +52,17 @@ impl Client {
         Ok(Client {
             http,
             url: url.to_string(),
+            language: "en",
             down_until: Default::default(),
         })
+    }
+
+    /// The same Vendure, asked in `language` (sharing connections and the cool-down).
+    pub fn speaking(&self, language: &'static str) -> Client {
+        Client {
+            language,
+            ..self.clone()
+        }
     }
 
     pub async fn call<Q: GraphQLQuery>(
@@ -88,7 +99,11 @@ impl Client {
         }
         let mut attempt = 0;
         loop {
-            let mut req = self.http.post(&self.url).json(&body);
+            let mut req = self
+                .http
+                .post(&self.url)
+                .query(&[("languageCode", self.language)])
+                .json(&body);
             if let Some(t) = token {
                 req = req.bearer_auth(t);
             }

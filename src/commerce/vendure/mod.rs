@@ -40,12 +40,29 @@ const MOST_HITS: i64 = 500;
 /// Placed orders remembered per attempt key, so a replayed checkout returns the first order.
 const REMEMBERED_ATTEMPTS: usize = 10_000;
 
+/// The Vendure backend answering in one language (`Commerce::in_language`): its client asks
+/// the Shop API with `languageCode`, and Vendure falls back to the channel's default language
+/// where a product has no translation. Every view shares one `Shared`.
+#[derive(Clone)]
 pub struct VendureStore {
+    shared: Arc<Shared>,
     client: Client,
+    language: &'static str,
+}
+
+impl std::ops::Deref for VendureStore {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.shared
+    }
+}
+
+pub struct Shared {
     currency: Currency,
     /// Where product pictures come from, for the page's Content-Security-Policy.
     asset_origin: Option<String>,
-    shelf: Mutex<Option<(Instant, Arc<Shelf>)>>,
+    /// The catalogue per language, with when it was loaded.
+    shelf: Mutex<HashMap<&'static str, (Instant, Arc<Shelf>)>>,
     /// One catalogue load at a time: a cold cache under load must not fan out to Vendure.
     loading: tokio::sync::Mutex<()>,
     /// Attempt key → the order it placed, behind a lock held across that placement: a double
@@ -95,18 +112,22 @@ impl VendureStore {
             }
             Err(e) => return Err(format!("cannot reach Vendure at {url}: {e}")),
         };
-        Ok(VendureStore {
-            client,
+        let shared = Shared {
             currency,
             asset_origin,
             gifts,
-            shelf: Mutex::new(None),
+            shelf: Mutex::default(),
             loading: tokio::sync::Mutex::new(()),
             attempts: Mutex::new(HashMap::new()),
             proof_key: proof_key
                 .filter(|k| !k.is_empty())
                 .map(|k| Arc::from(k.as_bytes())),
             holds: Mutex::new(HashMap::new()),
+        };
+        Ok(VendureStore {
+            shared: Arc::new(shared),
+            client: client.speaking("en"),
+            language: "en",
         })
     }
 
@@ -145,7 +166,7 @@ impl VendureStore {
     async fn shelf(&self) -> CommerceResult<Arc<Shelf>> {
         let fresh = || {
             self.shelf.lock().ok().and_then(|s| {
-                s.as_ref()
+                s.get(self.language)
                     .filter(|(at, _)| at.elapsed() < SHELF_TTL)
                     .map(|(_, s)| s.clone())
             })
@@ -157,7 +178,7 @@ impl VendureStore {
             self.shelf
                 .lock()
                 .ok()
-                .and_then(|s| s.as_ref().map(|(_, s)| s.clone()))
+                .and_then(|s| s.get(self.language).map(|(_, s)| s.clone()))
         };
         // While another request reloads it, an old catalogue beats a queue.
         let _one = match self.loading.try_lock() {
@@ -174,7 +195,7 @@ impl VendureStore {
             Ok(loaded) => {
                 let shelf = Arc::new(loaded);
                 if let Ok(mut s) = self.shelf.lock() {
-                    *s = Some((Instant::now(), shelf.clone()));
+                    s.insert(self.language, (Instant::now(), shelf.clone()));
                 }
                 Ok(shelf)
             }
@@ -183,10 +204,10 @@ impl VendureStore {
         }
     }
 
-    /// Drops the cached catalogue (stock changed).
+    /// Drops the cached catalogue in every language (stock changed).
     fn restock(&self) {
         if let Ok(mut s) = self.shelf.lock() {
-            *s = None;
+            s.clear();
         }
     }
 
@@ -598,6 +619,27 @@ impl Commerce for VendureStore {
         self.currency
     }
 
+    fn language(&self) -> &'static str {
+        self.language
+    }
+
+    /// One currency, the channel's: the sample channel prices in no other, and a channel that
+    /// does would be asked with `currencyCode` the way languages are.
+    fn in_currency(self: Arc<Self>, _currency: Currency) -> Arc<dyn Commerce> {
+        self
+    }
+
+    fn in_language(self: Arc<Self>, language: &'static str) -> Arc<dyn Commerce> {
+        if language == self.language {
+            return self;
+        }
+        Arc::new(VendureStore {
+            shared: self.shared.clone(),
+            client: self.client.speaking(language),
+            language,
+        })
+    }
+
     fn image_origin(&self) -> Option<String> {
         self.asset_origin.clone()
     }
@@ -930,6 +972,12 @@ impl Commerce for VendureStore {
     }
 
     async fn place_order(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
+        if order.currency != self.currency {
+            return Err(CommerceError::Refused(Refusal::CurrencyChanged {
+                shown: order.currency,
+                now: self.currency,
+            }));
+        }
         let attempt = {
             let mut attempts = self
                 .attempts

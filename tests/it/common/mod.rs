@@ -62,6 +62,7 @@ pub fn guest_order(shipping_code: &str, key: &str) -> vitrine::commerce::backend
             last4: "4242".into(),
         },
         declines: None,
+        currency: vitrine::commerce::Currency::USD,
         idempotency_key: key.into(),
         customer_id: None,
     }

@@ -10,6 +10,10 @@ const embedded = {
   name: 'embedded',
   /** Three product pages with stock, bought by the checkout and account journeys. */
   products: ['/p/everyday-crew-tee', '/p/heavyweight-pocket-tee', '/p/organic-boxy-tee'],
+  /** The first product's name in each language, and a Chinese query (part of a name, no
+   *  spaces) with what it finds. */
+  named: { zh: '日常圆领T恤', fa: 'تی\u200cشرت یقه\u200cگرد روزمره', ru: 'Повседневная футболка с круглым вырезом' },
+  chinese: { typed: '马克杯', finds: '粗陶马克杯' },
   /** A product with a handful left, for the "sold out meanwhile" journey. */
   scarce: '/p/washed-ringer-tee',
   /** A category in the header, whose products have a second option to pick. */
@@ -23,10 +27,13 @@ const embedded = {
   liked: 'knitwear',
   browsed: { category: 'bags', search: 'tote' },
   viewed: { path: '/p/everyday-crew-tee', handle: 'everyday-crew-tee', name: 'Everyday Crew Tee', search: 'lamp' },
+  /** The currency each language's pages show until the shopper picks one. */
+  currencyOf: { en: 'USD', zh: 'CNY', fa: 'USD', ru: 'EUR' },
   /** The total a guest pays for one `unit` with standard delivery: 8% tax on goods and
-   *  delivery, delivery $4.95 and free from $75. */
-  total: (unit) => {
-    const shipping = unit >= 7500 ? 0 : 495;
+   *  delivery; delivery $4.95, free from $75 (€4.50 from €69, ¥36 from ¥540). */
+  total: (unit, currency = 'USD') => {
+    const [fee, freeFrom] = { USD: [495, 7500], EUR: [450, 6900], CNY: [3600, 54000] }[currency];
+    const shipping = unit >= freeFrom ? 0 : fee;
     return unit + shipping + Math.round((unit + shipping) * 0.08);
   },
   coupons: { good: 'WELCOME10', expired: 'summer25', expiredSays: 'That code expired on Wed 30 Sep.' },
@@ -40,6 +47,9 @@ const embedded = {
 const vendure = {
   name: 'vendure',
   products: ['/p/laptop', '/p/tablet', '/p/cordless-mouse'],
+  // server.js translates the laptop; everything else falls back to English.
+  named: { zh: '笔记本电脑', fa: 'لپ\u200cتاپ', ru: 'Ноутбук' },
+  chinese: { typed: '电脑', finds: '笔记本电脑' },
   scarce: '/p/hand-trowel',
   category: { name: 'Footwear', path: '/c/footwear', facet: { group: 'Size', param: 'size', value: 'Size 42' } },
   halfTyped: { typed: 'sneak', finds: /Allstar Sneakers/ },
@@ -49,6 +59,8 @@ const vendure = {
   liked: 'furniture',
   browsed: { category: 'plants', search: 'cactus' },
   viewed: { path: '/p/tripod', handle: 'tripod', name: 'Tripod', search: 'sofa' },
+  /** One currency, the channel's, in every language. */
+  currencyOf: { en: 'USD', zh: 'USD', fa: 'USD', ru: 'USD' },
   /** Vendure's prices include their tax (20%); the sample's standard delivery is $5.00. */
   total: (unit) => unit + 500,
   coupons: { good: 'WELCOME10', expired: 'summer25', expiredSays: 'That code has expired.' },
