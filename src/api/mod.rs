@@ -43,6 +43,8 @@ mod signed_cookie;
 mod validate;
 #[cfg(feature = "ssr")]
 pub mod widget;
+#[cfg(feature = "ui")]
+pub mod wishlist;
 
 #[cfg(feature = "ui")]
 pub use answer::{Answer, JsonText};

@@ -43,7 +43,7 @@ pub fn content_security_policy() {
 const OUR_COOKIES: &str = "vitrine_";
 
 /// Pages about one shopper: never stored by any cache, whoever asks.
-const PERSONAL_PATHS: [&str; 4] = ["/checkout", "/account", "/orders", "/privacy"];
+const PERSONAL_PATHS: [&str; 5] = ["/checkout", "/account", "/orders", "/privacy", "/wishlist"];
 
 pub async fn defaults(req: Request<Body>, next: Next) -> Response {
     let path = req.uri().path().to_string();

@@ -22,7 +22,7 @@ use crate::words::Locale;
 const MOST_PRODUCTS: u32 = 49_000;
 
 /// Pages that are the shopper's own or lead nowhere for a search engine, in every language.
-const PRIVATE: [&str; 4] = ["/cart", "/checkout", "/account", "/orders"];
+const PRIVATE: [&str; 5] = ["/cart", "/checkout", "/account", "/orders", "/wishlist"];
 
 pub async fn robots(State(state): State<AppState>) -> Response {
     let mut body = String::from("User-agent: *\n");
@@ -31,7 +31,7 @@ pub async fn robots(State(state): State<AppState>) -> Response {
             body.push_str(&format!("Disallow: {}\n", l.path(p)));
         }
     }
-    body.push_str("Disallow: /api/\nDisallow: /lang/\n");
+    body.push_str("Disallow: /api/\nDisallow: /lang/\nDisallow: /currency/\n");
     body.push_str(&format!(
         "\nSitemap: {}/sitemap.xml\n",
         state.public_origin()

@@ -723,6 +723,25 @@ fn ago(seconds: i64) -> String {
     }
 }
 
+pub const WISHLIST: &str = "Wishlist";
+pub const SAVE_TO_WISHLIST: &str = "Save to wishlist";
+pub const SAVED_IN_WISHLIST: &str = "Saved to your wishlist";
+pub const REMOVE_FROM_WISHLIST: &str = "Remove from wishlist";
+pub const WISHLIST_EMPTY: &str =
+    "Nothing saved yet. Save a product with its heart to find it here later.";
+pub const BACK_IN_STOCK: &str = "Back in stock";
+pub const NO_LONGER_AVAILABLE: &str = "No longer available";
+pub const CHOOSE_OPTIONS: &str = "Choose options";
+
+/// A saved item that costs less than when it was saved.
+pub fn price_dropped(was: crate::commerce::Money) -> String {
+    format!("Price dropped from {}", money(was))
+}
+
+pub fn wishlist_full(max: u32) -> String {
+    format!("Your wishlist holds up to {max} items. Remove one to save another.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

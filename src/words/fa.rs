@@ -734,3 +734,25 @@ fn ago(seconds: i64) -> String {
         s => format!("{} روز پیش", num(s / 86_400)),
     }
 }
+
+pub const WISHLIST: &str = "علاقه‌مندی‌ها";
+pub const SAVE_TO_WISHLIST: &str = "افزودن به علاقه‌مندی‌ها";
+pub const SAVED_IN_WISHLIST: &str = "در علاقه‌مندی‌ها ذخیره شد";
+pub const REMOVE_FROM_WISHLIST: &str = "حذف از علاقه‌مندی‌ها";
+pub const WISHLIST_EMPTY: &str =
+    "هنوز چیزی ذخیره نکرده‌اید. با زدن قلبِ هر کالا، بعداً آن را این‌جا پیدا می‌کنید.";
+pub const BACK_IN_STOCK: &str = "دوباره موجود شد";
+pub const NO_LONGER_AVAILABLE: &str = "دیگر موجود نیست";
+pub const CHOOSE_OPTIONS: &str = "انتخاب مدل";
+
+/// A saved item that costs less than when it was saved.
+pub fn price_dropped(was: crate::commerce::Money) -> String {
+    format!("ارزان‌تر شد (قبلاً {})", money(was))
+}
+
+pub fn wishlist_full(max: u32) -> String {
+    format!(
+        "در علاقه‌مندی‌ها حداکثر {} کالا جا می‌شود. برای ذخیرهٔ کالای تازه، یکی را حذف کنید.",
+        num(max)
+    )
+}

@@ -21,6 +21,7 @@ macro_rules! composed {
                 Problem::Coupon(c) => return coupon_problem(c),
                 Problem::Required(label) => return field_required(*label),
                 Problem::WidgetOriginRefused { origin } => return widget_origin_refused(origin),
+                Problem::WishlistFull { max } => return wishlist_full(*max),
                 Problem::Card(c) => card_problem(*c),
                 Problem::CartExpired => CART_EXPIRED,
                 Problem::CartEmpty => CART_EMPTY,

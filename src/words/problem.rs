@@ -45,6 +45,10 @@ pub enum Problem {
     },
     /// What the widget shows the shopper on such a site.
     WidgetRefused,
+    /// The wishlist holds `max` items already.
+    WishlistFull {
+        max: u32,
+    },
 }
 
 /// The name of a form field, for "please enter your …".

@@ -733,6 +733,25 @@ fn ago(seconds: i64) -> String {
     format!("{n} {} назад", by_count(n as u64, one, few, many))
 }
 
+pub const WISHLIST: &str = "Избранное";
+pub const SAVE_TO_WISHLIST: &str = "В избранное";
+pub const SAVED_IN_WISHLIST: &str = "Сохранено в избранном";
+pub const REMOVE_FROM_WISHLIST: &str = "Убрать из избранного";
+pub const WISHLIST_EMPTY: &str =
+    "Пока ничего не сохранено. Нажмите на сердечко у товара, чтобы найти его здесь позже.";
+pub const BACK_IN_STOCK: &str = "Снова в наличии";
+pub const NO_LONGER_AVAILABLE: &str = "Больше не продаётся";
+pub const CHOOSE_OPTIONS: &str = "Выбрать вариант";
+
+/// A saved item that costs less than when it was saved.
+pub fn price_dropped(was: crate::commerce::Money) -> String {
+    format!("Цена снизилась (было {})", money(was))
+}
+
+pub fn wishlist_full(max: u32) -> String {
+    format!("В избранном помещается до {max} товаров. Уберите один, чтобы сохранить новый.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

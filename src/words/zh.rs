@@ -670,3 +670,21 @@ fn ago(seconds: i64) -> String {
         s => format!("{} 天前", s / 86_400),
     }
 }
+
+pub const WISHLIST: &str = "心愿单";
+pub const SAVE_TO_WISHLIST: &str = "加入心愿单";
+pub const SAVED_IN_WISHLIST: &str = "已加入心愿单";
+pub const REMOVE_FROM_WISHLIST: &str = "从心愿单移除";
+pub const WISHLIST_EMPTY: &str = "还没有收藏。点商品上的爱心，之后就能在这里找到它。";
+pub const BACK_IN_STOCK: &str = "已到货";
+pub const NO_LONGER_AVAILABLE: &str = "已下架";
+pub const CHOOSE_OPTIONS: &str = "选择款式";
+
+/// A saved item that costs less than when it was saved.
+pub fn price_dropped(was: crate::commerce::Money) -> String {
+    format!("比收藏时便宜了（原价 {}）", money(was))
+}
+
+pub fn wishlist_full(max: u32) -> String {
+    format!("心愿单最多可存 {max} 件商品。请先移除一件再收藏。")
+}

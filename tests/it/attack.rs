@@ -5,26 +5,10 @@ use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Request};
-use common::{TestStore, STORE_HOST, STORE_ORIGIN};
+use common::{post_from, TestStore, STORE_ORIGIN};
 use vitrine::commerce::TokenCart;
 
 const EVIL: &str = "https://evil.example";
-
-/// A form post as a browser sends it from a page at `origin` (None: no Origin, no Referer).
-fn post_from(origin: Option<&str>, path: &str, form: &str, cookie: Option<&str>) -> Request<Body> {
-    let mut req = Request::post(path)
-        .header(header::HOST, STORE_HOST)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .header("sec-fetch-mode", "navigate");
-    if let Some(o) = origin {
-        req = req.header(header::ORIGIN, o);
-    }
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    req.body(Body::from(form.to_string())).unwrap()
-}
 
 #[test]
 fn a_shoppers_words_cannot_write_markup_into_the_head() {

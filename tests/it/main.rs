@@ -21,4 +21,5 @@ mod search_engines;
 mod style_tokens;
 mod tracking_api;
 mod widget_api;
+mod wishlist_api;
 mod words_only;

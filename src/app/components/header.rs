@@ -28,10 +28,14 @@ pub fn SiteHeader() -> impl IntoView {
                 <super::search_box::SearchBox searched/>
                 <a class="account-link" href=local("/account")>{w!(ACCOUNT)}</a>
                 <super::languages::LanguageMenu/>
-                <Suspense fallback=|| view! { <a class="cart-link" href=local("/cart")>{w!(CART)}</a> }>
-                    // Unknown while the backend cannot say: 0 would tell the shopper the cart is gone.
-                    {move || cart.get().map(|r| view! { <CartCount count=r.ok().map(|c| c.item_count)/> })}
-                </Suspense>
+                // The heart and the cart wrap together on a narrow screen.
+                <div class="site-header__carry">
+                    <WishlistLink/>
+                    <Suspense fallback=|| view! { <a class="cart-link" href=local("/cart")>{w!(CART)}</a> }>
+                        // Unknown while the backend cannot say: 0 would tell the shopper the cart is gone.
+                        {move || cart.get().map(|r| view! { <CartCount count=r.ok().map(|c| c.item_count)/> })}
+                    </Suspense>
+                </div>
             </div>
             <nav class="category-nav" aria-label=w!(NAV_LABEL)>
                 <Suspense fallback=|| ()>
@@ -57,6 +61,26 @@ pub fn SiteHeader() -> impl IntoView {
                 </Suspense>
             </nav>
         </header>
+    }
+}
+
+/// The wishlist's heart, with how many items it holds (read on the server from its cookie).
+#[component]
+fn WishlistLink() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let saved = crate::api::wishlist::ssr::list().len() as u32;
+    #[cfg(not(feature = "ssr"))]
+    let saved = 0u32;
+    view! {
+        <a class="wishlist-link" href=local("/wishlist") data-testid="wishlist-link">
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
+                <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10Z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
+            </svg>
+            <span class="visually-hidden">{w!(WISHLIST)}</span>
+            {(saved > 0).then(|| view! {
+                <span class="wishlist-link__count" data-testid="wishlist-count">{w!(count)(saved)}</span>
+            })}
+        </a>
     }
 }
 

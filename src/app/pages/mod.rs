@@ -33,6 +33,8 @@ pub mod privacy;
 pub mod product;
 #[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod search;
+#[cfg(feature = "ssr")]
+pub mod wishlist;
 
 use crate::api::ApiError;
 use leptos::prelude::*;

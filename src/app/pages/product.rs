@@ -78,7 +78,7 @@ fn ProductView(product: Product) -> impl IntoView {
                 <li><span aria-current="page">{p.name.clone()}</span></li>
             </ol>
         </nav>
-        <ProductPanel product=Buyable::from(&product) variant>
+        <ProductPanel product=Buyable::from(&product) variant saved=saved(&product.handle)>
             <section class="product__description" aria-labelledby="description-title">
                 <h2 id="description-title">{w!(DESCRIPTION)}</h2>
                 <p>{product.description.clone()}</p>
@@ -134,7 +134,12 @@ impl Buyable {
 
 /// The picture, price, stock, options and buttons: everything a chip changes.
 #[island]
-fn ProductPanel(product: Buyable, variant: Option<String>, children: Children) -> impl IntoView {
+fn ProductPanel(
+    product: Buyable,
+    variant: Option<String>,
+    saved: bool,
+    children: Children,
+) -> impl IntoView {
     let wanted = RwSignal::new(variant);
     #[cfg(feature = "hydrate")]
     follow_history(wanted);
@@ -158,9 +163,72 @@ fn ProductPanel(product: Buyable, variant: Option<String>, children: Children) -
                 })}
                 <OptionPickers product selected wanted/>
                 <AddToCart selected/>
+                <WishlistToggle handle=p.handle.clone() saved selected/>
                 {children()}
             </div>
         </article>
+    }
+}
+
+/// Whether the shopper's wishlist holds this product (read on the server, from its cookie).
+fn saved(handle: &str) -> bool {
+    #[cfg(feature = "ssr")]
+    return crate::api::wishlist::ssr::has(handle);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = handle;
+        false
+    }
+}
+
+/// Save for later, or take back: a plain form (a full post and back here, with or without
+/// the wasm) that saves the variant on show.
+#[component]
+fn WishlistToggle(handle: String, saved: bool, selected: Memo<Option<Variant>>) -> impl IntoView {
+    use crate::api::wishlist::{RemoveFromWishlist, SaveToWishlist};
+    use leptos::server_fn::ServerFn;
+    let page = local(&format!("/p/{handle}"));
+    let back = move || match selected.get() {
+        Some(v) => format!("{page}?variant={}", v.id),
+        None => page.clone(),
+    };
+    let heart = move |filled: bool| {
+        view! {
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
+                <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10Z"
+                    fill=if filled { "currentColor" } else { "none" } stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
+            </svg>
+        }
+    };
+    if saved {
+        view! {
+            <div class="wishlist-toggle" data-testid="wishlist-toggle">
+                <p class="wishlist-toggle__saved">
+                    {heart(true)}
+                    <span>{w!(SAVED_IN_WISHLIST)}</span>
+                    " · "<a href=local("/wishlist")>{w!(WISHLIST)}</a>
+                </p>
+                <form method="post" action=RemoveFromWishlist::url()>
+                    <input type="hidden" name="handle" value=handle/>
+                    <input type="hidden" name="back" value=back/>
+                    <button class="link-button" type="submit">{w!(REMOVE_FROM_WISHLIST)}</button>
+                </form>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <form class="wishlist-toggle" method="post" action=SaveToWishlist::url() data-testid="wishlist-toggle">
+                <input type="hidden" name="handle" value=handle/>
+                <input type="hidden" name="variant_id" value=move || selected.get().map(|v| v.id).unwrap_or_default()/>
+                <input type="hidden" name="back" value=back/>
+                <button class="button button--ghost wishlist-toggle__button" type="submit">
+                    {heart(false)}
+                    <span>{w!(SAVE_TO_WISHLIST)}</span>
+                </button>
+            </form>
+        }
+        .into_any()
     }
 }
 

@@ -271,3 +271,24 @@ impl Reply {
         (code.to_string(), token.to_string())
     }
 }
+
+/// A form post as a browser sends it from a page at `origin` (None: no Origin, no Referer).
+pub fn post_from(
+    origin: Option<&str>,
+    path: &str,
+    form: &str,
+    cookie: Option<&str>,
+) -> Request<Body> {
+    let mut req = Request::post(path)
+        .header(header::HOST, STORE_HOST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header("sec-fetch-mode", "navigate");
+    if let Some(o) = origin {
+        req = req.header(header::ORIGIN, o);
+    }
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(form.to_string())).unwrap()
+}

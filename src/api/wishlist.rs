@@ -1,0 +1,218 @@
+//! The wishlist: products (and the variant chosen, if any) a shopper saved for later. A guest's
+//! list lives in the store's own signed cookie, with the price and availability each item had
+//! when saved, so the list can say when a price dropped or a sold-out item is back. Plain
+//! forms save and remove, so it works before (or without) the wasm.
+
+use super::ApiError;
+use crate::commerce::{Image, Money};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Most items a list keeps (a guest's list must fit in one cookie).
+pub const MAX_ITEMS: usize = 30;
+
+/// One saved item as the wishlist page shows it, read from the backend now.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WishlistItem {
+    pub handle: String,
+    /// `None` when the product is gone from the catalogue.
+    pub name: Option<String>,
+    pub image: Option<Image>,
+    pub variant_id: Option<String>,
+    /// "M / Ink", when a variant was saved.
+    pub variant_title: Option<String>,
+    pub price: Option<Money>,
+    /// What it cost when saved, when it costs less now (in the same currency).
+    pub dropped_from: Option<Money>,
+    /// Sold out when saved, in stock now.
+    pub back_in_stock: bool,
+    pub in_stock: bool,
+}
+
+#[server(endpoint = "wishlist/get", output = crate::api::Answer)]
+pub async fn get_wishlist() -> Result<Vec<WishlistItem>, ApiError> {
+    ssr::items().await
+}
+
+/// Saves a product (with the variant shown, when there is one) and returns how many items the
+/// list holds; saving it again moves it to the top. A plain form goes back to `back`.
+#[server(endpoint = "wishlist/save", output = crate::api::Answer)]
+pub async fn save_to_wishlist(
+    handle: String,
+    #[server(default)] variant_id: String,
+    #[server(default)] back: String,
+) -> Result<usize, ApiError> {
+    let saved = ssr::save(&handle, &variant_id).await?;
+    ssr::back_to(&back, &format!("/p/{handle}"));
+    Ok(saved)
+}
+
+#[server(endpoint = "wishlist/remove", output = crate::api::Answer)]
+pub async fn remove_from_wishlist(
+    handle: String,
+    #[server(default)] variant_id: String,
+    #[server(default)] back: String,
+) -> Result<usize, ApiError> {
+    let left = ssr::remove(&handle, &variant_id)?;
+    ssr::back_to(&back, "/wishlist");
+    Ok(left)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::{WishlistItem, MAX_ITEMS};
+    use crate::api::{signed_cookie, validate, ApiError};
+    use crate::commerce::{Currency, Money, Product, Variant};
+    use crate::words::Problem;
+    use serde::{Deserialize, Serialize};
+
+    pub const COOKIE: &str = "vitrine_wishlist";
+    const COOKIE_MAX_AGE: u32 = 365 * 86_400;
+
+    /// A saved item, compact (a JSON array) so thirty fit in a cookie: handle, variant id (""
+    /// for the product), price when saved in minor units and its currency, whether it could
+    /// be bought then.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct Saved(pub String, pub String, pub i64, pub String, pub bool);
+
+    /// The list as the cookie holds it, newest first.
+    pub fn list() -> Vec<Saved> {
+        signed_cookie::read::<Vec<Saved>>(COOKIE).unwrap_or_default()
+    }
+
+    fn keep(list: &[Saved]) {
+        if list.is_empty() {
+            signed_cookie::clear(COOKIE);
+        } else {
+            signed_cookie::write(COOKIE, &list, COOKIE_MAX_AGE);
+        }
+    }
+
+    /// Whether `handle` is on the list (any variant).
+    pub fn has(handle: &str) -> bool {
+        list().iter().any(|s| s.0 == handle)
+    }
+
+    fn variant_of<'a>(p: &'a Product, id: &str) -> Option<&'a Variant> {
+        p.variants.iter().find(|v| v.id == id)
+    }
+
+    pub async fn save(handle: &str, variant_id: &str) -> Result<usize, ApiError> {
+        let handle = validate::handle(handle)?;
+        let variant_id = match variant_id.trim() {
+            "" => String::new(),
+            id => validate::variant_id(id)?,
+        };
+        let product = crate::api::context::backend()?.product(&handle).await?;
+        let (price, buyable) = if variant_id.is_empty() {
+            (
+                product.default_variant(None).map(|v| v.price),
+                product.variants.iter().any(Variant::in_stock),
+            )
+        } else {
+            let v = variant_of(&product, &variant_id)
+                .ok_or(ApiError::Invalid(Problem::ChooseOption))?;
+            (Some(v.price), v.in_stock())
+        };
+        let price = price.ok_or(ApiError::Invalid(Problem::ChooseOption))?;
+        let mut list = list();
+        let before = list.len();
+        list.retain(|s| !(s.0 == handle && s.1 == variant_id));
+        if list.len() == before && list.len() >= MAX_ITEMS {
+            return Err(ApiError::Invalid(Problem::WishlistFull {
+                max: MAX_ITEMS as u32,
+            }));
+        }
+        list.insert(
+            0,
+            Saved(
+                handle,
+                variant_id,
+                price.minor,
+                price.currency.code().into(),
+                buyable,
+            ),
+        );
+        keep(&list);
+        Ok(list.len())
+    }
+
+    /// Removes one saved variant, or (no variant: the product page's button) every entry of
+    /// the product.
+    pub fn remove(handle: &str, variant_id: &str) -> Result<usize, ApiError> {
+        let handle = validate::handle(handle)?;
+        let variant_id = variant_id.trim();
+        let mut list = list();
+        list.retain(|s| !(s.0 == handle && (variant_id.is_empty() || s.1 == variant_id)));
+        keep(&list);
+        Ok(list.len())
+    }
+
+    /// Every saved item as it is now; a product gone from the catalogue stays listed (so it
+    /// can be removed) without a price.
+    pub async fn items() -> Result<Vec<WishlistItem>, ApiError> {
+        let backend = crate::api::context::backend()?;
+        let saved = list();
+        // All at once: thirty round trips to Vendure one after another would be felt.
+        let mut reads = tokio::task::JoinSet::new();
+        for (i, s) in saved.iter().enumerate() {
+            let (backend, handle) = (backend.clone(), s.0.clone());
+            reads.spawn(async move { (i, backend.product(&handle).await) });
+        }
+        let mut products: Vec<_> = (0..saved.len()).map(|_| None).collect();
+        while let Some(done) = reads.join_next().await {
+            let (i, found) = done.map_err(|_| ApiError::Unavailable)?;
+            products[i] = Some(found);
+        }
+        let mut out = Vec::with_capacity(saved.len());
+        for (s, found) in saved.into_iter().zip(products) {
+            use crate::commerce::backend::CommerceError;
+            let product = match found {
+                Some(Ok(p)) => Some(p),
+                Some(Err(CommerceError::NotFound(_))) => None,
+                Some(Err(e)) => return Err(e.into()),
+                None => return Err(ApiError::Unavailable),
+            };
+            out.push(item(s, product.as_ref()));
+        }
+        Ok(out)
+    }
+
+    fn item(s: Saved, product: Option<&Product>) -> WishlistItem {
+        let Saved(handle, variant_id, was_minor, was_currency, was_buyable) = s;
+        let variant = product.and_then(|p| variant_of(p, &variant_id));
+        let price = match (product, variant) {
+            (_, Some(v)) => Some(v.price),
+            (Some(p), None) => p.default_variant(None).map(|v| v.price),
+            _ => None,
+        };
+        let in_stock = match (product, variant) {
+            (_, Some(v)) => v.in_stock(),
+            (Some(p), None) => p.variants.iter().any(Variant::in_stock),
+            _ => false,
+        };
+        let was = Currency::parse(&was_currency).map(|c| Money::new(was_minor, c));
+        WishlistItem {
+            name: product.map(|p| p.name.clone()),
+            image: variant
+                .and_then(|v| v.image.clone())
+                .or_else(|| product.and_then(|p| p.images.first().cloned())),
+            variant_title: variant.map(|v| v.options.join(" / ")),
+            variant_id: variant.map(|v| v.id.clone()),
+            dropped_from: was
+                .filter(|w| price.is_some_and(|p| p.currency == w.currency && p.minor < w.minor)),
+            back_in_stock: !was_buyable && in_stock,
+            in_stock,
+            price,
+            handle,
+        }
+    }
+
+    /// After a plain form, back to `back` when it is one of the store's own pages (in the
+    /// page's language), else to `fallback`.
+    pub fn back_to(back: &str, fallback: &str) {
+        let own = back.starts_with('/') && !back.starts_with("//") && !back.contains('\\');
+        let (_, path) = crate::words::Locale::split(if own { back } else { fallback });
+        crate::api::cart::ssr::after_plain_form(path);
+    }
+}

@@ -1,0 +1,195 @@
+//! The wishlist: saved from the product page (a plain form, no script needed), listed as it
+//! is now with a note when a price dropped or a sold-out item is back, removed, and bounded:
+//! bad or forged input changes nothing.
+
+use crate::common::{self, TestStore, STORE_ORIGIN};
+use axum::body::Body;
+use axum::http::Request;
+use vitrine::commerce::backend::Commerce;
+
+const HANDLE: &str = "everyday-crew-tee";
+
+/// A browser's own form post (no script ran): answered with a redirect.
+fn plain_post(endpoint: &str, form: &str, cookie: Option<&str>) -> Request<Body> {
+    common::post_from(
+        Some(STORE_ORIGIN),
+        &format!("/api/{endpoint}"),
+        form,
+        cookie,
+    )
+}
+
+#[test]
+fn a_product_saved_with_a_plain_form_is_listed_and_removed() {
+    common::run(async {
+        let t = TestStore::new("wishlist-save");
+        let p = t.store.product(HANDLE).await.unwrap();
+        let v = &p.variants[1];
+        let saved = t
+            .send(plain_post(
+                "wishlist/save",
+                &format!(
+                    "handle={HANDLE}&variant_id={}&back=%2Fp%2F{HANDLE}%3Fvariant%3D{}",
+                    v.id, v.id
+                ),
+                None,
+            ))
+            .await;
+        assert!(
+            saved.status.is_redirection(),
+            "{} {}",
+            saved.status,
+            saved.body
+        );
+        assert_eq!(
+            saved.header("location"),
+            format!("/p/{HANDLE}?variant={}", v.id)
+        );
+        let cookie = saved.cookie("vitrine_wishlist").expect("the list is kept");
+        assert!(saved.header("set-cookie").contains("HttpOnly"));
+
+        let page = t.get(&format!("/p/{HANDLE}"), Some(&cookie)).await;
+        assert!(page.body.contains("Saved to your wishlist"));
+        assert!(
+            page.body.contains(r#"class="wishlist-link__count">1<"#),
+            "the header counts it"
+        );
+        let list = t.get("/wishlist", Some(&cookie)).await;
+        assert_eq!(list.status, 200);
+        assert!(list.body.contains(&p.name));
+        assert!(
+            list.body.contains(&v.options.join(" / ")),
+            "the variant saved"
+        );
+        assert!(list.body.contains(&v.price.to_string()));
+        assert!(
+            list.header("cache-control").contains("no-store"),
+            "a personal page"
+        );
+
+        // In Russian, the same list in Russian words.
+        let ru = t.get("/ru/wishlist", Some(&cookie)).await;
+        assert!(ru.body.contains("Повседневная футболка с круглым вырезом"));
+
+        let removed = t
+            .send(plain_post(
+                "wishlist/remove",
+                &format!("handle={HANDLE}&variant_id={}&back=%2Fwishlist", v.id),
+                Some(&cookie),
+            ))
+            .await;
+        assert_eq!(removed.header("location"), "/wishlist");
+        let cleared = removed.cookie("vitrine_wishlist").unwrap();
+        let empty = t.get("/wishlist", Some(&cleared)).await;
+        assert!(empty.body.contains("Nothing saved yet"));
+    })
+}
+
+#[test]
+fn the_list_says_when_a_price_dropped_or_a_sold_out_item_is_back() {
+    common::run(async {
+        let t = TestStore::new("wishlist-notes");
+        let p = t.store.product(HANDLE).await.unwrap();
+        let cheaper = p.variants.iter().find(|v| v.stock > 0).unwrap().clone();
+        let save = |id: &str, cookie: Option<&str>| {
+            let form = format!("handle={HANDLE}&variant_id={id}");
+            common::api_request("wishlist/save", &form, cookie)
+        };
+        let r = t.send(save(&cheaper.id, None)).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mut cookie = r.cookie("vitrine_wishlist").unwrap();
+        // A sold-out variant of another product, saved too.
+        let mut gone = None;
+        for handle in [
+            "heavyweight-pocket-tee",
+            "organic-boxy-tee",
+            "washed-ringer-tee",
+            "slub-henley",
+        ] {
+            let q = t.store.product(handle).await.unwrap();
+            if let Some(v) = q.variants.iter().find(|v| v.stock == 0) {
+                gone = Some((handle, v.id.clone()));
+                break;
+            }
+        }
+        let (gone_handle, gone_id) = gone.expect("a sold-out variant in the first shirts");
+        let form = format!("handle={gone_handle}&variant_id={gone_id}");
+        let r = t
+            .send(common::api_request("wishlist/save", &form, Some(&cookie)))
+            .await;
+        cookie = r.cookie("vitrine_wishlist").unwrap();
+        let before = t.get("/wishlist", Some(&cookie)).await;
+        assert!(!before.body.contains("price-dropped"));
+        assert!(!before.body.contains("back-in-stock"));
+
+        // The store owner lowers a price and restocks.
+        let db = rusqlite::Connection::open(t.store.path()).unwrap();
+        db.execute(
+            "UPDATE variants SET price = price - 200 WHERE id = ?1",
+            [cheaper.id.parse::<i64>().unwrap()],
+        )
+        .unwrap();
+        db.execute(
+            "UPDATE variants SET stock = 5 WHERE id = ?1",
+            [gone_id.parse::<i64>().unwrap()],
+        )
+        .unwrap();
+        let after = t.get("/wishlist", Some(&cookie)).await;
+        assert!(
+            after
+                .body
+                .contains(&format!("Price dropped from {}", cheaper.price)),
+            "the drop, from the price when saved"
+        );
+        assert!(after.body.contains("Back in stock"));
+    })
+}
+
+#[test]
+fn bad_or_forged_input_changes_nothing() {
+    common::run(async {
+        let t = TestStore::new("wishlist-bad");
+        let call =
+            |form: &str, cookie: Option<&str>| common::api_request("wishlist/save", form, cookie);
+        let unknown = t.send(call("handle=no-such-thing", None)).await;
+        assert_eq!(unknown.status, 404);
+        assert!(unknown.cookie("vitrine_wishlist").is_none());
+        let odd = t.send(call("handle=%3Cscript%3E", None)).await;
+        assert_eq!(odd.status, 404);
+        let variant = t
+            .send(call(&format!("handle={HANDLE}&variant_id=999999"), None))
+            .await;
+        assert_eq!(variant.status, 422);
+
+        // Thirty items, then a clear refusal; saving one already there still works.
+        let handles: Vec<String> = vitrine::commerce::embedded::catalog::generate(1)
+            .into_iter()
+            .map(|p| p.handle)
+            .take(31)
+            .collect();
+        let mut cookie: Option<String> = None;
+        for h in &handles[..30] {
+            let r = t
+                .send(call(&format!("handle={h}"), cookie.as_deref()))
+                .await;
+            assert_eq!(r.status, 200, "{h}: {}", r.body);
+            cookie = r.cookie("vitrine_wishlist");
+        }
+        let full = t
+            .send(call(&format!("handle={}", handles[30]), cookie.as_deref()))
+            .await;
+        assert_eq!(full.status, 422);
+        assert!(full.error().to_string().contains("30"), "{}", full.body);
+        let again = t
+            .send(call(&format!("handle={}", handles[3]), cookie.as_deref()))
+            .await;
+        assert_eq!(again.status, 200);
+        let list = t.get("/wishlist", cookie.as_deref()).await;
+        assert_eq!(list.body.matches("class=\"wishlist__item\"").count(), 30);
+
+        // A cookie changed by hand is not believed.
+        let forged = cookie.unwrap().replacen('.', "x.", 1);
+        let page = t.get("/wishlist", Some(&forged)).await;
+        assert!(page.body.contains("Nothing saved yet"));
+    })
+}

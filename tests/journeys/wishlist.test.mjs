@@ -1,0 +1,46 @@
+// Wishlist journeys on every backend: a shopper saves a product from its page, finds it under
+// the header's heart with its price, moves it to the cart, and removes it; the same with
+// JavaScript off (plain forms all the way).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { watchedPage, hydrated } from './lib/harness.mjs';
+import { onEveryBackend } from './lib/backends.mjs';
+
+onEveryBackend((shared, c) => {
+
+for (const script of [true, false]) {
+  test(`save, find, buy and remove a wishlist item (${script ? 'hydrated' : 'no JavaScript'})`, async () => {
+    const context = await shared.browser.newContext({ javaScriptEnabled: script, viewport: { width: 390, height: 844 } });
+    const { page, problems } = await watchedPage(context);
+    const product = shared.server.url + c.products[0];
+    await page.goto(product);
+    if (script) await hydrated(page);
+    const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+    const price = (await page.getByTestId('product-price').locator('.price__now').innerText()).trim();
+
+    await page.getByRole('button', { name: 'Save to wishlist' }).click();
+    await page.getByText('Saved to your wishlist').waitFor();
+    assert.equal(await page.getByTestId('wishlist-count').innerText(), '1', 'the header counts it');
+
+    await page.getByTestId('wishlist-link').click();
+    await page.waitForURL('**/wishlist');
+    const item = page.getByTestId('wishlist').getByRole('listitem');
+    assert.equal(await item.count(), 1);
+    assert.equal((await item.locator('.wishlist__name').innerText()).trim(), name);
+    assert.equal((await item.getByTestId('wishlist-price').innerText()).trim(), price, 'the price now');
+    if (script) await shared.shot(page, 'wishlist-390');
+
+    await item.getByRole('button', { name: 'Add to cart' }).click();
+    await page.waitForURL('**/cart');
+    assert.match(await page.locator('main').innerText(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+
+    await page.goto(shared.server.url + '/wishlist');
+    await page.getByTestId('wishlist').getByRole('button', { name: /Remove/ }).click();
+    await page.getByText('Nothing saved yet').waitFor();
+    assert.equal(await page.getByTestId('wishlist-count').count(), 0, 'nothing to count');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+});
