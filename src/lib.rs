@@ -18,6 +18,8 @@ pub mod hex;
 pub mod html;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod storefront;
 #[cfg(feature = "widget")]
 pub mod widget;
 pub mod words;

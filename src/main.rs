@@ -110,7 +110,14 @@ async fn serve() {
     // (canonical links, the sitemap), so it is known before the app is built.
     let local = listener.local_addr().unwrap_or(config.addr);
     let options = server::leptos_options(&config.site_root, local);
-    let state = AppState::new(options, backend, store, signer)
+    let storefront = match vitrine::storefront::StorefrontData::open(&config.data_dir) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("vitrine: {msg}");
+            std::process::exit(1);
+        }
+    };
+    let state = AppState::new(options, backend, store, storefront, signer)
         .with_admin_token(config.admin_token)
         .with_public_origin(config.public_origin)
         .with_trusted_proxies(config.trusted_proxies)

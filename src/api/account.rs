@@ -50,9 +50,20 @@ pub async fn register(email: String, name: String, password: String) -> Result<(
         )
         .await;
     let signed_in = ssr::judged(&attempt, registered)?;
+    let key = ssr::key_of(&signed_in.customer.email);
     ssr::start_session(signed_in);
+    joined_wishlist(&key).await;
     crate::api::cart::ssr::redirect("/account");
     Ok(())
+}
+
+/// What the guest saved joins the account just signed in; failing that, it waits in its
+/// cookie.
+#[cfg(feature = "ssr")]
+async fn joined_wishlist(account: &str) {
+    if super::wishlist::ssr::merge_into(account).await.is_err() {
+        tracing::warn!("a guest's wishlist could not join the account");
+    }
 }
 
 #[server(endpoint = "account/sign-in", output = crate::api::Answer)]
@@ -68,7 +79,9 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
         .sign_in(&email, &password, super::cart::ssr::token().as_deref())
         .await;
     let signed_in = ssr::judged(&attempt, signed_in)?;
+    let key = ssr::key_of(&signed_in.customer.email);
     ssr::start_session(signed_in);
+    joined_wishlist(&key).await;
     crate::api::cart::ssr::redirect("/account");
     Ok(())
 }
@@ -84,7 +97,7 @@ pub async fn sign_out() -> Result<(), ApiError> {
 pub use ssr::signed_in;
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use crate::api::signed_cookie;
     use crate::api::ApiError;
     use crate::commerce::backend::CommerceError;
@@ -102,6 +115,10 @@ mod ssr {
         customer: String,
         /// Seconds since the Unix epoch.
         expires: i64,
+        /// The account's email: what stays the same from one sign-in to the next (`customer`
+        /// is the backend's session). Absent from sessions begun before it was kept.
+        #[serde(default)]
+        email: String,
     }
 
     /// The limiter's name for an account.
@@ -145,6 +162,7 @@ mod ssr {
         let session = Session {
             customer: signed_in.customer.id,
             expires: crate::api::clock::now() + DAYS * 86_400,
+            email: signed_in.customer.email.to_lowercase(),
         };
         signed_cookie::write(COOKIE, &session, (DAYS * 86_400) as u32);
     }
@@ -170,9 +188,29 @@ mod ssr {
         Ok(())
     }
 
-    fn session_customer_id() -> Option<String> {
+    fn session() -> Option<Session> {
         let session: Session = signed_cookie::read(COOKIE)?;
-        (session.expires > crate::api::clock::now()).then_some(session.customer)
+        (session.expires > crate::api::clock::now()).then_some(session)
+    }
+
+    /// The customer the session cookie names (signed by us, not past its date); the backend
+    /// is not asked.
+    pub fn session_customer_id() -> Option<String> {
+        session().map(|s| s.customer)
+    }
+
+    /// What names the signed-in account in the storefront's own data, the same at every
+    /// sign-in and on every instance: a hash of its email (the address itself is the
+    /// backend's to keep).
+    pub fn account_key() -> Option<String> {
+        let email = session()?.email;
+        (!email.is_empty()).then(|| key_of(&email))
+    }
+
+    pub fn key_of(email: &str) -> String {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(email.to_lowercase());
+        format!("account:{}", crate::hex::encode(&digest))
     }
 
     /// The signed-in customer, or `None`; an account that no longer exists ends the session.

@@ -67,6 +67,7 @@ pub(crate) mod context {
         /// Guessable attempts (order lookups, sign-ins), per client address and per target.
         pub attempts: Arc<RateLimit>,
         pub learned: Arc<crate::api::learned::Learned>,
+        pub storefront: crate::storefront::StorefrontData,
         /// The theme laid over the tokens (`VITRINE_THEME`), by name.
         pub theme: Option<Arc<str>>,
         pub trusted_proxies: crate::api::client::TrustedProxies,
@@ -94,6 +95,10 @@ pub(crate) mod context {
 
     pub fn attempts() -> Result<Arc<RateLimit>, ApiError> {
         services().map(|s| s.attempts)
+    }
+
+    pub fn storefront() -> Result<crate::storefront::StorefrontData, ApiError> {
+        services().map(|s| s.storefront)
     }
 
     pub fn learned() -> Result<Arc<crate::api::learned::Learned>, ApiError> {

@@ -1,6 +1,7 @@
-//! The wishlist: products (and the variant chosen, if any) a shopper saved for later. A guest's
-//! list lives in the store's own signed cookie, with the price and availability each item had
-//! when saved, so the list can say when a price dropped or a sold-out item is back. Plain
+//! The wishlist: products (and the variant chosen, if any) a shopper saved for later, with the
+//! price and availability each had when saved, so the list can say when a price dropped or a
+//! sold-out item is back. A guest's list lives in the store's own signed cookie; a signed-in
+//! shopper's in the storefront's data, where a guest's list joins it on signing in. Plain
 //! forms save and remove, so it works before (or without) the wasm.
 
 use super::ApiError;
@@ -8,8 +9,10 @@ use crate::commerce::{Image, Money};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Most items a list keeps (a guest's list must fit in one cookie).
+/// Most items a guest's list keeps (it must fit in one cookie)…
 pub const MAX_ITEMS: usize = 30;
+/// …and a signed-in shopper's.
+pub const MAX_ACCOUNT_ITEMS: usize = 100;
 
 /// One saved item as the wishlist page shows it, read from the backend now.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +37,18 @@ pub async fn get_wishlist() -> Result<Vec<WishlistItem>, ApiError> {
     ssr::items().await
 }
 
+/// How many items the list holds (the header's heart).
+#[server(endpoint = "wishlist/count", output = crate::api::Answer)]
+pub async fn wishlist_count() -> Result<usize, ApiError> {
+    Ok(ssr::list().await?.len())
+}
+
+/// Whether the list holds the product `handle` (any variant).
+#[server(endpoint = "wishlist/has", output = crate::api::Answer)]
+pub async fn wishlist_has(handle: String) -> Result<bool, ApiError> {
+    Ok(ssr::list().await?.iter().any(|s| s.0 == handle))
+}
+
 /// Saves a product (with the variant shown, when there is one) and returns how many items the
 /// list holds; saving it again moves it to the top. A plain form goes back to `back`.
 #[server(endpoint = "wishlist/save", output = crate::api::Answer)]
@@ -53,14 +68,14 @@ pub async fn remove_from_wishlist(
     #[server(default)] variant_id: String,
     #[server(default)] back: String,
 ) -> Result<usize, ApiError> {
-    let left = ssr::remove(&handle, &variant_id)?;
+    let left = ssr::remove(&handle, &variant_id).await?;
     ssr::back_to(&back, "/wishlist");
     Ok(left)
 }
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
-    use super::{WishlistItem, MAX_ITEMS};
+    use super::{WishlistItem, MAX_ACCOUNT_ITEMS, MAX_ITEMS};
     use crate::api::{signed_cookie, validate, ApiError};
     use crate::commerce::{Currency, Money, Product, Variant};
     use crate::words::Problem;
@@ -75,22 +90,70 @@ pub(crate) mod ssr {
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
     pub struct Saved(pub String, pub String, pub i64, pub String, pub bool);
 
-    /// The list as the cookie holds it, newest first.
-    pub fn list() -> Vec<Saved> {
+    /// The guest's list as the cookie holds it, newest first.
+    fn in_cookie() -> Vec<Saved> {
         signed_cookie::read::<Vec<Saved>>(COOKIE).unwrap_or_default()
     }
 
-    fn keep(list: &[Saved]) {
-        if list.is_empty() {
-            signed_cookie::clear(COOKIE);
-        } else {
-            signed_cookie::write(COOKIE, &list, COOKIE_MAX_AGE);
+    /// Where the list lives: the signed-in account's, else the guest's cookie.
+    fn owner() -> Option<String> {
+        crate::api::account::ssr::account_key()
+    }
+
+    fn unavailable(_: crate::storefront::Unavailable) -> ApiError {
+        ApiError::Unavailable
+    }
+
+    /// The shopper's list, newest first.
+    pub async fn list() -> Result<Vec<Saved>, ApiError> {
+        match owner() {
+            Some(owner) => crate::api::context::storefront()?
+                .wishlist(&owner)
+                .await
+                .map_err(unavailable),
+            None => Ok(in_cookie()),
         }
     }
 
-    /// Whether `handle` is on the list (any variant).
-    pub fn has(handle: &str) -> bool {
-        list().iter().any(|s| s.0 == handle)
+    async fn keep(list: &[Saved]) -> Result<(), ApiError> {
+        match owner() {
+            Some(owner) => crate::api::context::storefront()?
+                .keep_wishlist(&owner, list)
+                .await
+                .map_err(unavailable),
+            None if list.is_empty() => {
+                signed_cookie::clear(COOKIE);
+                Ok(())
+            }
+            None => {
+                signed_cookie::write(COOKIE, &list, COOKIE_MAX_AGE);
+                Ok(())
+            }
+        }
+    }
+
+    /// Joins what a guest saved on this device to the account that just signed in (the
+    /// guest's newest first, nothing twice), and empties the cookie.
+    pub async fn merge_into(owner: &str) -> Result<(), ApiError> {
+        let guest = in_cookie();
+        if guest.is_empty() {
+            return Ok(());
+        }
+        let store = crate::api::context::storefront()?;
+        let account: Vec<Saved> = store.wishlist(owner).await.map_err(unavailable)?;
+        let mut merged = guest;
+        for s in account {
+            if !merged.iter().any(|m| m.0 == s.0 && m.1 == s.1) {
+                merged.push(s);
+            }
+        }
+        merged.truncate(MAX_ACCOUNT_ITEMS);
+        store
+            .keep_wishlist(owner, &merged)
+            .await
+            .map_err(unavailable)?;
+        signed_cookie::clear(COOKIE);
+        Ok(())
     }
 
     fn variant_of<'a>(p: &'a Product, id: &str) -> Option<&'a Variant> {
@@ -115,13 +178,16 @@ pub(crate) mod ssr {
             (Some(v.price), v.in_stock())
         };
         let price = price.ok_or(ApiError::Invalid(Problem::ChooseOption))?;
-        let mut list = list();
+        let mut list = list().await?;
         let before = list.len();
         list.retain(|s| !(s.0 == handle && s.1 == variant_id));
-        if list.len() == before && list.len() >= MAX_ITEMS {
-            return Err(ApiError::Invalid(Problem::WishlistFull {
-                max: MAX_ITEMS as u32,
-            }));
+        let max = if owner().is_some() {
+            MAX_ACCOUNT_ITEMS
+        } else {
+            MAX_ITEMS
+        };
+        if list.len() == before && list.len() >= max {
+            return Err(ApiError::Invalid(Problem::WishlistFull { max: max as u32 }));
         }
         list.insert(
             0,
@@ -133,18 +199,18 @@ pub(crate) mod ssr {
                 buyable,
             ),
         );
-        keep(&list);
+        keep(&list).await?;
         Ok(list.len())
     }
 
     /// Removes one saved variant, or (no variant: the product page's button) every entry of
     /// the product.
-    pub fn remove(handle: &str, variant_id: &str) -> Result<usize, ApiError> {
+    pub async fn remove(handle: &str, variant_id: &str) -> Result<usize, ApiError> {
         let handle = validate::handle(handle)?;
         let variant_id = variant_id.trim();
-        let mut list = list();
+        let mut list = list().await?;
         list.retain(|s| !(s.0 == handle && (variant_id.is_empty() || s.1 == variant_id)));
-        keep(&list);
+        keep(&list).await?;
         Ok(list.len())
     }
 
@@ -152,7 +218,7 @@ pub(crate) mod ssr {
     /// can be removed) without a price.
     pub async fn items() -> Result<Vec<WishlistItem>, ApiError> {
         let backend = crate::api::context::backend()?;
-        let saved = list();
+        let saved = list().await?;
         // All at once: thirty round trips to Vendure one after another would be felt.
         let mut reads = tokio::task::JoinSet::new();
         for (i, s) in saved.iter().enumerate() {

@@ -29,6 +29,7 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::path::Path;
 use std::sync::Arc;
 
 /// Order lookups and sign-ins allowed per client address, and per order number or email,
@@ -46,6 +47,8 @@ pub struct AppState {
     pub admin_token: Option<Arc<str>>,
     pub attempts: Arc<crate::api::rate_limit::RateLimit>,
     pub learned: Arc<crate::api::learned::Learned>,
+    /// The storefront's own data (signed-in shoppers' wishlists).
+    pub storefront: crate::storefront::StorefrontData,
     #[from_ref(skip)]
     pub theme: Option<Arc<str>>,
     /// Where the widget's bundle is served from (/widget/).
@@ -58,23 +61,39 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// A storefront on the embedded store, keeping its own data beside the store's file.
     pub fn embedded(
         leptos_options: LeptosOptions,
         store: EmbeddedStore,
         signer: signing::Signer,
-    ) -> AppState {
+    ) -> Result<AppState, String> {
+        let dir = store
+            .path()
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let storefront = crate::storefront::StorefrontData::open(&dir)?;
         let store = Arc::new(store);
-        AppState::new(leptos_options, store.clone(), Some(store), signer)
+        Ok(AppState::new(
+            leptos_options,
+            store.clone(),
+            Some(store),
+            storefront,
+            signer,
+        ))
     }
 
-    /// A storefront on any backend; `store` is the embedded one when that is the backend.
+    /// A storefront on any backend; `store` is the embedded one when that is the backend,
+    /// `storefront` its own data (in the data folder).
     pub fn new(
         leptos_options: LeptosOptions,
         backend: Arc<dyn Commerce>,
         store: Option<Arc<EmbeddedStore>>,
+        storefront: crate::storefront::StorefrontData,
         signer: signing::Signer,
     ) -> AppState {
         AppState {
+            storefront,
             leptos_options,
             backend,
             store,
@@ -137,6 +156,7 @@ impl AppState {
             signer: self.signer.clone(),
             attempts: self.attempts.clone(),
             learned: self.learned.clone(),
+            storefront: self.storefront.clone(),
             theme: self.theme.clone(),
             trusted_proxies: self.trusted_proxies.clone(),
             public_origin: self.public_origin(),

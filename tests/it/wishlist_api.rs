@@ -193,3 +193,59 @@ fn bad_or_forged_input_changes_nothing() {
         assert!(page.body.contains("Nothing saved yet"));
     })
 }
+
+#[test]
+fn a_guests_list_joins_the_account_on_signing_in_and_stays_with_it() {
+    common::run(async {
+        let t = TestStore::new("wishlist-account");
+        const PASSWORD: &str = "correct-horse-battery";
+        let saved = t
+            .call("wishlist/save", &format!("handle={HANDLE}"), None)
+            .await;
+        let guest = saved.cookie("vitrine_wishlist").unwrap();
+        let registered = t
+            .call(
+                "account/register",
+                &format!("email=grace%40example.com&name=Grace+Hopper&password={PASSWORD}"),
+                Some(&guest),
+            )
+            .await;
+        assert_eq!(registered.status, 200, "{}", registered.body);
+        let session = registered.cookie("vitrine_session").unwrap();
+        assert_eq!(
+            registered.cookie("vitrine_wishlist").as_deref(),
+            Some("vitrine_wishlist="),
+            "the guest's cookie is emptied once its list joined the account"
+        );
+        // Signed in: saving goes to the account, not to a cookie.
+        let more = t
+            .call(
+                "wishlist/save",
+                "handle=heavyweight-pocket-tee",
+                Some(&session),
+            )
+            .await;
+        assert_eq!(more.json::<usize>(), 2);
+        assert!(more.cookie("vitrine_wishlist").is_none());
+        let list = t.get("/wishlist", Some(&session)).await;
+        assert_eq!(list.body.matches("class=\"wishlist__item\"").count(), 2);
+
+        // Signed out, this browser is a guest again with nothing saved; signing back in finds
+        // both, kept in the storefront's own data.
+        let out = t.call("account/sign-out", "", Some(&session)).await;
+        let cleared = out.cookie("vitrine_session").unwrap();
+        let empty = t.get("/wishlist", Some(&cleared)).await;
+        assert!(empty.body.contains("Nothing saved yet"));
+        assert!(t.dir.join("storefront.sqlite3").exists());
+        let back = t
+            .call(
+                "account/sign-in",
+                &format!("email=grace%40example.com&password={PASSWORD}"),
+                None,
+            )
+            .await;
+        let session = back.cookie("vitrine_session").unwrap();
+        let again = t.get("/wishlist", Some(&session)).await;
+        assert_eq!(again.body.matches("class=\"wishlist__item\"").count(), 2);
+    })
+}

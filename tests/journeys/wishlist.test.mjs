@@ -43,4 +43,29 @@ for (const script of [true, false]) {
   });
 }
 
+test('what a guest saved joins the account on registering, without JavaScript', async () => {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shared.server.url + c.products[1]);
+  const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  await page.getByRole('button', { name: 'Save to wishlist' }).click();
+  await page.getByText('Saved to your wishlist').waitFor();
+
+  await page.goto(shared.server.url + '/account');
+  const register = page.getByRole('region', { name: 'Create an account' });
+  await register.getByLabel('Full name').fill('Mary Jackson');
+  await register.getByLabel('Email').fill(`mary.${c.name}@example.com`);
+  await register.getByLabel('Password').fill('wind tunnel 1958');
+  await page.getByTestId('register').click();
+  await page.getByTestId('account-email').waitFor();
+
+  await page.getByTestId('wishlist-link').click();
+  await page.waitForURL('**/wishlist');
+  const item = page.getByTestId('wishlist').getByRole('listitem');
+  assert.equal(await item.count(), 1);
+  assert.equal((await item.locator('.wishlist__name').innerText()).trim(), name, 'kept in the account');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 });

@@ -64,22 +64,26 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// The wishlist's heart, with how many items it holds (read on the server from its cookie).
+/// The wishlist's heart, with how many items it holds.
 #[component]
 fn WishlistLink() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let saved = crate::api::wishlist::ssr::list().len() as u32;
-    #[cfg(not(feature = "ssr"))]
-    let saved = 0u32;
-    view! {
-        <a class="wishlist-link" href=local("/wishlist") data-testid="wishlist-link">
+    let saved = Resource::new(|| (), |_| crate::api::wishlist::wishlist_count());
+    let heart = || {
+        view! {
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
                 <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10Z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
             </svg>
             <span class="visually-hidden">{w!(WISHLIST)}</span>
-            {(saved > 0).then(|| view! {
-                <span class="wishlist-link__count" data-testid="wishlist-count">{w!(count)(saved)}</span>
-            })}
+        }
+    };
+    view! {
+        <a class="wishlist-link" href=local("/wishlist") data-testid="wishlist-link">
+            {heart()}
+            <Suspense fallback=|| ()>
+                {move || saved.get().and_then(Result::ok).filter(|n| *n > 0).map(|n| view! {
+                    <span class="wishlist-link__count" data-testid="wishlist-count">{w!(count)(n as u32)}</span>
+                })}
+            </Suspense>
         </a>
     }
 }

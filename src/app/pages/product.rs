@@ -26,11 +26,16 @@ pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let handle = move || params.read().get("handle").unwrap_or_default();
     let product = Resource::new(handle, get_product);
+    let saved = Resource::new(handle, crate::api::wishlist::wishlist_has);
     let rows = Resource::new(handle, crate::api::recommend::get_product_rows);
 
     view! {
         <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
-            {move || product.get().map(|r| or_problem(r, |p| view! { <ProductView product=p/> }.into_any()))}
+            {move || {
+                // A wishlist that cannot be read shows the product as not saved.
+                let saved = saved.get().and_then(Result::ok).unwrap_or(false);
+                product.get().map(|r| or_problem(r, |p| view! { <ProductView product=p saved/> }.into_any()))
+            }}
         </Suspense>
         <Suspense fallback=|| ()>
             {move || rows.get().and_then(Result::ok).map(|rows| view! {
@@ -43,7 +48,7 @@ pub fn ProductPage() -> impl IntoView {
 }
 
 #[component]
-fn ProductView(product: Product) -> impl IntoView {
+fn ProductView(product: Product, saved: bool) -> impl IntoView {
     let variant = use_query_map().read_untracked().get("variant");
     let p = &product;
     let description = p.description.chars().take(155).collect::<String>();
@@ -78,7 +83,7 @@ fn ProductView(product: Product) -> impl IntoView {
                 <li><span aria-current="page">{p.name.clone()}</span></li>
             </ol>
         </nav>
-        <ProductPanel product=Buyable::from(&product) variant saved=saved(&product.handle)>
+        <ProductPanel product=Buyable::from(&product) variant saved>
             <section class="product__description" aria-labelledby="description-title">
                 <h2 id="description-title">{w!(DESCRIPTION)}</h2>
                 <p>{product.description.clone()}</p>
@@ -167,17 +172,6 @@ fn ProductPanel(
                 {children()}
             </div>
         </article>
-    }
-}
-
-/// Whether the shopper's wishlist holds this product (read on the server, from its cookie).
-fn saved(handle: &str) -> bool {
-    #[cfg(feature = "ssr")]
-    return crate::api::wishlist::ssr::has(handle);
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = handle;
-        false
     }
 }
 

@@ -102,8 +102,9 @@ impl TestStore {
         let store = EmbeddedStore::open(&dir, false).expect("store opens");
         let options = server::leptos_options("target/site", "127.0.0.1:0".parse().unwrap());
         let signer = server::signing::Signer::new(b"test-secret-test-secret-test-secret");
-        let state =
-            AppState::embedded(options, store, signer).with_admin_token(Some(ADMIN_TOKEN.into()));
+        let state = AppState::embedded(options, store, signer)
+            .expect("storefront data opens")
+            .with_admin_token(Some(ADMIN_TOKEN.into()));
         let state = configure(state);
         let store = state.store.clone().unwrap();
         TestStore {

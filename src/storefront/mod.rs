@@ -1,0 +1,57 @@
+//! The storefront's own data: what belongs to the shopper's relationship with this store
+//! rather than to the commerce backend, so it works the same on every backend (the Shop API
+//! of Vendure has no wishlists). Wishlists of signed-in shoppers now; reviews, events and
+//! shared limits belong here next. A SQLite file in the data folder (issue 20 puts PostgreSQL
+//! behind the same calls).
+
+pub mod wishlists;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+const DB_FILE: &str = "storefront.sqlite3";
+
+#[derive(Clone)]
+pub struct StorefrontData {
+    conn: Arc<Mutex<rusqlite::Connection>>,
+}
+
+/// The store could not be read or written; what failed is in the log.
+#[derive(Debug)]
+pub struct Unavailable;
+
+impl StorefrontData {
+    /// Opens (creating) the storefront's data in `data_dir`.
+    pub fn open(data_dir: &Path) -> Result<StorefrontData, String> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| format!("cannot create data folder {}: {e}", data_dir.display()))?;
+        let path = data_dir.join(DB_FILE);
+        let conn = rusqlite::Connection::open(&path)
+            .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .and_then(|_| conn.busy_timeout(std::time::Duration::from_secs(5)))
+            .and_then(|_| conn.execute_batch(include_str!("schema.sql")))
+            .map_err(|e| format!("cannot prepare {}: {e}", path.display()))?;
+        Ok(StorefrontData {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` on the connection off the async workers.
+    async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<T> + Send + 'static,
+    ) -> Result<T, Unavailable> {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = conn.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut guard)
+        })
+        .await
+        .map_err(|_| Unavailable)?
+        .map_err(|e| {
+            tracing::error!(error = %e, "storefront data query failed");
+            Unavailable
+        })
+    }
+}
