@@ -37,6 +37,20 @@ pub async fn get_wishlist() -> Result<Vec<WishlistItem>, ApiError> {
     ssr::items().await
 }
 
+/// Keeps a read-only copy of the list behind a new link and (a plain form) opens it.
+#[server(endpoint = "wishlist/share", output = crate::api::Answer)]
+pub async fn share_wishlist() -> Result<String, ApiError> {
+    let token = ssr::share().await?;
+    crate::api::cart::ssr::after_plain_form(&format!("/wishlist/shared/{token}?new=1"));
+    Ok(token)
+}
+
+/// A list someone shared, as it is now in the catalogue.
+#[server(endpoint = "wishlist/shared", output = crate::api::Answer)]
+pub async fn get_shared_wishlist(token: String) -> Result<Vec<WishlistItem>, ApiError> {
+    ssr::shared(&token).await
+}
+
 /// How many items the list holds (the header's heart).
 #[server(endpoint = "wishlist/count", output = crate::api::Answer)]
 pub async fn wishlist_count() -> Result<usize, ApiError> {
@@ -217,8 +231,35 @@ pub(crate) mod ssr {
     /// Every saved item as it is now; a product gone from the catalogue stays listed (so it
     /// can be removed) without a price.
     pub async fn items() -> Result<Vec<WishlistItem>, ApiError> {
-        let backend = crate::api::context::backend()?;
+        read(list().await?).await
+    }
+
+    pub async fn share() -> Result<String, ApiError> {
         let saved = list().await?;
+        if saved.is_empty() {
+            return Err(ApiError::Invalid(Problem::WishlistEmpty));
+        }
+        crate::api::context::storefront()?
+            .share_wishlist(&saved)
+            .await
+            .map_err(unavailable)
+    }
+
+    pub async fn shared(token: &str) -> Result<Vec<WishlistItem>, ApiError> {
+        let gone = ApiError::NotFound(crate::commerce::Thing::Page);
+        if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(gone);
+        }
+        let saved = crate::api::context::storefront()?
+            .shared_wishlist::<Saved>(token)
+            .await
+            .map_err(unavailable)?
+            .ok_or(gone)?;
+        read(saved).await
+    }
+
+    async fn read(saved: Vec<Saved>) -> Result<Vec<WishlistItem>, ApiError> {
+        let backend = crate::api::context::backend()?;
         // All at once: thirty round trips to Vendure one after another would be felt.
         let mut reads = tokio::task::JoinSet::new();
         for (i, s) in saved.iter().enumerate() {

@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orders/:code") view=pages::order::OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=pages::privacy::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/wishlist") view=pages::wishlist::WishlistPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wishlist/shared/:token") view=pages::wishlist::SharedWishlistPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <components::cart_drawer::CartDrawer/>

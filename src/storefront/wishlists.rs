@@ -2,6 +2,16 @@
 //! short rows, read and written together.
 
 use super::{StorefrontData, Unavailable};
+
+/// Shared lists kept; the oldest go first (a link is for sending to someone, not an archive).
+const MOST_SHARES: i64 = 100_000;
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
 use rusqlite::OptionalExtension;
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -36,10 +46,7 @@ impl StorefrontData {
         let owner = owner.to_string();
         let json = serde_json::to_string(items).map_err(|_| Unavailable)?;
         let empty = items.is_empty();
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
+        let now = now();
         self.run(move |c| {
             if empty {
                 c.execute("DELETE FROM wishlists WHERE owner = ?1", [&owner])?;
@@ -54,5 +61,46 @@ impl StorefrontData {
             Ok(())
         })
         .await
+    }
+
+    /// Keeps a copy of `items` under a new random token, for a read-only link.
+    pub async fn share_wishlist<T: Serialize>(&self, items: &[T]) -> Result<String, Unavailable> {
+        let json = serde_json::to_string(items).map_err(|_| Unavailable)?;
+        let token = crate::hex::random::<16>();
+        let kept = token.clone();
+        let now = now();
+        self.run(move |c| {
+            c.execute(
+                "INSERT INTO wishlist_shares (token, items, created_at) VALUES (?1, ?2, ?3)",
+                rusqlite::params![kept, json, now],
+            )?;
+            c.execute(
+                "DELETE FROM wishlist_shares WHERE token IN (SELECT token FROM wishlist_shares
+                   ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?1)",
+                [MOST_SHARES],
+            )?;
+            Ok(())
+        })
+        .await?;
+        Ok(token)
+    }
+
+    /// The list shared under `token`, if there is one.
+    pub async fn shared_wishlist<T: DeserializeOwned + Send + 'static>(
+        &self,
+        token: &str,
+    ) -> Result<Option<Vec<T>>, Unavailable> {
+        let token = token.to_string();
+        let json: Option<String> = self
+            .run(move |c| {
+                c.query_row(
+                    "SELECT items FROM wishlist_shares WHERE token = ?1",
+                    [&token],
+                    |r| r.get(0),
+                )
+                .optional()
+            })
+            .await?;
+        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
 }

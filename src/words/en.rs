@@ -731,6 +731,10 @@ pub const WISHLIST_EMPTY: &str =
     "Nothing saved yet. Save a product with its heart to find it here later.";
 pub const BACK_IN_STOCK: &str = "Back in stock";
 pub const NO_LONGER_AVAILABLE: &str = "No longer available";
+pub const SHARE_WISHLIST: &str = "Share this list";
+pub const SHARED_WISHLIST: &str = "A shared wishlist";
+pub const SHARE_LINK_NOTE: &str = "Anyone with this link sees this list as it was when you shared it, without your name. Copy it to send it:";
+pub const SHARE_LINK: &str = "Link to this list";
 pub const CHOOSE_OPTIONS: &str = "Choose options";
 
 /// A saved item that costs less than when it was saved.

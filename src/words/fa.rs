@@ -743,6 +743,10 @@ pub const WISHLIST_EMPTY: &str =
     "هنوز چیزی ذخیره نکرده‌اید. با زدن قلبِ هر کالا، بعداً آن را این‌جا پیدا می‌کنید.";
 pub const BACK_IN_STOCK: &str = "دوباره موجود شد";
 pub const NO_LONGER_AVAILABLE: &str = "دیگر موجود نیست";
+pub const SHARE_WISHLIST: &str = "اشتراک‌گذاری این فهرست";
+pub const SHARED_WISHLIST: &str = "فهرست علاقه‌مندی‌های به‌اشتراک‌گذاشته";
+pub const SHARE_LINK_NOTE: &str = "هر کس این پیوند را داشته باشد، این فهرست را همان‌طور که هنگام اشتراک‌گذاری بود می‌بیند، بی‌آن‌که نام شما را ببیند. آن را کپی کنید و بفرستید:";
+pub const SHARE_LINK: &str = "پیوند این فهرست";
 pub const CHOOSE_OPTIONS: &str = "انتخاب مدل";
 
 /// A saved item that costs less than when it was saved.

@@ -43,6 +43,7 @@ macro_rules! composed {
                 Problem::RequestTooLarge => REQUEST_TOO_LARGE,
                 Problem::CrossSite => CROSS_SITE_REFUSED,
                 Problem::WidgetRefused => WIDGET_REFUSED,
+                Problem::WishlistEmpty => WISHLIST_EMPTY,
             };
             plain.into()
         }

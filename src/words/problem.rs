@@ -45,6 +45,8 @@ pub enum Problem {
     },
     /// What the widget shows the shopper on such a site.
     WidgetRefused,
+    /// There is nothing on the wishlist (to share).
+    WishlistEmpty,
     /// The wishlist holds `max` items already.
     WishlistFull {
         max: u32,

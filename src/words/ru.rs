@@ -741,6 +741,10 @@ pub const WISHLIST_EMPTY: &str =
     "Пока ничего не сохранено. Нажмите на сердечко у товара, чтобы найти его здесь позже.";
 pub const BACK_IN_STOCK: &str = "Снова в наличии";
 pub const NO_LONGER_AVAILABLE: &str = "Больше не продаётся";
+pub const SHARE_WISHLIST: &str = "Поделиться списком";
+pub const SHARED_WISHLIST: &str = "Список, которым поделились";
+pub const SHARE_LINK_NOTE: &str = "Любой, у кого есть эта ссылка, увидит список таким, каким он был, когда вы им поделились, — без вашего имени. Скопируйте её, чтобы отправить:";
+pub const SHARE_LINK: &str = "Ссылка на список";
 pub const CHOOSE_OPTIONS: &str = "Выбрать вариант";
 
 /// A saved item that costs less than when it was saved.

@@ -678,6 +678,11 @@ pub const REMOVE_FROM_WISHLIST: &str = "从心愿单移除";
 pub const WISHLIST_EMPTY: &str = "还没有收藏。点商品上的爱心，之后就能在这里找到它。";
 pub const BACK_IN_STOCK: &str = "已到货";
 pub const NO_LONGER_AVAILABLE: &str = "已下架";
+pub const SHARE_WISHLIST: &str = "分享此清单";
+pub const SHARED_WISHLIST: &str = "分享的心愿单";
+pub const SHARE_LINK_NOTE: &str =
+    "任何拿到此链接的人都能看到你分享时的清单，不会显示你的名字。复制后即可发送：";
+pub const SHARE_LINK: &str = "清单链接";
 pub const CHOOSE_OPTIONS: &str = "选择款式";
 
 /// A saved item that costs less than when it was saved.

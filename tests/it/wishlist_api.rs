@@ -249,3 +249,47 @@ fn a_guests_list_joins_the_account_on_signing_in_and_stays_with_it() {
         assert_eq!(again.body.matches("class=\"wishlist__item\"").count(), 2);
     })
 }
+
+#[test]
+fn a_shared_link_shows_a_read_only_copy_of_the_list() {
+    common::run(async {
+        let t = TestStore::new("wishlist-share");
+        let empty = t.call("wishlist/share", "", None).await;
+        assert_eq!(empty.status, 422, "nothing to share yet");
+        let r = t
+            .call("wishlist/save", &format!("handle={HANDLE}"), None)
+            .await;
+        let cookie = r.cookie("vitrine_wishlist").unwrap();
+        let shared = t
+            .send(plain_post("wishlist/share", "", Some(&cookie)))
+            .await;
+        let location = shared.header("location");
+        assert!(location.starts_with("/wishlist/shared/"), "{location}");
+        let token = location
+            .trim_start_matches("/wishlist/shared/")
+            .trim_end_matches("?new=1")
+            .to_string();
+        assert_eq!(token.len(), 32);
+
+        // Someone else opens it: the list, the link to copy, no Remove.
+        let page = t.get(&location, None).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Everyday Crew Tee"));
+        assert!(page.body.contains(&format!("/wishlist/shared/{token}")));
+        assert!(!page.body.contains("wishlist/remove"), "read-only");
+        // The owner's later changes stay private.
+        let removed = t
+            .call(
+                "wishlist/remove",
+                &format!("handle={HANDLE}"),
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(removed.json::<usize>(), 0);
+        let still = t.get(&format!("/wishlist/shared/{token}"), None).await;
+        assert!(still.body.contains("Everyday Crew Tee"));
+        assert_eq!(t.get("/wishlist/shared/0123", None).await.status, 404);
+        let unknown = format!("/wishlist/shared/{}", "ab".repeat(16));
+        assert_eq!(t.get(&unknown, None).await.status, 404);
+    })
+}

@@ -30,7 +30,20 @@ for (const script of [true, false]) {
     assert.equal((await item.getByTestId('wishlist-price').innerText()).trim(), price, 'the price now');
     if (script) await shared.shot(page, 'wishlist-390');
 
-    await item.getByRole('button', { name: 'Add to cart' }).click();
+    // Shared as a link: someone else sees the list, read-only.
+    await page.getByRole('button', { name: 'Share this list' }).click();
+    await page.waitForURL(/\/wishlist\/shared\/[0-9a-f]{32}\?new=1$/);
+    const link = await page.getByTestId('share-link').inputValue();
+    const friend = await shared.browser.newContext({ javaScriptEnabled: script });
+    const theirs = await friend.newPage();
+    await theirs.goto(link);
+    assert.equal((await theirs.getByTestId('wishlist').locator('.wishlist__name').innerText()).trim(), name);
+    assert.equal(await theirs.getByTestId('wishlist').getByRole('button', { name: /Remove/ }).count(), 0, 'read-only');
+    await friend.close();
+    await page.goto(shared.server.url + '/wishlist');
+    const item2 = page.getByTestId('wishlist').getByRole('listitem');
+
+    await item2.getByRole('button', { name: 'Add to cart' }).click();
     await page.waitForURL('**/cart');
     assert.match(await page.locator('main').innerText(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 

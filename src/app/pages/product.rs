@@ -176,53 +176,39 @@ fn ProductPanel(
 }
 
 /// Save for later, or take back: a plain form (a full post and back here, with or without
-/// the wasm) that saves the variant on show.
+/// the wasm) that saves the variant on show. Its addresses are written out rather than taken
+/// from the server functions, whose client code would otherwise ride in the browse bundle
+/// (7 KB brotli).
 #[component]
 fn WishlistToggle(handle: String, saved: bool, selected: Memo<Option<Variant>>) -> impl IntoView {
-    use crate::api::wishlist::{RemoveFromWishlist, SaveToWishlist};
-    use leptos::server_fn::ServerFn;
     let page = local(&format!("/p/{handle}"));
     let back = move || match selected.get() {
         Some(v) => format!("{page}?variant={}", v.id),
         None => page.clone(),
     };
-    let heart = move |filled: bool| {
-        view! {
-            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
-                <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10Z"
-                    fill=if filled { "currentColor" } else { "none" } stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
-            </svg>
-        }
+    let (action, label) = if saved {
+        ("/api/wishlist/remove", w!(REMOVE_FROM_WISHLIST))
+    } else {
+        ("/api/wishlist/save", w!(SAVE_TO_WISHLIST))
     };
-    if saved {
-        view! {
-            <div class="wishlist-toggle" data-testid="wishlist-toggle">
+    view! {
+        <form class="wishlist-toggle" method="post" action=action data-testid="wishlist-toggle">
+            {saved.then(|| view! {
                 <p class="wishlist-toggle__saved">
-                    {heart(true)}
+                    <span aria-hidden="true">"♥"</span>
                     <span>{w!(SAVED_IN_WISHLIST)}</span>
                     " · "<a href=local("/wishlist")>{w!(WISHLIST)}</a>
                 </p>
-                <form method="post" action=RemoveFromWishlist::url()>
-                    <input type="hidden" name="handle" value=handle/>
-                    <input type="hidden" name="back" value=back/>
-                    <button class="link-button" type="submit">{w!(REMOVE_FROM_WISHLIST)}</button>
-                </form>
-            </div>
-        }
-        .into_any()
-    } else {
-        view! {
-            <form class="wishlist-toggle" method="post" action=SaveToWishlist::url() data-testid="wishlist-toggle">
-                <input type="hidden" name="handle" value=handle/>
-                <input type="hidden" name="variant_id" value=move || selected.get().map(|v| v.id).unwrap_or_default()/>
-                <input type="hidden" name="back" value=back/>
-                <button class="button button--ghost wishlist-toggle__button" type="submit">
-                    {heart(false)}
-                    <span>{w!(SAVE_TO_WISHLIST)}</span>
-                </button>
-            </form>
-        }
-        .into_any()
+            })}
+            <input type="hidden" name="handle" value=handle/>
+            // Saving keeps the variant on show; taking back removes the product whole.
+            <input type="hidden" name="variant_id" value=move || if saved { String::new() } else { selected.get().map(|v| v.id).unwrap_or_default() }/>
+            <input type="hidden" name="back" value=back/>
+            <button class=if saved { "link-button" } else { "button button--ghost wishlist-toggle__button" } type="submit">
+                {(!saved).then(|| view! { <span aria-hidden="true">"♡"</span> })}
+                {label}
+            </button>
+        </form>
     }
 }
 

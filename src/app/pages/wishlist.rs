@@ -1,15 +1,19 @@
 //! The wishlist page: what the shopper saved, as it is now (price, stock), with a note when
 //! the price dropped since saving or a sold-out item is back, and plain forms to add to the
-//! cart or remove: nothing here needs the wasm.
+//! cart, remove or share: nothing here needs the wasm. A shared list reads the same, without
+//! the owner's notes and buttons.
 
 use crate::api::cart::AddToCart;
-use crate::api::wishlist::{get_wishlist, RemoveFromWishlist, WishlistItem};
+use crate::api::wishlist::{
+    get_shared_wishlist, get_wishlist, RemoveFromWishlist, ShareWishlist, WishlistItem,
+};
 use crate::app::local;
 use crate::app::pages::not_found::ErrorPage;
 use crate::w;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn WishlistPage() -> impl IntoView {
@@ -27,8 +31,11 @@ pub fn WishlistPage() -> impl IntoView {
                     }.into_any(),
                     Ok(items) => view! {
                         <ul class="wishlist" data-testid="wishlist">
-                            {items.into_iter().map(|item| view! { <Saved item/> }).collect_view()}
+                            {items.into_iter().map(|item| view! { <Saved item shared=false/> }).collect_view()}
                         </ul>
+                        <form class="wishlist-page__share" method="post" action=ShareWishlist::url()>
+                            <button class="button button--ghost" type="submit">{w!(SHARE_WISHLIST)}</button>
+                        </form>
                     }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 })}
@@ -37,8 +44,42 @@ pub fn WishlistPage() -> impl IntoView {
     }
 }
 
+/// `/wishlist/shared/{token}`: a list someone sent, read-only; just after sharing, the link
+/// to copy.
 #[component]
-fn Saved(item: WishlistItem) -> impl IntoView {
+pub fn SharedWishlistPage() -> impl IntoView {
+    let token = use_params_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let fresh = use_query_map().read_untracked().get("new").is_some();
+    let link = crate::app::absolute(&local(&format!("/wishlist/shared/{token}")));
+    let items = Resource::new(move || token.clone(), get_shared_wishlist);
+    view! {
+        <Title text=w!(SHARED_WISHLIST)/>
+        <Meta name="robots" content="noindex"/>
+        <section class="wishlist-page">
+            <h1>{w!(SHARED_WISHLIST)}</h1>
+            {fresh.then(|| view! {
+                <div class="wishlist-page__link">
+                    <label for="share-link">{w!(SHARE_LINK_NOTE)}</label>
+                    <input id="share-link" type="url" readonly value=link data-testid="share-link" aria-label=w!(SHARE_LINK)/>
+                </div>
+            })}
+            <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
+                {move || items.get().map(|r| super::or_problem(r, |items| view! {
+                    <ul class="wishlist" data-testid="wishlist">
+                        {items.into_iter().map(|item| view! { <Saved item shared=true/> }).collect_view()}
+                    </ul>
+                }.into_any()))}
+            </Suspense>
+        </section>
+    }
+}
+
+/// One item; `shared`: someone else's list, so no notes about their saving and no Remove.
+#[component]
+fn Saved(item: WishlistItem, shared: bool) -> impl IntoView {
     let href = local(&match &item.variant_id {
         Some(v) => format!("/p/{}?variant={v}", item.handle),
         None => format!("/p/{}", item.handle),
@@ -73,10 +114,10 @@ fn Saved(item: WishlistItem) -> impl IntoView {
                     Some(p) => view! { <p class="wishlist__price" data-testid="wishlist-price">{p.to_string()}</p> }.into_any(),
                     None => view! { <p class="wishlist__gone">{w!(NO_LONGER_AVAILABLE)}</p> }.into_any(),
                 }}
-                {item.dropped_from.map(|was| view! {
+                {item.dropped_from.filter(|_| !shared).map(|was| view! {
                     <p class="wishlist__note wishlist__note--drop" data-testid="price-dropped">{w!(price_dropped)(was)}</p>
                 })}
-                {item.back_in_stock.then(|| view! {
+                {(item.back_in_stock && !shared).then(|| view! {
                     <p class="wishlist__note" data-testid="back-in-stock">{w!(BACK_IN_STOCK)}</p>
                 })}
                 {(item.price.is_some() && !item.in_stock).then(|| view! {
@@ -85,12 +126,14 @@ fn Saved(item: WishlistItem) -> impl IntoView {
             </div>
             <div class="wishlist__actions">
                 {buy}
-                <form method="post" action=RemoveFromWishlist::url()>
-                    <input type="hidden" name="handle" value=item.handle.clone()/>
-                    <input type="hidden" name="variant_id" value=item.variant_id.clone().unwrap_or_default()/>
-                    <input type="hidden" name="back" value=local("/wishlist")/>
-                    <button class="link-button" type="submit" aria-label=w!(remove_item)(&name)>{w!(REMOVE)}</button>
-                </form>
+                {(!shared).then(|| view! {
+                    <form method="post" action=RemoveFromWishlist::url()>
+                        <input type="hidden" name="handle" value=item.handle.clone()/>
+                        <input type="hidden" name="variant_id" value=item.variant_id.clone().unwrap_or_default()/>
+                        <input type="hidden" name="back" value=local("/wishlist")/>
+                        <button class="link-button" type="submit" aria-label=w!(remove_item)(&name)>{w!(REMOVE)}</button>
+                    </form>
+                })}
             </div>
         </li>
     }
