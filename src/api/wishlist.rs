@@ -318,8 +318,8 @@ pub(crate) mod ssr {
     /// After a plain form, back to `back` when it is one of the store's own pages (in the
     /// page's language), else to `fallback`.
     pub fn back_to(back: &str, fallback: &str) {
-        let own = back.starts_with('/') && !back.starts_with("//") && !back.contains('\\');
-        let (_, path) = crate::words::Locale::split(if own { back } else { fallback });
+        let to = crate::server::locale::own_path(back).unwrap_or(fallback);
+        let (_, path) = crate::words::Locale::split(to);
         crate::api::cart::ssr::after_plain_form(path);
     }
 }

@@ -111,7 +111,7 @@ pub async fn remembered(req: Request<Body>, next: Next) -> Response {
 
 /// `to` when it is one of the store's own paths: never `//elsewhere` or `https://…` (an
 /// open redirect).
-pub(super) fn own_path(to: &str) -> Option<&str> {
+pub(crate) fn own_path(to: &str) -> Option<&str> {
     (to.starts_with('/') && !to.starts_with("//") && !to.contains('\\')).then_some(to)
 }
 

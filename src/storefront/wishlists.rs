@@ -21,20 +21,10 @@ impl StorefrontData {
         &self,
         owner: &str,
     ) -> Result<Vec<T>, Unavailable> {
-        let owner = owner.to_string();
-        let json: Option<String> = self
-            .run(move |c| {
-                c.query_row(
-                    "SELECT items FROM wishlists WHERE owner = ?1",
-                    [&owner],
-                    |r| r.get(0),
-                )
-                .optional()
-            })
+        let list = self
+            .items("SELECT items FROM wishlists WHERE owner = ?1", owner)
             .await?;
-        Ok(json
-            .and_then(|j| serde_json::from_str(&j).ok())
-            .unwrap_or_default())
+        Ok(list.unwrap_or_default())
     }
 
     /// Replaces `owner`'s list (an empty one is deleted).
@@ -90,16 +80,19 @@ impl StorefrontData {
         &self,
         token: &str,
     ) -> Result<Option<Vec<T>>, Unavailable> {
-        let token = token.to_string();
+        self.items("SELECT items FROM wishlist_shares WHERE token = ?1", token)
+            .await
+    }
+
+    /// The list `sql` finds for `key`, read from its JSON (`None`: no row, or unreadable).
+    async fn items<T: DeserializeOwned + Send + 'static>(
+        &self,
+        sql: &'static str,
+        key: &str,
+    ) -> Result<Option<Vec<T>>, Unavailable> {
+        let key = key.to_string();
         let json: Option<String> = self
-            .run(move |c| {
-                c.query_row(
-                    "SELECT items FROM wishlist_shares WHERE token = ?1",
-                    [&token],
-                    |r| r.get(0),
-                )
-                .optional()
-            })
+            .run(move |c| c.query_row(sql, [&key], |r| r.get(0)).optional())
             .await?;
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
