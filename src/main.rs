@@ -41,6 +41,31 @@ async fn serve() {
             std::process::exit(2);
         }
     };
+    if config.reset_data && matches!(config.backend, Backend::Embedded) {
+        // Its reviews and wishlists name the store's orders and products, made anew.
+        vitrine::storefront::StorefrontData::remove(&config.data_dir);
+    }
+    let storefront = match vitrine::storefront::StorefrontData::open(&config.data_dir) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("vitrine: {msg}");
+            std::process::exit(1);
+        }
+    };
+    if let Some(words) = config
+        .admin
+        .as_ref()
+        .filter(|w| w.first().is_some_and(|v| v == "reviews"))
+    {
+        match server::admin::reviews_command(words, &storefront).await {
+            Ok(msg) => println!("{msg}"),
+            Err(msg) => {
+                eprintln!("vitrine admin: {msg}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     let (backend, store): (Arc<dyn Commerce>, Option<Arc<EmbeddedStore>>) = match &config.backend {
         Backend::Embedded => {
             let store = match EmbeddedStore::open(&config.data_dir, config.reset_data) {
@@ -110,18 +135,12 @@ async fn serve() {
     // (canonical links, the sitemap), so it is known before the app is built.
     let local = listener.local_addr().unwrap_or(config.addr);
     let options = server::leptos_options(&config.site_root, local);
-    let storefront = match vitrine::storefront::StorefrontData::open(&config.data_dir) {
-        Ok(s) => s,
-        Err(msg) => {
-            eprintln!("vitrine: {msg}");
-            std::process::exit(1);
-        }
-    };
     let state = AppState::new(options, backend, store, storefront, signer)
         .with_admin_token(config.admin_token)
         .with_public_origin(config.public_origin)
         .with_trusted_proxies(config.trusted_proxies)
         .with_theme(config.theme)
+        .with_review_moderation(config.reviews_moderated)
         .with_widget(&config.widget_root, config.widget_origins);
     let app = server::router(state);
     println!("vitrine listening on http://{local}");

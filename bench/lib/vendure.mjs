@@ -85,6 +85,13 @@ export function vendureOperator(vendure) {
       await this.move(added.id, 'Shipped');
       return added.id;
     },
+    /** Lowers variant `id`'s price (before tax) by `by` minor units: a sale. */
+    async lowerPrice(id, by) {
+      if (!token) await call('mutation { login(username: "superadmin", password: "superadmin") { __typename } }');
+      const { productVariant } = await call('query ($id: ID!) { productVariant(id: $id) { price } }', { id });
+      await call('mutation ($input: [UpdateProductVariantInput!]!) { updateProductVariants(input: $input) { id } }',
+        { input: [{ id, price: productVariant.price - by }] });
+    },
     /** Moves a parcel on: 'Shipped', 'Delivered'. */
     async move(id, state) {
       return result((await call(`mutation ($id: ID!, $state: String!) { transitionFulfillmentToState(id: $id, state: $state) { ${fulfilment} } }`, { id, state })).transitionFulfillmentToState);

@@ -28,9 +28,11 @@ pub async fn get_home() -> Result<HomeData, ApiError> {
         ..Default::default()
     };
     let (categories, featured) = futures_join(backend.categories(), backend.products(&query)).await;
+    let mut featured = featured?.items;
+    super::cards::dress_all(&mut featured).await;
     Ok(HomeData {
         categories: categories?,
-        featured: featured?.items,
+        featured,
     })
 }
 

@@ -39,6 +39,7 @@ impl ListingParams {
                     .filter_map(|p| PriceBand::from_slug(p.trim()))
                     .collect(),
                 in_stock: one("stock") == "1",
+                rated: one("rating") == "4",
             }
             .bounded(),
             sort: Sort::from_slug(&one("sort")).unwrap_or_default(),
@@ -60,6 +61,9 @@ impl ListingParams {
         pairs.extend(f.prices.iter().map(|v| ("price", v.slug().to_string())));
         if f.in_stock {
             pairs.push(("stock", "1".into()));
+        }
+        if f.rated {
+            pairs.push(("rating", "4".into()));
         }
         if self.sort != Sort::default() {
             pairs.push(("sort", self.sort.slug().into()));
@@ -227,6 +231,12 @@ mod ssr {
                 })
                 .await?
         };
+        // Ratings are the storefront's, not the backend's: added before sorting so that "top
+        // rated" and "4 stars & up" work the same on every backend.
+        let mut items = items;
+        let summaries: Vec<&mut crate::commerce::ProductSummary> =
+            items.iter_mut().map(|i| &mut i.summary).collect();
+        crate::api::cards::dress(summaries).await;
         let taste = profile::taste();
         let personal = taste.is_some();
         // Counting facets and ranking walk every candidate: CPU work, kept off the async
@@ -269,6 +279,7 @@ mod ssr {
         if searching && params.page == 1 {
             profile::record(Event::search(&params.q, crate::api::clock::now()));
         }
+        crate::api::cards::dress_all(&mut popular).await;
         Ok(Listing {
             corrected: text.and_then(|t| t.corrected),
             personalised: personal && params.sort == Sort::Relevance,

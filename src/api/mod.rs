@@ -5,6 +5,8 @@
 pub mod account;
 #[cfg(feature = "ui")]
 mod answer;
+#[cfg(feature = "ssr")]
+pub mod cards;
 #[cfg(feature = "ui")]
 pub mod cart;
 #[cfg(feature = "ui")]
@@ -35,6 +37,10 @@ pub mod profile;
 pub mod rate_limit;
 #[cfg(feature = "ui")]
 pub mod recommend;
+// One argument per form field, as for checkout.
+#[allow(clippy::too_many_arguments)]
+#[cfg(feature = "ui")]
+pub mod reviews;
 #[cfg(feature = "ui")]
 pub mod rules;
 #[cfg(feature = "ssr")]
@@ -68,6 +74,9 @@ pub(crate) mod context {
         pub attempts: Arc<RateLimit>,
         pub learned: Arc<crate::api::learned::Learned>,
         pub storefront: crate::storefront::StorefrontData,
+        pub reviews_moderated: bool,
+        /// Votes and reports on reviews, per client address.
+        pub votes: Arc<RateLimit>,
         /// The theme laid over the tokens (`VITRINE_THEME`), by name.
         pub theme: Option<Arc<str>>,
         pub trusted_proxies: crate::api::client::TrustedProxies,
@@ -99,6 +108,14 @@ pub(crate) mod context {
 
     pub fn storefront() -> Result<crate::storefront::StorefrontData, ApiError> {
         services().map(|s| s.storefront)
+    }
+
+    pub fn reviews_moderated() -> bool {
+        services().is_ok_and(|s| s.reviews_moderated)
+    }
+
+    pub fn votes() -> Result<Arc<RateLimit>, ApiError> {
+        services().map(|s| s.votes)
     }
 
     pub fn learned() -> Result<Arc<crate::api::learned::Learned>, ApiError> {

@@ -161,6 +161,8 @@ pub mod ssr {
             compare_at: None,
             price_varies: false,
             in_stock: true,
+            rating: None,
+            saved: false,
         };
         let now = crate::api::clock::now();
         record(Event::of(kind, &summary, &product.category.handle, now));

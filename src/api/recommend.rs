@@ -33,18 +33,40 @@ pub struct HomeRows {
 #[server(endpoint = "recommend/product", output = crate::api::Answer)]
 pub async fn get_product_rows(handle: String) -> Result<ProductRows, ApiError> {
     let handle = super::validate::handle(&handle)?;
-    ssr::product_rows(&handle).await
+    let mut rows = ssr::product_rows(&handle).await?;
+    for row in [
+        &mut rows.together,
+        &mut rows.similar,
+        &mut rows.recently_viewed,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        super::cards::dress_all(&mut row.products).await;
+    }
+    Ok(rows)
 }
 
 #[server(endpoint = "recommend/home", output = crate::api::Answer)]
 pub async fn get_home_rows() -> Result<HomeRows, ApiError> {
-    ssr::home_rows().await
+    let mut rows = ssr::home_rows().await?;
+    for row in [&mut rows.for_you, &mut rows.recently_viewed]
+        .into_iter()
+        .flatten()
+    {
+        super::cards::dress_all(&mut row.products).await;
+    }
+    Ok(rows)
 }
 
 /// "Bought together" for what is in the cart.
 #[server(endpoint = "recommend/cart", output = crate::api::Answer)]
 pub async fn get_cart_row() -> Result<Option<Row>, ApiError> {
-    ssr::cart_row().await
+    let mut row = ssr::cart_row().await?;
+    if let Some(row) = &mut row {
+        super::cards::dress_all(&mut row.products).await;
+    }
+    Ok(row)
 }
 
 #[cfg(feature = "ssr")]

@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders") view=pages::order_lookup::OrderLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:code") view=pages::order::OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orders/:code/review/:handle") view=pages::review::ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=pages::privacy::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/wishlist") view=pages::wishlist::WishlistPage ssr=SsrMode::Async/>
                     <Route path=path!("/wishlist/shared/:token") view=pages::wishlist::SharedWishlistPage ssr=SsrMode::Async/>

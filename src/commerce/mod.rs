@@ -8,6 +8,7 @@ pub mod packing_slip;
 pub mod prices;
 pub mod promotions;
 pub mod refusal;
+pub mod reviews;
 pub mod tracking;
 
 #[cfg(feature = "ssr")]

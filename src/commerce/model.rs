@@ -40,6 +40,12 @@ pub struct ProductSummary {
     /// Variants differ in price, so the card says "from".
     pub price_varies: bool,
     pub in_stock: bool,
+    /// What its published reviews add up to (the storefront's data, not the backend's).
+    #[serde(default)]
+    pub rating: Option<super::reviews::Rating>,
+    /// This shopper saved it to their wishlist (the card's heart is filled).
+    #[serde(default)]
+    pub saved: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,6 +271,9 @@ impl OrderStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderLine {
     pub variant_id: String,
+    /// The product's handle, so the order page can link to it and a review find its product.
+    #[serde(default)]
+    pub product_handle: String,
     pub product_name: String,
     pub variant_title: String,
     pub unit_price: Money,

@@ -27,6 +27,11 @@ pub struct Item {
 }
 
 impl Item {
+    /// How many published reviews the product has.
+    pub fn reviews(&self) -> u32 {
+        self.summary.rating.map_or(0, |r| r.count())
+    }
+
     pub fn price(&self) -> Money {
         self.summary.price
     }
@@ -121,15 +126,18 @@ pub enum Sort {
     PriceHigh,
     Newest,
     BestSelling,
+    /// Best reviewed first, a handful of reviews weighing less than many (see ranking).
+    TopRated,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 5] = [
+    pub const ALL: [Sort; 6] = [
         Sort::Relevance,
         Sort::PriceLow,
         Sort::PriceHigh,
         Sort::Newest,
         Sort::BestSelling,
+        Sort::TopRated,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -139,6 +147,7 @@ impl Sort {
             Sort::PriceHigh => "price-desc",
             Sort::Newest => "newest",
             Sort::BestSelling => "best-selling",
+            Sort::TopRated => "top-rated",
         }
     }
 
@@ -156,7 +165,12 @@ pub struct Filters {
     pub sizes: Vec<String>,
     pub prices: Vec<PriceBand>,
     pub in_stock: bool,
+    /// Only products whose reviews average four stars or more.
+    pub rated: bool,
 }
+
+/// The average, in tenths of a star, "4 stars & up" keeps.
+pub const RATED_FROM: u32 = 40;
 
 /// Values one facet may have ticked at once, and the longest value: a listing's work grows
 /// with them, so they are bounded wherever filters come in (a URL, a server function call).
@@ -192,6 +206,7 @@ impl Filters {
             sizes: values(self.sizes),
             prices,
             in_stock: self.in_stock,
+            rated: self.rated,
         }
     }
 
@@ -201,6 +216,7 @@ impl Filters {
             && self.sizes.is_empty()
             && self.prices.is_empty()
             && !self.in_stock
+            && !self.rated
     }
 
     pub fn count(&self) -> usize {
@@ -209,6 +225,7 @@ impl Filters {
             + self.sizes.len()
             + self.prices.len()
             + usize::from(self.in_stock)
+            + usize::from(self.rated)
     }
 
     fn keeps(&self, item: &Item, except: Option<Facet>) -> bool {
@@ -224,7 +241,15 @@ impl Filters {
                 || self.prices.is_empty()
                 || self.prices.contains(&PriceBand::of(item.price())))
             && (except == Some(Facet::Stock) || !self.in_stock || item.summary.in_stock)
+            && (except == Some(Facet::Rating) || !self.rated || well_rated(item))
     }
+}
+
+fn well_rated(item: &Item) -> bool {
+    item.summary
+        .rating
+        .and_then(|r| r.average_tenths())
+        .is_some_and(|t| t >= RATED_FROM)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,6 +259,7 @@ enum Facet {
     Size,
     Price,
     Stock,
+    Rating,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -254,6 +280,9 @@ pub struct Facets {
     pub prices: Vec<FacetValue>,
     /// Products in stock among those the other filters keep.
     pub in_stock: u32,
+    /// Products rated four stars or more among those the other filters keep.
+    #[serde(default)]
+    pub rated: u32,
 }
 
 /// Filters, counts, sorts and pages `items`. A facet's counts ignore that facet's own ticks
@@ -337,6 +366,10 @@ fn count(items: &[Item], filters: &Filters) -> Facets {
         .iter()
         .filter(|i| filters.keeps(i, Some(Facet::Stock)) && i.summary.in_stock)
         .count() as u32;
+    let rated = items
+        .iter()
+        .filter(|i| filters.keeps(i, Some(Facet::Rating)) && well_rated(i))
+        .count() as u32;
     mark(&mut categories, &filters.categories);
     mark(&mut colours, &filters.colours);
     mark(&mut sizes, &filters.sizes);
@@ -348,6 +381,7 @@ fn count(items: &[Item], filters: &Filters) -> Facets {
         sizes,
         prices,
         in_stock,
+        rated,
     }
 }
 
@@ -397,6 +431,8 @@ pub(crate) mod tests {
                 compare_at: None,
                 price_varies: false,
                 in_stock: true,
+                rating: None,
+                saved: false,
             },
             category: category.into(),
             category_name: category.to_uppercase(),
@@ -420,6 +456,49 @@ pub(crate) mod tests {
             item("ink-bag", "bags", 12_000, &["Ink"]),
             sold_out,
         ]
+    }
+
+    fn rated(mut i: Item, by_stars: [u32; 5]) -> Item {
+        i.summary.rating = Some(crate::commerce::reviews::Rating { by_stars });
+        i
+    }
+
+    #[test]
+    fn top_rated_weighs_many_reviews_over_one_and_four_stars_and_up_keeps_the_well_liked() {
+        let items = vec![
+            item("unreviewed", "tees", 1_000, &["Ink"]),
+            rated(item("one-five", "tees", 1_000, &["Ink"]), [0, 0, 0, 0, 1]),
+            rated(
+                item("forty-at-4-8", "tees", 1_000, &["Ink"]),
+                [0, 0, 0, 8, 32],
+            ),
+            rated(item("mixed-3-5", "tees", 1_000, &["Ink"]), [1, 1, 0, 1, 1]),
+        ];
+        let (page, facets) = arrange(
+            items.clone(),
+            &Filters::default(),
+            Sort::TopRated,
+            None,
+            1,
+            10,
+        );
+        assert_eq!(
+            handles(&page),
+            ["forty-at-4-8", "one-five", "mixed-3-5", "unreviewed"]
+        );
+        assert_eq!(
+            facets.rated, 2,
+            "4.8 and 5.0 average four stars or more; 3.0 does not"
+        );
+        let four_up = Filters {
+            rated: true,
+            ..Default::default()
+        };
+        let (page, _) = arrange(items, &four_up, Sort::Relevance, None, 1, 10);
+        assert_eq!(handles(&page).len(), 2);
+        assert!(handles(&page)
+            .iter()
+            .all(|h| *h != "mixed-3-5" && *h != "unreviewed"));
     }
 
     fn handles(page: &Page<ProductSummary>) -> Vec<&str> {

@@ -29,6 +29,8 @@ pub struct Config {
     pub public_origin: Option<String>,
     /// Proxies in front of the store whose `X-Forwarded-For` is believed.
     pub trusted_proxies: crate::api::client::TrustedProxies,
+    /// New and edited reviews wait for the owner's approval (`VITRINE_REVIEWS_MODERATED=1`).
+    pub reviews_moderated: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,7 +52,9 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                [--reset-data]
        vitrine [--data-dir DIR] admin advance ORDER [STATUS]
        vitrine [--data-dir DIR] admin slip ORDER
+       vitrine [--data-dir DIR] admin price PRODUCT AMOUNT
        vitrine [--data-dir DIR] admin eval-recommendations
+       vitrine [--data-dir DIR] admin reviews [approve ID | reject ID]
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
@@ -62,8 +66,14 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  packed, shipped, out_for_delivery, delivered, cancelled,
                                  refunded); works while the server runs
   admin slip ORDER               print the order's packing slip (a gift's may leave out prices)
+  admin price PRODUCT AMOUNT     set every variant of PRODUCT (its handle) to AMOUNT in dollars
+                                 (24.50); euros and yuan follow. Also POST
+                                 /admin/products/{handle}/price?amount=24.50
   admin eval-recommendations     hit-rate@10 of bought-together against best sellers, leaving
                                  one line of each past order out (README, Performance)
+  admin reviews                  list reviews waiting for a look (pending approval, held as
+                                 likely spam, reported by shoppers); on any backend
+  admin reviews approve|reject ID  publish a review (clearing its reports), or take it down
 
   env VITRINE_BACKEND            embedded (default) or vendure
   env VENDURE_SHOP_API           the Vendure Shop API URL (with VITRINE_BACKEND=vendure), e.g.
@@ -82,8 +92,11 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
   env VITRINE_TRUSTED_PROXIES    proxies or CDNs in front of the store (addresses or networks,
                                  e.g. 10.0.0.0/8): their X-Forwarded-For names the client for
                                  rate limits; default: none (the connecting address counts)
-  env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS] and
-                                 GET /admin/orders/{code}/slip for
+  env VITRINE_REVIEWS_MODERATED  1: new and edited reviews wait for approval (admin reviews);
+                                 default: published at once, unless they look like spam
+  env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS],
+                                 GET /admin/orders/{code}/slip (embedded store), GET
+                                 /admin/reviews and POST /admin/reviews/{id}/approve|reject for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
 
 impl Config {
@@ -167,6 +180,15 @@ impl Config {
         let trusted_proxies = crate::api::client::TrustedProxies::parse(
             &env("VITRINE_TRUSTED_PROXIES").unwrap_or_default(),
         )?;
+        let reviews_moderated = match env("VITRINE_REVIEWS_MODERATED").as_deref() {
+            None | Some("" | "0") => false,
+            Some("1") => true,
+            Some(other) => {
+                return Err(format!(
+                    "VITRINE_REVIEWS_MODERATED: '{other}' is not 0 or 1"
+                ))
+            }
+        };
         let addr = addr
             .parse()
             .map_err(|_| format!("--addr: '{addr}' is not HOST:PORT"))?;
@@ -183,6 +205,7 @@ impl Config {
             widget_origins,
             public_origin,
             trusted_proxies,
+            reviews_moderated,
         })
     }
 }

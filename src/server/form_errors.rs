@@ -51,7 +51,14 @@ pub async fn signed(State(signer): State<Signer>, mut req: Request<Body>, next: 
     if let Some(location) = location {
         let query = location.split_once('?').map(|(_, q)| q).unwrap_or_default();
         if let Some(err) = param(query, ERROR) {
-            let signed = format!("{location}&{SIGNATURE}={}", signer.sign(PURPOSE, err));
+            // A refused vote on a review comes back to the reviews, not the top of the page.
+            let anchor = param(query, "__path")
+                .filter(|p| p.starts_with("/api/reviews/") || p.starts_with("%2Fapi%2Freviews%2F"))
+                .map_or("", |_| "#reviews");
+            let signed = format!(
+                "{location}&{SIGNATURE}={}{anchor}",
+                signer.sign(PURPOSE, err)
+            );
             if let Ok(v) = HeaderValue::from_str(&signed) {
                 res.headers_mut().insert(header::LOCATION, v);
             }

@@ -2,7 +2,7 @@
 //! media). Everything shopper-facing is rendered by the app; everything data-facing goes
 //! through the `Commerce` trait.
 
-mod admin;
+pub mod admin;
 mod body_limit;
 pub mod config;
 pub mod currency;
@@ -35,6 +35,9 @@ use std::sync::Arc;
 /// Order lookups and sign-ins allowed per client address, and per order number or email,
 /// in ten minutes.
 const ATTEMPTS_PER_WINDOW: usize = 10;
+/// "Helpful" votes and reports allowed per client address in ten minutes: a shopper reading
+/// reviews votes a handful; a script clearing its cookie to vote again is stopped here.
+const VOTES_PER_WINDOW: usize = 30;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -47,8 +50,14 @@ pub struct AppState {
     pub admin_token: Option<Arc<str>>,
     pub attempts: Arc<crate::api::rate_limit::RateLimit>,
     pub learned: Arc<crate::api::learned::Learned>,
-    /// The storefront's own data (signed-in shoppers' wishlists).
+    /// The storefront's own data (signed-in shoppers' wishlists, reviews).
     pub storefront: crate::storefront::StorefrontData,
+    /// New reviews wait for approval.
+    #[from_ref(skip)]
+    pub reviews_moderated: bool,
+    /// Votes and reports on reviews, per client address.
+    #[from_ref(skip)]
+    pub votes: Arc<crate::api::rate_limit::RateLimit>,
     #[from_ref(skip)]
     pub theme: Option<Arc<str>>,
     /// Where the widget's bundle is served from (/widget/).
@@ -92,6 +101,12 @@ impl AppState {
         storefront: crate::storefront::StorefrontData,
         signer: signing::Signer,
     ) -> AppState {
+        if let Some(store) = &store {
+            // A store without its sample reviews still sells: say so and go on.
+            if let Err(msg) = crate::storefront::seeded_reviews::seed(store, &storefront) {
+                tracing::error!(%msg, "seeded reviews missing");
+            }
+        }
         AppState {
             storefront,
             leptos_options,
@@ -104,6 +119,11 @@ impl AppState {
                 std::time::Duration::from_secs(600),
             )),
             learned: Arc::new(crate::api::learned::Learned::new()),
+            reviews_moderated: false,
+            votes: Arc::new(crate::api::rate_limit::RateLimit::new(
+                VOTES_PER_WINDOW,
+                std::time::Duration::from_secs(600),
+            )),
             theme: None,
             widget_root: Arc::from("target/widget"),
             widget_origins: widget::AllowedOrigins::default(),
@@ -137,6 +157,11 @@ impl AppState {
     }
 
     /// Lays a theme from style/themes/ (already checked to exist) over the tokens.
+    pub fn with_review_moderation(mut self, on: bool) -> AppState {
+        self.reviews_moderated = on;
+        self
+    }
+
     pub fn with_theme(mut self, theme: Option<String>) -> AppState {
         self.theme = theme.map(Arc::from);
         self
@@ -157,6 +182,8 @@ impl AppState {
             attempts: self.attempts.clone(),
             learned: self.learned.clone(),
             storefront: self.storefront.clone(),
+            reviews_moderated: self.reviews_moderated,
+            votes: self.votes.clone(),
             theme: self.theme.clone(),
             trusted_proxies: self.trusted_proxies.clone(),
             public_origin: self.public_origin(),

@@ -1,9 +1,11 @@
 //! The storefront's own data: what belongs to the shopper's relationship with this store
 //! rather than to the commerce backend, so it works the same on every backend (the Shop API
-//! of Vendure has no wishlists). Wishlists of signed-in shoppers now; reviews, events and
-//! shared limits belong here next. A SQLite file in the data folder (issue 20 puts PostgreSQL
+//! of Vendure has no wishlists). Wishlists of signed-in shoppers and reviews now;
+//! events and shared limits belong here next. A SQLite file in the data folder (issue 20 puts PostgreSQL
 //! behind the same calls).
 
+pub mod reviews;
+pub mod seeded_reviews;
 pub mod wishlists;
 
 use std::path::Path;
@@ -35,6 +37,13 @@ impl StorefrontData {
         Ok(StorefrontData {
             conn: Arc::new(Mutex::new(conn)),
         })
+    }
+
+    /// Deletes the data in `data_dir` (the embedded store's reset).
+    pub fn remove(data_dir: &Path) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(data_dir.join(format!("{DB_FILE}{suffix}")));
+        }
     }
 
     /// Runs `f` on the connection off the async workers.

@@ -16,3 +16,51 @@ CREATE TABLE IF NOT EXISTS wishlist_shares (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS wishlist_shares_by_age ON wishlist_shares(created_at);
+
+-- Reviews from verified buyers (storefront/reviews.rs): one per product per order, keyed by
+-- the backend's product handle (Vendure: its slug) and order code. Only 'published' ones are
+-- shown; 'pending' wait for the owner (moderation on), 'held' for a look (spam, reports).
+CREATE TABLE IF NOT EXISTS reviews (
+  id          INTEGER PRIMARY KEY,
+  product     TEXT NOT NULL,
+  order_code  TEXT NOT NULL,
+  variant     TEXT NOT NULL,            -- what was bought, "M / Ink"
+  stars       INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+  title       TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,            -- the text without case, spaces or punctuation
+  name        TEXT NOT NULL,            -- as the buyer chose to be shown
+  lang        TEXT NOT NULL,
+  standing    TEXT NOT NULL CHECK (standing IN ('published', 'pending', 'held', 'rejected')),
+  helpful     INTEGER NOT NULL DEFAULT 0,
+  reports     INTEGER NOT NULL DEFAULT 0,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  UNIQUE (product, order_code)
+);
+CREATE INDEX IF NOT EXISTS reviews_by_product ON reviews(product, standing);
+CREATE INDEX IF NOT EXISTS reviews_by_fingerprint ON reviews(fingerprint);
+
+-- One "Helpful" and one report per shopper (a random id in the store's own cookie) and review.
+CREATE TABLE IF NOT EXISTS review_votes (
+  review_id INTEGER NOT NULL,
+  voter     TEXT NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind IN ('helpful', 'report')),
+  at        INTEGER NOT NULL,
+  PRIMARY KEY (review_id, voter, kind)
+);
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- What a buyer last typed into a review form that was refused, so a plain form post (no
+-- JavaScript) that comes back with a reason loses none of it. Dropped once a review is kept.
+CREATE TABLE IF NOT EXISTS review_drafts (
+  product    TEXT NOT NULL,
+  order_code TEXT NOT NULL,
+  fields     TEXT NOT NULL,             -- JSON [stars, title, text, name] as typed
+  at         INTEGER NOT NULL,
+  PRIMARY KEY (product, order_code)
+);

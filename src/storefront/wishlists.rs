@@ -6,12 +6,7 @@ use super::{StorefrontData, Unavailable};
 /// Shared lists kept; the oldest go first (a link is for sending to someone, not an archive).
 const MOST_SHARES: i64 = 100_000;
 
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
+use crate::api::clock::now;
 use rusqlite::OptionalExtension;
 use serde::{de::DeserializeOwned, Serialize};
 

@@ -441,6 +441,12 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// "Wed 25 Nov".
+/// A date a shopper may read years later (a review's): "1 Feb 2026".
+pub fn dated(d: crate::commerce::checkout::Day) -> String {
+    let (y, m, dd) = d.civil();
+    format!("{dd} {} {y}", MONTHS[(m - 1) as usize])
+}
+
 pub fn day(d: crate::commerce::checkout::Day) -> String {
     let (_, m, dd) = d.civil();
     format!(
@@ -553,6 +559,7 @@ pub const FACET_COLOUR: &str = "Colour";
 pub const FACET_SIZE: &str = "Size";
 pub const FACET_PRICE: &str = "Price";
 pub const FACET_STOCK: &str = "Availability";
+pub const FACET_RATING: &str = "Rating";
 pub const CLEAR_FILTERS: &str = "Clear all filters";
 pub const NO_MATCH_FILTERS: &str = "No products match these filters.";
 pub const POPULAR_NOW: &str = "Popular right now";
@@ -566,6 +573,10 @@ pub fn category_description(name: &str, count: u32) -> String {
 }
 pub const BROWSE_CATEGORIES: &str = "Browse a category";
 pub const SUGGESTION_CATEGORY: &str = "Category";
+
+pub fn rated_only(count: u32) -> String {
+    format!("4 stars & up ({count})")
+}
 
 pub fn in_stock_only(count: u32) -> String {
     format!("In stock only ({count})")
@@ -591,6 +602,7 @@ pub fn sort_label(sort: crate::discovery::Sort) -> &'static str {
         Sort::PriceHigh => "Price, high to low",
         Sort::Newest => "Newest",
         Sort::BestSelling => "Best selling",
+        Sort::TopRated => "Top rated",
     }
 }
 
@@ -737,6 +749,14 @@ pub const SHARE_LINK_NOTE: &str = "Anyone with this link sees this list as it wa
 pub const SHARE_LINK: &str = "Link to this list";
 pub const CHOOSE_OPTIONS: &str = "Choose options";
 
+pub fn save_named(name: &str) -> String {
+    format!("Save {name} to your wishlist")
+}
+
+pub fn unsave_named(name: &str) -> String {
+    format!("Remove {name} from your wishlist")
+}
+
 /// A saved item that costs less than when it was saved.
 pub fn price_dropped(was: crate::commerce::Money) -> String {
     format!("Price dropped from {}", money(was))
@@ -744,6 +764,116 @@ pub fn price_dropped(was: crate::commerce::Money) -> String {
 
 pub fn wishlist_full(max: u32) -> String {
     format!("Your wishlist holds up to {max} items. Remove one to save another.")
+}
+
+pub const REVIEWS: &str = "Reviews";
+pub const NO_REVIEWS: &str = "No reviews yet. Only shoppers who bought this product can review it.";
+pub const NO_MATCHING_REVIEWS: &str = "No reviews with this rating yet.";
+pub const SORT_REVIEWS: &str = "Sort reviews";
+pub const MOST_HELPFUL: &str = "Most helpful";
+pub const NEWEST: &str = "Newest";
+pub const ALL_RATINGS: &str = "All ratings";
+pub const FILTER_REVIEWS: &str = "Show reviews with";
+pub const VERIFIED_PURCHASE: &str = "Verified purchase";
+pub const HELPFUL: &str = "Helpful";
+pub const YOU_FOUND_HELPFUL: &str = "You found this helpful";
+pub const REPORT_REVIEW: &str = "Report this review";
+pub const REPORTED_THANKS: &str = "Thank you. The store will take a look at that review.";
+pub const REVIEWED_PUBLISHED: &str = "Thank you: your review is published.";
+pub const REVIEWED_PENDING: &str =
+    "Thank you: your review will appear here once the store has read it.";
+pub const REVIEWED_DELETED: &str = "Your review was deleted.";
+pub const WRITE_REVIEW: &str = "Write a review";
+pub const EDIT_REVIEW: &str = "Edit your review";
+pub const YOUR_RATING: &str = "Your rating";
+pub const REVIEW_TITLE: &str = "Title";
+pub const REVIEW_TEXT: &str = "Your review";
+pub const NAME_SHOWN: &str = "Name shown";
+pub const NAME_SHOWN_HINT: &str = "Your first name and an initial, as other shoppers will see it.";
+pub const PUBLISH_REVIEW: &str = "Publish review";
+pub const SAVE_REVIEW: &str = "Save changes";
+pub const DELETE_REVIEW: &str = "Delete review";
+pub const REVIEW_WAITING: &str = "Your review is waiting for the store to read it.";
+pub const REVIEW_YOUR_PURCHASES: &str = "Review what you bought";
+pub const REVIEW_PRODUCT: &str = "Write a review";
+pub const BACK_TO_ORDER: &str = "Back to your order";
+pub const REVIEW_PAGES: &str = "Review pages";
+
+pub fn reviews_count(n: u32) -> String {
+    match form(Locale::En, n.into()) {
+        Form::One => format!("{n} review"),
+        _ => format!("{n} reviews"),
+    }
+}
+
+/// An average in tenths of a star: 43 → "4.3".
+pub fn average(tenths: u32) -> String {
+    super::number::decimal(Locale::En, tenths.into(), 1)
+}
+
+/// What a screen reader says for a product's stars.
+pub fn rating_said(tenths: u32, count: u32) -> String {
+    format!(
+        "Rated {} out of 5, from {}",
+        average(tenths),
+        reviews_count(count)
+    )
+}
+
+pub fn stars_said(stars: u8) -> String {
+    format!("Rated {stars} out of 5")
+}
+
+pub fn stars_count(stars: u8) -> String {
+    match stars {
+        1 => "1 star".into(),
+        n => format!("{n} stars"),
+    }
+}
+
+pub fn found_helpful(n: u32) -> String {
+    match n {
+        1 => "1 person found this helpful".into(),
+        n => format!("{n} people found this helpful"),
+    }
+}
+
+pub fn review_of(product: &str) -> String {
+    format!("Review {product}")
+}
+
+pub fn review_text_hint(max: u32) -> String {
+    format!(
+        "Plain text, up to {} characters. Links are shown as text.",
+        thousands(max)
+    )
+}
+
+/// A count written out with its thousands grouped (4,000).
+fn thousands(n: u32) -> String {
+    super::number::decimal(Locale::En, n.into(), 0)
+}
+
+pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
+    use crate::commerce::reviews::ReviewProblem as R;
+    match p {
+        R::Stars => "Please choose from 1 to 5 stars.".into(),
+        R::TitleNeeded => "Please give your review a title.".into(),
+        R::TitleTooLong { max } => format!("Please keep the title to {} characters.", count(*max)),
+        R::TextTooShort { min } => format!("Please write at least {} characters.", count(*min)),
+        R::TextTooLong { max } => format!(
+            "Please keep your review to {} characters: it is longer than that.",
+            thousands(*max)
+        ),
+        R::Markup => "Reviews are plain text: please leave out HTML and scripts.".into(),
+        R::Name => "Please enter a name to show: letters, spaces, dots and hyphens, up to 40 characters.".into(),
+        R::NotBought => "Only shoppers who bought this product can review it, and this order did not include it.".into(),
+        R::NotDelivered => "You can review this once your order has been delivered.".into(),
+        R::AlreadyReviewed => "You have already reviewed this product for this order. You can edit that review instead.".into(),
+        R::AlreadyVoted => "You already marked this review as helpful.".into(),
+        R::AlreadyReported => "You already reported this review; the store will take a look.".into(),
+        R::Gone => "That review is no longer shown.".into(),
+    }
 }
 
 #[cfg(test)]

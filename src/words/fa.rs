@@ -459,6 +459,18 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// "چهارشنبه ۲۵ نوامبر" (the Gregorian calendar, named in Persian).
+/// A date a shopper may read years later (a review's), in the Gregorian calendar as the rest
+/// of the store's dates: "۱ فوریه ۲۰۲۶".
+pub fn dated(d: crate::commerce::checkout::Day) -> String {
+    let (y, m, dd) = d.civil();
+    format!(
+        "{} {} {}",
+        num(dd),
+        MONTHS[(m - 1) as usize],
+        super::number::decimal(Locale::Fa, y, 0).replace('٬', "")
+    )
+}
+
 pub fn day(d: crate::commerce::checkout::Day) -> String {
     let (_, m, dd) = d.civil();
     format!(
@@ -575,6 +587,7 @@ pub const FACET_COLOUR: &str = "رنگ";
 pub const FACET_SIZE: &str = "اندازه";
 pub const FACET_PRICE: &str = "قیمت";
 pub const FACET_STOCK: &str = "موجودی";
+pub const FACET_RATING: &str = "امتیاز";
 pub const CLEAR_FILTERS: &str = "پاک کردن همهٔ فیلترها";
 pub const NO_MATCH_FILTERS: &str = "هیچ کالایی با این فیلترها جور نیست.";
 pub const POPULAR_NOW: &str = "پرطرفدار این روزها";
@@ -586,6 +599,10 @@ pub fn category_description(name: &str, count: u32) -> String {
 }
 pub const BROWSE_CATEGORIES: &str = "دیدن دسته‌ها";
 pub const SUGGESTION_CATEGORY: &str = "دسته";
+
+pub fn rated_only(count: u32) -> String {
+    format!("{} ستاره و بالاتر ({})", num(4), num(count))
+}
 
 pub fn in_stock_only(count: u32) -> String {
     format!("فقط کالاهای موجود ({})", num(count))
@@ -611,6 +628,7 @@ pub fn sort_label(sort: crate::discovery::Sort) -> &'static str {
         Sort::PriceHigh => "گران‌ترین",
         Sort::Newest => "جدیدترین",
         Sort::BestSelling => "پرفروش‌ترین",
+        Sort::TopRated => "بیشترین امتیاز",
     }
 }
 
@@ -749,6 +767,14 @@ pub const SHARE_LINK_NOTE: &str = "هر کس این پیوند را داشته �
 pub const SHARE_LINK: &str = "پیوند این فهرست";
 pub const CHOOSE_OPTIONS: &str = "انتخاب مدل";
 
+pub fn save_named(name: &str) -> String {
+    format!("افزودن {name} به علاقه‌مندی‌ها")
+}
+
+pub fn unsave_named(name: &str) -> String {
+    format!("حذف {name} از علاقه‌مندی‌ها")
+}
+
 /// A saved item that costs less than when it was saved.
 pub fn price_dropped(was: crate::commerce::Money) -> String {
     format!("ارزان‌تر شد (قبلاً {})", money(was))
@@ -759,4 +785,103 @@ pub fn wishlist_full(max: u32) -> String {
         "در علاقه‌مندی‌ها حداکثر {} کالا جا می‌شود. برای ذخیرهٔ کالای تازه، یکی را حذف کنید.",
         num(max)
     )
+}
+
+pub const REVIEWS: &str = "نظرها";
+pub const NO_REVIEWS: &str = "هنوز نظری نیست. فقط کسانی که این کالا را خریده‌اند می‌توانند نظر بدهند.";
+pub const NO_MATCHING_REVIEWS: &str = "هنوز نظری با این امتیاز نیست.";
+pub const SORT_REVIEWS: &str = "مرتب‌سازی نظرها";
+pub const MOST_HELPFUL: &str = "مفیدترین";
+pub const NEWEST: &str = "جدیدترین";
+pub const ALL_RATINGS: &str = "همهٔ امتیازها";
+pub const FILTER_REVIEWS: &str = "نمایش نظرهای";
+pub const VERIFIED_PURCHASE: &str = "خرید تأییدشده";
+pub const HELPFUL: &str = "مفید بود";
+pub const YOU_FOUND_HELPFUL: &str = "برای شما مفید بود";
+pub const REPORT_REVIEW: &str = "گزارش این نظر";
+pub const REPORTED_THANKS: &str = "سپاس. فروشگاه این نظر را بررسی می‌کند.";
+pub const REVIEWED_PUBLISHED: &str = "سپاس: نظر شما منتشر شد.";
+pub const REVIEWED_PENDING: &str = "سپاس: نظر شما پس از بررسی فروشگاه اینجا نمایش داده می‌شود.";
+pub const REVIEWED_DELETED: &str = "نظر شما حذف شد.";
+pub const WRITE_REVIEW: &str = "نوشتن نظر";
+pub const EDIT_REVIEW: &str = "ویرایش نظر شما";
+pub const YOUR_RATING: &str = "امتیاز شما";
+pub const REVIEW_TITLE: &str = "عنوان";
+pub const REVIEW_TEXT: &str = "نظر شما";
+pub const NAME_SHOWN: &str = "نام نمایشی";
+pub const NAME_SHOWN_HINT: &str = "نام کوچک و حرف اول نام خانوادگی، همان‌طور که دیگران می‌بینند.";
+pub const PUBLISH_REVIEW: &str = "انتشار نظر";
+pub const SAVE_REVIEW: &str = "ذخیرهٔ تغییرات";
+pub const DELETE_REVIEW: &str = "حذف نظر";
+pub const REVIEW_WAITING: &str = "نظر شما منتظر بررسی فروشگاه است.";
+pub const REVIEW_YOUR_PURCHASES: &str = "دربارهٔ خریدتان نظر بدهید";
+pub const REVIEW_PRODUCT: &str = "نوشتن نظر";
+pub const BACK_TO_ORDER: &str = "بازگشت به سفارش";
+pub const REVIEW_PAGES: &str = "صفحه‌های نظرها";
+
+pub fn reviews_count(n: u32) -> String {
+    format!("{} نظر", num(n))
+}
+
+pub fn average(tenths: u32) -> String {
+    super::number::decimal(Locale::Fa, tenths.into(), 1)
+}
+
+pub fn rating_said(tenths: u32, count: u32) -> String {
+    format!(
+        "امتیاز {} از {}، از {}",
+        average(tenths),
+        num(5),
+        reviews_count(count)
+    )
+}
+
+pub fn stars_said(stars: u8) -> String {
+    format!("امتیاز {} از {}", num(stars), num(5))
+}
+
+pub fn stars_count(stars: u8) -> String {
+    format!("{} ستاره", num(stars))
+}
+
+pub fn found_helpful(n: u32) -> String {
+    format!("برای {} نفر مفید بود", num(n))
+}
+
+pub fn review_of(product: &str) -> String {
+    format!("نظر دربارهٔ {product}")
+}
+
+pub fn review_text_hint(max: u32) -> String {
+    format!(
+        "متن ساده، حداکثر {} نویسه. پیوندها به‌صورت متن نمایش داده می‌شوند.",
+        num(max)
+    )
+}
+
+pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
+    use crate::commerce::reviews::ReviewProblem as R;
+    match p {
+        R::Stars => format!("لطفاً از {} تا {} ستاره انتخاب کنید.", num(1), num(5)),
+        R::TitleNeeded => "لطفاً برای نظرتان عنوانی بنویسید.".into(),
+        R::TitleTooLong { max } => format!("عنوان حداکثر {} نویسه باشد.", num(*max)),
+        R::TextTooShort { min } => format!("لطفاً دست‌کم {} نویسه بنویسید.", num(*min)),
+        R::TextTooLong { max } => format!(
+            "نظر شما بلندتر از {} نویسه است؛ لطفاً کوتاه‌ترش کنید.",
+            num(*max)
+        ),
+        R::Markup => "نظرها متن ساده‌اند: لطفاً HTML و اسکریپت ننویسید.".into(),
+        R::Name => format!(
+            "لطفاً نامی برای نمایش بنویسید: فقط حروف، فاصله، نقطه و خط تیره، حداکثر {} نویسه.",
+            num(40)
+        ),
+        R::NotBought => "فقط خریداران این کالا می‌توانند نظر بدهند و این سفارش آن را نداشت.".into(),
+        R::NotDelivered => "پس از تحویل سفارش می‌توانید نظر بدهید.".into(),
+        R::AlreadyReviewed => {
+            "برای این سفارش قبلاً دربارهٔ این کالا نظر داده‌اید؛ می‌توانید همان را ویرایش کنید.".into()
+        }
+        R::AlreadyVoted => "قبلاً این نظر را مفید علامت زده‌اید.".into(),
+        R::AlreadyReported => "قبلاً این نظر را گزارش داده‌اید؛ فروشگاه بررسی می‌کند.".into(),
+        R::Gone => "این نظر دیگر نمایش داده نمی‌شود.".into(),
+    }
 }

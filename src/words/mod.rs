@@ -22,6 +22,7 @@ macro_rules! composed {
                 Problem::Required(label) => return field_required(*label),
                 Problem::WidgetOriginRefused { origin } => return widget_origin_refused(origin),
                 Problem::WishlistFull { max } => return wishlist_full(*max),
+                Problem::Review(r) => return review_problem(r),
                 Problem::Card(c) => card_problem(*c),
                 Problem::CartExpired => CART_EXPIRED,
                 Problem::CartEmpty => CART_EMPTY,

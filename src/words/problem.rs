@@ -51,6 +51,8 @@ pub enum Problem {
     WishlistFull {
         max: u32,
     },
+    /// A review that cannot be taken, or a vote that cannot be counted.
+    Review(crate::commerce::reviews::ReviewProblem),
 }
 
 /// The name of a form field, for "please enter your …".

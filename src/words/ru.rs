@@ -446,6 +446,12 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// "ср, 25 нояб.".
+/// A date a shopper may read years later (a review's): "1 февр. 2026 г.".
+pub fn dated(d: crate::commerce::checkout::Day) -> String {
+    let (y, m, dd) = d.civil();
+    format!("{dd} {} {y} г.", MONTHS[(m - 1) as usize])
+}
+
 pub fn day(d: crate::commerce::checkout::Day) -> String {
     let (_, m, dd) = d.civil();
     format!(
@@ -567,6 +573,7 @@ pub const FACET_COLOUR: &str = "Цвет";
 pub const FACET_SIZE: &str = "Размер";
 pub const FACET_PRICE: &str = "Цена";
 pub const FACET_STOCK: &str = "Наличие";
+pub const FACET_RATING: &str = "Рейтинг";
 pub const CLEAR_FILTERS: &str = "Сбросить фильтры";
 pub const NO_MATCH_FILTERS: &str = "Под эти фильтры ничего не подходит.";
 pub const POPULAR_NOW: &str = "Сейчас популярно";
@@ -578,6 +585,10 @@ pub fn category_description(name: &str, count: u32) -> String {
 }
 pub const BROWSE_CATEGORIES: &str = "Выберите категорию";
 pub const SUGGESTION_CATEGORY: &str = "Категория";
+
+pub fn rated_only(count: u32) -> String {
+    format!("4 звезды и выше ({count})")
+}
 
 pub fn in_stock_only(count: u32) -> String {
     format!("Только в наличии ({count})")
@@ -603,6 +614,7 @@ pub fn sort_label(sort: crate::discovery::Sort) -> &'static str {
         Sort::PriceHigh => "Сначала дороже",
         Sort::Newest => "Новинки",
         Sort::BestSelling => "Хиты продаж",
+        Sort::TopRated => "По рейтингу",
     }
 }
 
@@ -747,6 +759,14 @@ pub const SHARE_LINK_NOTE: &str = "Любой, у кого есть эта сс�
 pub const SHARE_LINK: &str = "Ссылка на список";
 pub const CHOOSE_OPTIONS: &str = "Выбрать вариант";
 
+pub fn save_named(name: &str) -> String {
+    format!("Добавить «{name}» в избранное")
+}
+
+pub fn unsave_named(name: &str) -> String {
+    format!("Убрать «{name}» из избранного")
+}
+
 /// A saved item that costs less than when it was saved.
 pub fn price_dropped(was: crate::commerce::Money) -> String {
     format!("Цена снизилась (было {})", money(was))
@@ -754,6 +774,111 @@ pub fn price_dropped(was: crate::commerce::Money) -> String {
 
 pub fn wishlist_full(max: u32) -> String {
     format!("В избранном помещается до {max} товаров. Уберите один, чтобы сохранить новый.")
+}
+
+pub const REVIEWS: &str = "Отзывы";
+pub const NO_REVIEWS: &str =
+    "Отзывов пока нет. Оставить отзыв могут только те, кто купил этот товар.";
+pub const NO_MATCHING_REVIEWS: &str = "Отзывов с такой оценкой пока нет.";
+pub const SORT_REVIEWS: &str = "Порядок отзывов";
+pub const MOST_HELPFUL: &str = "Самые полезные";
+pub const NEWEST: &str = "Новые";
+pub const ALL_RATINGS: &str = "Все оценки";
+pub const FILTER_REVIEWS: &str = "Показать отзывы";
+pub const VERIFIED_PURCHASE: &str = "Подтверждённая покупка";
+pub const HELPFUL: &str = "Полезно";
+pub const YOU_FOUND_HELPFUL: &str = "Вам это помогло";
+pub const REPORT_REVIEW: &str = "Пожаловаться на отзыв";
+pub const REPORTED_THANKS: &str = "Спасибо. Магазин посмотрит этот отзыв.";
+pub const REVIEWED_PUBLISHED: &str = "Спасибо: ваш отзыв опубликован.";
+pub const REVIEWED_PENDING: &str = "Спасибо: отзыв появится здесь, когда магазин его прочитает.";
+pub const REVIEWED_DELETED: &str = "Ваш отзыв удалён.";
+pub const WRITE_REVIEW: &str = "Написать отзыв";
+pub const EDIT_REVIEW: &str = "Изменить отзыв";
+pub const YOUR_RATING: &str = "Ваша оценка";
+pub const REVIEW_TITLE: &str = "Заголовок";
+pub const REVIEW_TEXT: &str = "Ваш отзыв";
+pub const NAME_SHOWN: &str = "Подпись";
+pub const NAME_SHOWN_HINT: &str = "Имя и первая буква фамилии — так вас увидят другие покупатели.";
+pub const PUBLISH_REVIEW: &str = "Опубликовать отзыв";
+pub const SAVE_REVIEW: &str = "Сохранить изменения";
+pub const DELETE_REVIEW: &str = "Удалить отзыв";
+pub const REVIEW_WAITING: &str = "Ваш отзыв ждёт проверки магазином.";
+pub const REVIEW_YOUR_PURCHASES: &str = "Оцените покупки";
+pub const REVIEW_PRODUCT: &str = "Написать отзыв";
+pub const BACK_TO_ORDER: &str = "Вернуться к заказу";
+pub const REVIEW_PAGES: &str = "Страницы отзывов";
+
+pub fn reviews_count(n: u32) -> String {
+    format!("{n} {}", by_count(n.into(), "отзыв", "отзыва", "отзывов"))
+}
+
+pub fn average(tenths: u32) -> String {
+    super::number::decimal(Locale::Ru, tenths.into(), 1)
+}
+
+pub fn rating_said(tenths: u32, count: u32) -> String {
+    format!("Оценка {} из 5, {}", average(tenths), reviews_count(count))
+}
+
+pub fn stars_said(stars: u8) -> String {
+    format!("Оценка {stars} из 5")
+}
+
+pub fn stars_count(stars: u8) -> String {
+    format!(
+        "{stars} {}",
+        by_count(stars.into(), "звезда", "звезды", "звёзд")
+    )
+}
+
+pub fn found_helpful(n: u32) -> String {
+    format!(
+        "{n} {} это помогло",
+        by_count(n.into(), "человеку", "людям", "людям")
+    )
+}
+
+pub fn review_of(product: &str) -> String {
+    format!("Отзыв: {product}")
+}
+
+pub fn review_text_hint(max: u32) -> String {
+    format!(
+        "Простой текст, до {} символов. Ссылки показываются как текст.",
+        thousands(max)
+    )
+}
+
+/// A count written out with its thousands grouped (4,000).
+fn thousands(n: u32) -> String {
+    super::number::decimal(Locale::Ru, n.into(), 0)
+}
+
+pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
+    use crate::commerce::reviews::ReviewProblem as R;
+    match p {
+        R::Stars => "Выберите оценку от 1 до 5 звёзд.".into(),
+        R::TitleNeeded => "Добавьте заголовок отзыва.".into(),
+        R::TitleTooLong { max } => format!("Заголовок — не больше {} символов.", count(*max)),
+        R::TextTooShort { min } => format!("Напишите хотя бы {} символов.", count(*min)),
+        R::TextTooLong { max } => format!(
+            "Отзыв длиннее {} символов — сократите его, пожалуйста.",
+            thousands(*max)
+        ),
+        R::Markup => "Отзыв — это простой текст: уберите HTML и скрипты.".into(),
+        R::Name => "Укажите подпись: буквы, пробелы, точки и дефисы, не больше 40 символов.".into(),
+        R::NotBought => {
+            "Отзыв могут оставить только купившие этот товар, а в этом заказе его не было.".into()
+        }
+        R::NotDelivered => "Отзыв можно оставить, когда заказ будет доставлен.".into(),
+        R::AlreadyReviewed => {
+            "Вы уже оставили отзыв на этот товар по этому заказу. Его можно изменить.".into()
+        }
+        R::AlreadyVoted => "Вы уже отметили этот отзыв как полезный.".into(),
+        R::AlreadyReported => "Вы уже пожаловались на этот отзыв; магазин его посмотрит.".into(),
+        R::Gone => "Этот отзыв больше не показывается.".into(),
+    }
 }
 
 #[cfg(test)]

@@ -409,6 +409,12 @@ pub fn decline(d: crate::commerce::checkout::Decline) -> &'static str {
 const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
 /// "11月25日 周三".
+/// A date a shopper may read years later (a review's): "2026年2月1日".
+pub fn dated(d: crate::commerce::checkout::Day) -> String {
+    let (y, m, dd) = d.civil();
+    format!("{y}年{m}月{dd}日")
+}
+
 pub fn day(d: crate::commerce::checkout::Day) -> String {
     let (_, m, dd) = d.civil();
     format!("{m}月{dd}日 {}", WEEKDAYS[d.weekday() as usize])
@@ -517,6 +523,7 @@ pub const FACET_COLOUR: &str = "颜色";
 pub const FACET_SIZE: &str = "尺码";
 pub const FACET_PRICE: &str = "价格";
 pub const FACET_STOCK: &str = "库存";
+pub const FACET_RATING: &str = "评分";
 pub const CLEAR_FILTERS: &str = "清除全部筛选";
 pub const NO_MATCH_FILTERS: &str = "没有符合这些筛选条件的商品。";
 pub const POPULAR_NOW: &str = "当下热门";
@@ -528,6 +535,10 @@ pub fn category_description(name: &str, count: u32) -> String {
 }
 pub const BROWSE_CATEGORIES: &str = "逛逛分类";
 pub const SUGGESTION_CATEGORY: &str = "分类";
+
+pub fn rated_only(count: u32) -> String {
+    format!("4 星及以上（{count}）")
+}
 
 pub fn in_stock_only(count: u32) -> String {
     format!("仅看有货（{count}）")
@@ -553,6 +564,7 @@ pub fn sort_label(sort: crate::discovery::Sort) -> &'static str {
         Sort::PriceHigh => "价格从高到低",
         Sort::Newest => "最新上架",
         Sort::BestSelling => "最畅销",
+        Sort::TopRated => "评分最高",
     }
 }
 
@@ -685,6 +697,14 @@ pub const SHARE_LINK_NOTE: &str =
 pub const SHARE_LINK: &str = "清单链接";
 pub const CHOOSE_OPTIONS: &str = "选择款式";
 
+pub fn save_named(name: &str) -> String {
+    format!("把{name}加入心愿单")
+}
+
+pub fn unsave_named(name: &str) -> String {
+    format!("把{name}从心愿单移除")
+}
+
 /// A saved item that costs less than when it was saved.
 pub fn price_dropped(was: crate::commerce::Money) -> String {
     format!("比收藏时便宜了（原价 {}）", money(was))
@@ -692,4 +712,91 @@ pub fn price_dropped(was: crate::commerce::Money) -> String {
 
 pub fn wishlist_full(max: u32) -> String {
     format!("心愿单最多可存 {max} 件商品。请先移除一件再收藏。")
+}
+
+pub const REVIEWS: &str = "评价";
+pub const NO_REVIEWS: &str = "还没有评价。只有购买过此商品的顾客才能评价。";
+pub const NO_MATCHING_REVIEWS: &str = "还没有这个星级的评价。";
+pub const SORT_REVIEWS: &str = "评价排序";
+pub const MOST_HELPFUL: &str = "最有帮助";
+pub const NEWEST: &str = "最新";
+pub const ALL_RATINGS: &str = "全部星级";
+pub const FILTER_REVIEWS: &str = "只看";
+pub const VERIFIED_PURCHASE: &str = "已验证购买";
+pub const HELPFUL: &str = "有帮助";
+pub const YOU_FOUND_HELPFUL: &str = "你觉得有帮助";
+pub const REPORT_REVIEW: &str = "举报此评价";
+pub const REPORTED_THANKS: &str = "谢谢，店铺会查看这条评价。";
+pub const REVIEWED_PUBLISHED: &str = "谢谢！你的评价已发布。";
+pub const REVIEWED_PENDING: &str = "谢谢！店铺审核后，你的评价会显示在这里。";
+pub const REVIEWED_DELETED: &str = "你的评价已删除。";
+pub const WRITE_REVIEW: &str = "写评价";
+pub const EDIT_REVIEW: &str = "修改你的评价";
+pub const YOUR_RATING: &str = "你的评分";
+pub const REVIEW_TITLE: &str = "标题";
+pub const REVIEW_TEXT: &str = "你的评价";
+pub const NAME_SHOWN: &str = "显示的名字";
+pub const NAME_SHOWN_HINT: &str = "其他顾客会看到的名字，例如名和姓的首字母。";
+pub const PUBLISH_REVIEW: &str = "发布评价";
+pub const SAVE_REVIEW: &str = "保存修改";
+pub const DELETE_REVIEW: &str = "删除评价";
+pub const REVIEW_WAITING: &str = "你的评价正在等待店铺审核。";
+pub const REVIEW_YOUR_PURCHASES: &str = "评价你买到的商品";
+pub const REVIEW_PRODUCT: &str = "写评价";
+pub const BACK_TO_ORDER: &str = "返回订单";
+pub const REVIEW_PAGES: &str = "评价分页";
+
+pub fn reviews_count(n: u32) -> String {
+    format!("{n} 条评价")
+}
+
+pub fn average(tenths: u32) -> String {
+    super::number::decimal(super::Locale::Zh, tenths.into(), 1)
+}
+
+pub fn rating_said(tenths: u32, count: u32) -> String {
+    format!(
+        "评分 {}（满分 5），共 {}",
+        average(tenths),
+        reviews_count(count)
+    )
+}
+
+pub fn stars_said(stars: u8) -> String {
+    format!("评分 {stars}（满分 5）")
+}
+
+pub fn stars_count(stars: u8) -> String {
+    format!("{stars} 星")
+}
+
+pub fn found_helpful(n: u32) -> String {
+    format!("{n} 人觉得有帮助")
+}
+
+pub fn review_of(product: &str) -> String {
+    format!("评价：{product}")
+}
+
+pub fn review_text_hint(max: u32) -> String {
+    format!("纯文本，最多 {max} 个字。链接只显示为文字。")
+}
+
+pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
+    use crate::commerce::reviews::ReviewProblem as R;
+    match p {
+        R::Stars => "请选择 1 到 5 星。".into(),
+        R::TitleNeeded => "请给你的评价写一个标题。".into(),
+        R::TitleTooLong { max } => format!("标题请不要超过 {max} 个字。"),
+        R::TextTooShort { min } => format!("请至少写 {min} 个字。"),
+        R::TextTooLong { max } => format!("评价请不要超过 {max} 个字，现在太长了。"),
+        R::Markup => "评价只能是纯文本，请不要包含 HTML 或脚本。".into(),
+        R::Name => "请填写要显示的名字：只用文字、空格、点或连字符，最多 40 个字。".into(),
+        R::NotBought => "只有购买过此商品的顾客才能评价，而这个订单里没有它。".into(),
+        R::NotDelivered => "订单送达后才能评价。".into(),
+        R::AlreadyReviewed => "你已经为这个订单评价过此商品，可以修改那条评价。".into(),
+        R::AlreadyVoted => "你已经标记过这条评价有帮助。".into(),
+        R::AlreadyReported => "你已经举报过这条评价，店铺会查看。".into(),
+        R::Gone => "这条评价已不再显示。".into(),
+    }
 }

@@ -16,6 +16,7 @@ mod embedded_store;
 mod gift_and_details_api;
 mod languages;
 mod pages;
+mod reviews_api;
 mod search_api;
 mod search_engines;
 mod style_tokens;

@@ -293,3 +293,108 @@ fn a_shared_link_shows_a_read_only_copy_of_the_list() {
         assert_eq!(t.get(&unknown, None).await.status, 404);
     })
 }
+
+#[test]
+fn a_cards_heart_saves_the_product_and_returns_to_the_same_card() {
+    common::run(async {
+        let t = TestStore::new("wishlist-cards");
+        let listing = t.get("/c/t-shirts?sort=price-asc", None).await.body;
+        assert!(listing.contains(r#"aria-label="Save Everyday Crew Tee to your wishlist""#));
+        let saved = t
+            .send(plain_post(
+                "wishlist/save",
+                &format!("handle={HANDLE}&back=%2Fc%2Ft-shirts%3Fsort%3Dprice-asc%23card-{HANDLE}"),
+                None,
+            ))
+            .await;
+        assert_eq!(
+            saved.header("location"),
+            format!("/c/t-shirts?sort=price-asc#card-{HANDLE}"),
+            "back to the same listing, at the card"
+        );
+        let cookie = saved.cookie("vitrine_wishlist").unwrap();
+        let again = t
+            .get("/c/t-shirts?sort=price-asc", Some(&cookie))
+            .await
+            .body;
+        let heart = again
+            .split("<form")
+            .find(|f| f.contains(&format!(r#"id="card-{HANDLE}""#)))
+            .and_then(|f| f.split("</form>").next())
+            .expect("the card's heart");
+        assert!(heart.contains(r#"aria-pressed="true""#), "{heart}");
+        assert!(heart.contains("Remove Everyday Crew Tee from your wishlist"));
+        assert!(heart.contains(r#"action="/api/wishlist/remove""#));
+        // Only that card.
+        assert_eq!(
+            again
+                .matches(r#"aria-pressed="true" data-testid="card-heart""#)
+                .count(),
+            1
+        );
+    })
+}
+
+#[test]
+fn the_owners_price_change_shows_as_a_drop_in_every_currency() {
+    common::run(async {
+        let t = TestStore::new("wishlist-price-change");
+        let before = t.store.product(HANDLE).await.unwrap();
+        let r = t
+            .send(common::api_request(
+                "wishlist/save",
+                &format!("handle={HANDLE}"),
+                None,
+            ))
+            .await;
+        let cookie = r.cookie("vitrine_wishlist").unwrap();
+        let path = format!("/admin/products/{HANDLE}/price?amount=9.00");
+        assert_eq!(
+            t.admin(&path, "wrong-token-wrong-token-00").await.status,
+            401
+        );
+        assert_eq!(
+            t.admin(
+                &format!("/admin/products/{HANDLE}/price?amount=9,00"),
+                common::ADMIN_TOKEN
+            )
+            .await
+            .status,
+            400
+        );
+        assert_eq!(
+            t.admin(
+                "/admin/products/no-such-thing/price?amount=9.00",
+                common::ADMIN_TOKEN
+            )
+            .await
+            .status,
+            404
+        );
+        let r = t.admin(&path, common::ADMIN_TOKEN).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let after = t.store.product(HANDLE).await.unwrap();
+        assert!(after
+            .variants
+            .iter()
+            .all(|v| v.price.minor == 900 && v.compare_at.is_none_or(|c| c.minor > 900)));
+        assert_eq!(after.variants.len(), before.variants.len());
+        let list = t.get("/wishlist", Some(&cookie)).await.body;
+        assert!(list.contains("Price dropped from"), "the wishlist notices");
+        // The listing (cached) follows at once.
+        let listing = t.get("/c/t-shirts?sort=price-asc", None).await.body;
+        assert!(listing.contains("$9.00"));
+        // Euros follow the new price too.
+        let euro = t
+            .store
+            .clone()
+            .in_currency(vitrine::commerce::Currency::EUR)
+            .product(HANDLE)
+            .await
+            .unwrap();
+        assert!(euro
+            .variants
+            .iter()
+            .all(|v| v.price.minor < 900 && v.price.minor > 0));
+    })
+}

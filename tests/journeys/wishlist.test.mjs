@@ -3,7 +3,7 @@
 // JavaScript off (plain forms all the way).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, hydrated } from './lib/harness.mjs';
+import { watchedPage, hydrated, cents, vendureOperator } from './lib/harness.mjs';
 import { onEveryBackend } from './lib/backends.mjs';
 
 onEveryBackend((shared, c) => {
@@ -77,6 +77,53 @@ test('what a guest saved joins the account on registering, without JavaScript', 
   const item = page.getByTestId('wishlist').getByRole('listitem');
   assert.equal(await item.count(), 1);
   assert.equal((await item.locator('.wishlist__name').innerText()).trim(), name, 'kept in the account');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('after the owner lowers a price, the wishlist says it dropped from what it cost when saved', async () => {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+  const path = c.products[2];
+  await page.goto(shared.server.url + path);
+  const was = cents(await page.getByTestId('product-price').locator('.price__now').innerText());
+  await page.getByRole('button', { name: 'Save to wishlist' }).click();
+  await page.getByText('Saved to your wishlist').waitFor();
+
+  // A sale: five off, the backend's own way (Vendure's price before its 20% tax).
+  if (c.name === 'embedded') {
+    await shared.server.adminPost(`/admin/products/${path.replace('/p/', '')}/price?amount=${((was - 500) / 100).toFixed(2)}`);
+  } else {
+    const variant = await page.locator('form.add-to-cart input[name=variant_id]').inputValue();
+    await vendureOperator(shared.vendure).lowerPrice(variant, 500);
+  }
+  await page.goto(shared.server.url + '/wishlist');
+  const item = page.getByTestId('wishlist').getByRole('listitem');
+  const now = cents(await item.getByTestId('wishlist-price').innerText());
+  assert.equal(now, c.name === 'embedded' ? was - 500 : was - 600);
+  const dropped = await item.getByTestId('price-dropped').innerText();
+  assert.equal(cents(dropped), was, `says what it was: ${dropped}`);
+  await shared.shot(page, 'wishlist-price-drop-390');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a card's heart saves from the listing and comes back to the same card, without JavaScript", async () => {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shared.server.url + c.category.path + '?sort=price-desc');
+  const card = page.locator('.card').nth(2);
+  const name = (await card.locator('.card__title').innerText()).trim();
+  await card.getByRole('button', { name: `Save ${name} to your wishlist` }).click();
+  await page.waitForURL(/\?sort=price-desc#card-/);
+  const heart = page.locator('.card').nth(2).getByTestId('card-heart');
+  assert.equal(await heart.getAttribute('aria-pressed'), 'true', 'the same card, now saved');
+  assert.equal(await heart.getAttribute('aria-label'), `Remove ${name} from your wishlist`);
+  assert.equal(await page.getByTestId('wishlist-count').innerText(), '1');
+  await shared.shot(page, 'card-heart-390');
+  await heart.click();
+  await page.waitForURL(/#card-/);
+  assert.equal(await page.locator('.card').nth(2).getByTestId('card-heart').getAttribute('aria-pressed'), 'false');
   assert.deepEqual(problems, []);
   await context.close();
 });

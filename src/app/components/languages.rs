@@ -23,9 +23,10 @@ fn this_page() -> String {
         .unwrap_or_else(|| "/".into())
 }
 
-/// The page's whole address (language prefix included), for the currency switcher.
+/// The page's whole address (language prefix included), for the currency switcher and the
+/// forms that come back to the page (a card's heart).
 #[cfg(feature = "ssr")]
-fn this_address() -> String {
+pub fn this_address() -> String {
     use_context::<axum::http::request::Parts>()
         .and_then(|p| p.uri.path_and_query().map(|pq| pq.to_string()))
         .unwrap_or_else(|| "/".into())

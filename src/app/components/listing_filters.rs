@@ -57,6 +57,13 @@ pub fn ListingFilters(params: ListingParams, facets: Facets) -> impl IntoView {
                             <span>{w!(in_stock_only)(f.in_stock)}</span>
                         </label>
                     </fieldset>
+                    <fieldset class="facet">
+                        <legend class="facet__legend">{w!(FACET_RATING)}</legend>
+                        <label class="facet__value">
+                            <input type="checkbox" name="rating" value="4" checked=p.filters.rated/>
+                            <span>{w!(rated_only)(f.rated)}</span>
+                        </label>
+                    </fieldset>
                     <div class="filters__actions">
                         <button class="button button--primary filters__apply" type="submit">{w!(FILTER_APPLY)}</button>
                         {(ticked > 0).then(|| view! { <a class="filters__clear" href=clear_href>{w!(CLEAR_FILTERS)}</a> })}

@@ -12,12 +12,15 @@ pub fn Pagination(
     #[prop(into)] href: Callback<u32, String>,
     page: u32,
     pages: u32,
+    /// What the navigation is called, when a page has more than one.
+    #[prop(optional)]
+    label: Option<&'static str>,
 ) -> impl IntoView {
     let first = page.saturating_sub(WINDOW).max(1);
     let last = (page + WINDOW).min(pages);
     (pages > 1).then(|| {
         view! {
-            <nav class="pagination" aria-label=w!(PAGINATION)>
+            <nav class="pagination" aria-label=label.unwrap_or(w!(PAGINATION))>
                 <p class="visually-hidden">{w!(page_of)(page, pages)}</p>
                 <ul class="pagination__list">
                     {(page > 1).then(|| view! {

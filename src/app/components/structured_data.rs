@@ -24,8 +24,9 @@ fn script_text(data: &Value) -> String {
 }
 
 /// Google's product rich results need a name, a picture and an offer with its price and
-/// currency; every variant is an offer, with its own SKU, price and availability.
-pub fn product(p: &Product) -> Value {
+/// currency; every variant is an offer, with its own SKU, price and availability. With reviews,
+/// the rating they add up to and the ones on show.
+pub fn product(p: &Product, reviews: Option<&crate::api::reviews::ProductReviews>) -> Value {
     let url = absolute(&local(&format!("/p/{}", p.handle)));
     let offers: Vec<Value> = p
         .variants
@@ -43,7 +44,7 @@ pub fn product(p: &Product) -> Value {
             })
         })
         .collect();
-    json!({
+    let mut data = json!({
         "@context": "https://schema.org",
         "@type": "Product",
         "name": p.name,
@@ -54,7 +55,33 @@ pub fn product(p: &Product) -> Value {
         "sku": p.variants.first().map(|v| v.sku.as_str()),
         "category": p.category.name,
         "offers": offers,
-    })
+    });
+    if let Some(r) = reviews.filter(|r| r.rating.count() > 0) {
+        data["aggregateRating"] = json!({
+            "@type": "AggregateRating",
+            "ratingValue": r.rating.average_text(),
+            "reviewCount": r.rating.count(),
+            "bestRating": 5,
+            "worstRating": 1,
+        });
+        data["review"] = r
+            .reviews
+            .iter()
+            .map(|v| {
+                let (y, m, d) = crate::commerce::checkout::Day::from_unix(v.at).civil();
+                json!({
+                    "@type": "Review",
+                    "name": v.title,
+                    "reviewBody": v.text,
+                    "inLanguage": v.lang,
+                    "datePublished": format!("{y:04}-{m:02}-{d:02}"),
+                    "author": { "@type": "Person", "name": v.name },
+                    "reviewRating": { "@type": "Rating", "ratingValue": v.stars, "bestRating": 5, "worstRating": 1 },
+                })
+            })
+            .collect();
+    }
+    data
 }
 
 /// Home › category (› product).

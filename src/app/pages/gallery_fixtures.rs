@@ -26,17 +26,26 @@ pub fn product(name: &str) -> ProductSummary {
         compare_at: None,
         price_varies: false,
         in_stock: true,
+        rating: None,
+        saved: false,
     }
 }
 
+/// In stock, with the stars of 36 reviews.
 pub fn in_stock() -> ProductSummary {
-    product("Everyday Crew Tee")
+    ProductSummary {
+        rating: Some(crate::commerce::reviews::Rating {
+            by_stars: [1, 0, 2, 9, 24],
+        }),
+        ..product("Everyday Crew Tee")
+    }
 }
 
 pub fn on_sale() -> ProductSummary {
     ProductSummary {
         compare_at: Some(usd(3_200)),
         price_varies: true,
+        saved: true,
         image: picture("mug.svg", "Stoneware Mug"),
         ..product("Stoneware Mug")
     }

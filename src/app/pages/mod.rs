@@ -31,6 +31,8 @@ pub mod order_lookup;
 pub mod privacy;
 #[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod product;
+#[cfg(feature = "ssr")]
+pub mod review;
 #[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod search;
 #[cfg(feature = "ssr")]

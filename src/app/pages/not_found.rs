@@ -6,7 +6,7 @@ use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-fn set_status(_code: u16) {
+pub(super) fn set_status(_code: u16) {
     #[cfg(feature = "ssr")]
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(code) = axum::http::StatusCode::from_u16(_code) {

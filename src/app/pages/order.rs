@@ -33,12 +33,56 @@ pub fn OrderPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || order.get().map(|r| or_problem(r, |t| {
                 let (code, token) = key();
+                let review = ToReview::of(&t.order, &token);
                 view! {
                     <Title text=format!("{} {}", w!(ORDER_NUMBER), t.order.code)/>
                     <LiveOrder tracked=t code token/>
+                    {review}
                 }.into_any()
             }))}
         </Suspense>
+    }
+}
+
+/// Once delivered, a link to review each product the order bought (drawn on the server: the
+/// live order above does not need it in the wasm).
+struct ToReview;
+
+impl ToReview {
+    fn of(order: &Order, token: &str) -> Option<impl IntoView> {
+        if order.status != crate::commerce::OrderStatus::Delivered {
+            return None;
+        }
+        let mut lines: Vec<&crate::commerce::OrderLine> = Vec::new();
+        for l in &order.lines {
+            if !l.product_handle.is_empty()
+                && !lines.iter().any(|k| k.product_handle == l.product_handle)
+            {
+                lines.push(l);
+            }
+        }
+        let items = lines
+            .into_iter()
+            .map(|l| {
+                let href = crate::app::local(&format!(
+                    "/orders/{}/review/{}?t={token}",
+                    order.code, l.product_handle
+                ));
+                view! {
+                    <li>
+                        <span>{l.product_name.clone()}</span>
+                        <a class="button button--ghost button--small" href=href data-testid="review-link"
+                            aria-label=w!(review_of)(&l.product_name)>{w!(REVIEW_PRODUCT)}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="order__reviews" aria-labelledby="review-title">
+                <h2 id="review-title">{w!(REVIEW_YOUR_PURCHASES)}</h2>
+                <ul class="order__review-list">{items}</ul>
+            </section>
+        })
     }
 }
 

@@ -5,8 +5,10 @@
 
 use super::or_problem;
 use crate::api::catalog::get_product;
+use crate::api::reviews::{get_product_reviews, ProductReviews};
 use crate::app::components::price::Price;
 use crate::app::components::recommendation_row::RecommendationRow;
+use crate::app::components::reviews::{RatingLink, ReviewsAt, ReviewsSection};
 use crate::app::components::server_form::ServerForm;
 use crate::app::components::structured_data::{self, JsonLd};
 use crate::app::local;
@@ -28,13 +30,30 @@ pub fn ProductPage() -> impl IntoView {
     let product = Resource::new(handle, get_product);
     let saved = Resource::new(handle, crate::api::wishlist::wishlist_has);
     let rows = Resource::new(handle, crate::api::recommend::get_product_rows);
+    let query = use_query_map();
+    let at = move || {
+        let q = query.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        (
+            handle(),
+            get("review_order"),
+            get("review_stars"),
+            get("review_page"),
+        )
+    };
+    let reviews = Resource::new(at, |(h, o, s, p)| get_product_reviews(h, o, s, p));
 
     view! {
         <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || {
-                // A wishlist that cannot be read shows the product as not saved.
+                // A wishlist that cannot be read shows the product as not saved; reviews that
+                // cannot be read leave the page without them.
                 let saved = saved.get().and_then(Result::ok).unwrap_or(false);
-                product.get().map(|r| or_problem(r, |p| view! { <ProductView product=p saved/> }.into_any()))
+                let reviews = reviews.get().and_then(Result::ok);
+                product.get().map(|r| or_problem(r, |p| view! {
+                    <ProductView product=p saved reviews=reviews.clone()/>
+                    {reviews.map(|reviews| view! { <Reviews reviews/> })}
+                }.into_any()))
             }}
         </Suspense>
         <Suspense fallback=|| ()>
@@ -47,8 +66,30 @@ pub fn ProductPage() -> impl IntoView {
     }
 }
 
+/// The reviews, with a word on what the shopper just did to them.
 #[component]
-fn ProductView(product: Product, saved: bool) -> impl IntoView {
+fn Reviews(reviews: ProductReviews) -> impl IntoView {
+    let q = use_query_map().read_untracked();
+    let note = match q.get("reviewed").as_deref() {
+        Some("published") => Some(w!(REVIEWED_PUBLISHED)),
+        Some("pending" | "held") => Some(w!(REVIEWED_PENDING)),
+        Some("deleted") => Some(w!(REVIEWED_DELETED)),
+        _ => q.get("reported").map(|_| w!(REPORTED_THANKS)),
+    };
+    let at = ReviewsAt {
+        handle: use_params_map()
+            .read_untracked()
+            .get("handle")
+            .unwrap_or_default(),
+        order: reviews.order,
+        stars: reviews.stars,
+        page: reviews.page,
+    };
+    view! { <ReviewsSection at reviews note/> }
+}
+
+#[component]
+fn ProductView(product: Product, saved: bool, reviews: Option<ProductReviews>) -> impl IntoView {
     let variant = use_query_map().read_untracked().get("variant");
     let p = &product;
     let description = p.description.chars().take(155).collect::<String>();
@@ -74,7 +115,7 @@ fn ProductView(product: Product, saved: bool) -> impl IntoView {
             <Meta property="product:price:amount" content=m.decimal()/>
             <Meta property="product:price:currency" content=m.currency.code()/>
         })}
-        <JsonLd data=structured_data::product(p)/>
+        <JsonLd data=structured_data::product(p, reviews.as_ref())/>
         <JsonLd data=structured_data::breadcrumbs(&p.category, Some(p))/>
         <nav class="breadcrumbs" aria-label=w!(BREADCRUMB)>
             <ol>
@@ -84,6 +125,7 @@ fn ProductView(product: Product, saved: bool) -> impl IntoView {
             </ol>
         </nav>
         <ProductPanel product=Buyable::from(&product) variant saved>
+            {reviews.map(|r| view! { <RatingLink rating=r.rating/> })}
             <section class="product__description" aria-labelledby="description-title">
                 <h2 id="description-title">{w!(DESCRIPTION)}</h2>
                 <p>{product.description.clone()}</p>

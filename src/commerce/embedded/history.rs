@@ -162,6 +162,28 @@ pub fn seed_if_missing(conn: &mut Connection) -> rusqlite::Result<()> {
     tx.commit()
 }
 
+/// The seeded orders' lines, oldest first.
+pub fn purchases(
+    c: &Connection,
+) -> rusqlite::Result<Vec<crate::storefront::seeded_reviews::Bought>> {
+    let mut stmt = c.prepare(
+        "SELECT o.code, p.id, p.handle, l.variant_title, o.placed_at
+         FROM orders o JOIN order_lines l ON l.order_code = o.code
+           JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
+         WHERE o.code LIKE 'VT-HIST%' ORDER BY o.placed_at, l.rowid",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(crate::storefront::seeded_reviews::Bought {
+            order_code: r.get(0)?,
+            product_id: r.get(1)?,
+            product: r.get(2)?,
+            variant: r.get(3)?,
+            placed_at: r.get(4)?,
+        })
+    })?;
+    rows.collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

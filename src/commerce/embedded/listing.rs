@@ -130,6 +130,8 @@ pub fn load_all(
                     compare_at: None,
                     price_varies: false,
                     in_stock: false,
+                    rating: None,
+                    saved: false,
                 },
                 category,
                 category_name,

@@ -198,6 +198,53 @@ impl EmbeddedStore {
         &self.path
     }
 
+    /// Sets every variant of product `handle` to `minor` in the base currency (a sale, a new
+    /// price list), and its price in the other currencies from it; a compare-at price that is
+    /// no longer above the price is dropped. Returns how many variants changed. (The caller
+    /// checks the amount: the table refuses only a negative one.)
+    pub async fn set_price(&self, handle: &str, minor: i64) -> CommerceResult<usize> {
+        let handle = handle.to_string();
+        let catalogue = self.catalogue.clone();
+        self.run(move |c| {
+            let tx = c.transaction().map_err(db)?;
+            let variants = "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id
+                            WHERE p.handle = ?1";
+            tx.execute(
+                &format!("DELETE FROM prices WHERE variant_id IN ({variants})"),
+                [&handle],
+            )
+            .map_err(db)?;
+            let changed = tx
+                .execute(
+                    &format!(
+                        "UPDATE variants SET price = ?2,
+                           compare_at = CASE WHEN compare_at > ?2 THEN compare_at END
+                         WHERE id IN ({variants})"
+                    ),
+                    params![handle, minor],
+                )
+                .map_err(db)?;
+            tx.commit().map_err(db)?;
+            if changed == 0 {
+                return Err(CommerceError::NotFound(Thing::Product));
+            }
+            prices::seed(c).map_err(db)?;
+            catalogue.lock().unwrap_or_else(|p| p.into_inner()).clear();
+            Ok(changed)
+        })
+        .await
+    }
+
+    /// Every line of the seeded order history, oldest first (its buyers' reviews are seeded).
+    /// On a connection of its own: called once, at start, before any request.
+    pub fn seeded_purchases(
+        &self,
+    ) -> Result<Vec<crate::storefront::seeded_reviews::Bought>, String> {
+        rusqlite::Connection::open(&self.path)
+            .and_then(|c| history::purchases(&c))
+            .map_err(|e| format!("cannot read the seeded orders: {e}"))
+    }
+
     async fn run<T, F>(&self, f: F) -> CommerceResult<T>
     where
         T: Send + 'static,
@@ -594,8 +641,11 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
     let payment: PaymentMethod = serde_json::from_str(&payment).map_err(|_| corrupt("payment"))?;
     let mut stmt = c
         .prepare_cached(
-            "SELECT variant_id, product_name, variant_title, unit_price, quantity
-             FROM order_lines WHERE order_code = ?1 ORDER BY rowid",
+            "SELECT l.variant_id, l.product_name, l.variant_title, l.unit_price, l.quantity,
+               p.handle
+             FROM order_lines l JOIN variants v ON v.id = l.variant_id
+               JOIN products p ON p.id = v.product_id
+             WHERE l.order_code = ?1 ORDER BY l.rowid",
         )
         .map_err(db)?;
     let lines = stmt
@@ -604,6 +654,7 @@ fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
             let qty: u32 = r.get(4)?;
             Ok(OrderLine {
                 variant_id: r.get::<_, i64>(0)?.to_string(),
+                product_handle: r.get(5)?,
                 product_name: r.get(1)?,
                 variant_title: r.get(2)?,
                 unit_price: money(unit),
@@ -778,6 +829,8 @@ impl Commerce for EmbeddedStore {
                                 .map(|m| Money::new(m, currency)),
                             price_varies: max != min,
                             in_stock: r.get(7)?,
+                            rating: None,
+                            saved: false,
                         })
                     },
                 )

@@ -258,6 +258,8 @@ pub fn summary(p: &VProduct, currency: Currency) -> ProductSummary {
         compare_at: None,
         price_varies: p.variants.iter().any(|v| v.price != cheapest),
         in_stock: p.variants.iter().any(|v| stock(&v.stock_level) > 0),
+        rating: None,
+        saved: false,
     }
 }
 

@@ -197,6 +197,7 @@ pub fn placed(order: &VOrder) -> CommerceResult<Order> {
         .iter()
         .map(|l| OrderLine {
             variant_id: l.variant_id.clone(),
+            product_handle: l.product_slug.clone(),
             product_name: l.product_name.clone(),
             variant_title: l.options.join(" / "),
             unit_price: money(l.unit_price),
