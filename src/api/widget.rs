@@ -109,3 +109,55 @@ fn empty(currency: crate::commerce::Currency) -> TokenCart {
         cart: Cart::empty(currency),
     }
 }
+
+/// The widget's wishlist as one `<vitrine-product>` shows it: the token naming the list (""
+/// until the first save), whether this product is on it, and how many are.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WidgetSaved {
+    pub token: String,
+    pub saved: bool,
+    pub count: u32,
+}
+
+#[server(endpoint = "widget/wishlist", output = crate::api::Answer)]
+pub async fn widget_wishlist(token: String, handle: String) -> Result<WidgetSaved, ApiError> {
+    use crate::api::wishlist::ssr;
+    let handle = validate::handle(&handle)?;
+    let token = ssr::widget_token(&token)?;
+    let list = ssr::widget_list(token.as_deref()).await?;
+    Ok(WidgetSaved {
+        saved: list.iter().any(|s| s.0 == handle),
+        count: list.len() as u32,
+        token: token.unwrap_or_default(),
+    })
+}
+
+/// The heart: saves the product (with the variant on show) or takes it out.
+#[server(endpoint = "widget/wishlist/toggle", output = crate::api::Answer)]
+pub async fn widget_wishlist_toggle(
+    token: String,
+    handle: String,
+    #[server(default)] variant_id: String,
+) -> Result<WidgetSaved, ApiError> {
+    use crate::api::wishlist::ssr;
+    let handle = validate::handle(&handle)?;
+    let (token, saved, count) =
+        ssr::widget_toggle(ssr::widget_token(&token)?, &handle, &variant_id).await?;
+    Ok(WidgetSaved {
+        token,
+        saved,
+        count: count as u32,
+    })
+}
+
+/// "View wishlist": a plain form post from the widget (a navigation, so the store sets its
+/// own cookie) that joins the widget's list to the shopper's on the store and opens it.
+#[server(endpoint = "widget/wishlist/open", output = crate::api::Answer)]
+pub async fn widget_wishlist_open(token: String) -> Result<(), ApiError> {
+    use crate::api::wishlist::ssr;
+    // A token that cannot be ours opens the store's list as it is.
+    let token = ssr::widget_token(&token).ok().flatten();
+    ssr::adopt_widget_list(token.as_deref()).await?;
+    crate::api::cart::ssr::redirect("/wishlist");
+    Ok(())
+}

@@ -174,7 +174,8 @@ pub(crate) mod ssr {
         p.variants.iter().find(|v| v.id == id)
     }
 
-    pub async fn save(handle: &str, variant_id: &str) -> Result<usize, ApiError> {
+    /// The entry that saves `handle` (and `variant_id`, if one is given) as it is now.
+    async fn entry(handle: &str, variant_id: &str) -> Result<Saved, ApiError> {
         let handle = validate::handle(handle)?;
         let variant_id = match variant_id.trim() {
             "" => String::new(),
@@ -192,29 +193,105 @@ pub(crate) mod ssr {
             (Some(v.price), v.in_stock())
         };
         let price = price.ok_or(ApiError::Invalid(Problem::ChooseOption))?;
-        let mut list = list().await?;
+        Ok(Saved(
+            handle,
+            variant_id,
+            price.minor,
+            price.currency.code().into(),
+            buyable,
+        ))
+    }
+
+    /// Puts `entry` on top of `list` (moved there if it was in), refused past `max` items.
+    fn put_first(list: &mut Vec<Saved>, entry: Saved, max: usize) -> Result<(), ApiError> {
         let before = list.len();
-        list.retain(|s| !(s.0 == handle && s.1 == variant_id));
+        list.retain(|s| !(s.0 == entry.0 && s.1 == entry.1));
+        if list.len() == before && list.len() >= max {
+            return Err(ApiError::Invalid(Problem::WishlistFull { max: max as u32 }));
+        }
+        list.insert(0, entry);
+        Ok(())
+    }
+
+    pub async fn save(handle: &str, variant_id: &str) -> Result<usize, ApiError> {
+        let entry = entry(handle, variant_id).await?;
+        let mut list = list().await?;
         let max = if owner().is_some() {
             MAX_ACCOUNT_ITEMS
         } else {
             MAX_ITEMS
         };
-        if list.len() == before && list.len() >= max {
-            return Err(ApiError::Invalid(Problem::WishlistFull { max: max as u32 }));
-        }
-        list.insert(
-            0,
-            Saved(
-                handle,
-                variant_id,
-                price.minor,
-                price.currency.code().into(),
-                buyable,
-            ),
-        );
+        put_first(&mut list, entry, max)?;
         keep(&list).await?;
         Ok(list.len())
+    }
+
+    /// A widget's list, on a page of another site where our cookie may not reach: kept in the
+    /// storefront data under a token the widget holds, like its cart.
+    fn widget_owner(token: &str) -> String {
+        format!("widget:{token}")
+    }
+
+    /// The token a widget sent: none yet (""), or one of ours (32 hex digits).
+    pub fn widget_token(sent: &str) -> Result<Option<String>, ApiError> {
+        match sent {
+            "" => Ok(None),
+            t if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => Ok(Some(t.into())),
+            _ => Err(ApiError::Invalid(Problem::Unreadable)),
+        }
+    }
+
+    /// The widget's list under `token` (empty without one).
+    pub async fn widget_list(token: Option<&str>) -> Result<Vec<Saved>, ApiError> {
+        match token {
+            Some(t) => crate::api::context::storefront()?
+                .wishlist(&widget_owner(t))
+                .await
+                .map_err(unavailable),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Saves `handle` to the widget's list, or takes it out if it is there; answers the
+    /// token (a new one for a first save), whether it is saved now, and how many are.
+    pub async fn widget_toggle(
+        token: Option<String>,
+        handle: &str,
+        variant_id: &str,
+    ) -> Result<(String, bool, usize), ApiError> {
+        let mut list = widget_list(token.as_deref()).await?;
+        let token = token.unwrap_or_else(crate::hex::random::<16>);
+        let before = list.len();
+        list.retain(|s| s.0 != handle);
+        let saved = list.len() == before;
+        if saved {
+            put_first(&mut list, entry(handle, variant_id).await?, MAX_ITEMS)?;
+        }
+        crate::api::context::storefront()?
+            .keep_wishlist(&widget_owner(&token), &list)
+            .await
+            .map_err(unavailable)?;
+        Ok((token, saved, list.len()))
+    }
+
+    /// Joins the widget's list to this shopper's on the store (account or cookie), newest
+    /// first, nothing twice: what "View wishlist" in the widget opens.
+    pub async fn adopt_widget_list(token: Option<&str>) -> Result<(), ApiError> {
+        let widget = widget_list(token).await?;
+        if widget.is_empty() {
+            return Ok(());
+        }
+        let mut merged = list().await?;
+        let max = if owner().is_some() {
+            MAX_ACCOUNT_ITEMS
+        } else {
+            MAX_ITEMS
+        };
+        for s in widget.into_iter().rev() {
+            // A full list keeps what it holds: the widget's extras are dropped, not its own.
+            let _ = put_first(&mut merged, s, max);
+        }
+        keep(&merged).await
     }
 
     /// Removes one saved variant, or (no variant: the product page's button) every entry of

@@ -9,6 +9,9 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// Products whose ratings are looked up one by one in the index; more are read in one pass.
+const LOOKUPS: usize = 200;
+
 /// Reports after which a review is taken down until the owner looks at it.
 const REPORTS_TO_HOLD: i64 = 3;
 
@@ -230,23 +233,41 @@ impl StorefrontData {
     }
 
     /// What each of `products`' published reviews add up to; a product without any is left
-    /// out. A listing asks for hundreds at once: a few queries, not one per product.
+    /// out. A card row asks for a few products, a listing for up to thousands: a few products
+    /// are looked up by the index, many by one pass over the reviews (fewer rows than the
+    /// candidates in any store where most products have no reviews yet).
     pub async fn ratings(
         &self,
         products: Vec<String>,
     ) -> Result<HashMap<String, Rating>, Unavailable> {
         self.run(move |c| {
             let mut out: HashMap<String, Rating> = HashMap::new();
-            for chunk in products.chunks(500) {
-                let marks = vec!["?"; chunk.len()].join(",");
+            let mut add = |product: String, stars: usize, n: u32| {
+                out.entry(product).or_default().by_stars[stars.clamp(1, 5) - 1] = n;
+            };
+            if products.len() > LOOKUPS {
+                let wanted: std::collections::HashSet<&str> =
+                    products.iter().map(String::as_str).collect();
+                let mut stmt = c.prepare_cached(
+                    "SELECT product, stars, COUNT(*) FROM reviews WHERE standing = 'published'
+                     GROUP BY product, stars",
+                )?;
+                let mut rows = stmt.query([])?;
+                while let Some(r) = rows.next()? {
+                    let product: String = r.get(0)?;
+                    if wanted.contains(product.as_str()) {
+                        add(product, r.get(1)?, r.get(2)?);
+                    }
+                }
+            } else if !products.is_empty() {
+                let marks = vec!["?"; products.len()].join(",");
                 let mut stmt = c.prepare_cached(&format!(
                     "SELECT product, stars, COUNT(*) FROM reviews
                      WHERE standing = 'published' AND product IN ({marks}) GROUP BY product, stars"
                 ))?;
-                let mut rows = stmt.query(rusqlite::params_from_iter(chunk))?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(&products))?;
                 while let Some(r) = rows.next()? {
-                    let stars: usize = r.get(1)?;
-                    out.entry(r.get(0)?).or_default().by_stars[stars.clamp(1, 5) - 1] = r.get(2)?;
+                    add(r.get(0)?, r.get(1)?, r.get(2)?);
                 }
             }
             Ok(out)
@@ -445,5 +466,63 @@ impl StorefrontData {
             Ok(kept)
         };
         seed(&mut c).map_err(|e: rusqlite::Error| format!("cannot seed reviews: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review(product: &str, order: &str, stars: u8, standing: Standing) -> NewReview {
+        NewReview {
+            product: product.into(),
+            order_code: order.into(),
+            variant: String::new(),
+            draft: Draft {
+                stars,
+                title: "t".into(),
+                text: format!("a text from {order}"),
+                name: "Ada L.".into(),
+            },
+            lang: "en".into(),
+            standing,
+            helpful: 0,
+            at: 0,
+        }
+    }
+
+    #[tokio::test]
+    async fn ratings_read_the_same_for_a_row_of_cards_and_a_whole_listing() {
+        let dir = std::env::temp_dir().join(format!("vitrine-ratings-{}", std::process::id()));
+        let data = StorefrontData::open(&dir).unwrap();
+        let reviews = [
+            review("tee", "A", 5, Standing::Published),
+            review("tee", "B", 4, Standing::Published),
+            review("tee", "C", 1, Standing::Pending),
+            review("mug", "A", 3, Standing::Published),
+            review("lamp", "D", 2, Standing::Held),
+        ];
+        data.seed_reviews("test", &reviews).unwrap();
+        let few = data
+            .ratings(vec!["tee".into(), "mug".into(), "lamp".into()])
+            .await
+            .unwrap();
+        let mut many: Vec<String> = (0..LOOKUPS + 50).map(|i| format!("p{i}")).collect();
+        many.extend(["tee".into(), "mug".into(), "lamp".into()]);
+        let all = data.ratings(many).await.unwrap();
+        assert_eq!(few, all);
+        assert_eq!(
+            few["tee"].by_stars,
+            [0, 0, 0, 1, 1],
+            "only published reviews count"
+        );
+        assert_eq!(few["mug"].count(), 1);
+        assert!(
+            !few.contains_key("lamp"),
+            "a product without published reviews is left out"
+        );
+        let only_mug = data.ratings(vec!["mug".into()]).await.unwrap();
+        assert_eq!(only_mug.len(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

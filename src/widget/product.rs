@@ -25,6 +25,10 @@ const CARD: &str = r#"<article class="card widget-card" aria-busy="true">
 <p class="price"><span class="price__now"></span><s class="price__was"></s></p>
 <div class="widget-options"></div>
 <button type="button" class="button button--primary button--block" disabled></button>
+<div class="widget-save" hidden>
+<button type="button" class="widget-heart" aria-pressed="false"><span class="widget-heart__glyph" aria-hidden="true">♡</span> <span class="widget-heart__label"></span></button>
+<form method="post" target="_top" class="widget-wishlist" hidden><input type="hidden" name="token"><button type="submit" class="widget-wishlist__open"></button></form>
+</div>
 </div>
 <p class="widget-status" role="status"></p>
 </article>"#;
@@ -106,6 +110,9 @@ fn show(root: ShadowRoot, kind: Kind, product: Product, wanted: Option<&str>) {
         busy: false,
     }));
     draw(&root, kind, &choice.borrow());
+    if kind == Kind::Card && root.host().has_attribute("wishlist") {
+        heart(&root, choice.clone());
+    }
 
     for (index, select) in selects(&root).into_iter().enumerate() {
         let (root2, choice2, select2) = (root.clone(), choice.clone(), select.clone());
@@ -156,6 +163,67 @@ fn show(root: ShadowRoot, kind: Kind, product: Product, wanted: Option<&str>) {
             draw(&root, kind, &choice.borrow());
         });
     });
+}
+
+/// The heart, where the page asks for it (`<vitrine-product wishlist>`): saves the product
+/// with the variant on show to a list the widget names by its own token (no third-party
+/// cookie needed), and "Wishlist (n)" opens that list on the store as the shopper's own.
+fn heart(root: &ShadowRoot, choice: Rc<RefCell<Choice>>) {
+    dom::set_hidden(root, ".widget-save", false);
+    let handle = choice.borrow().product.handle.clone();
+    let (root2, handle2) = (root.clone(), handle.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(state) = transport::wishlist(&shared::wishlist_token(), &handle2).await {
+            draw_heart(&root2, &state);
+        }
+    });
+    let root2 = root.clone();
+    dom::on(root, ".widget-heart", "click", move |_| {
+        let Some(button) = dom::find_as::<HtmlButtonElement>(&root2, ".widget-heart") else {
+            return;
+        };
+        if button.disabled() {
+            return; // a double click saves once
+        }
+        button.set_disabled(true);
+        let (root, variant) = (root2.clone(), choice.borrow().variant.clone());
+        let handle = handle.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let token = shared::wishlist_token();
+            match transport::toggle_wishlist(&token, &handle, &variant).await {
+                Ok(state) => {
+                    shared::keep_wishlist_token(&state.0);
+                    draw_heart(&root, &state);
+                    let said = if state.1 { w!(SAVED_IN_WISHLIST) } else { "" };
+                    status(&root, said, "widget-status--done");
+                }
+                Err(e) => status(&root, &e.to_string(), "widget-status--error"),
+            }
+            button.set_disabled(false);
+        });
+    });
+}
+
+fn draw_heart(root: &ShadowRoot, (token, saved, count): &(String, bool, u32)) {
+    let pressed = if *saved { "true" } else { "false" };
+    dom::set_attr(root, ".widget-heart", "aria-pressed", pressed);
+    dom::set_text(root, ".widget-heart__glyph", if *saved { "♥" } else { "♡" });
+    let label = if *saved {
+        w!(REMOVE_FROM_WISHLIST)
+    } else {
+        w!(SAVE_TO_WISHLIST)
+    };
+    dom::set_text(root, ".widget-heart__label", label);
+    dom::set_hidden(root, ".widget-wishlist", *count == 0);
+    dom::set_attr(
+        root,
+        ".widget-wishlist",
+        "action",
+        &transport::wishlist_url(),
+    );
+    dom::set_attr(root, ".widget-wishlist input", "value", token);
+    let open = format!("{} ({})", w!(WISHLIST), w!(count)(*count));
+    dom::set_text(root, ".widget-wishlist__open", &open);
 }
 
 /// One labelled select per option that has a choice to make.

@@ -51,6 +51,23 @@ pub fn token() -> String {
     kept
 }
 
+fn wishlist_key() -> String {
+    format!("vitrine-wishlist {}", store())
+}
+
+/// The token naming the widget's wishlist on this store, "" before the first save.
+pub fn wishlist_token() -> String {
+    storage()
+        .and_then(|s| s.get_item(&wishlist_key()).ok().flatten())
+        .unwrap_or_default()
+}
+
+pub fn keep_wishlist_token(token: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&wishlist_key(), token);
+    }
+}
+
 pub fn cart() -> Option<Cart> {
     SHARED.with_borrow(|s| s.cart.clone())
 }

@@ -31,16 +31,46 @@ pub async fn add(token: &str, variant_id: &str) -> Result<TokenCart, ApiError> {
     .await
 }
 
+/// Whether the widget's wishlist holds `handle`: (token, saved, count).
+pub async fn wishlist(token: &str, handle: &str) -> Result<(String, bool, u32), ApiError> {
+    call(
+        "wishlist",
+        &[("token", token), ("handle", handle)],
+        wire::wishlist,
+    )
+    .await
+}
+
+/// The heart: saves `handle` (with the variant on show) or takes it out.
+pub async fn toggle_wishlist(
+    token: &str,
+    handle: &str,
+    variant_id: &str,
+) -> Result<(String, bool, u32), ApiError> {
+    let args = [
+        ("token", token),
+        ("handle", handle),
+        ("variant_id", variant_id),
+    ];
+    call("wishlist/toggle", &args, wire::wishlist).await
+}
+
+/// Where "View wishlist" posts (a navigation: the store then lists it as its own).
+pub fn wishlist_url() -> String {
+    with_language(format!("{}/api/widget/wishlist/open", shared::store()))
+}
+
 /// The form the checkout buttons post (a navigation, so the store sets its own cookie).
 /// It names the widget's language, so checkout opens in it.
 pub fn checkout_url() -> String {
+    with_language(format!("{}/api/widget/checkout", shared::store()))
+}
+
+/// `url`, naming the widget's language when it is not the store's first.
+fn with_language(url: String) -> String {
     match crate::words::HERE {
-        crate::words::Locale::En => format!("{}/api/widget/checkout", shared::store()),
-        other => format!(
-            "{}/api/widget/checkout?lang={}",
-            shared::store(),
-            other.code()
-        ),
+        crate::words::Locale::En => url,
+        other => format!("{url}?lang={}", other.code()),
     }
 }
 

@@ -126,6 +126,17 @@ pub fn named_cart(v: &JsValue) -> Option<TokenCart> {
 /// An error answer: `{"error": …, "said": …}`, the typed error being `"Unavailable"`, or
 /// `{"Variant": …}` for the ones that carry more. Only what the widget's calls can meet is
 /// read; anything else is the store refusing.
+/// A widget wishlist answer: (token, saved, count).
+pub fn wishlist(v: &JsValue) -> Option<(String, bool, u32)> {
+    v.is_object().then(|| {
+        (
+            text(v, "token"),
+            get(v, "saved").as_bool().unwrap_or(false),
+            count(v, "count"),
+        )
+    })
+}
+
 pub fn error(answer: &JsValue) -> ApiError {
     let v = &get(answer, "error");
     match v.as_string().as_deref() {

@@ -152,3 +152,96 @@ fn a_page_on_an_unlisted_site_is_refused_before_anything_runs() {
         assert_eq!(r.header("access-control-allow-origin"), "");
     });
 }
+
+#[test]
+fn the_widgets_heart_keeps_a_list_by_token_and_opens_it_as_the_shoppers_own() {
+    use vitrine::api::widget::WidgetSaved;
+    common::run(async {
+        let t = store_for_blog("widget-wishlist");
+        let r = t
+            .call("widget/wishlist", "token=&handle=everyday-crew-tee", None)
+            .await;
+        let none: WidgetSaved = r.json();
+        assert_eq!(
+            (none.token.as_str(), none.saved, none.count),
+            ("", false, 0)
+        );
+
+        let id = variant(&t, "everyday-crew-tee").await;
+        let r = t
+            .call(
+                "widget/wishlist/toggle",
+                &format!("token=&handle=everyday-crew-tee&variant_id={id}"),
+                None,
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let saved: WidgetSaved = r.json();
+        assert_eq!(saved.token.len(), 32);
+        assert_eq!((saved.saved, saved.count), (true, 1));
+        assert!(
+            r.cookie("vitrine_wishlist").is_none(),
+            "no cookie: the token names it"
+        );
+        let r = t
+            .call(
+                "widget/wishlist/toggle",
+                &format!("token={}&handle=heavyweight-pocket-tee", saved.token),
+                None,
+            )
+            .await;
+        assert_eq!(r.json::<WidgetSaved>().count, 2);
+        let r = t
+            .call(
+                "widget/wishlist",
+                &format!("token={}&handle=everyday-crew-tee", saved.token),
+                None,
+            )
+            .await;
+        assert!(r.json::<WidgetSaved>().saved);
+
+        // A token that cannot be ours, or an unknown product, is refused and changes nothing.
+        let r = t
+            .call(
+                "widget/wishlist/toggle",
+                "token=%3Cscript%3E&handle=everyday-crew-tee",
+                None,
+            )
+            .await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        let r = t
+            .call(
+                "widget/wishlist/toggle",
+                &format!("token={}&handle=no-such-thing", saved.token),
+                None,
+            )
+            .await;
+        assert_eq!(r.status, 404, "{}", r.body);
+
+        // "Wishlist (2)": a navigation that makes the list the shopper's on the store.
+        let form = Request::post("/api/widget/wishlist/open")
+            .header(header::HOST, common::STORE_HOST)
+            .header(header::ORIGIN, BLOG)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .body(Body::from(format!("token={}", saved.token)))
+            .unwrap();
+        let r = t.send(form).await;
+        assert!(r.status.is_redirection(), "{} {}", r.status, r.body);
+        assert_eq!(r.header("location"), "/wishlist");
+        let cookie = r.cookie("vitrine_wishlist").expect("the store's own list");
+        let page = t.get("/wishlist", Some(&cookie)).await.body;
+        assert!(page.contains("Everyday Crew Tee") && page.contains("Heavyweight Pocket Tee"));
+
+        // Taken out again from the widget.
+        let r = t
+            .call(
+                "widget/wishlist/toggle",
+                &format!("token={}&handle=everyday-crew-tee", saved.token),
+                None,
+            )
+            .await;
+        let after: WidgetSaved = r.json();
+        assert_eq!((after.saved, after.count), (false, 1));
+    });
+}

@@ -10,7 +10,7 @@ import { onEveryBackend, onEmbedded } from './lib/backends.mjs';
 
 /** A blog that embeds the store: its own fonts, its own `--color-primary`, its own buttons
  *  named like ours, and the widget themed through `--vitrine-…`. */
-const blog = (store, handle, buy, lang = 'en') => `<!DOCTYPE html>
+const blog = (store, handle, buy, lang = 'en', heart = false) => `<!DOCTYPE html>
 <html lang="${lang}" dir="${lang === 'fa' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sam's blog</title>
 <style>
@@ -22,7 +22,7 @@ const blog = (store, handle, buy, lang = 'en') => `<!DOCTYPE html>
 </head><body>
 <header><h1>Sam's blog</h1><vitrine-cart></vitrine-cart></header>
 <p>My favourite this summer:</p>
-<vitrine-product handle="${handle}"></vitrine-product>
+<vitrine-product handle="${handle}"${heart ? ' wishlist' : ''}></vitrine-product>
 <p>Or just grab one: <vitrine-buy-button handle="${buy}"></vitrine-buy-button></p>
 <p><button class="button button--primary" id="own">The blog's own button</button></p>
 </body></html>`;
@@ -54,7 +54,8 @@ async function site() {
     }
     const buy = url.searchParams.get('buy') ?? handle;
     const page = url.pathname === '/hostile' ? hostile(store, handle)
-      : url.pathname === '/fa' ? blog(store, handle, buy, 'fa') : blog(store, handle, buy);
+      : url.pathname === '/fa' ? blog(store, handle, buy, 'fa')
+      : blog(store, handle, buy, 'en', url.searchParams.get('wishlist') === '1');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -131,6 +132,39 @@ onEveryBackend((shared, catalogue) => {
     const stored = page.locator('.cart-line').filter({ hasText: name });
     await stored.waitFor();
     if (chosen) assert.match(await stored.locator('.cart-line__variant').textContent(), new RegExp(chosen));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("where the blog allows it, the widget's heart saves the product and opens the list on the store", async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, problems } = await watchedPage(context);
+    // Without the page's leave, no heart.
+    await page.goto(pageUrl(allowed.origin));
+    const product = page.locator('vitrine-product');
+    await product.getByRole('button', { name: 'Add to cart' }).waitFor();
+    assert.equal(await product.getByRole('button', { name: 'Save to wishlist' }).count(), 0);
+
+    await page.goto(pageUrl(allowed.origin) + '&wishlist=1');
+    const heart = product.getByRole('button', { name: 'Save to wishlist' });
+    await heart.waitFor();
+    const name = (await product.locator('.card__title').textContent()).trim();
+    await heart.dblclick();
+    await product.getByText('Saved to your wishlist').waitFor();
+    const saved = product.getByRole('button', { name: 'Remove from wishlist' });
+    assert.equal(await saved.getAttribute('aria-pressed'), 'true');
+    const open = product.getByRole('button', { name: 'Wishlist (1)' });
+    await open.waitFor();
+    await shared.shot(page, 'widget-heart-390');
+    // Still saved after a reload: the list is the widget's on this site.
+    await page.reload();
+    await product.getByRole('button', { name: 'Remove from wishlist' }).waitFor();
+
+    await product.getByRole('button', { name: 'Wishlist (1)' }).click();
+    await page.waitForURL(`${shared.server.url}/wishlist`);
+    const item = page.getByTestId('wishlist').getByRole('listitem');
+    assert.equal(await item.count(), 1);
+    assert.equal((await item.locator('.wishlist__name').innerText()).trim(), name);
     assert.deepEqual(problems, []);
     await context.close();
   });
