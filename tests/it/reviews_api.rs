@@ -452,6 +452,39 @@ fn spam_is_held_without_asking() {
         assert!(queue
             .iter()
             .any(|r| r["order"] == code.as_str() && r["standing"] == "held"));
+
+        // A paragraph another order already sent (here, one of the seeded reviews) is held as
+        // pasted; a short line many buyers write alike is not.
+        let (second, second_token) = delivered(&t, 2).await;
+        let pasted = form(
+            &second,
+            &second_token,
+            "5",
+            "Sturdy",
+            "Sturdy, well made and it feels like it will last for years. Worth every penny.",
+        );
+        let (third, third_token) = delivered(&t, 3).await;
+        let short = |code: &str, token: &str| form(code, token, "5", "Nice", "Great tee, love it.");
+        assert_eq!(
+            t.call("reviews/write", &pasted, None)
+                .await
+                .json::<Standing>(),
+            Standing::Held
+        );
+        assert_eq!(
+            t.call("reviews/write", &short(&third, &third_token), None)
+                .await
+                .json::<Standing>(),
+            Standing::Published
+        );
+        let (fourth, fourth_token) = delivered(&t, 4).await;
+        assert_eq!(
+            t.call("reviews/write", &short(&fourth, &fourth_token), None)
+                .await
+                .json::<Standing>(),
+            Standing::Published,
+            "the same short line from another buyer"
+        );
     })
 }
 
