@@ -26,6 +26,12 @@ pub fn random<const N: usize>() -> String {
     encode(&rand::random::<[u8; N]>())
 }
 
+/// Whether `s` could be one of [`random`]'s `N`-byte tokens: a check on input before any
+/// lookup, so a hostile value never reaches a query or a cookie.
+pub fn could_be_random<const N: usize>(s: &str) -> bool {
+    s.len() == 2 * N && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

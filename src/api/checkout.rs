@@ -174,7 +174,7 @@ pub async fn place_order(
         } else {
             (own, None, None)
         };
-        if attempt.len() != 32 || !attempt.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if !crate::hex::could_be_random::<16>(&attempt) {
             return Err(ApiError::Invalid(crate::words::Problem::Unreadable));
         }
         let token = super::cart::ssr::token()

@@ -34,28 +34,20 @@ pub struct HomeRows {
 pub async fn get_product_rows(handle: String) -> Result<ProductRows, ApiError> {
     let handle = super::validate::handle(&handle)?;
     let mut rows = ssr::product_rows(&handle).await?;
-    for row in [
+    // Every row's cards in one read.
+    let rows_of = [
         &mut rows.together,
         &mut rows.similar,
         &mut rows.recently_viewed,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        super::cards::dress_all(&mut row.products).await;
-    }
+    ];
+    super::cards::dress(cards_of(rows_of)).await;
     Ok(rows)
 }
 
 #[server(endpoint = "recommend/home", output = crate::api::Answer)]
 pub async fn get_home_rows() -> Result<HomeRows, ApiError> {
     let mut rows = ssr::home_rows().await?;
-    for row in [&mut rows.for_you, &mut rows.recently_viewed]
-        .into_iter()
-        .flatten()
-    {
-        super::cards::dress_all(&mut row.products).await;
-    }
+    super::cards::dress(cards_of([&mut rows.for_you, &mut rows.recently_viewed])).await;
     Ok(rows)
 }
 
@@ -63,10 +55,19 @@ pub async fn get_home_rows() -> Result<HomeRows, ApiError> {
 #[server(endpoint = "recommend/cart", output = crate::api::Answer)]
 pub async fn get_cart_row() -> Result<Option<Row>, ApiError> {
     let mut row = ssr::cart_row().await?;
-    if let Some(row) = &mut row {
-        super::cards::dress_all(&mut row.products).await;
-    }
+    super::cards::dress(cards_of([&mut row])).await;
     Ok(row)
+}
+
+/// The cards of the rows there are.
+#[cfg(feature = "ssr")]
+fn cards_of<const N: usize>(
+    rows: [&mut Option<Row>; N],
+) -> Vec<&mut crate::commerce::ProductSummary> {
+    rows.into_iter()
+        .flatten()
+        .flat_map(|r| r.products.iter_mut())
+        .collect()
 }
 
 #[cfg(feature = "ssr")]

@@ -363,7 +363,7 @@ pub(crate) mod ssr {
     /// when there is none.
     fn voter(make: bool) -> Option<String> {
         let known = crate::api::signed_cookie::read::<String>(VOTER_COOKIE)
-            .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()));
+            .filter(|v| crate::hex::could_be_random::<16>(v));
         match known {
             Some(v) => Some(v),
             None if make => {

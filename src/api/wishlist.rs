@@ -213,15 +213,19 @@ pub(crate) mod ssr {
         Ok(())
     }
 
-    pub async fn save(handle: &str, variant_id: &str) -> Result<usize, ApiError> {
-        let entry = entry(handle, variant_id).await?;
-        let mut list = list().await?;
-        let max = if owner().is_some() {
+    /// How many items the shopper's list may hold: an account's more than a cookie's.
+    fn most() -> usize {
+        if owner().is_some() {
             MAX_ACCOUNT_ITEMS
         } else {
             MAX_ITEMS
-        };
-        put_first(&mut list, entry, max)?;
+        }
+    }
+
+    pub async fn save(handle: &str, variant_id: &str) -> Result<usize, ApiError> {
+        let entry = entry(handle, variant_id).await?;
+        let mut list = list().await?;
+        put_first(&mut list, entry, most())?;
         keep(&list).await?;
         Ok(list.len())
     }
@@ -236,7 +240,7 @@ pub(crate) mod ssr {
     pub fn widget_token(sent: &str) -> Result<Option<String>, ApiError> {
         match sent {
             "" => Ok(None),
-            t if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => Ok(Some(t.into())),
+            t if crate::hex::could_be_random::<16>(t) => Ok(Some(t.into())),
             _ => Err(ApiError::Invalid(Problem::Unreadable)),
         }
     }
@@ -282,11 +286,7 @@ pub(crate) mod ssr {
             return Ok(());
         }
         let mut merged = list().await?;
-        let max = if owner().is_some() {
-            MAX_ACCOUNT_ITEMS
-        } else {
-            MAX_ITEMS
-        };
+        let max = most();
         for s in widget.into_iter().rev() {
             // A full list keeps what it holds: the widget's extras are dropped, not its own.
             let _ = put_first(&mut merged, s, max);
@@ -324,7 +324,7 @@ pub(crate) mod ssr {
 
     pub async fn shared(token: &str) -> Result<Vec<WishlistItem>, ApiError> {
         let gone = ApiError::NotFound(crate::commerce::Thing::Page);
-        if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if !crate::hex::could_be_random::<16>(token) {
             return Err(gone);
         }
         let saved = crate::api::context::storefront()?

@@ -21,48 +21,39 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use std::sync::Arc;
 
-/// What the admin endpoints need; they exist only with a token, and the order endpoints only
-/// on the embedded store.
+/// Who may call the admin endpoints: the holder of the configured token.
 #[derive(Clone)]
-struct Admin {
-    store: Option<Arc<EmbeddedStore>>,
-    storefront: StorefrontData,
+struct Guard {
     token: Arc<str>,
     signer: super::signing::Signer,
 }
 
-/// The admin routes, or none at all when no token is configured.
+/// The admin routes, or none at all when no token is configured. Reviews are judged on any
+/// backend; orders and prices are moved only on the embedded store (Vendure has its own
+/// admin), so those routes exist only with one, and their handlers get it as their state.
 pub fn routes(state: &AppState) -> Router<AppState> {
     let Some(token) = state.admin_token.clone() else {
         return Router::new();
     };
-    let admin = Admin {
-        store: state.store.clone(),
-        storefront: state.storefront.clone(),
+    let guard = Guard {
         token,
         signer: state.signer.clone(),
     };
     let mut routes = Router::new()
         .route("/admin/reviews", get(review_queue))
-        .route("/admin/reviews/{id}/{verdict}", post(judge_review));
-    if admin.store.is_some() {
-        routes = routes
-            .route("/admin/orders/{code}/advance", post(advance))
-            .route("/admin/orders/{code}/slip", get(slip))
-            .route("/admin/products/{handle}/price", post(set_price))
-            .route("/admin/faults/place-order", post(fail_placements));
+        .route("/admin/reviews/{id}/{verdict}", post(judge_review))
+        .with_state(state.storefront.clone());
+    if let Some(store) = state.store.clone() {
+        routes = routes.merge(
+            Router::new()
+                .route("/admin/orders/{code}/advance", post(advance))
+                .route("/admin/orders/{code}/slip", get(slip))
+                .route("/admin/products/{handle}/price", post(set_price))
+                .route("/admin/faults/place-order", post(fail_placements))
+                .with_state(store),
+        );
     }
-    routes
-        .route_layer(middleware::from_fn_with_state(admin.clone(), require_token))
-        .with_state(admin)
-}
-
-/// What an embedded-store route answers without one (they are only routed with one).
-fn no_store() -> Response {
-    refuse(
-        StatusCode::NOT_FOUND,
-        "orders and prices are changed in the backend's own admin",
-    )
+    routes.route_layer(middleware::from_fn_with_state(guard, require_token))
 }
 
 #[derive(Deserialize)]
@@ -83,7 +74,7 @@ struct FaultQuery {
 
 /// Every admin route needs the bearer token. Compares through HMACs so the time taken says
 /// nothing about how much of the token matched.
-async fn require_token(State(admin): State<Admin>, req: Request<Body>, next: Next) -> Response {
+async fn require_token(State(admin): State<Guard>, req: Request<Body>, next: Next) -> Response {
     let given = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -103,16 +94,13 @@ fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
 }
 
 async fn advance(
-    State(admin): State<Admin>,
+    State(store): State<Arc<EmbeddedStore>>,
     Path(code): Path<String>,
     Query(query): Query<AdvanceQuery>,
 ) -> Response {
     let to = match query.to.as_deref().map(parse_status).transpose() {
         Ok(to) => to,
         Err(msg) => return refuse(StatusCode::BAD_REQUEST, msg),
-    };
-    let Some(store) = admin.store.as_deref() else {
-        return no_store();
     };
     match store.advance_order(&code, to).await {
         Ok(order) => Json(summary(&order)).into_response(),
@@ -123,10 +111,7 @@ async fn advance(
 }
 
 /// The packing slip as plain text, for the warehouse.
-async fn slip(State(admin): State<Admin>, Path(code): Path<String>) -> Response {
-    let Some(store) = admin.store.as_deref() else {
-        return no_store();
-    };
+async fn slip(State(store): State<Arc<EmbeddedStore>>, Path(code): Path<String>) -> Response {
     match store.order(&code).await {
         Ok(order) => crate::commerce::packing_slip::packing_slip(&order).into_response(),
         Err(CommerceError::NotFound(_)) => refuse(StatusCode::NOT_FOUND, "no such order"),
@@ -134,22 +119,20 @@ async fn slip(State(admin): State<Admin>, Path(code): Path<String>) -> Response 
     }
 }
 
-async fn fail_placements(State(admin): State<Admin>, Query(query): Query<FaultQuery>) -> Response {
-    if let Some(store) = &admin.store {
-        store.fail_next_placements(query.count.min(100));
-    }
+async fn fail_placements(
+    State(store): State<Arc<EmbeddedStore>>,
+    Query(query): Query<FaultQuery>,
+) -> Response {
+    store.fail_next_placements(query.count.min(100));
     StatusCode::NO_CONTENT.into_response()
 }
 
 /// A new price for every variant of a product (embedded store): a sale the wishlist notices.
 async fn set_price(
-    State(admin): State<Admin>,
+    State(store): State<Arc<EmbeddedStore>>,
     Path(handle): Path<String>,
     Query(query): Query<PriceQuery>,
 ) -> Response {
-    let Some(store) = admin.store.as_deref() else {
-        return no_store();
-    };
     let minor = match parse_amount(&query.amount) {
         Ok(m) => m,
         Err(msg) => return refuse(StatusCode::BAD_REQUEST, msg),
@@ -180,8 +163,8 @@ fn parse_amount(s: &str) -> Result<i64, String> {
 }
 
 /// Reviews waiting for a look, as JSON.
-async fn review_queue(State(admin): State<Admin>) -> Response {
-    match admin.storefront.review_queue().await {
+async fn review_queue(State(data): State<StorefrontData>) -> Response {
+    match data.review_queue().await {
         Ok(queue) => Json(queue.iter().map(review_summary).collect::<Vec<_>>()).into_response(),
         Err(_) => refuse(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -191,7 +174,7 @@ async fn review_queue(State(admin): State<Admin>) -> Response {
 }
 
 async fn judge_review(
-    State(admin): State<Admin>,
+    State(data): State<StorefrontData>,
     Path((id, verdict)): Path<(String, String)>,
 ) -> Response {
     let (Ok(id), Some(standing)) = (id.parse::<i64>(), verdict_standing(&verdict)) else {
@@ -200,7 +183,7 @@ async fn judge_review(
             "use /admin/reviews/{id}/approve or /reject",
         );
     };
-    match admin.storefront.judge_review(id, standing).await {
+    match data.judge_review(id, standing).await {
         Ok(Some(r)) => Json(review_summary(&r)).into_response(),
         Ok(None) => refuse(StatusCode::NOT_FOUND, "no such review"),
         Err(_) => refuse(

@@ -22,8 +22,8 @@ pub struct ReviewsAt {
 }
 
 impl ReviewsAt {
-    /// The address with `order`, `stars` and `page` changed, landing on the reviews.
-    fn href(&self, order: ReviewOrder, stars: Option<u8>, page: usize) -> String {
+    /// The address with `order`, `stars` and `page` changed.
+    fn address(&self, order: ReviewOrder, stars: Option<u8>, page: usize) -> String {
         let mut query = Vec::new();
         if order != ReviewOrder::Helpful {
             query.push(format!("review_order={}", order.as_str()));
@@ -36,16 +36,20 @@ impl ReviewsAt {
         }
         let path = local(&format!("/p/{}", self.handle));
         if query.is_empty() {
-            format!("{path}#reviews")
+            path
         } else {
-            format!("{path}?{}#reviews", query.join("&"))
+            format!("{path}?{}", query.join("&"))
         }
+    }
+
+    /// That address, landing on the reviews.
+    fn href(&self, order: ReviewOrder, stars: Option<u8>, page: usize) -> String {
+        format!("{}#reviews", self.address(order, stars, page))
     }
 
     /// This page itself, as a form's way back (no fragment: the server adds the review's).
     fn here(&self) -> String {
-        let href = self.href(self.order, self.stars, self.page);
-        href.split('#').next().unwrap_or_default().to_string()
+        self.address(self.order, self.stars, self.page)
     }
 }
 
