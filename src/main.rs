@@ -92,6 +92,20 @@ async fn serve() {
             }
         },
     };
+    if let Some(words) = config
+        .admin
+        .as_ref()
+        .filter(|w| w.first().is_some_and(|v| v == "bundles"))
+    {
+        match server::admin_bundles::command(words, backend.as_ref(), &storefront).await {
+            Ok(msg) => println!("{msg}"),
+            Err(msg) => {
+                eprintln!("vitrine admin: {msg}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     if let Some(words) = &config.admin {
         let Some(store) = &store else {
             eprintln!("vitrine admin: admin commands work on the embedded store only");

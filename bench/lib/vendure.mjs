@@ -92,6 +92,24 @@ export function vendureOperator(vendure) {
       await call('mutation ($input: [UpdateProductVariantInput!]!) { updateProductVariants(input: $input) { id } }',
         { input: [{ id, price: productVariant.price - by }] });
     },
+    /** A promotion taking `percent` off the products `slugs` (every variant) whenever the
+     *  order holds one of each: what a store owner sets up in Vendure for a bundle. */
+    async bundlePromotion(slugs, percent, name) {
+      if (!token) await call('mutation { login(username: "superadmin", password: "superadmin") { __typename } }');
+      const each = [];
+      for (const slug of slugs) {
+        const { product } = await call('query ($slug: String!) { product(slug: $slug) { variants { id } } }', { slug });
+        each.push(product.variants.map((v) => v.id));
+      }
+      const arg = (name, value) => ({ name, value: typeof value === 'string' ? value : JSON.stringify(value) });
+      const input = {
+        enabled: true,
+        conditions: each.map((ids) => ({ code: 'contains_products', arguments: [arg('minimum', '1'), arg('productVariantIds', ids)] })),
+        actions: [{ code: 'products_percentage_discount', arguments: [arg('discount', String(percent)), arg('productVariantIds', each.flat())] }],
+        translations: [{ languageCode: 'en', name }],
+      };
+      return result((await call('mutation ($input: CreatePromotionInput!) { createPromotion(input: $input) { ... on Promotion { id } ... on ErrorResult { errorCode message } } }', { input })).createPromotion);
+    },
     /** Moves a parcel on: 'Shipped', 'Delivered'. */
     async move(id, state) {
       return result((await call(`mutation ($id: ID!, $state: String!) { transitionFulfillmentToState(id: $id, state: $state) { ${fulfilment} } }`, { id, state })).transitionFulfillmentToState);

@@ -7,14 +7,16 @@ use leptos::prelude::*;
 
 #[server(endpoint = "cart/get", output = crate::api::Answer)]
 pub async fn get_cart() -> Result<Cart, ApiError> {
-    ssr::current_cart(super::context::backend()?.as_ref()).await
+    let backend = super::context::backend()?;
+    let cart = ssr::current_cart(backend.as_ref()).await?;
+    super::bundles::ssr::priced(backend.as_ref(), cart).await
 }
 
 #[server(endpoint = "cart/add", output = crate::api::Answer)]
 pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
     let cart = ssr::add(&variant_id, quantity).await?;
     ssr::after_plain_form("/cart");
-    Ok(cart)
+    ssr::priced(cart).await
 }
 
 /// Adds to the cart and goes straight to checkout: the first of a returning shopper's two
@@ -23,7 +25,7 @@ pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiE
 pub async fn buy_now(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
     let cart = ssr::add(&variant_id, quantity).await?;
     crate::api::cart::ssr::redirect("/checkout");
-    Ok(cart)
+    ssr::priced(cart).await
 }
 
 #[server(endpoint = "cart/update", output = crate::api::Answer)]
@@ -35,7 +37,7 @@ pub async fn update_cart_line(variant_id: String, quantity: i64) -> Result<Cart,
         .set_line_quantity(&token, &variant_id, quantity)
         .await?;
     ssr::after_plain_form("/cart");
-    Ok(cart)
+    ssr::priced(cart).await
 }
 
 #[server(endpoint = "cart/remove", output = crate::api::Answer)]
@@ -46,7 +48,7 @@ pub async fn remove_cart_line(variant_id: String) -> Result<Cart, ApiError> {
         .set_line_quantity(&token, &variant_id, 0)
         .await?;
     ssr::after_plain_form("/cart");
-    Ok(cart)
+    ssr::priced(cart).await
 }
 
 #[cfg(feature = "ssr")]
@@ -56,6 +58,14 @@ pub(crate) mod ssr {
     use leptos_axum::ResponseOptions;
 
     pub const COOKIE: &str = "vitrine_cart";
+
+    /// `cart` with its bundle savings, as every answer that shows a cart has it.
+    pub async fn priced(
+        cart: crate::commerce::Cart,
+    ) -> Result<crate::commerce::Cart, crate::api::ApiError> {
+        let backend = crate::api::context::backend()?;
+        crate::api::bundles::ssr::priced(backend.as_ref(), cart).await
+    }
 
     /// Adds to this request's cart, starting one when there is none (or the cookie names a
     /// cart the backend does not know).

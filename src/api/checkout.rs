@@ -41,6 +41,7 @@ pub struct CheckoutData {
 pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
     let backend = super::context::backend()?;
     let cart = super::cart::ssr::current_cart(backend.as_ref()).await?;
+    let cart = super::bundles::ssr::priced(backend.as_ref(), cart).await?;
     let customer = super::account::signed_in().await?;
     let draft = super::details::take_draft();
     let device = super::details::remembered();
@@ -81,7 +82,7 @@ pub async fn apply_coupon(code: String) -> Result<Cart, ApiError> {
         .apply_coupon(&token, &code)
         .await?;
     super::cart::ssr::after_plain_form("/checkout");
-    Ok(cart)
+    super::cart::ssr::priced(cart).await
 }
 
 #[server(endpoint = "checkout/coupon/remove", output = crate::api::Answer)]
@@ -90,7 +91,7 @@ pub async fn remove_coupon() -> Result<Cart, ApiError> {
         super::cart::ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
     let cart = super::context::backend()?.remove_coupon(&token).await?;
     super::cart::ssr::after_plain_form("/checkout");
-    Ok(cart)
+    super::cart::ssr::priced(cart).await
 }
 
 #[server(endpoint = "checkout/place", output = crate::api::Answer)]
@@ -238,6 +239,11 @@ pub async fn place_order(
                     idempotency_key: super::context::signer()?
                         .sign("attempt", &format!("{token}:{attempt}")),
                     customer_id: super::account::signed_in().await?.map(|c| c.id),
+                    bundles: if backend.prices_bundles() {
+                        Vec::new()
+                    } else {
+                        super::bundles::ssr::declared().await?
+                    },
                 },
             )
             .await?;

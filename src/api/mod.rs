@@ -5,6 +5,8 @@
 pub mod account;
 #[cfg(feature = "ui")]
 mod answer;
+#[cfg(feature = "ui")]
+pub mod bundles;
 #[cfg(feature = "ssr")]
 pub mod cards;
 #[cfg(feature = "ui")]

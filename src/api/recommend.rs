@@ -18,6 +18,8 @@ pub struct Row {
 /// The rows under a product.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProductRows {
+    /// What to add in one click: a declared bundle, else it and what is bought with it most.
+    pub set: Option<super::bundles::BuySet>,
     pub together: Option<Row>,
     pub similar: Option<Row>,
     pub recently_viewed: Option<Row>,
@@ -156,6 +158,17 @@ pub(crate) mod ssr {
             .collect();
         let mut together = in_order(backend.as_ref(), &bought).await?;
         let mut shown: Vec<String> = vec![handle.to_string()];
+        // Partners for "add them all": only what shoppers really buy with it, in stock.
+        let partners: Vec<String> = if together.len() >= THIN {
+            together
+                .iter()
+                .filter(|i| i.summary.in_stock)
+                .map(|i| i.summary.handle.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let set = crate::api::bundles::ssr::set_for(handle, &partners).await?;
         let together = if together.len() >= THIN {
             shown.extend(together.iter().map(|i| i.summary.handle.clone()));
             row(Reason::BoughtWith(vec![name.clone()]), together)
@@ -174,6 +187,7 @@ pub(crate) mod ssr {
             .map(|p| recently_viewed_handles(&p, &[handle]))
             .unwrap_or_default();
         Ok(ProductRows {
+            set,
             together,
             similar,
             recently_viewed: row(

@@ -90,6 +90,9 @@ pub struct PlaceOrder {
     pub idempotency_key: String,
     /// The signed-in customer, whose history the order joins and whose addresses it updates.
     pub customer_id: Option<String>,
+    /// The bundle discounts the storefront declared, for a backend that does not price
+    /// bundles itself (`Commerce::prices_bundles`) to charge as the cart showed them.
+    pub bundles: Vec<super::bundles::Bundle>,
 }
 
 #[async_trait::async_trait]
@@ -123,6 +126,17 @@ pub trait Commerce: Send + Sync + 'static {
     /// An order number as a shopper typed it (trimmed, upper case), in the backend's own form.
     fn order_code_as_typed(&self, code: &str) -> String {
         code.to_string()
+    }
+    /// Whether this backend takes bundle discounts off by its own rules (Vendure's
+    /// promotions) and reports them in `Cart::savings`. Otherwise the storefront prices the
+    /// bundles it declared into every cart, and `place_order` charges `PlaceOrder::bundles`.
+    fn prices_bundles(&self) -> bool {
+        false
+    }
+    /// Whether this backend will charge `bundle` as declared: refused with the reason when it
+    /// would not, so the storefront never shows a discount the charge would not give.
+    async fn check_bundle(&self, _bundle: &super::bundles::Bundle) -> CommerceResult<()> {
+        Ok(())
     }
     /// Where product pictures are served from when that is not the storefront itself (for
     /// the page's Content-Security-Policy).

@@ -138,8 +138,9 @@ pub fn totals(
 }
 
 /// Everything the checkout shows and the backend charges for a cart: the delivery options
-/// as priced with the coupon, and the totals for the chosen one. A coupon that does not apply
-/// takes nothing off and says why.
+/// as priced with the coupon, and the totals for the chosen one. Bundle `savings` come off
+/// first, and a code applies to what is left (its minimum spend too). A coupon that does not
+/// apply takes nothing off and says why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
     pub options: Vec<ShippingOption>,
@@ -150,12 +151,15 @@ pub struct Quote {
 
 pub fn quote(
     subtotal: Money,
+    savings: Money,
     coupon: Option<&Coupon>,
     shipping_code: &str,
     today: Day,
     terms: &Terms,
 ) -> Result<Quote, MoneyError> {
-    let problem = coupon.and_then(|c| c.check(subtotal, today).err());
+    let savings = Money::new(savings.minor.clamp(0, subtotal.minor), subtotal.currency);
+    let after_savings = Money::new(subtotal.minor - savings.minor, subtotal.currency);
+    let problem = coupon.and_then(|c| c.check(after_savings, today).err());
     let applied = coupon.filter(|_| problem.is_none());
     let mut options = terms.options.clone();
     if applied.is_some_and(Coupon::frees_shipping) {
@@ -165,8 +169,8 @@ pub fn quote(
     }
     let chosen = options.iter().find(|o| o.code == shipping_code).cloned();
     let discount = match applied {
-        Some(c) => c.goods_off(subtotal)?,
-        None => Money::zero(subtotal.currency),
+        Some(c) => savings.checked_add(c.goods_off(after_savings)?)?,
+        None => savings,
     };
     let shipping = chosen
         .as_ref()
@@ -450,6 +454,7 @@ mod tests {
         };
         let q = quote(
             usd(40_00),
+            usd(0),
             Some(&ten),
             "standard",
             Day(50),
@@ -462,6 +467,7 @@ mod tests {
         assert_eq!(q.totals.total, usd(36_00 + 4_95 + 3_28));
         let late = quote(
             usd(40_00),
+            usd(0),
             Some(&ten),
             "standard",
             Day(51),
@@ -482,6 +488,7 @@ mod tests {
         };
         let q = quote(
             usd(20_00),
+            usd(0),
             Some(&ship),
             "express",
             Day(1),
@@ -491,11 +498,59 @@ mod tests {
         assert_eq!(q.options[0].price, usd(0), "standard is free");
         assert_eq!(q.totals.shipping, usd(12_95), "express still costs");
         assert_eq!(
-            quote(usd(20_00), None, "nope", Day(1), &Terms::house(usd(20_00)))
-                .unwrap()
-                .chosen,
+            quote(
+                usd(20_00),
+                usd(0),
+                None,
+                "nope",
+                Day(1),
+                &Terms::house(usd(20_00))
+            )
+            .unwrap()
+            .chosen,
             None
         );
+    }
+
+    #[test]
+    fn bundle_savings_come_off_first_and_a_code_applies_to_what_is_left() {
+        let ten = Coupon {
+            code: "TEN".into(),
+            discount: Discount::PercentOff(10),
+            min_spend: Some(usd(50_00)),
+            last_day: None,
+        };
+        let terms = Terms::house(usd(60_00));
+        let q = quote(
+            usd(60_00),
+            usd(6_00),
+            Some(&ten),
+            "standard",
+            Day(1),
+            &terms,
+        )
+        .unwrap();
+        // 6.00 off the set, then 10 % of the 54.00 left.
+        assert_eq!(q.totals.discount, usd(6_00 + 5_40));
+        assert_eq!(q.totals.tax, usd(((48_60 + 4_95) * 8 + 50) / 100));
+        // The code's minimum spend is met by what is paid for the goods, not their list price.
+        let q = quote(
+            usd(54_00),
+            usd(5_40),
+            Some(&ten),
+            "standard",
+            Day(1),
+            &terms,
+        )
+        .unwrap();
+        assert_eq!(q.totals.discount, usd(5_40));
+        assert!(matches!(
+            q.coupon_problem,
+            Some(CouponProblem::BelowMinimum { .. })
+        ));
+        // A saving never exceeds the goods.
+        let q = quote(usd(10_00), usd(99_00), None, "standard", Day(1), &terms).unwrap();
+        assert_eq!(q.totals.discount, usd(10_00));
     }
 
     #[test]

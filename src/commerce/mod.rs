@@ -1,6 +1,7 @@
 //! The commerce domain: plain data shared by server and browser, and (server only) the
 //! `Commerce` trait with one adapter per backend. Nothing here knows about UI or HTTP.
 
+pub mod bundles;
 pub mod checkout;
 pub mod model;
 pub mod money;

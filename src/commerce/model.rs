@@ -163,6 +163,9 @@ pub struct Cart {
     pub subtotal: Money,
     /// The code the shopper applied; whether it still applies is for `checkout::quote`.
     pub coupon: Option<Coupon>,
+    /// What bundle discounts take off, before any code (`bundles::savings`).
+    #[serde(default)]
+    pub savings: Vec<super::bundles::Saving>,
 }
 
 /// A cart and the opaque token that names it. The store keeps the token in an HttpOnly
@@ -194,6 +197,7 @@ impl Cart {
             item_count: 0,
             subtotal: Money::zero(currency),
             coupon: None,
+            savings: Vec::new(),
         }
     }
 
@@ -222,11 +226,17 @@ impl Cart {
             item_count,
             subtotal,
             coupon: None,
+            savings: Vec::new(),
         })
     }
 
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
+    }
+
+    /// What the bundle discounts take off together.
+    pub fn savings_total(&self) -> Money {
+        super::bundles::total(&self.savings, self.subtotal.currency)
     }
 
     pub fn line(&self, variant_id: &str) -> Option<&CartLine> {

@@ -46,6 +46,11 @@ pub enum Refusal {
         shown: super::Currency,
         now: super::Currency,
     },
+    /// A bundle discount the backend would not take off (no Vendure promotion gives it), so
+    /// it is not declared: the store never shows a discount the charge would not give.
+    BundleNotPromoted {
+        percent: u32,
+    },
     /// The backend's own reason, logged where it was received.
     Backend,
 }

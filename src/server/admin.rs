@@ -28,8 +28,8 @@ struct Guard {
     signer: super::signing::Signer,
 }
 
-/// The admin routes, or none at all when no token is configured. Reviews are judged on any
-/// backend; orders and prices are moved only on the embedded store (Vendure has its own
+/// The admin routes, or none at all when no token is configured. Reviews are judged and
+/// bundles declared on any backend; orders and prices are moved only on the embedded store (Vendure has its own
 /// admin), so those routes exist only with one, and their handlers get it as their state.
 pub fn routes(state: &AppState) -> Router<AppState> {
     let Some(token) = state.admin_token.clone() else {
@@ -39,10 +39,26 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         token,
         signer: state.signer.clone(),
     };
+    let desk = super::admin_bundles::Desk {
+        backend: state.backend.clone(),
+        data: state.storefront.clone(),
+    };
     let mut routes = Router::new()
         .route("/admin/reviews", get(review_queue))
         .route("/admin/reviews/{id}/{verdict}", post(judge_review))
-        .with_state(state.storefront.clone());
+        .with_state(state.storefront.clone())
+        .merge(
+            Router::new()
+                .route(
+                    "/admin/bundles",
+                    get(super::admin_bundles::list).post(super::admin_bundles::declare),
+                )
+                .route(
+                    "/admin/bundles/{id}/remove",
+                    post(super::admin_bundles::withdraw),
+                )
+                .with_state(desk),
+        );
     if let Some(store) = state.store.clone() {
         routes = routes.merge(
             Router::new()

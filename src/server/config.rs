@@ -55,6 +55,7 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
        vitrine [--data-dir DIR] admin price PRODUCT AMOUNT
        vitrine [--data-dir DIR] admin eval-recommendations
        vitrine [--data-dir DIR] admin reviews [approve ID | reject ID]
+       vitrine [--data-dir DIR] admin bundles [add PERCENT PRODUCT PRODUCT [PRODUCT] | remove ID]
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
@@ -74,6 +75,11 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
   admin reviews                  list reviews waiting for a look (pending approval, held as
                                  likely spam, reported by shoppers); on any backend
   admin reviews approve|reject ID  publish a review (clearing its reports), or take it down
+  admin bundles                  list the bundle discounts declared; on any backend
+  admin bundles add PERCENT A B [C]  every complete set of these products (handles) costs
+                                 PERCENT (1–50) less; on Vendure only when a Vendure promotion
+                                 already takes that off (it is tried on a scratch cart)
+  admin bundles remove ID        withdraw a bundle
 
   env VITRINE_BACKEND            embedded (default) or vendure
   env VENDURE_SHOP_API           the Vendure Shop API URL (with VITRINE_BACKEND=vendure), e.g.
@@ -96,7 +102,9 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  default: published at once, unless they look like spam
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS],
                                  GET /admin/orders/{code}/slip (embedded store), GET
-                                 /admin/reviews and POST /admin/reviews/{id}/approve|reject for
+                                 /admin/reviews, POST /admin/reviews/{id}/approve|reject, GET
+                                 /admin/bundles, POST /admin/bundles?percent=&products=a,b and
+                                 POST /admin/bundles/{id}/remove for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
 
 impl Config {

@@ -51,10 +51,9 @@ pub async fn signed(State(signer): State<Signer>, mut req: Request<Body>, next: 
     if let Some(location) = location {
         let query = location.split_once('?').map(|(_, q)| q).unwrap_or_default();
         if let Some(err) = param(query, ERROR) {
-            // A refused vote on a review comes back to the reviews, not the top of the page.
-            let anchor = param(query, "__path")
-                .filter(|p| p.starts_with("/api/reviews/") || p.starts_with("%2Fapi%2Freviews%2F"))
-                .map_or("", |_| "#reviews");
+            // A refused vote on a review comes back to the reviews, a refused set to the set,
+            // not the top of the page.
+            let anchor = param(query, "__path").map_or("", anchor_for);
             let signed = format!(
                 "{location}&{SIGNATURE}={}{anchor}",
                 signer.sign(PURPOSE, err)
@@ -65,6 +64,18 @@ pub async fn signed(State(signer): State<Signer>, mut req: Request<Body>, next: 
         }
     }
     res
+}
+
+/// Where on its page a refused form's error shows, by the form's (raw) action path.
+fn anchor_for(path: &str) -> &'static str {
+    let decoded = path.replace("%2F", "/").replace("%2f", "/");
+    if decoded.starts_with("/api/reviews/") {
+        "#reviews"
+    } else if decoded.starts_with("/api/cart/add-set") {
+        "#buy-together"
+    } else {
+        ""
+    }
 }
 
 /// The raw (still percent-encoded) value of `name` in a query string.
@@ -84,5 +95,12 @@ mod tests {
         );
         assert_eq!(super::param("__errx=1", "__err"), None);
         assert_eq!(super::param("", "__err"), None);
+    }
+
+    #[test]
+    fn a_refused_form_comes_back_to_where_it_was_on_its_page() {
+        assert_eq!(super::anchor_for("%2Fapi%2Freviews%2Fhelpful"), "#reviews");
+        assert_eq!(super::anchor_for("/api/cart/add-set"), "#buy-together");
+        assert_eq!(super::anchor_for("%2Fapi%2Fcart%2Fadd"), "");
     }
 }

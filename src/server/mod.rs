@@ -3,6 +3,7 @@
 //! through the `Commerce` trait.
 
 pub mod admin;
+pub mod admin_bundles;
 mod body_limit;
 pub mod config;
 pub mod currency;
@@ -105,6 +106,9 @@ impl AppState {
             // A store without its sample reviews still sells: say so and go on.
             if let Err(msg) = crate::storefront::seeded_reviews::seed(store, &storefront) {
                 tracing::error!(%msg, "seeded reviews missing");
+            }
+            if let Err(msg) = storefront.seed_bundles() {
+                tracing::error!(%msg, "seeded bundle missing");
             }
         }
         AppState {

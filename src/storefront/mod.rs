@@ -4,6 +4,7 @@
 //! events and shared limits belong here next. A SQLite file in the data folder (issue 20 puts PostgreSQL
 //! behind the same calls).
 
+pub mod bundles;
 pub mod reviews;
 pub mod seeded_reviews;
 pub mod wishlists;

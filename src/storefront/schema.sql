@@ -64,3 +64,13 @@ CREATE TABLE IF NOT EXISTS review_drafts (
   at         INTEGER NOT NULL,
   PRIMARY KEY (product, order_code)
 );
+
+-- Bundle discounts the store owner declared (storefront/bundles.rs): every complete set of
+-- these products in a cart costs `percent` less. The embedded store charges them as the cart
+-- shows them; on Vendure each is a Vendure promotion, checked when it is declared.
+CREATE TABLE IF NOT EXISTS bundles (
+  id         INTEGER PRIMARY KEY,
+  products   TEXT NOT NULL UNIQUE,      -- JSON array of product handles, sorted
+  percent    INTEGER NOT NULL CHECK (percent BETWEEN 1 AND 50),
+  created_at INTEGER NOT NULL
+);

@@ -119,6 +119,8 @@ pub fn named_cart(v: &JsValue) -> Option<TokenCart> {
             item_count: count(&c, "item_count"),
             subtotal: money(&get(&c, "subtotal"))?,
             coupon: None,
+            // The widget shows the subtotal; bundle savings show on the store's cart.
+            savings: Vec::new(),
         },
     })
 }

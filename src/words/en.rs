@@ -219,6 +219,9 @@ pub fn refusal(r: &Refusal) -> String {
             now.code(),
             shown.code()
         ),
+        Refusal::BundleNotPromoted { percent } => format!(
+            "The commerce backend takes nothing off this set, so it was not declared: create a promotion there first (each product in the cart; {percent}% off those products), then declare it again."
+        ),
         Refusal::Backend => "The store could not do that. Nothing was changed.".into(),
     }
 }
@@ -873,6 +876,39 @@ pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
         R::AlreadyVoted => "You already marked this review as helpful.".into(),
         R::AlreadyReported => "You already reported this review; the store will take a look.".into(),
         R::Gone => "That review is no longer shown.".into(),
+    }
+}
+
+// Bundles (api/bundles.rs, components/buy_together.rs).
+pub const SET_TITLE: &str = "Frequently bought together";
+pub fn bundle_title(percent: u32) -> String {
+    format!("Buy them together and save {percent}%")
+}
+pub fn add_set(count: usize) -> &'static str {
+    if count >= 3 {
+        "Add all three to cart"
+    } else {
+        "Add both to cart"
+    }
+}
+pub fn set_total(total: &str, varies: bool) -> String {
+    if varies {
+        format!("Together from {total}")
+    } else {
+        format!("Together {total}")
+    }
+}
+pub fn you_save(amount: &str) -> String {
+    format!("You save {amount}")
+}
+pub fn option_for(name: &str) -> String {
+    format!("Option for {name}")
+}
+pub const AFTER_SAVINGS: &str = "After savings";
+pub fn saving_label(label: &str, percent: Option<u32>) -> String {
+    match percent {
+        Some(p) => format!("Bundle: {label} ({p}% off)"),
+        None => label.to_string(),
     }
 }
 

@@ -216,6 +216,9 @@ pub fn refusal(r: &Refusal) -> String {
             now.code(),
             shown.code()
         ),
+        Refusal::BundleNotPromoted { percent } => format!(
+            "سامانهٔ فروش برای این مجموعه تخفیفی نمی‌دهد، پس ثبت نشد: نخست آنجا یک تخفیف بسازید (هر کالا در سبد؛ {percent}٪ تخفیف روی همین کالاها) و دوباره ثبت کنید."
+        ),
         Refusal::Backend => "فروشگاه نتوانست این کار را انجام دهد. چیزی تغییر نکرد.".into(),
     }
 }
@@ -883,5 +886,38 @@ pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
         R::AlreadyVoted => "قبلاً این نظر را مفید علامت زده‌اید.".into(),
         R::AlreadyReported => "قبلاً این نظر را گزارش داده‌اید؛ فروشگاه بررسی می‌کند.".into(),
         R::Gone => "این نظر دیگر نمایش داده نمی‌شود.".into(),
+    }
+}
+
+// Bundles (api/bundles.rs, components/buy_together.rs).
+pub const SET_TITLE: &str = "اغلب با هم خریده می‌شوند";
+pub fn bundle_title(percent: u32) -> String {
+    format!("با هم بخرید و ٪{} کمتر بپردازید", num(percent))
+}
+pub fn add_set(count: usize) -> &'static str {
+    if count >= 3 {
+        "هر سه را به سبد بیفزایید"
+    } else {
+        "هر دو را به سبد بیفزایید"
+    }
+}
+pub fn set_total(total: &str, varies: bool) -> String {
+    if varies {
+        format!("با هم از {total}")
+    } else {
+        format!("با هم {total}")
+    }
+}
+pub fn you_save(amount: &str) -> String {
+    format!("صرفه‌جویی شما: {amount}")
+}
+pub fn option_for(name: &str) -> String {
+    format!("گزینهٔ {name}")
+}
+pub const AFTER_SAVINGS: &str = "پس از تخفیف";
+pub fn saving_label(label: &str, percent: Option<u32>) -> String {
+    match percent {
+        Some(p) => format!("تخفیف مجموعه: {label} (٪{})", num(p)),
+        None => label.to_string(),
     }
 }

@@ -219,6 +219,9 @@ pub fn refusal(r: &Refusal) -> String {
             now.code(),
             shown.code()
         ),
+        Refusal::BundleNotPromoted { percent } => format!(
+            "Торговая система не даёт скидку на этот набор, поэтому он не объявлен: сначала создайте там акцию (каждый товар в корзине; скидка {percent}% на эти товары), затем объявите набор снова."
+        ),
         Refusal::Backend => "Магазин не смог это сделать. Ничего не изменилось.".into(),
     }
 }
@@ -878,6 +881,39 @@ pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
         R::AlreadyVoted => "Вы уже отметили этот отзыв как полезный.".into(),
         R::AlreadyReported => "Вы уже пожаловались на этот отзыв; магазин его посмотрит.".into(),
         R::Gone => "Этот отзыв больше не показывается.".into(),
+    }
+}
+
+// Bundles (api/bundles.rs, components/buy_together.rs).
+pub const SET_TITLE: &str = "Часто покупают вместе";
+pub fn bundle_title(percent: u32) -> String {
+    format!("Вместе дешевле на {percent}%")
+}
+pub fn add_set(count: usize) -> &'static str {
+    if count >= 3 {
+        "Добавить все три в корзину"
+    } else {
+        "Добавить оба в корзину"
+    }
+}
+pub fn set_total(total: &str, varies: bool) -> String {
+    if varies {
+        format!("Вместе от {total}")
+    } else {
+        format!("Вместе {total}")
+    }
+}
+pub fn you_save(amount: &str) -> String {
+    format!("Вы экономите {amount}")
+}
+pub fn option_for(name: &str) -> String {
+    format!("Вариант: {name}")
+}
+pub const AFTER_SAVINGS: &str = "Со скидкой";
+pub fn saving_label(label: &str, percent: Option<u32>) -> String {
+    match percent {
+        Some(p) => format!("Набор: {label} (−{p}%)"),
+        None => label.to_string(),
     }
 }
 

@@ -209,6 +209,9 @@ pub fn refusal(r: &Refusal) -> String {
             now.code(),
             shown.code()
         ),
+        Refusal::BundleNotPromoted { percent } => format!(
+            "商务后台不会为这组商品打折，因此未添加：请先在后台创建促销（购物车中含每件商品；这些商品减 {percent}%），再重新添加。"
+        ),
         Refusal::Backend => "商店无法完成此操作，没有做任何更改。".into(),
     }
 }
@@ -798,5 +801,38 @@ pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
         R::AlreadyVoted => "你已经标记过这条评价有帮助。".into(),
         R::AlreadyReported => "你已经举报过这条评价，店铺会查看。".into(),
         R::Gone => "这条评价已不再显示。".into(),
+    }
+}
+
+// Bundles (api/bundles.rs, components/buy_together.rs).
+pub const SET_TITLE: &str = "经常一起购买";
+pub fn bundle_title(percent: u32) -> String {
+    format!("一起购买，立省 {percent}%")
+}
+pub fn add_set(count: usize) -> &'static str {
+    if count >= 3 {
+        "三件都加入购物车"
+    } else {
+        "两件都加入购物车"
+    }
+}
+pub fn set_total(total: &str, varies: bool) -> String {
+    if varies {
+        format!("合计 {total} 起")
+    } else {
+        format!("合计 {total}")
+    }
+}
+pub fn you_save(amount: &str) -> String {
+    format!("节省 {amount}")
+}
+pub fn option_for(name: &str) -> String {
+    format!("{name} 的选项")
+}
+pub const AFTER_SAVINGS: &str = "优惠后";
+pub fn saving_label(label: &str, percent: Option<u32>) -> String {
+    match percent {
+        Some(p) => format!("组合优惠：{label}（减 {p}%）"),
+        None => label.to_string(),
     }
 }

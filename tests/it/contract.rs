@@ -417,6 +417,7 @@ async fn guest_checkout(b: &dyn Commerce, v: &Variant) {
     );
     let quote = checkout::quote(
         cart.subtotal,
+        cart.savings_total(),
         cart.coupon.as_ref(),
         &option.code,
         today,
@@ -545,8 +546,15 @@ async fn coupon_and_gift(b: &dyn Commerce, v: &Variant, gifts: bool) {
             .unwrap()
             .as_secs() as i64,
     );
-    let quote =
-        checkout::quote(cart.subtotal, cart.coupon.as_ref(), &option, today, &terms).unwrap();
+    let quote = checkout::quote(
+        cart.subtotal,
+        cart.savings_total(),
+        cart.coupon.as_ref(),
+        &option,
+        today,
+        &terms,
+    )
+    .unwrap();
 
     let mut gift = guest_order(&option, "contract-gift");
     gift.billing = Some(gift.address.clone());

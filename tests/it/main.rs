@@ -5,6 +5,7 @@ mod common;
 
 mod accounts_api;
 mod attack;
+mod bundles_api;
 mod cart_api;
 mod catalogue_languages;
 mod checkout_api;

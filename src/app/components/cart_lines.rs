@@ -63,16 +63,37 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
     }
 }
 
-/// Subtotal and the note about costs still to come.
+/// Subtotal, what bundles take off, and the note about costs still to come. The savings are
+/// one line (each bundle named in it), always drawn and hidden when there are none: this
+/// summary is drawn in two islands, and a row per bundle with an optional "after savings" cost
+/// 5 KB of wasm on every page; this way 2.5 KB (README "Performance").
 #[component]
 pub fn CartSummary(cart: Cart) -> impl IntoView {
+    let saved = cart.savings_total();
+    let none = saved.minor == 0;
+    let after = crate::commerce::Money::new(cart.subtotal.minor - saved.minor, saved.currency);
+    let named = savings_named(&cart.savings);
+    let off = format!("−{saved}");
     view! {
         <dl class="cart-summary">
             <dt>{w!(SUBTOTAL)} " (" {w!(items)(cart.item_count)} ")"</dt>
             <dd data-testid="cart-subtotal">{cart.subtotal.to_string()}</dd>
+            <dt class="cart-summary__saving" hidden=none>{named}</dt>
+            <dd class="cart-summary__saving" data-testid="saving" hidden=none>{off}</dd>
+            <dt hidden=none>{w!(AFTER_SAVINGS)}</dt>
+            <dd data-testid="cart-after-savings" hidden=none>{after.to_string()}</dd>
         </dl>
         <p class="cart-summary__note">{w!(SHIPPING_AT_CHECKOUT)}</p>
     }
+}
+
+/// Every bundle's saving by name: "Bundle: Lamp + Shade (10% off)".
+pub fn savings_named(savings: &[crate::commerce::bundles::Saving]) -> String {
+    savings
+        .iter()
+        .map(|s| w!(saving_label)(&s.label, s.percent))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The cart with nothing in it, and the way back to the shop.

@@ -1,6 +1,7 @@
 pub mod address;
 #[cfg(feature = "ssr")]
 pub mod browser_bundle;
+pub mod buy_together;
 pub mod cart_drawer;
 pub mod cart_lines;
 pub mod consent_banner;

@@ -80,9 +80,13 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
         }
     });
     let coupon = RwSignal::new(data.cart.coupon.clone());
+    let savings = RwSignal::new(data.cart.savings.clone());
     // The same pure function the backend charges with, so the page shows what will be paid.
     let quote = Memo::new(move |_| {
-        coupon.with(|c| checkout::quote(subtotal, c.as_ref(), &shipping.get(), today, &terms).ok())
+        let saved = savings.with(|s| crate::commerce::bundles::total(s, currency));
+        coupon.with(|c| {
+            checkout::quote(subtotal, saved, c.as_ref(), &shipping.get(), today, &terms).ok()
+        })
     });
     let totals = move || quote.get().map(|q| q.totals);
     let option_price = move |i: usize| {
@@ -212,7 +216,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                     {move || totals().map(|t| format!(" · {}", t.total))}
                 </button>
             </ServerForm>
-            <CheckoutSummary lines=data.cart.lines.clone() quote=quote coupon=coupon/>
+            <CheckoutSummary lines=data.cart.lines.clone() quote=quote coupon=coupon savings=savings/>
             // Outside the checkout form (forms do not nest); its button above points here.
             <ServerForm action=forget attr:id="forget-details" attr:hidden=true><span></span></ServerForm>
         </div>

@@ -2,8 +2,10 @@
 //! click. The code has its own small form, so applying one never disturbs the checkout form.
 
 use crate::api::checkout::{ApplyCoupon, RemoveCoupon};
+use crate::app::components::cart_lines::savings_named;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::components::server_form::ServerForm;
+use crate::commerce::bundles::Saving;
 use crate::commerce::checkout::Quote;
 use crate::commerce::promotions::Coupon;
 use crate::commerce::CartLine;
@@ -15,6 +17,8 @@ pub fn CheckoutSummary(
     lines: Vec<CartLine>,
     quote: Memo<Option<Quote>>,
     coupon: RwSignal<Option<Coupon>>,
+    /// Bundle discounts: each shown on its own line, the code's discount after them.
+    savings: RwSignal<Vec<Saving>>,
 ) -> impl IntoView {
     let totals = move || quote.get().map(|q| q.totals);
     view! {
@@ -29,25 +33,37 @@ pub fn CheckoutSummary(
                     </li>
                 }).collect_view()}
             </ul>
-            <CouponBox quote=quote coupon=coupon/>
-            {move || totals().map(|t| view! {
+            <CouponBox quote=quote coupon=coupon savings=savings/>
+            {move || totals().map(|t| {
+                let shown = savings.get();
+                let saved = crate::commerce::bundles::total(&shown, t.discount.currency);
+                let code_off = crate::commerce::Money::new(t.discount.minor - saved.minor, t.discount.currency);
+                view! {
                 <dl class="totals" data-testid="checkout-totals">
                     <div><dt>{w!(SUBTOTAL)}</dt><dd>{t.subtotal.to_string()}</dd></div>
-                    {(t.discount.minor > 0).then(|| view! {
-                        <div class="totals__discount"><dt>{w!(DISCOUNT)}</dt><dd data-testid="checkout-discount">"−" {t.discount.to_string()}</dd></div>
+                    // One line for every bundle, hidden without one (each extra row is wasm).
+                    <div class="totals__discount" data-testid="saving" hidden=saved.minor == 0>
+                        <dt>{savings_named(&shown)}</dt><dd>"−" {saved.to_string()}</dd>
+                    </div>
+                    {(code_off.minor > 0).then(|| view! {
+                        <div class="totals__discount"><dt>{w!(DISCOUNT)}</dt><dd data-testid="checkout-discount">"−" {code_off.to_string()}</dd></div>
                     })}
                     <div><dt>{w!(SHIPPING)}</dt><dd>{if t.shipping.minor == 0 { w!(FREE).to_string() } else { t.shipping.to_string() }}</dd></div>
                     {let (label, amount) = w!(tax_line)(&t); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
                     <div class="totals__grand"><dt>{w!(TOTAL)}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
                 </dl>
-            })}
+            }})}
         </aside>
     }
 }
 
 /// Enter a code, or see the applied one (and why it does not apply, if it no longer does).
 #[component]
-fn CouponBox(quote: Memo<Option<Quote>>, coupon: RwSignal<Option<Coupon>>) -> impl IntoView {
+fn CouponBox(
+    quote: Memo<Option<Quote>>,
+    coupon: RwSignal<Option<Coupon>>,
+    savings: RwSignal<Vec<Saving>>,
+) -> impl IntoView {
     let currency = quote
         .with_untracked(|q| q.as_ref().map(|q| q.totals.subtotal.currency))
         .unwrap_or(crate::commerce::prices::BASE);
@@ -57,11 +73,14 @@ fn CouponBox(quote: Memo<Option<Quote>>, coupon: RwSignal<Option<Coupon>>) -> im
     let remove = ServerAction::<RemoveCoupon>::new();
     Effect::new(move |_| {
         if let Some(Ok(cart)) = apply.value().get() {
+            // A backend's own promotions may change with the code.
+            savings.set(cart.savings);
             coupon.set(cart.coupon);
         }
     });
     Effect::new(move |_| {
         if let Some(Ok(cart)) = remove.value().get() {
+            savings.set(cart.savings);
             coupon.set(cart.coupon);
         }
     });

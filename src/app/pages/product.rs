@@ -6,6 +6,7 @@
 use super::or_problem;
 use crate::api::catalog::get_product;
 use crate::api::reviews::{get_product_reviews, ProductReviews};
+use crate::app::components::buy_together::BuyTogether;
 use crate::app::components::price::Price;
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::components::reviews::{RatingLink, ReviewsAt, ReviewsSection};
@@ -58,6 +59,7 @@ pub fn ProductPage() -> impl IntoView {
         </Suspense>
         <Suspense fallback=|| ()>
             {move || rows.get().and_then(Result::ok).map(|rows| view! {
+                {rows.set.map(|set| view! { <BuyTogether set shown=query.read_untracked().get("variant")/> })}
                 {rows.together.map(|row| view! { <RecommendationRow row id="bought-together"/> })}
                 {rows.similar.map(|row| view! { <RecommendationRow row id="similar"/> })}
                 {rows.recently_viewed.map(|row| view! { <RecommendationRow row id="recently-viewed"/> })}

@@ -112,6 +112,7 @@ pub fn seed_if_missing(conn: &mut Connection) -> rusqlite::Result<()> {
         let day = checkout::Day::from_unix(placed_at);
         let Ok(quote) = checkout::quote(
             money(subtotal),
+            money(0),
             None,
             "standard",
             day,

@@ -1191,8 +1191,16 @@ impl Commerce for EmbeddedStore {
                     now: currency,
                 }));
             }
+            // The bundles the storefront showed this cart with, charged as shown.
+            let savings = crate::commerce::bundles::savings(&order.bundles, &cart.lines)
+                .map_err(money_refused)?;
+            let saved = Money::new(
+                savings.iter().map(|(_, m)| m.minor).sum(),
+                cart.subtotal.currency,
+            );
             let quote = checkout::quote(
                 cart.subtotal,
+                saved,
                 cart.coupon.as_ref(),
                 &order.shipping_code,
                 checkout::Day::from_unix(now()),

@@ -644,6 +644,51 @@ impl Commerce for VendureStore {
         self.asset_origin.clone()
     }
 
+    fn prices_bundles(&self) -> bool {
+        true
+    }
+
+    /// Vendure's promotions cannot be read through the Shop API, so the bundle is tried: one
+    /// of each product in a scratch cart, which Vendure prices with its promotions. What it
+    /// takes off those products (not the order as a whole) must be the declared percentage,
+    /// give or take a cent a line for Vendure's per-line rounding. The scratch cart is emptied.
+    async fn check_bundle(&self, bundle: &crate::commerce::bundles::Bundle) -> CommerceResult<()> {
+        let mut token: Option<String> = None;
+        for handle in &bundle.products {
+            let p = self.product(handle).await?;
+            let v = p
+                .variants
+                .iter()
+                .find(|v| v.in_stock())
+                .ok_or(CommerceError::NotFound(super::Thing::Product))?;
+            let added = self.add_to_cart(token.as_deref(), &v.id, 1).await?;
+            token = Some(added.token);
+        }
+        let token = token.ok_or(CommerceError::EmptyCart)?;
+        let order = self
+            .active_order(&token)
+            .await?
+            .ok_or(CommerceError::EmptyCart)?;
+        for l in &order.lines {
+            let _ = self.set_line_quantity(&token, &l.variant_id, 0).await;
+        }
+        let goods: i64 = order.lines.iter().map(|l| l.line_price).sum();
+        let off: i64 = -order
+            .discounts
+            .iter()
+            .filter(|d| !d.order_wide)
+            .map(|d| d.amount)
+            .sum::<i64>();
+        let expected = (goods * i64::from(bundle.percent) + 50) / 100;
+        if (off - expected).abs() <= order.lines.len() as i64 {
+            Ok(())
+        } else {
+            Err(CommerceError::Refused(Refusal::BundleNotPromoted {
+                percent: bundle.percent,
+            }))
+        }
+    }
+
     async fn categories(&self) -> CommerceResult<Vec<Category>> {
         let shelf = self.shelf().await?;
         // Categories are the innermost collections; outer ones stay reachable by address.

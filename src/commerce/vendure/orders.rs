@@ -4,6 +4,7 @@
 use super::catalogue::{no_picture, picture, stock, CARD};
 use super::plain::{VAddress, VFulfillment, VOrder};
 use crate::commerce::backend::{CommerceError, CommerceResult};
+use crate::commerce::bundles::Saving;
 use crate::commerce::checkout::{self, PaymentMethod, ShippingOption, Totals};
 use crate::commerce::model::*;
 use crate::commerce::promotions::{Coupon, Discount};
@@ -22,7 +23,30 @@ fn goods(order: &VOrder) -> i64 {
 }
 
 fn discount(order: &VOrder) -> i64 {
-    -order.discounts.iter().sum::<i64>()
+    -order.discounts.iter().map(|d| d.amount).sum::<i64>()
+}
+
+/// Which of Vendure's discounts are the code's and which are promotions of their own (a
+/// bundle's): with a code applied, the order-wide ones are its (Vendure does not say which
+/// promotion a code is); without one, all are promotions. A code whose promotion is
+/// per-product shows under its promotion's name rather than beside the code.
+fn split(order: &VOrder, currency: Currency) -> (i64, Vec<Saving>) {
+    let has_code = !order.coupon_codes.is_empty();
+    let code_wide = has_code && order.discounts.iter().any(|d| d.order_wide);
+    let mut code = 0;
+    let mut savings = Vec::new();
+    for d in &order.discounts {
+        if has_code && (d.order_wide || !code_wide) {
+            code -= d.amount;
+        } else if d.amount < 0 {
+            savings.push(Saving {
+                label: d.description.clone(),
+                percent: None,
+                off: Money::new(-d.amount, currency),
+            });
+        }
+    }
+    (code, savings)
 }
 
 pub fn cart(order: &VOrder) -> CommerceResult<Cart> {
@@ -46,6 +70,8 @@ pub fn cart(order: &VOrder) -> CommerceResult<Cart> {
         .collect();
     let mut cart = Cart::from_lines(currency, lines)
         .map_err(|e| CommerceError::Unavailable(format!("Vendure cart totals: {e:?}")))?;
+    let (_, savings) = split(order, currency);
+    cart.savings = savings;
     cart.coupon = coupon(order, currency);
     Ok(cart)
 }
@@ -53,9 +79,10 @@ pub fn cart(order: &VOrder) -> CommerceResult<Cart> {
 /// A Vendure promotion is whatever its rules say; the storefront shows its code and what it
 /// took off.
 fn coupon(order: &VOrder, currency: Currency) -> Option<Coupon> {
+    let (code_off, _) = split(order, currency);
     order.coupon_codes.first().map(|code| Coupon {
         code: code.clone(),
-        discount: Discount::AmountOff(Money::new(discount(order), currency)),
+        discount: Discount::AmountOff(Money::new(code_off, currency)),
         min_spend: None,
         last_day: None,
     })
@@ -229,7 +256,7 @@ pub fn placed(order: &VOrder) -> CommerceResult<Order> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commerce::vendure::plain::VLine;
+    use crate::commerce::vendure::plain::{VDiscount, VLine};
 
     fn order() -> VOrder {
         let line = |id: &str, qty, unit| VLine {
@@ -254,7 +281,11 @@ mod tests {
             net_total: 8_000,
             shipping: 600,
             total: 9_600,
-            discounts: vec![-1_000],
+            discounts: vec![VDiscount {
+                amount: -1_000,
+                description: "10% off".into(),
+                order_wide: true,
+            }],
             email: Some("ada@example.com".into()),
             shipping_address: Some(VAddress {
                 full_name: Some("Ada".into()),
@@ -289,6 +320,30 @@ mod tests {
             coupon.goods_off(cart.subtotal).unwrap(),
             Money::new(1_000, Currency::USD)
         );
+    }
+
+    #[test]
+    fn a_bundle_promotion_shows_by_its_name_and_the_code_keeps_the_order_wide_discount() {
+        let mut o = order();
+        o.discounts.push(VDiscount {
+            amount: -600,
+            description: "Laptop + sleeve: 10% off".into(),
+            order_wide: false,
+        });
+        let cart = cart(&o).unwrap();
+        assert_eq!(cart.savings.len(), 1);
+        assert_eq!(cart.savings[0].label, "Laptop + sleeve: 10% off");
+        assert_eq!(cart.savings[0].off, Money::new(600, Currency::USD));
+        let code = cart.coupon.as_ref().unwrap();
+        assert_eq!(
+            code.goods_off(cart.subtotal).unwrap(),
+            Money::new(1_000, Currency::USD)
+        );
+        // Without a code every discount is a promotion of its own.
+        o.coupon_codes.clear();
+        let cart = super::cart(&o).unwrap();
+        assert_eq!(cart.coupon, None);
+        assert_eq!(cart.savings_total(), Money::new(1_600, Currency::USD));
     }
 
     #[test]

@@ -32,6 +32,17 @@ pub struct VVariant {
     pub options: Vec<(String, String)>,
 }
 
+/// One promotion's discount on an order.
+pub struct VDiscount {
+    /// Negative, tax included.
+    pub amount: i64,
+    /// The promotion's name, as the shopper reads it.
+    pub description: String,
+    /// Spread over the whole order (an order percentage, as codes usually are) rather than
+    /// taken off particular products (as a bundle's promotion is).
+    pub order_wide: bool,
+}
+
 /// An order as `OrderFields` selects it.
 pub struct VOrder {
     pub code: String,
@@ -44,8 +55,7 @@ pub struct VOrder {
     /// Before tax; the rest of `total` is tax.
     pub net_total: i64,
     pub total: i64,
-    /// Negative amounts, tax included.
-    pub discounts: Vec<i64>,
+    pub discounts: Vec<VDiscount>,
     pub email: Option<String>,
     pub shipping_address: Option<VAddress>,
     pub billing_address: Option<VAddress>,
@@ -160,7 +170,15 @@ macro_rules! plain_order {
             net_total: o.total,
             shipping: o.shipping_with_tax,
             total: o.total_with_tax,
-            discounts: o.discounts.into_iter().map(|d| d.amount_with_tax).collect(),
+            discounts: o
+                .discounts
+                .into_iter()
+                .map(|d| $crate::commerce::vendure::plain::VDiscount {
+                    amount: d.amount_with_tax,
+                    order_wide: format!("{:?}", d.type_) == "DISTRIBUTED_ORDER_PROMOTION",
+                    description: d.description,
+                })
+                .collect(),
             email: o.customer.map(|c| c.email_address),
             shipping_address: $crate::commerce::vendure::plain::plain_address!(o.shipping_address),
             billing_address: $crate::commerce::vendure::plain::plain_address!(o.billing_address),

@@ -65,6 +65,7 @@ pub fn guest_order(shipping_code: &str, key: &str) -> vitrine::commerce::backend
         currency: vitrine::commerce::Currency::USD,
         idempotency_key: key.into(),
         customer_id: None,
+        bundles: Vec::new(),
     }
 }
 

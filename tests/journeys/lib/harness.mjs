@@ -41,8 +41,14 @@ export async function startServer(env = {}) {
     },
     /** POSTs to an admin endpoint with the configured token. */
     async adminPost(path) {
+      const { status, body } = await this.adminTry(path);
+      if (status >= 300) throw new Error(`${path}: ${status} ${body}`);
+      return body;
+    },
+    /** POSTs to an admin endpoint; resolves to the answer, refused or not. */
+    async adminTry(path) {
       const res = await fetch(url + path, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return { status: res.status, body: await res.text() };
     },
     async stop() {
       child.kill('SIGINT');
