@@ -9,11 +9,13 @@ out="${TRUNK_STAGING_DIR:?run by trunk}"
 {
   cat style/tokens.css style/base.css
   for f in style/*.css; do
-    case "$f" in style/tokens.css|style/base.css|style/showcase.css|style/widget.css) ;; *) cat "$f" ;; esac
+    case "$f" in style/tokens.css|style/base.css|style/showcase.css|style/widget.css|style/insights.css) ;; *) cat "$f" ;; esac
   done
 } > "$out/vitrine.css"
 # The gallery's own layout is for the gallery page only.
 cp style/showcase.css "$out/showcase.css"
+# The owner's dashboard's layout is for /insights only.
+cp style/insights.css "$out/insights.css"
 mkdir -p "$out/themes"
 cp style/themes/*.css "$out/themes/"
 cp -R public/. "$out/"

@@ -5,6 +5,8 @@
 //! elements). See ../shared/DESIGN.md.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
+pub mod analytics;
 /// Without `ui` (the widget's build) only the error type: the server functions are Leptos.
 #[cfg(any(feature = "ui", feature = "widget"))]
 pub mod api;

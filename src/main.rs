@@ -52,19 +52,19 @@ async fn serve() {
             std::process::exit(1);
         }
     };
-    if let Some(words) = config
+    // The commands that need only the storefront's own data, on any backend.
+    let verb = config
         .admin
         .as_ref()
-        .filter(|w| w.first().is_some_and(|v| v == "reviews"))
-    {
-        match server::admin::reviews_command(words, &storefront).await {
-            Ok(msg) => println!("{msg}"),
-            Err(msg) => {
-                eprintln!("vitrine admin: {msg}");
-                std::process::exit(1);
-            }
-        }
-        return;
+        .and_then(|w| w.first())
+        .map(String::as_str);
+    if let (Some(words), Some("insights" | "reviews")) = (&config.admin, verb) {
+        let answer = if verb == Some("insights") {
+            server::insights::command(words, &storefront).await
+        } else {
+            server::admin::reviews_command(words, &storefront).await
+        };
+        finish(answer);
     }
     let (backend, store): (Arc<dyn Commerce>, Option<Arc<EmbeddedStore>>) = match &config.backend {
         Backend::Embedded => {
@@ -92,33 +92,15 @@ async fn serve() {
             }
         },
     };
-    if let Some(words) = config
-        .admin
-        .as_ref()
-        .filter(|w| w.first().is_some_and(|v| v == "bundles"))
-    {
-        match server::admin_bundles::command(words, backend.as_ref(), &storefront).await {
-            Ok(msg) => println!("{msg}"),
-            Err(msg) => {
-                eprintln!("vitrine admin: {msg}");
-                std::process::exit(1);
-            }
-        }
-        return;
+    if let (Some(words), Some("bundles")) = (&config.admin, verb) {
+        finish(server::admin_bundles::command(words, backend.as_ref(), &storefront).await);
     }
     if let Some(words) = &config.admin {
         let Some(store) = &store else {
             eprintln!("vitrine admin: admin commands work on the embedded store only");
             std::process::exit(2);
         };
-        match server::admin_command(words, store).await {
-            Ok(msg) => println!("{msg}"),
-            Err(msg) => {
-                eprintln!("vitrine admin: {msg}");
-                std::process::exit(1);
-            }
-        }
-        return;
+        finish(server::admin_command(words, store).await);
     }
     if !std::path::Path::new(&config.site_root)
         .join("pkg/vitrine.js")
@@ -168,4 +150,18 @@ async fn serve() {
     })
     .await
     .unwrap_or_else(|e| eprintln!("vitrine: server error: {e}"));
+}
+
+/// Prints an admin command's answer and exits: 0 with the answer, 1 with the refusal.
+fn finish(answer: Result<String, String>) -> ! {
+    match answer {
+        Ok(msg) => {
+            println!("{msg}");
+            std::process::exit(0)
+        }
+        Err(msg) => {
+            eprintln!("vitrine admin: {msg}");
+            std::process::exit(1)
+        }
+    }
 }

@@ -136,6 +136,12 @@ pub(crate) mod ssr {
             .filter(|l| ids.contains(&l.variant_id))
             .map(|l| l.product_handle.clone())
             .collect();
+        for handle in &handles {
+            crate::api::events::record(crate::analytics::Step::AddToCart, |e| {
+                e.subject = handle.clone();
+                e.value = 1;
+            });
+        }
         crate::api::profile::ssr::record_handles(crate::discovery::profile::Kind::Cart, &handles)
             .await;
         priced(backend.as_ref(), cart).await

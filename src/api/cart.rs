@@ -81,6 +81,10 @@ pub(crate) mod ssr {
             .find(|l| l.variant_id == variant_id.trim())
             .map(|l| l.product_handle.clone());
         if let Some(handle) = handle {
+            crate::api::events::record(crate::analytics::Step::AddToCart, |e| {
+                e.subject = handle.clone();
+                e.value = quantity;
+            });
             use crate::api::profile::ssr::record_handles;
             record_handles(crate::discovery::profile::Kind::Cart, &[handle]).await;
         }

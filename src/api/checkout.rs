@@ -49,6 +49,12 @@ pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
         Some(token) if !cart.is_empty() => backend.checkout_terms(&token, &cart).await?,
         _ => crate::commerce::checkout::Terms::house(cart.subtotal),
     };
+    if !cart.is_empty() {
+        super::events::record(crate::analytics::Step::CheckoutStarted, |e| {
+            e.value = cart.subtotal.minor;
+            e.currency = cart.subtotal.currency.code().to_string();
+        });
+    }
     Ok(CheckoutData {
         terms,
         cart,
@@ -247,6 +253,11 @@ pub async fn place_order(
                 },
             )
             .await?;
+        super::events::record(crate::analytics::Step::OrderPlaced, |e| {
+            e.subject = order.code.clone();
+            e.value = order.totals.total.minor;
+            e.currency = order.totals.total.currency.code().to_string();
+        });
         let purchase = crate::discovery::profile::Kind::Purchase;
         super::profile::ssr::record_handles(purchase, &bought).await;
         // Opted in now, or earlier (then keep what they just used up to date).

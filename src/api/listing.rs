@@ -278,6 +278,14 @@ mod ssr {
         }
         if searching && params.page == 1 {
             profile::record(Event::search(&params.q, crate::api::clock::now()));
+            // A search as typed, not each filter ticked on its results.
+            if params.filters.is_empty() {
+                let total = i64::from(products.total);
+                crate::api::events::record(crate::analytics::Step::Search, |e| {
+                    e.subject = crate::analytics::search_key(&params.q);
+                    e.value = total;
+                });
+            }
         }
         crate::api::cards::dress_all(&mut popular).await;
         Ok(Listing {

@@ -26,6 +26,8 @@ mod error;
 #[cfg(feature = "ui")]
 pub mod error_wire;
 #[cfg(feature = "ssr")]
+pub mod events;
+#[cfg(feature = "ssr")]
 mod guessing;
 #[cfg(feature = "ssr")]
 pub mod learned;

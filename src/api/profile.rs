@@ -39,6 +39,8 @@ pub async fn choose_consent(allow: bool) -> Result<Consent, ApiError> {
     ssr::set_consent(consent);
     if !allow {
         ssr::forget();
+        // Withdrawing consent deletes what was recorded under this browser's id too.
+        super::events::forget().await;
     }
     super::cart::ssr::after_plain_form(&ssr::back_to());
     Ok(consent)
@@ -57,12 +59,27 @@ pub async fn get_privacy() -> Result<PrivacyData, ApiError> {
 #[server(endpoint = "profile/delete", output = crate::api::Answer)]
 pub async fn delete_profile() -> Result<PrivacyData, ApiError> {
     ssr::forget();
+    super::events::forget().await;
     super::cart::ssr::after_plain_form("/privacy");
     Ok(PrivacyData {
         consent: ssr::consent(),
         profile: Profile::default(),
         now: super::clock::now(),
     })
+}
+
+/// How many steps the store's statistics recorded under this browser's id.
+#[server(endpoint = "profile/activity", output = crate::api::Answer)]
+pub async fn activity_count() -> Result<u64, ApiError> {
+    let Some(id) = super::events::recorded_as() else {
+        return Ok(0);
+    };
+    let data = super::context::storefront()?;
+    let events = data
+        .visitor_events(&id)
+        .await
+        .map_err(|_| ApiError::Unavailable)?;
+    Ok(events.len() as u64)
 }
 
 /// The profile as a JSON download (the privacy centre's "Export").

@@ -12,7 +12,23 @@ use leptos::prelude::*;
 #[server(endpoint = "widget/product", output = crate::api::Answer)]
 pub async fn widget_product(handle: String) -> Result<Product, ApiError> {
     let handle = validate::handle(&handle)?;
-    Ok(backend()?.product(&handle).await?)
+    let product = backend()?.product(&handle).await?;
+    record_on_site(crate::analytics::Step::WidgetView);
+    Ok(product)
+}
+
+/// A widget step, under the site that embeds it (the request's Origin, which the CORS layer
+/// has already checked against the allowed ones).
+fn record_on_site(step: crate::analytics::Step) {
+    let origin = use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.headers.get(axum::http::header::ORIGIN).cloned())
+        .and_then(|v| {
+            v.to_str()
+                .ok()
+                .map(|s| s.chars().take(200).collect::<String>())
+        })
+        .unwrap_or_default();
+    crate::api::events::record(step, |e| e.subject = origin);
 }
 
 /// The cart the widget names, else the one our cookie names (a page on the store's own
@@ -44,6 +60,7 @@ pub async fn widget_add(
 ) -> Result<TokenCart, ApiError> {
     // The cookie is kept too, where the browser allows it (a page on the store's site).
     let added = add_to(chosen_token(&token)?, &variant_id, quantity).await?;
+    record_on_site(crate::analytics::Step::WidgetAdd);
     Ok(unnamed_if_cookie(&token, added))
 }
 

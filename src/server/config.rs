@@ -56,6 +56,7 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
        vitrine [--data-dir DIR] admin eval-recommendations
        vitrine [--data-dir DIR] admin reviews [approve ID | reject ID]
        vitrine [--data-dir DIR] admin bundles [add PERCENT PRODUCT PRODUCT [PRODUCT] | remove ID]
+       vitrine [--data-dir DIR] admin insights [DAYS]
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
@@ -80,6 +81,8 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  PERCENT (1–50) less; on Vendure only when a Vendure promotion
                                  already takes that off (it is tried on a scratch cart)
   admin bundles remove ID        withdraw a bundle
+  admin insights [DAYS]          the funnel, revenue and searches that found nothing over the
+                                 last DAYS (default 30), as /insights shows them
 
   env VITRINE_BACKEND            embedded (default) or vendure
   env VENDURE_SHOP_API           the Vendure Shop API URL (with VITRINE_BACKEND=vendure), e.g.
@@ -104,7 +107,7 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  GET /admin/orders/{code}/slip (embedded store), GET
                                  /admin/reviews, POST /admin/reviews/{id}/approve|reject, GET
                                  /admin/bundles, POST /admin/bundles?percent=&products=a,b and
-                                 POST /admin/bundles/{id}/remove for
+                                 POST /admin/bundles/{id}/remove and the /insights dashboard for
                                  callers sending `Authorization: Bearer <token>` (≥ 24 chars)";
 
 impl Config {

@@ -2,6 +2,7 @@
 //! media). Everything shopper-facing is rendered by the app; everything data-facing goes
 //! through the `Commerce` trait.
 
+mod activity;
 pub mod admin;
 pub mod admin_bundles;
 mod body_limit;
@@ -10,9 +11,11 @@ pub mod currency;
 mod form_errors;
 mod gallery;
 pub mod headers;
+pub mod insights;
 pub mod locale;
 mod media;
 pub mod origin;
+mod page_views;
 pub mod signing;
 mod sitemap;
 pub mod widget;
@@ -242,7 +245,12 @@ pub fn router(state: AppState) -> Router {
         .route("/lang/{code}", get(locale::switch))
         .route("/currency/{code}", get(currency::switch))
         .nest_service("/widget", widget_files(&state.widget_root))
-        .merge(admin::routes(&state));
+        .merge(admin::routes(&state))
+        .merge(insights::routes(&state))
+        .route(
+            "/privacy/activity.json",
+            get(activity::download).with_state(state.storefront.clone()),
+        );
     // The same pages under each other language's prefix; the request's language is decided
     // before routing (`locale::detect`), so the pages read it, not their path.
     for l in &crate::words::Locale::ALL[1..] {
@@ -260,6 +268,10 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback_service(site_files(&state.leptos_options, context))
+        .layer(axum::middleware::from_fn_with_state(
+            state.storefront.clone(),
+            page_views::count,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             senders.clone(),
             widget::cors,

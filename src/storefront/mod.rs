@@ -1,10 +1,11 @@
 //! The storefront's own data: what belongs to the shopper's relationship with this store
 //! rather than to the commerce backend, so it works the same on every backend (the Shop API
-//! of Vendure has no wishlists). Wishlists of signed-in shoppers and reviews now;
-//! events and shared limits belong here next. A SQLite file in the data folder (issue 20 puts PostgreSQL
+//! of Vendure has no wishlists). Wishlists of signed-in shoppers, reviews, bundles and the
+//! funnel's events; shared limits belong here next. A SQLite file in the data folder (issue 20 puts PostgreSQL
 //! behind the same calls).
 
 pub mod bundles;
+pub mod events;
 pub mod reviews;
 pub mod seeded_reviews;
 pub mod wishlists;
@@ -17,6 +18,8 @@ const DB_FILE: &str = "storefront.sqlite3";
 #[derive(Clone)]
 pub struct StorefrontData {
     conn: Arc<Mutex<rusqlite::Connection>>,
+    /// Where recorded steps go (`events::SqliteSink`: the same file, its own writer).
+    events: Arc<dyn crate::analytics::Sink>,
 }
 
 /// The store could not be read or written; what failed is in the log.
@@ -35,9 +38,16 @@ impl StorefrontData {
             .and_then(|_| conn.busy_timeout(std::time::Duration::from_secs(5)))
             .and_then(|_| conn.execute_batch(include_str!("schema.sql")))
             .map_err(|e| format!("cannot prepare {}: {e}", path.display()))?;
+        let events = events::SqliteSink::start(&path)?;
         Ok(StorefrontData {
             conn: Arc::new(Mutex::new(conn)),
+            events: Arc::new(events),
         })
+    }
+
+    /// The sink recorded steps go to.
+    pub fn events(&self) -> &dyn crate::analytics::Sink {
+        self.events.as_ref()
     }
 
     /// Deletes the data in `data_dir` (the embedded store's reset).

@@ -74,3 +74,18 @@ CREATE TABLE IF NOT EXISTS bundles (
   percent    INTEGER NOT NULL CHECK (percent BETWEEN 1 AND 50),
   created_at INTEGER NOT NULL
 );
+
+-- The funnel's steps as the server saw them (storefront/events.rs, analytics/): written in
+-- batches by one thread, never on a request's path. `visitor` only with consent.
+CREATE TABLE IF NOT EXISTS events (
+  id       INTEGER PRIMARY KEY,
+  at       INTEGER NOT NULL,
+  step     TEXT NOT NULL,
+  page     TEXT NOT NULL DEFAULT '',
+  subject  TEXT NOT NULL DEFAULT '',
+  value    INTEGER NOT NULL DEFAULT 0,
+  currency TEXT NOT NULL DEFAULT '',
+  visitor  TEXT
+);
+CREATE INDEX IF NOT EXISTS events_by_time ON events(at, step);
+CREATE INDEX IF NOT EXISTS events_by_visitor ON events(visitor) WHERE visitor IS NOT NULL;

@@ -879,6 +879,20 @@ pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
     }
 }
 
+// The privacy centre's statistics section (api/events.rs, pages/privacy.rs).
+pub const ACTIVITY_TITLE: &str = "In the store's own statistics";
+pub fn activity_count(count: u64) -> String {
+    match count {
+        0 => "No steps are recorded under this browser's id.".into(),
+        1 => "1 step (a page, a search, the cart, an order) is recorded under this browser's id."
+            .into(),
+        n => format!(
+            "{n} steps (pages, searches, the cart, orders) are recorded under this browser's id."
+        ),
+    }
+}
+pub const ACTIVITY_NOTE: &str = "Without your consent, or with Do Not Track or Global Privacy Control on, the store only counts what is visited, never who. Nothing goes to anyone else. Deleting your data above, or withdrawing consent, deletes these too.";
+
 // Bundles (api/bundles.rs, components/buy_together.rs).
 pub const SET_TITLE: &str = "Frequently bought together";
 pub fn bundle_title(percent: u32) -> String {

@@ -889,6 +889,20 @@ pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
     }
 }
 
+// The privacy centre's statistics section (api/events.rs, pages/privacy.rs).
+pub const ACTIVITY_TITLE: &str = "در آمار خود فروشگاه";
+pub fn activity_count(count: u64) -> String {
+    if count == 0 {
+        "هیچ گامی با شناسهٔ این مرورگر ثبت نشده است.".into()
+    } else {
+        format!(
+            "{} گام (صفحه، جست‌وجو، سبد، سفارش) با شناسهٔ این مرورگر ثبت شده است.",
+            num(count as i64)
+        )
+    }
+}
+pub const ACTIVITY_NOTE: &str = "بدون رضایت شما، یا با روشن بودن «ردیابی نکن» یا «کنترل جهانی حریم خصوصی»، فروشگاه فقط می‌شمارد چه دیده شد، نه چه کسی. چیزی به دیگری داده نمی‌شود. پاک کردن داده‌های بالا یا پس گرفتن رضایت، این‌ها را هم پاک می‌کند.";
+
 // Bundles (api/bundles.rs, components/buy_together.rs).
 pub const SET_TITLE: &str = "اغلب با هم خریده می‌شوند";
 pub fn bundle_title(percent: u32) -> String {

@@ -884,6 +884,17 @@ pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
     }
 }
 
+// The privacy centre's statistics section (api/events.rs, pages/privacy.rs).
+pub const ACTIVITY_TITLE: &str = "В собственной статистике магазина";
+pub fn activity_count(count: u64) -> String {
+    if count == 0 {
+        return "Под идентификатором этого браузера ничего не записано.".into();
+    }
+    let word = by_count(count, "шаг", "шага", "шагов");
+    format!("{count} {word} (страницы, поиски, корзина, заказы) записано под идентификатором этого браузера.")
+}
+pub const ACTIVITY_NOTE: &str = "Без вашего согласия или при включённых «Не отслеживать» и Global Privacy Control магазин считает только то, что посещено, но не кем. Ничего не передаётся другим. Удаление данных выше или отзыв согласия удаляет и это.";
+
 // Bundles (api/bundles.rs, components/buy_together.rs).
 pub const SET_TITLE: &str = "Часто покупают вместе";
 pub fn bundle_title(percent: u32) -> String {

@@ -804,6 +804,17 @@ pub fn review_problem(p: &crate::commerce::reviews::ReviewProblem) -> String {
     }
 }
 
+// The privacy centre's statistics section (api/events.rs, pages/privacy.rs).
+pub const ACTIVITY_TITLE: &str = "商店自己的统计";
+pub fn activity_count(count: u64) -> String {
+    if count == 0 {
+        "此浏览器的标识下没有记录任何步骤。".into()
+    } else {
+        format!("此浏览器的标识下记录了 {count} 个步骤（页面、搜索、购物车、订单）。")
+    }
+}
+pub const ACTIVITY_NOTE: &str = "未经你同意，或开启了“请勿跟踪”或“全球隐私控制”时，商店只统计访问了什么，从不记录是谁。数据不会交给任何其他方。删除上面的数据或撤回同意时，这些也会一并删除。";
+
 // Bundles (api/bundles.rs, components/buy_together.rs).
 pub const SET_TITLE: &str = "经常一起购买";
 pub fn bundle_title(percent: u32) -> String {

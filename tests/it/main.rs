@@ -15,6 +15,7 @@ mod currencies;
 mod discovery_api;
 mod embedded_store;
 mod gift_and_details_api;
+mod insights_api;
 mod languages;
 mod pages;
 mod reviews_api;

@@ -13,6 +13,7 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_privacy());
+    let activity = Resource::new(|| (), |_| crate::api::profile::activity_count());
     view! {
         <Title text=w!(PRIVACY_TITLE)/>
         <Meta name="robots" content="noindex"/>
@@ -21,6 +22,19 @@ pub fn PrivacyPage() -> impl IntoView {
             <p class="privacy__lead">{w!(PRIVACY_LEAD)}</p>
             <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
                 {move || data.get().map(|r| or_problem(r, |d| view! { <PrivacyCentre data=d/> }.into_any()))}
+            </Suspense>
+            // Drawn on the server, outside the island: reload to see it after deleting.
+            <Suspense fallback=|| ()>
+                {move || activity.get().and_then(Result::ok).map(|n| view! {
+                    <section class="privacy__activity" aria-labelledby="activity-title">
+                        <h2 id="activity-title">{w!(ACTIVITY_TITLE)}</h2>
+                        <p data-testid="activity-count">{w!(activity_count)(n)}</p>
+                        {(n > 0).then(|| view! {
+                            <a class="button" href="/privacy/activity.json" download="vitrine-activity.json" rel="external">{w!(PRIVACY_EXPORT)}</a>
+                        })}
+                        <p class="privacy__note">{w!(ACTIVITY_NOTE)}</p>
+                    </section>
+                })}
             </Suspense>
         </section>
     }

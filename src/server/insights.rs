@@ -1,0 +1,382 @@
+//! /insights: the store owner's dashboard over the funnel's recorded steps, behind the admin
+//! token (a form that sets a short-lived signed cookie, or the bearer header), and the same
+//! figures as `vitrine admin insights [DAYS]` for a terminal. Drawn on the server with
+//! hand-written SVG (a bar per step) and the numbers in tables; it needs no script. In
+//! English: it is the owner's tool, like the admin command.
+
+use super::signing::Signer;
+use super::AppState;
+use crate::analytics::{funnel, FunnelStep, Step};
+use crate::html::escape;
+use crate::storefront::events::Totals;
+use crate::storefront::StorefrontData;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+use std::sync::Arc;
+
+const COOKIE: &str = "vitrine_insights";
+/// A signed-in dashboard lasts a working day.
+const SESSION_SECONDS: i64 = 8 * 3600;
+const POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+                      base-uri 'none'; frame-ancestors 'none'";
+/// The periods the dashboard offers, in days.
+const PERIODS: [i64; 4] = [1, 7, 30, 90];
+
+#[derive(Clone)]
+struct Desk {
+    token: Arc<str>,
+    signer: Signer,
+    data: StorefrontData,
+}
+
+/// The routes, only when an admin token is configured.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let Some(token) = state.admin_token.clone() else {
+        return Router::new();
+    };
+    let desk = Desk {
+        token,
+        signer: state.signer.clone(),
+        data: state.storefront.clone(),
+    };
+    Router::new().route("/insights", get(page).post(sign_in).with_state(desk))
+}
+
+#[derive(Deserialize)]
+struct Period {
+    days: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct SignIn {
+    token: String,
+}
+
+fn allowed(desk: &Desk, headers: &HeaderMap) -> bool {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if let Some(given) = bearer {
+        let expected = desk.signer.sign("admin-token", &desk.token);
+        return desk.signer.verify("admin-token", given, &expected);
+    }
+    let now = crate::api::clock::now();
+    crate::api::cart::ssr::cookie_pairs(headers)
+        .find(|(k, _)| *k == COOKIE)
+        .and_then(|(_, v)| v.split_once('.'))
+        .is_some_and(|(until, sig)| {
+            until.parse::<i64>().is_ok_and(|t| t > now) && desk.signer.verify(COOKIE, until, sig)
+        })
+}
+
+fn respond(status: StatusCode, html: String) -> Response {
+    let mut res = (status, Html(html)).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(POLICY),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+async fn page(State(desk): State<Desk>, headers: HeaderMap, Query(q): Query<Period>) -> Response {
+    if !allowed(&desk, &headers) {
+        return respond(
+            StatusCode::UNAUTHORIZED,
+            shell("Insights", &sign_in_form(false)),
+        );
+    }
+    let days = q.days.filter(|d| PERIODS.contains(d)).unwrap_or(30);
+    let since = crate::api::clock::now() - days * 86_400;
+    match desk.data.event_totals(since).await {
+        Ok(t) => respond(
+            StatusCode::OK,
+            shell(
+                "Insights",
+                &dashboard(&t, days, desk.data.events().dropped()),
+            ),
+        ),
+        Err(_) => respond(
+            StatusCode::SERVICE_UNAVAILABLE,
+            shell("Insights", "<p>The storefront's data cannot be read.</p>"),
+        ),
+    }
+}
+
+async fn sign_in(State(desk): State<Desk>, Form(f): Form<SignIn>) -> Response {
+    let expected = desk.signer.sign("admin-token", &desk.token);
+    if !desk.signer.verify("admin-token", f.token.trim(), &expected) {
+        return respond(
+            StatusCode::UNAUTHORIZED,
+            shell("Insights", &sign_in_form(true)),
+        );
+    }
+    let until = (crate::api::clock::now() + SESSION_SECONDS).to_string();
+    let cookie = format!(
+        "{COOKIE}={until}.{}; Path=/insights; Max-Age={SESSION_SECONDS}; HttpOnly; SameSite=Strict",
+        desk.signer.sign(COOKIE, &until)
+    );
+    let mut res = Redirect::to("/insights").into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}
+
+fn shell(title: &str, body: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html><html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><meta name="robots" content="noindex"><title>{title} · vitrine</title><link rel="stylesheet" href="/vitrine.css"><link rel="stylesheet" href="/insights.css"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head><body><main id="main" class="insights">{body}</main></body></html>"#
+    )
+}
+
+fn sign_in_form(refused: bool) -> String {
+    let problem = if refused {
+        r#"<p class="form-error" role="alert">That is not the admin token.</p>"#
+    } else {
+        ""
+    };
+    format!(
+        r#"<h1>Insights</h1><p>The store's own statistics, for its owner.</p>{problem}<form method="post" action="/insights" class="insights__sign-in"><label class="field"><span class="field__label">Admin token</span><input class="field__input" type="password" name="token" autocomplete="current-password" required></label><button class="button button--primary" type="submit">Open insights</button></form>"#
+    )
+}
+
+fn dashboard(t: &Totals, days: i64, dropped: u64) -> String {
+    let steps = funnel(|s| t.count(s));
+    let periods: String = PERIODS
+        .iter()
+        .map(|d| {
+            let label = if *d == 1 {
+                "24 hours".to_string()
+            } else {
+                format!("{d} days")
+            };
+            if *d == days {
+                format!(r#"<li><a href="/insights?days={d}" aria-current="page">{label}</a></li>"#)
+            } else {
+                format!(r#"<li><a href="/insights?days={d}">{label}</a></li>"#)
+            }
+        })
+        .collect();
+    let followed: u64 = t.steps.iter().map(|(_, _, v)| v).sum();
+    let all: u64 = t.steps.iter().map(|(_, n, _)| n).sum();
+    let mut html = format!(
+        r#"<h1>Insights</h1><nav aria-label="Period"><ul class="insights__periods">{periods}</ul></nav><p class="insights__lead">Counted by the store itself; nothing goes to anyone else. Shoppers who agreed to personalisation: <strong data-testid="visitors">{visitors}</strong>, with {followed} of the {all} steps; the rest are anonymous counts (no id, no cookie, no address).{dropped_note}</p>"#,
+        visitors = t.visitors,
+        dropped_note = if dropped > 0 {
+            format!(" {dropped} events were dropped since the server started (the queue was full or the disk failed).")
+        } else {
+            String::new()
+        },
+    );
+    html.push_str(&format!(
+        r#"<section aria-labelledby="funnel-title"><h2 id="funnel-title">Funnel</h2>{}{}</section>"#,
+        funnel_chart(&steps),
+        funnel_table(&steps)
+    ));
+    let revenue: String = t
+        .revenue
+        .iter()
+        .map(|(c, orders, minor)| {
+            let aov = if *orders > 0 {
+                *minor / *orders as i64
+            } else {
+                0
+            };
+            format!(
+                "<tr><td>{}</td><td>{orders}</td><td>{}</td><td>{}</td></tr>",
+                escape(c),
+                money(*minor, c),
+                money(aov, c)
+            )
+        })
+        .collect();
+    html.push_str(&table(
+        "Revenue",
+        "revenue",
+        &["Currency", "Orders", "Revenue", "Average order"],
+        &revenue,
+        "No orders in this period.",
+    ));
+    let rows = |v: &[(String, u64, i64)]| -> String {
+        v.iter()
+            .map(|(q, n, r)| format!("<tr><td>{}</td><td>{n}</td><td>{r}</td></tr>", escape(q)))
+            .collect()
+    };
+    html.push_str(&table(
+        "Top searches",
+        "searches",
+        &["Words", "Times", "Results"],
+        &rows(&t.searches),
+        "No searches in this period.",
+    ));
+    let empty: String = t
+        .empty_searches
+        .iter()
+        .map(|(q, n)| format!("<tr><td>{}</td><td>{n}</td></tr>", escape(q)))
+        .collect();
+    html.push_str(&table(
+        "Searches that found nothing",
+        "empty-searches",
+        &["Words", "Times"],
+        &empty,
+        "Every search found something.",
+    ));
+    let products: String = t
+        .products
+        .iter()
+        .map(|(p, v, a)| {
+            format!(
+                r#"<tr><td><a href="/p/{0}">{0}</a></td><td>{v}</td><td>{a}</td></tr>"#,
+                escape(p)
+            )
+        })
+        .collect();
+    html.push_str(&table(
+        "Products viewed and added",
+        "products",
+        &["Product", "Views", "Added to cart"],
+        &products,
+        "No product views in this period.",
+    ));
+    let sites: String = t
+        .sites
+        .iter()
+        .map(|(s, v, a)| format!("<tr><td>{}</td><td>{v}</td><td>{a}</td></tr>", escape(s)))
+        .collect();
+    html.push_str(&table(
+        "The widget, by site",
+        "sites",
+        &["Site", "Widget views", "Added to cart"],
+        &sites,
+        "The widget was not used in this period.",
+    ));
+    let pages: String = t
+        .pages
+        .iter()
+        .map(|(p, n)| format!("<tr><td>{}</td><td>{n}</td></tr>", escape(p)))
+        .collect();
+    html.push_str(&table(
+        "Page views by kind",
+        "pages",
+        &["Page", "Views"],
+        &pages,
+        "No page views in this period.",
+    ));
+    html
+}
+
+/// Whole units and cents, as written in the currency's code ("USD 189.90"): the owner's
+/// figures, not a shopper's price.
+fn money(minor: i64, currency: &str) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let m = minor.unsigned_abs();
+    format!("{} {sign}{}.{:02}", escape(currency), m / 100, m % 100)
+}
+
+fn table(title: &str, id: &str, head: &[&str], rows: &str, empty: &str) -> String {
+    let body = if rows.is_empty() {
+        format!(r#"<p class="insights__empty">{empty}</p>"#)
+    } else {
+        let head: String = head
+            .iter()
+            .map(|h| format!(r#"<th scope="col">{h}</th>"#))
+            .collect();
+        format!(
+            r#"<table class="insights__table" data-testid="{id}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"#
+        )
+    };
+    format!(
+        r#"<section aria-labelledby="{id}-title"><h2 id="{id}-title">{title}</h2>{body}</section>"#
+    )
+}
+
+/// One bar per step, as wide as its share of the first step; the table beside it holds the
+/// same numbers for reading and for screen readers (the chart is a picture of it).
+fn funnel_chart(steps: &[FunnelStep]) -> String {
+    let top = steps.first().map_or(0, |s| s.count).max(1);
+    let (width, bar, gap, label) = (640.0, 28.0, 14.0, 170.0);
+    let height = steps.len() as f64 * (bar + gap);
+    let bars: String = steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let y = i as f64 * (bar + gap);
+            let w = ((width - label - 90.0) * s.count as f64 / top as f64).max(1.0);
+            format!(
+                r#"<text class="chart__label" x="0" y="{ty}">{name}</text><rect class="chart__bar" x="{label}" y="{y}" width="{w:.1}" height="{bar}" rx="4"/><text class="chart__value" x="{vx:.1}" y="{ty}">{count}</text>"#,
+                ty = y + bar * 0.68,
+                name = escape(s.label),
+                vx = label + w + 8.0,
+                count = s.count,
+            )
+        })
+        .collect();
+    format!(
+        r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="The funnel as bars; the table below gives the numbers" data-testid="funnel-chart">{bars}</svg>"#
+    )
+}
+
+fn funnel_table(steps: &[FunnelStep]) -> String {
+    let rows: String = steps
+        .iter()
+        .map(|s| {
+            let share = s
+                .from_previous
+                .map_or("–".to_string(), |p| format!("{p:.1}%"));
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{share}</td></tr>",
+                escape(s.label),
+                s.count
+            )
+        })
+        .collect();
+    format!(
+        r#"<table class="insights__table" data-testid="funnel"><thead><tr><th scope="col">Step</th><th scope="col">Count</th><th scope="col">Of the step before</th></tr></thead><tbody>{rows}</tbody></table>"#
+    )
+}
+
+/// `admin insights [DAYS]`: the dashboard's figures as text.
+pub async fn command(words: &[String], data: &StorefrontData) -> Result<String, String> {
+    let days: i64 = match words {
+        [_] => 30,
+        [_, d] => d
+            .parse()
+            .ok()
+            .filter(|d| (1..=3650).contains(d))
+            .ok_or_else(|| format!("'{d}' is not a number of days"))?,
+        _ => return Err(super::config::USAGE.to_string()),
+    };
+    let since = crate::api::clock::now() - days * 86_400;
+    let t = data
+        .event_totals(since)
+        .await
+        .map_err(|_| "the storefront's data cannot be read".to_string())?;
+    let mut out = format!("Funnel, last {days} days\n");
+    for s in funnel(|s| t.count(s)) {
+        let share = s
+            .from_previous
+            .map_or(String::new(), |p| format!("  ({p:.1}% of the step before)"));
+        out.push_str(&format!("  {:<18} {:>8}{share}\n", s.label, s.count));
+    }
+    out.push_str(&format!(
+        "  searches {}, consenting shoppers {}\n",
+        t.count(Step::Search),
+        t.visitors
+    ));
+    for (c, orders, minor) in &t.revenue {
+        out.push_str(&format!("Revenue {}: {orders} orders\n", money(*minor, c)));
+    }
+    if !t.empty_searches.is_empty() {
+        out.push_str("Searches that found nothing:\n");
+        for (q, n) in &t.empty_searches {
+            out.push_str(&format!("  {q} ({n})\n"));
+        }
+    }
+    Ok(out.trim_end().to_string())
+}

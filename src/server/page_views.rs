@@ -1,0 +1,77 @@
+//! Page views, counted as the server answers them: a page (HTML, 200) of the store, by kind,
+//! and the product a product page showed. Consenting shoppers get their visitor id here on
+//! their first page (`api::events`); everyone else is only counted.
+
+use crate::analytics::{page_kind, Event, Step};
+use crate::storefront::StorefrontData;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Method, Request, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// Paths that are the store's tools, not its pages; and the privacy centre, where a shopper
+/// who just deleted their steps should not start a new record by looking.
+const NOT_PAGES: [&str; 6] = [
+    "/api/",
+    "/admin",
+    "/insights",
+    "/gallery",
+    "/widget",
+    "/privacy",
+];
+
+pub async fn count(State(data): State<StorefrontData>, req: Request<Body>, next: Next) -> Response {
+    if req.method() != Method::GET {
+        return next.run(req).await;
+    }
+    let path = crate::words::Locale::split(req.uri().path()).1.to_string();
+    // Files (the stylesheet, the wasm, pictures) have an extension; pages never do.
+    let file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    if file || NOT_PAGES.iter().any(|p| path.starts_with(p)) {
+        return next.run(req).await;
+    }
+    let headers = req.headers().clone();
+    let https = crate::api::cart::ssr::over_https(req.uri(), req.headers());
+    let mut res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if res.status() != StatusCode::OK || !html {
+        return res;
+    }
+    let follow = crate::api::events::may_follow(&headers);
+    let visitor = crate::api::events::visitor_in(&headers).or_else(|| {
+        follow.then(|| {
+            let id = crate::hex::random::<16>();
+            let cookie = format!(
+                "{}={id}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
+                crate::api::events::VISITOR_COOKIE,
+                180 * 86_400,
+                if https { "; Secure" } else { "" }
+            );
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            id
+        })
+    });
+    let now = crate::api::clock::now();
+    let kind = page_kind(&path);
+    let mut view = Event::new(now, Step::PageView);
+    view.page = kind.to_string();
+    view.visitor = visitor.clone();
+    data.events().record(view);
+    if kind == "product" {
+        let mut product = Event::new(now, Step::ProductView);
+        product.subject = path.trim_start_matches("/p/").chars().take(100).collect();
+        product.visitor = visitor;
+        data.events().record(product);
+    }
+    res
+}

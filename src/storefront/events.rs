@@ -1,0 +1,251 @@
+//! Recorded steps in the storefront's SQLite: a bounded queue that a request only ever
+//! pushes to (never waiting), one thread that writes what is queued in batches, and the
+//! reads the insights dashboard and the privacy centre make.
+
+use super::{StorefrontData, Unavailable};
+use crate::analytics::{Event, Sink, Step};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
+use std::sync::Arc;
+
+/// Events waiting to be written; beyond this they are dropped (and counted).
+const QUEUE: usize = 10_000;
+/// Most events one transaction writes.
+const BATCH: usize = 500;
+
+/// The SQLite sink: `record` queues, the writer thread writes.
+pub struct SqliteSink {
+    queue: SyncSender<Event>,
+    dropped: Arc<AtomicU64>,
+}
+
+impl Sink for SqliteSink {
+    fn record(&self, event: Event) {
+        match self.queue.try_send(event) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
+                self.dropped.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+
+    fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+}
+
+impl SqliteSink {
+    /// Starts the writer on its own connection to `path`.
+    pub fn start(path: &Path) -> Result<SqliteSink, String> {
+        let conn = rusqlite::Connection::open(path)
+            .and_then(|c| c.busy_timeout(std::time::Duration::from_secs(5)).map(|_| c))
+            .map_err(|e| format!("cannot open {} for events: {e}", path.display()))?;
+        let (queue, rx) = sync_channel(QUEUE);
+        let dropped = Arc::new(AtomicU64::new(0));
+        let counted = dropped.clone();
+        std::thread::Builder::new()
+            .name("vitrine-events".into())
+            .spawn(move || write_all(conn, rx, counted))
+            .map_err(|e| format!("cannot start the events writer: {e}"))?;
+        Ok(SqliteSink { queue, dropped })
+    }
+}
+
+/// Waits for an event, takes whatever else is queued (up to a batch), writes them in one
+/// transaction; until every sender is gone.
+fn write_all(mut conn: rusqlite::Connection, rx: Receiver<Event>, dropped: Arc<AtomicU64>) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match rx.try_recv() {
+                Ok(e) => batch.push(e),
+                Err(_) => break,
+            }
+        }
+        if let Err(e) = write(&mut conn, &batch) {
+            tracing::warn!(error = %e, events = batch.len(), "events dropped: cannot write");
+            dropped.fetch_add(batch.len() as u64, Ordering::Relaxed);
+        }
+    }
+}
+
+fn write(conn: &mut rusqlite::Connection, batch: &[Event]) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    {
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO events (at, step, page, subject, value, currency, visitor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for e in batch {
+            stmt.execute(rusqlite::params![
+                e.at,
+                e.step.as_str(),
+                e.page,
+                e.subject,
+                e.value,
+                e.currency,
+                e.visitor
+            ])?;
+        }
+    }
+    tx.commit()
+}
+
+/// What the dashboard reads for a period.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Totals {
+    /// (step, all events, events from consenting visitors).
+    pub steps: Vec<(Step, u64, u64)>,
+    /// Distinct consenting visitors.
+    pub visitors: u64,
+    /// (currency, orders, revenue in minor units).
+    pub revenue: Vec<(String, u64, i64)>,
+    /// (words, times, results the last time).
+    pub searches: Vec<(String, u64, i64)>,
+    /// Searches that found nothing: (words, times).
+    pub empty_searches: Vec<(String, u64)>,
+    /// (product, views, added to cart).
+    pub products: Vec<(String, u64, u64)>,
+    /// (site, widget views, widget adds).
+    pub sites: Vec<(String, u64, u64)>,
+    /// Page views by kind of page.
+    pub pages: Vec<(String, u64)>,
+}
+
+impl Totals {
+    pub fn count(&self, step: Step) -> u64 {
+        self.steps
+            .iter()
+            .find(|(s, _, _)| *s == step)
+            .map_or(0, |(_, n, _)| *n)
+    }
+}
+
+/// Rows a dashboard table shows.
+const TOP: i64 = 10;
+
+impl StorefrontData {
+    /// Everything recorded from `since` (seconds since the epoch) on.
+    pub async fn event_totals(&self, since: i64) -> Result<Totals, Unavailable> {
+        self.run(move |c| {
+            let mut t = Totals::default();
+            let mut stmt = c.prepare_cached(
+                // An order counts once however often its confirmation was answered (a
+                // double click replays the same order).
+                "SELECT step,
+                   CASE step WHEN 'order_placed' THEN COUNT(DISTINCT subject) ELSE COUNT(*) END,
+                   CASE step WHEN 'order_placed' THEN COUNT(DISTINCT CASE WHEN visitor IS NOT NULL
+                     THEN subject END) ELSE COUNT(visitor) END
+                 FROM events WHERE at >= ?1 GROUP BY step",
+            )?;
+            t.steps = stmt
+                .query_map([since], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?, r.get(2)?))
+                })?
+                .filter_map(|r| r.ok())
+                .filter_map(|(s, n, v)| Some((Step::parse(&s)?, n, v)))
+                .collect();
+            t.visitors = c.query_row(
+                "SELECT COUNT(DISTINCT visitor) FROM events WHERE at >= ?1",
+                [since],
+                |r| r.get(0),
+            )?;
+            let rows = |sql: &str| -> rusqlite::Result<Vec<(String, u64, i64)>> {
+                let mut stmt = c.prepare_cached(sql)?;
+                let v = stmt
+                    .query_map(rusqlite::params![since, TOP], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(v)
+            };
+            t.revenue = rows(
+                "SELECT currency, COUNT(*), SUM(value) FROM
+                   (SELECT currency, MAX(value) AS value FROM events
+                    WHERE at >= ?1 AND step = 'order_placed' GROUP BY subject)
+                 GROUP BY currency ORDER BY 3 DESC LIMIT ?2",
+            )?;
+            t.searches = rows(
+                "SELECT subject, COUNT(*), MIN(value) FROM events
+                 WHERE at >= ?1 AND step = 'search' GROUP BY subject ORDER BY 2 DESC, 1 LIMIT ?2",
+            )?;
+            t.empty_searches = rows(
+                "SELECT subject, COUNT(*), 0 FROM events
+                 WHERE at >= ?1 AND step = 'search' AND value = 0
+                 GROUP BY subject ORDER BY 2 DESC, 1 LIMIT ?2",
+            )?
+            .into_iter()
+            .map(|(q, n, _)| (q, n))
+            .collect();
+            t.products = rows(
+                "SELECT subject, SUM(step = 'product_view'), SUM(step = 'add_to_cart') FROM events
+                 WHERE at >= ?1 AND step IN ('product_view', 'add_to_cart')
+                 GROUP BY subject ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?2",
+            )?
+            .into_iter()
+            .map(|(p, v, a)| (p, v, a as u64))
+            .collect();
+            t.sites = rows(
+                "SELECT subject, SUM(step = 'widget_view'), SUM(step = 'widget_add') FROM events
+                 WHERE at >= ?1 AND step IN ('widget_view', 'widget_add')
+                 GROUP BY subject ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?2",
+            )?
+            .into_iter()
+            .map(|(s, v, a)| (s, v, a as u64))
+            .collect();
+            t.pages = rows(
+                "SELECT page, COUNT(*), 0 FROM events
+                 WHERE at >= ?1 AND step = 'page_view' GROUP BY page ORDER BY 2 DESC, 1 LIMIT ?2",
+            )?
+            .into_iter()
+            .map(|(p, n, _)| (p, n))
+            .collect();
+            Ok(t)
+        })
+        .await
+    }
+
+    /// What was recorded under `visitor`, newest first (the privacy centre's export).
+    pub async fn visitor_events(&self, visitor: &str) -> Result<Vec<Event>, Unavailable> {
+        let visitor = visitor.to_string();
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT at, step, page, subject, value, currency FROM events
+                 WHERE visitor = ?1 ORDER BY at DESC, id DESC",
+            )?;
+            let rows = stmt.query_map([&visitor], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })?;
+            Ok(rows
+                .filter_map(|r| r.ok())
+                .filter_map(|(at, step, page, subject, value, currency)| {
+                    Some(Event {
+                        at,
+                        step: Step::parse(&step)?,
+                        page,
+                        subject,
+                        value,
+                        currency,
+                        visitor: Some(visitor.clone()),
+                    })
+                })
+                .collect())
+        })
+        .await
+    }
+
+    /// Deletes everything recorded under `visitor`; how many events went.
+    pub async fn forget_visitor(&self, visitor: &str) -> Result<usize, Unavailable> {
+        let visitor = visitor.to_string();
+        self.run(move |c| c.execute("DELETE FROM events WHERE visitor = ?1", [&visitor]))
+            .await
+    }
+}
