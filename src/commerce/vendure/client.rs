@@ -11,6 +11,8 @@ const TOKEN_HEADER: &str = "vendure-auth-token";
 const PROOF_HEADER: &str = "vitrine-order-proof";
 /// A page waits at most this long for one call; a stuck backend must not hang the shopper.
 const TIMEOUT: Duration = Duration::from_secs(5);
+/// Below Node's default `keepAliveTimeout` (5 s), which Vendure's server keeps.
+const POOL_IDLE: Duration = Duration::from_secs(4);
 /// After a call times out, Vendure is taken for down this long: calls fail at once instead of
 /// each waiting out its own timeout (five cold category pages once took 74 to 200 s).
 const COOL_DOWN: Duration = Duration::from_secs(5);
@@ -47,6 +49,10 @@ impl Client {
         let http = reqwest::Client::builder()
             .timeout(TIMEOUT)
             .connect_timeout(CONNECT_TIMEOUT)
+            // Node closes an idle keep-alive connection after 5 s; a write sent on one just as
+            // it closes fails ("error sending request", seen once in CI) and writes are not
+            // retried. Dropping idle connections first avoids the race.
+            .pool_idle_timeout(POOL_IDLE)
             .build()
             .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
         Ok(Client {
