@@ -185,13 +185,17 @@ pub(crate) mod ssr {
         let secure = use_context::<Parts>()
             .map(|p| over_https(&p.uri, &p.headers))
             .unwrap_or(false);
-        let cookie = format!(
-            "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
-            if secure { "; Secure" } else { "" }
-        );
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
+        if let Ok(v) = HeaderValue::from_str(&cookie_line(name, value, max_age, secure)) {
             res.append_header(header::SET_COOKIE, v);
         }
+    }
+
+    /// A `Set-Cookie` value for one of our cookies, also for answers made outside Leptos.
+    pub fn cookie_line(name: &str, value: &str, max_age: u32, secure: bool) -> String {
+        format!(
+            "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+            if secure { "; Secure" } else { "" }
+        )
     }
 
     pub fn set_token(token: &str) {

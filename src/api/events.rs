@@ -3,14 +3,22 @@
 //! Control), and nothing else about them: no address, no user agent.
 
 use crate::analytics::{asks_not_to_be_tracked, Event, Step};
-use crate::api::cart::ssr::{cookie_value, set_cookie};
+use crate::api::cart::ssr::set_cookie;
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use leptos::prelude::*;
 
 pub const VISITOR_COOKIE: &str = "vitrine_visitor";
-/// As long as the profile it goes with.
-const VISITOR_DAYS: u32 = 180;
+/// As long as the profile it goes with (180 days), in seconds.
+pub const VISITOR_MAX_AGE: u32 = 180 * 86_400;
+
+/// The visitor id the headers' cookie carries, if it could be ours, whatever the consent.
+pub fn recorded_in(headers: &HeaderMap) -> Option<String> {
+    crate::api::cart::ssr::cookie_pairs(headers)
+        .find(|(k, _)| *k == VISITOR_COOKIE)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| crate::hex::could_be_random::<16>(v))
+}
 
 /// The visitor id a request's headers carry, when that shopper may be followed: consent
 /// given, no DNT/GPC, and an id that could be ours.
@@ -18,10 +26,7 @@ pub fn visitor_in(headers: &HeaderMap) -> Option<String> {
     if !may_follow(headers) {
         return None;
     }
-    crate::api::cart::ssr::cookie_pairs(headers)
-        .find(|(k, _)| *k == VISITOR_COOKIE)
-        .map(|(_, v)| v.to_string())
-        .filter(|v| crate::hex::could_be_random::<16>(v))
+    recorded_in(headers)
 }
 
 /// Consent given and no request not to be tracked.
@@ -46,7 +51,7 @@ fn visitor() -> Option<String> {
     }
     visitor_in(&parts.headers).or_else(|| {
         let id = crate::hex::random::<16>();
-        set_cookie(VISITOR_COOKIE, &id, VISITOR_DAYS * 86_400);
+        set_cookie(VISITOR_COOKIE, &id, VISITOR_MAX_AGE);
         Some(id)
     })
 }
@@ -64,8 +69,7 @@ pub fn record(step: Step, fill: impl FnOnce(&mut Event)) {
 
 /// The id this browser's steps were recorded under, if any (the privacy centre's).
 pub fn recorded_as() -> Option<String> {
-    let parts = use_context::<Parts>()?;
-    cookie_value(&parts, VISITOR_COOKIE).filter(|v| crate::hex::could_be_random::<16>(v))
+    recorded_in(&use_context::<Parts>()?.headers)
 }
 
 /// Deletes what was recorded under this browser's id and forgets the id.

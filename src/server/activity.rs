@@ -8,11 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 pub async fn download(State(data): State<StorefrontData>, headers: HeaderMap) -> Response {
-    let id = crate::api::cart::ssr::cookie_pairs(&headers)
-        .find(|(k, _)| *k == crate::api::events::VISITOR_COOKIE)
-        .map(|(_, v)| v.to_string())
-        .filter(|v| crate::hex::could_be_random::<16>(v));
-    let events = match id {
+    let events = match crate::api::events::recorded_in(&headers) {
         Some(id) => match data.visitor_events(&id).await {
             Ok(e) => e,
             Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),

@@ -49,11 +49,11 @@ pub async fn count(State(data): State<StorefrontData>, req: Request<Body>, next:
     let visitor = crate::api::events::visitor_in(&headers).or_else(|| {
         follow.then(|| {
             let id = crate::hex::random::<16>();
-            let cookie = format!(
-                "{}={id}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
+            let cookie = crate::api::cart::ssr::cookie_line(
                 crate::api::events::VISITOR_COOKIE,
-                180 * 86_400,
-                if https { "; Secure" } else { "" }
+                &id,
+                crate::api::events::VISITOR_MAX_AGE,
+                https,
             );
             if let Ok(v) = HeaderValue::from_str(&cookie) {
                 res.headers_mut().append(header::SET_COOKIE, v);
