@@ -58,11 +58,11 @@ async fn serve() {
         .as_ref()
         .and_then(|w| w.first())
         .map(String::as_str);
-    if let (Some(words), Some("insights" | "reviews")) = (&config.admin, verb) {
-        let answer = if verb == Some("insights") {
-            server::insights::command(words, &storefront).await
-        } else {
-            server::admin::reviews_command(words, &storefront).await
+    if let (Some(words), Some("insights" | "experiments" | "reviews")) = (&config.admin, verb) {
+        let answer = match verb {
+            Some("insights") => server::insights::command(words, &storefront).await,
+            Some("experiments") => server::insights_experiments::command(words, &storefront).await,
+            _ => server::admin::reviews_command(words, &storefront).await,
         };
         finish(answer);
     }

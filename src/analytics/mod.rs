@@ -2,6 +2,9 @@
 //! they add up to. Pure: storage is the storefront's (`storefront::events`), recording is the
 //! API's (`api::events`), showing is the insights page's.
 
+pub mod experiments;
+pub mod stats;
+
 use serde::{Deserialize, Serialize};
 
 /// A step a shopper took, recorded where it happened.
@@ -23,10 +26,13 @@ pub enum Step {
     WidgetView,
     /// The widget added to its cart (`subject`: that site's origin).
     WidgetAdd,
+    /// A consenting visitor saw a page an experiment varies (`subject`: the experiment,
+    /// `page`: their cell).
+    Exposure,
 }
 
 impl Step {
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 9] = [
         Step::PageView,
         Step::ProductView,
         Step::Search,
@@ -35,6 +41,7 @@ impl Step {
         Step::OrderPlaced,
         Step::WidgetView,
         Step::WidgetAdd,
+        Step::Exposure,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +54,7 @@ impl Step {
             Step::OrderPlaced => "order_placed",
             Step::WidgetView => "widget_view",
             Step::WidgetAdd => "widget_add",
+            Step::Exposure => "exposure",
         }
     }
 

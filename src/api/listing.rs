@@ -237,7 +237,12 @@ mod ssr {
         let summaries: Vec<&mut crate::commerce::ProductSummary> =
             items.iter_mut().map(|i| &mut i.summary).collect();
         crate::api::cards::dress(summaries).await;
-        let taste = profile::taste();
+        // Only a shopper with a taste sees a difference, so only they are counted.
+        let kind = if searching { "search" } else { "category" };
+        let taste = profile::taste().filter(|_| {
+            crate::api::experiments::level_of(crate::analytics::experiments::Knob::Ranking, kind)
+                == "taste"
+        });
         let personal = taste.is_some();
         // Counting facets and ranking walk every candidate: CPU work, kept off the async
         // workers so other requests (and /healthz) are not queued behind it.

@@ -28,6 +28,8 @@ pub mod error_wire;
 #[cfg(feature = "ssr")]
 pub mod events;
 #[cfg(feature = "ssr")]
+pub mod experiments;
+#[cfg(feature = "ssr")]
 mod guessing;
 #[cfg(feature = "ssr")]
 pub mod learned;

@@ -20,6 +20,8 @@ pub struct Row {
 pub struct ProductRows {
     /// What to add in one click: a declared bundle, else it and what is bought with it most.
     pub set: Option<super::bundles::BuySet>,
+    /// The set goes above the description (the together-position experiment's variant).
+    pub set_above: bool,
     pub together: Option<Row>,
     pub similar: Option<Row>,
     pub recently_viewed: Option<Row>,
@@ -36,6 +38,10 @@ pub struct HomeRows {
 pub async fn get_product_rows(handle: String) -> Result<ProductRows, ApiError> {
     let handle = super::validate::handle(&handle)?;
     let mut rows = ssr::product_rows(&handle).await?;
+    // Only a page that offers a set can show it elsewhere: only its visitors are counted.
+    rows.set_above = rows.set.is_some()
+        && super::experiments::level_of(crate::analytics::experiments::Knob::Together, "product")
+            == "above";
     // Every row's cards in one read.
     let rows_of = [
         &mut rows.together,
@@ -188,6 +194,7 @@ pub(crate) mod ssr {
             .unwrap_or_default();
         Ok(ProductRows {
             set,
+            set_above: false,
             together,
             similar,
             recently_viewed: row(

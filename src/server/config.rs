@@ -57,6 +57,7 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
        vitrine [--data-dir DIR] admin reviews [approve ID | reject ID]
        vitrine [--data-dir DIR] admin bundles [add PERCENT PRODUCT PRODUCT [PRODUCT] | remove ID]
        vitrine [--data-dir DIR] admin insights [DAYS]
+       vitrine [--data-dir DIR] admin experiments [start NAME | stop NAME]
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
@@ -83,6 +84,10 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
   admin bundles remove ID        withdraw a bundle
   admin insights [DAYS]          the funnel, revenue and searches that found nothing over the
                                  last DAYS (default 30), as /insights shows them
+  admin experiments              each experiment in DATA/experiments.json: its cells'
+                                 visitors, conversions and difference to control
+  admin experiments start|stop NAME  start an experiment now (or stop it); a running server
+                                 follows within a second
 
   env VITRINE_BACKEND            embedded (default) or vendure
   env VENDURE_SHOP_API           the Vendure Shop API URL (with VITRINE_BACKEND=vendure), e.g.

@@ -93,15 +93,14 @@ async fn page(State(desk): State<Desk>, headers: HeaderMap, Query(q): Query<Peri
     }
     let days = q.days.filter(|d| PERIODS.contains(d)).unwrap_or(30);
     let since = crate::api::clock::now() - days * 86_400;
-    match desk.data.event_totals(since).await {
-        Ok(t) => respond(
-            StatusCode::OK,
-            shell(
-                "Insights",
-                &dashboard(&t, days, desk.data.events().dropped()),
-            ),
-        ),
-        Err(_) => respond(
+    let experiments = super::insights_experiments::gather(&desk.data).await;
+    match (desk.data.event_totals(since).await, experiments) {
+        (Ok(t), Ok((shown, current))) => {
+            let mut body = dashboard(&t, days, desk.data.events().dropped());
+            body.push_str(&super::insights_experiments::section(&shown, &current));
+            respond(StatusCode::OK, shell("Insights", &body))
+        }
+        _ => respond(
             StatusCode::SERVICE_UNAVAILABLE,
             shell("Insights", "<p>The storefront's data cannot be read.</p>"),
         ),

@@ -12,6 +12,7 @@ mod form_errors;
 mod gallery;
 pub mod headers;
 pub mod insights;
+pub mod insights_experiments;
 pub mod locale;
 mod media;
 pub mod origin;

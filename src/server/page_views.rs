@@ -21,7 +21,11 @@ const NOT_PAGES: [&str; 6] = [
     "/privacy",
 ];
 
-pub async fn count(State(data): State<StorefrontData>, req: Request<Body>, next: Next) -> Response {
+pub async fn count(
+    State(data): State<StorefrontData>,
+    mut req: Request<Body>,
+    next: Next,
+) -> Response {
     if req.method() != Method::GET {
         return next.run(req).await;
     }
@@ -34,9 +38,39 @@ pub async fn count(State(data): State<StorefrontData>, req: Request<Body>, next:
     if file || NOT_PAGES.iter().any(|p| path.starts_with(p)) {
         return next.run(req).await;
     }
-    let headers = req.headers().clone();
     let https = crate::api::cart::ssr::over_https(req.uri(), req.headers());
+    let follow = crate::api::events::may_follow(req.headers());
+    let mut visitor = crate::api::events::visitor_in(req.headers());
+    let mut minted = None;
+    if follow && visitor.is_none() {
+        // Given before the page is drawn, so that its first page already shows this
+        // visitor's cell of any experiment, as every later one will.
+        let id = crate::hex::random::<16>();
+        // Every other cookie kept, a malformed id of ours replaced.
+        let joined = crate::api::cart::ssr::cookie_pairs(req.headers())
+            .filter(|(k, _)| *k != crate::api::events::VISITOR_COOKIE)
+            .map(|(k, v)| format!("{k}={v}"))
+            .chain([format!("{}={id}", crate::api::events::VISITOR_COOKIE)])
+            .collect::<Vec<_>>()
+            .join("; ");
+        if let Ok(v) = HeaderValue::from_str(&joined) {
+            req.headers_mut().insert(header::COOKIE, v);
+            visitor = Some(id.clone());
+            minted = Some(id);
+        }
+    }
     let mut res = next.run(req).await;
+    if let Some(id) = minted {
+        let cookie = crate::api::cart::ssr::cookie_line(
+            crate::api::events::VISITOR_COOKIE,
+            &id,
+            crate::api::events::VISITOR_MAX_AGE,
+            https,
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
     let html = res
         .headers()
         .get(header::CONTENT_TYPE)
@@ -45,22 +79,6 @@ pub async fn count(State(data): State<StorefrontData>, req: Request<Body>, next:
     if res.status() != StatusCode::OK || !html {
         return res;
     }
-    let follow = crate::api::events::may_follow(&headers);
-    let visitor = crate::api::events::visitor_in(&headers).or_else(|| {
-        follow.then(|| {
-            let id = crate::hex::random::<16>();
-            let cookie = crate::api::cart::ssr::cookie_line(
-                crate::api::events::VISITOR_COOKIE,
-                &id,
-                crate::api::events::VISITOR_MAX_AGE,
-                https,
-            );
-            if let Ok(v) = HeaderValue::from_str(&cookie) {
-                res.headers_mut().append(header::SET_COOKIE, v);
-            }
-            id
-        })
-    });
     let now = crate::api::clock::now();
     let kind = page_kind(&path);
     let mut view = Event::new(now, Step::PageView);

@@ -1,11 +1,12 @@
 //! The storefront's own data: what belongs to the shopper's relationship with this store
 //! rather than to the commerce backend, so it works the same on every backend (the Shop API
-//! of Vendure has no wishlists). Wishlists of signed-in shoppers, reviews, bundles and the
-//! funnel's events; shared limits belong here next. A SQLite file in the data folder (issue 20 puts PostgreSQL
-//! behind the same calls).
+//! of Vendure has no wishlists). Wishlists of signed-in shoppers, reviews, bundles, the
+//! funnel's events and the experiments; shared limits belong here next. A SQLite file in the
+//! data folder (issue 20 puts PostgreSQL behind the same calls).
 
 pub mod bundles;
 pub mod events;
+pub mod experiments;
 pub mod reviews;
 pub mod seeded_reviews;
 pub mod wishlists;
@@ -20,6 +21,8 @@ pub struct StorefrontData {
     conn: Arc<Mutex<rusqlite::Connection>>,
     /// Where recorded steps go (`events::SqliteSink`: the same file, its own writer).
     events: Arc<dyn crate::analytics::Sink>,
+    /// The owner's experiments (`experiments.json` beside the database).
+    experiments: Arc<experiments::ExperimentFile>,
 }
 
 /// The store could not be read or written; what failed is in the log.
@@ -42,6 +45,7 @@ impl StorefrontData {
         Ok(StorefrontData {
             conn: Arc::new(Mutex::new(conn)),
             events: Arc::new(events),
+            experiments: Arc::new(experiments::ExperimentFile::open(data_dir)),
         })
     }
 

@@ -88,4 +88,6 @@ CREATE TABLE IF NOT EXISTS events (
   visitor  TEXT
 );
 CREATE INDEX IF NOT EXISTS events_by_time ON events(at, step);
-CREATE INDEX IF NOT EXISTS events_by_visitor ON events(visitor) WHERE visitor IS NOT NULL;
+-- A visitor's steps in order: the privacy centre's list, and an experiment's conversions.
+DROP INDEX IF EXISTS events_by_visitor;
+CREATE INDEX IF NOT EXISTS events_by_visitor_step ON events(visitor, step, at) WHERE visitor IS NOT NULL;

@@ -14,6 +14,7 @@ mod coupons_api;
 mod currencies;
 mod discovery_api;
 mod embedded_store;
+mod experiments_api;
 mod gift_and_details_api;
 mod insights_api;
 mod languages;

@@ -51,15 +51,17 @@ pub fn ProductPage() -> impl IntoView {
                 // cannot be read leave the page without them.
                 let saved = saved.get().and_then(Result::ok).unwrap_or(false);
                 let reviews = reviews.get().and_then(Result::ok);
+                // An experiment may put the set above the description (`set_above`).
+                let set = rows.get().and_then(Result::ok).filter(|r| r.set_above).and_then(|r| r.set);
                 product.get().map(|r| or_problem(r, |p| view! {
-                    <ProductView product=p saved reviews=reviews.clone()/>
+                    <ProductView product=p saved reviews=reviews.clone() set=set.clone()/>
                     {reviews.map(|reviews| view! { <Reviews reviews/> })}
                 }.into_any()))
             }}
         </Suspense>
         <Suspense fallback=|| ()>
             {move || rows.get().and_then(Result::ok).map(|rows| view! {
-                {rows.set.map(|set| view! { <BuyTogether set shown=query.read_untracked().get("variant")/> })}
+                {rows.set.filter(|_| !rows.set_above).map(|set| view! { <BuyTogether set shown=query.read_untracked().get("variant")/> })}
                 {rows.together.map(|row| view! { <RecommendationRow row id="bought-together"/> })}
                 {rows.similar.map(|row| view! { <RecommendationRow row id="similar"/> })}
                 {rows.recently_viewed.map(|row| view! { <RecommendationRow row id="recently-viewed"/> })}
@@ -91,8 +93,15 @@ fn Reviews(reviews: ProductReviews) -> impl IntoView {
 }
 
 #[component]
-fn ProductView(product: Product, saved: bool, reviews: Option<ProductReviews>) -> impl IntoView {
+fn ProductView(
+    product: Product,
+    saved: bool,
+    reviews: Option<ProductReviews>,
+    /// The "bought together" set, when it goes above the description.
+    set: Option<crate::api::bundles::BuySet>,
+) -> impl IntoView {
     let variant = use_query_map().read_untracked().get("variant");
+    let shown = variant.clone();
     let p = &product;
     let description = p.description.chars().take(155).collect::<String>();
     let url = crate::app::absolute(&crate::app::local(&format!("/p/{}", p.handle)));
@@ -128,6 +137,7 @@ fn ProductView(product: Product, saved: bool, reviews: Option<ProductReviews>) -
         </nav>
         <ProductPanel product=Buyable::from(&product) variant saved>
             {reviews.map(|r| view! { <RatingLink rating=r.rating/> })}
+            {set.map(|set| view! { <BuyTogether set shown/> })}
             <section class="product__description" aria-labelledby="description-title">
                 <h2 id="description-title">{w!(DESCRIPTION)}</h2>
                 <p>{product.description.clone()}</p>

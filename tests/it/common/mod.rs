@@ -99,7 +99,15 @@ impl TestStore {
 
     /// A store whose state `configure` adjusts (widget origins, public URL, …).
     pub fn configured(tag: &str, configure: impl FnOnce(AppState) -> AppState) -> TestStore {
-        let dir = temp_dir(tag);
+        TestStore::on(temp_dir(tag), configure)
+    }
+
+    /// A new server on this one's folder, as after a restart.
+    pub fn restarted(&self) -> TestStore {
+        TestStore::on(self.dir.clone(), |state| state)
+    }
+
+    fn on(dir: PathBuf, configure: impl FnOnce(AppState) -> AppState) -> TestStore {
         let store = EmbeddedStore::open(&dir, false).expect("store opens");
         let options = server::leptos_options("target/site", "127.0.0.1:0".parse().unwrap());
         let signer = server::signing::Signer::new(b"test-secret-test-secret-test-secret");

@@ -1,0 +1,232 @@
+//! The experiments the owner declared, read from `experiments.json` in the data folder (the
+//! store writes the two it ships there, not started, the first time), read again when the
+//! file changes (looked at no more than once a second), and what was measured for each.
+
+use super::{StorefrontData, Unavailable};
+use crate::analytics::experiments::{clashes, shipped, Declared, Experiment, Measured};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+pub const FILE: &str = "experiments.json";
+const LOOK_EVERY: Duration = Duration::from_secs(1);
+
+/// The declared experiments as last read, and why the file was refused if it was.
+#[derive(Clone, Debug, Default)]
+pub struct Current {
+    /// Only valid experiments (a broken one is left out, the others run).
+    pub experiments: Arc<Vec<Experiment>>,
+    pub problems: Arc<Vec<String>>,
+}
+
+pub struct ExperimentFile {
+    path: PathBuf,
+    state: Mutex<(Instant, Option<SystemTime>, Current)>,
+}
+
+impl ExperimentFile {
+    /// Reads `dir/experiments.json`, writing the shipped declarations there if it is absent.
+    pub fn open(dir: &Path) -> ExperimentFile {
+        let path = dir.join(FILE);
+        if !path.exists() {
+            if let Err(e) = write(&path, &shipped()) {
+                tracing::warn!(error = %e, "could not write the shipped experiments");
+            }
+        }
+        let modified = modified(&path);
+        let current = read(&path);
+        ExperimentFile {
+            path,
+            state: Mutex::new((Instant::now(), modified, current)),
+        }
+    }
+
+    /// What is declared now.
+    pub fn current(&self) -> Current {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if state.0.elapsed() >= LOOK_EVERY {
+            state.0 = Instant::now();
+            let m = modified(&self.path);
+            if m != state.1 {
+                state.1 = m;
+                state.2 = read(&self.path);
+            }
+        }
+        state.2.clone()
+    }
+
+    /// Sets `name`'s start or stop to `at` and writes the file back.
+    pub fn set_time(&self, name: &str, start: bool, at: i64) -> Result<Experiment, String> {
+        let mut declared = parse(&self.path)?;
+        let e = declared
+            .experiments
+            .iter_mut()
+            .find(|e| e.name == name)
+            .ok_or_else(|| format!("no experiment named {name} in {}", self.path.display()))?;
+        let when = Some(crate::analytics::experiments::format_time(at));
+        if start {
+            e.start = when;
+            e.stop = None;
+        } else {
+            if !e.running(at) {
+                return Err(format!("{name} is not running"));
+            }
+            e.stop = when;
+        }
+        let changed = e.clone();
+        if let Some(p) = changed.problems().first() {
+            return Err(p.clone());
+        }
+        if let Some(c) = clashes(&declared.experiments).first() {
+            return Err(c.clone());
+        }
+        write(&self.path, &declared).map_err(|e| e.to_string())?;
+        // Seen at once by this process; other processes see it within a second.
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        *state = (Instant::now(), modified(&self.path), read(&self.path));
+        Ok(changed)
+    }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+fn parse(path: &Path) -> Result<Declared, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Declared::default()),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    serde_json::from_str(&text).map_err(|e| format!("{} is not valid: {e}", path.display()))
+}
+
+/// The valid experiments in the file; the rest are left out with the reason, logged.
+fn read(path: &Path) -> Current {
+    let declared = match parse(path) {
+        Ok(d) => d,
+        Err(problem) => {
+            tracing::error!(%problem, "no experiments run");
+            return Current {
+                experiments: Arc::default(),
+                problems: Arc::new(vec![problem]),
+            };
+        }
+    };
+    let mut problems = clashes(&declared.experiments);
+    if !problems.is_empty() {
+        // Which of two clashing experiments to believe is the owner's call, not ours.
+        tracing::error!(?problems, "no experiments run");
+        return Current {
+            experiments: Arc::default(),
+            problems: Arc::new(problems),
+        };
+    }
+    let mut valid = Vec::new();
+    for e in declared.experiments {
+        let p = e.problems();
+        if p.is_empty() {
+            valid.push(e);
+        } else {
+            tracing::error!(problems = ?p, "experiment {} left out", e.name);
+            problems.extend(p);
+        }
+    }
+    Current {
+        experiments: Arc::new(valid),
+        problems: Arc::new(problems),
+    }
+}
+
+fn write(path: &Path, declared: &Declared) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(declared).map_err(std::io::Error::other)? + "\n";
+    // Whole or not at all: a reader never sees half a file.
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}
+
+impl StorefrontData {
+    /// The experiments declared in the data folder.
+    pub fn experiments(&self) -> Current {
+        self.experiments.current()
+    }
+
+    /// Starts (or stops) `name` at `at`, in the file.
+    pub fn time_experiment(&self, name: &str, start: bool, at: i64) -> Result<Experiment, String> {
+        self.experiments.set_time(name, start, at)
+    }
+
+    /// Per cell: visitors who saw `experiment` within its dates, how many of them did its
+    /// metric's step afterwards, and the orders and revenue (in `currency`) they placed
+    /// afterwards. A visitor counts in the cell they were first shown.
+    pub async fn measure(
+        &self,
+        experiment: &Experiment,
+        currency: &str,
+        now: i64,
+    ) -> Result<Vec<Measured>, Unavailable> {
+        let name = experiment.name.clone();
+        let metric = experiment
+            .metric()
+            .map_or("order_placed", |m| m.as_str())
+            .to_string();
+        let from = experiment.started().unwrap_or(now);
+        let until = experiment.stopped().unwrap_or(i64::MAX).min(now + 1);
+        let currency = currency.to_string();
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached(
+                // SQLite gives a bare column the row MIN() chose: the first cell shown.
+                "WITH seen AS (
+                   SELECT visitor, MIN(at) AS first, page AS cell FROM events
+                   WHERE step = 'exposure' AND subject = ?1 AND at >= ?2 AND at < ?3
+                     AND visitor IS NOT NULL
+                   GROUP BY visitor),
+                 bought AS (
+                   SELECT e.visitor, e.subject, MIN(e.at) AS at, MAX(e.value) AS value
+                   FROM events e JOIN seen s ON e.visitor = s.visitor
+                   WHERE e.step = 'order_placed' AND e.currency = ?5
+                     AND e.at >= s.first AND e.at < ?3
+                   GROUP BY e.visitor, e.subject)
+                 SELECT s.cell, COUNT(*),
+                   SUM(EXISTS (SELECT 1 FROM events e WHERE e.visitor = s.visitor
+                     AND e.step = ?4 AND e.at >= s.first AND e.at < ?3)),
+                   SUM((SELECT COUNT(*) FROM bought b WHERE b.visitor = s.visitor)),
+                   SUM((SELECT COALESCE(SUM(value), 0) FROM bought b WHERE b.visitor = s.visitor))
+                 FROM seen s GROUP BY s.cell",
+            )?;
+            let rows = stmt
+                .query_map(
+                    rusqlite::params![name, from, until, metric, currency],
+                    |r| {
+                        Ok(Measured {
+                            cell: r.get(0)?,
+                            visitors: r.get(1)?,
+                            converted: r.get(2)?,
+                            orders: r.get(3)?,
+                            revenue: r.get(4)?,
+                        })
+                    },
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    /// The currency most orders were placed in since `since` (an experiment's revenue is
+    /// reported in it), if any order was.
+    pub async fn main_currency(&self, since: i64) -> Result<Option<String>, Unavailable> {
+        self.run(move |c| {
+            use rusqlite::OptionalExtension;
+            c.query_row(
+                "SELECT currency FROM events WHERE step = 'order_placed' AND at >= ?1
+                 GROUP BY currency ORDER BY COUNT(DISTINCT subject) DESC LIMIT 1",
+                [since],
+                |r| r.get(0),
+            )
+            .optional()
+        })
+        .await
+    }
+}
