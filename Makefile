@@ -5,7 +5,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-widget build-server lint store-budget widget-budget unit journeys bench-size bench-ssr bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines design build-design
+.PHONY: run test setup setup-tests build build-client build-widget build-server lint store-budget widget-budget unit journeys bench-size bench-ssr bench-experiments bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines design build-design
 
 run: setup build
 	$(SERVER) $(ARGS)
@@ -80,6 +80,12 @@ widget-budget: build-widget
 bench-ssr: build-client
 	cargo build --release --features ssr
 	VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine node bench/ssr-latency.mjs
+
+# Simulated traffic with known conversion rates through the real server: the insights
+# dashboard must name the better cell and flag a broken split (issue 18).
+bench-experiments: build-client
+	cargo build --release --features ssr
+	VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine node bench/experiment-traffic.mjs
 
 # Search and suggestion latency on a 10,112-product catalogue (README "Performance").
 bench-search: build-client

@@ -52,6 +52,11 @@ async fn serve() {
             std::process::exit(1);
         }
     };
+    let storefront = if config.statistics {
+        storefront
+    } else {
+        storefront.without_statistics()
+    };
     // The commands that need only the storefront's own data, on any backend.
     let verb = config
         .admin
@@ -131,6 +136,15 @@ async fn serve() {
     // (canonical links, the sitemap), so it is known before the app is built.
     let local = listener.local_addr().unwrap_or(config.addr);
     let options = server::leptos_options(&config.site_root, local);
+    vitrine::storefront::rollup::keep_rolling(storefront.clone(), config.retention_days);
+    if store.is_some() && storefront.records() {
+        // The seeded store's owner finds four weeks of visits on the dashboard.
+        match storefront.seed_demo() {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(events = n, "seeded four weeks of demo visits"),
+            Err(msg) => tracing::error!(%msg, "demo visits missing"),
+        }
+    }
     let state = AppState::new(options, backend, store, storefront, signer)
         .with_admin_token(config.admin_token)
         .with_public_origin(config.public_origin)
@@ -156,7 +170,10 @@ async fn serve() {
 fn finish(answer: Result<String, String>) -> ! {
     match answer {
         Ok(msg) => {
-            println!("{msg}");
+            // A command that streamed its own output (an export) answers nothing more.
+            if !msg.is_empty() {
+                println!("{msg}");
+            }
             std::process::exit(0)
         }
         Err(msg) => {

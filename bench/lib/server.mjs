@@ -20,6 +20,7 @@ export async function startServer(env = {}) {
   });
   return {
     url,
+    dataDir,
     stop() {
       server.kill('SIGINT');
       rmSync(dataDir, { recursive: true, force: true });

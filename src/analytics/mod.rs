@@ -2,6 +2,7 @@
 //! they add up to. Pure: storage is the storefront's (`storefront::events`), recording is the
 //! API's (`api::events`), showing is the insights page's.
 
+pub mod demo;
 pub mod experiments;
 pub mod stats;
 
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// A step a shopper took, recorded where it happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Step {
     /// A page of the store was shown (`Event::page` says which kind).
     PageView,
@@ -26,13 +28,16 @@ pub enum Step {
     WidgetView,
     /// The widget added to its cart (`subject`: that site's origin).
     WidgetAdd,
+    /// A product in a placed order (`subject`: the product, `value`: how many, `page`: the
+    /// order, so a replayed confirmation counts once).
+    ProductBought,
     /// A consenting visitor saw a page an experiment varies (`subject`: the experiment,
     /// `page`: their cell).
     Exposure,
 }
 
 impl Step {
-    pub const ALL: [Step; 9] = [
+    pub const ALL: [Step; 10] = [
         Step::PageView,
         Step::ProductView,
         Step::Search,
@@ -41,6 +46,7 @@ impl Step {
         Step::OrderPlaced,
         Step::WidgetView,
         Step::WidgetAdd,
+        Step::ProductBought,
         Step::Exposure,
     ];
 
@@ -54,6 +60,7 @@ impl Step {
             Step::OrderPlaced => "order_placed",
             Step::WidgetView => "widget_view",
             Step::WidgetAdd => "widget_add",
+            Step::ProductBought => "product_bought",
             Step::Exposure => "exposure",
         }
     }
@@ -99,6 +106,23 @@ pub trait Sink: Send + Sync {
     fn record(&self, event: Event);
     /// Events dropped since the start (queue full, or storage failing).
     fn dropped(&self) -> u64;
+    /// Whether this sink keeps anything (`Off` does not).
+    fn records(&self) -> bool {
+        true
+    }
+}
+
+/// The sink of a store whose statistics are off.
+pub struct Off;
+
+impl Sink for Off {
+    fn record(&self, _: Event) {}
+    fn dropped(&self) -> u64 {
+        0
+    }
+    fn records(&self) -> bool {
+        false
+    }
 }
 
 /// The kind of page a path shows (after its language prefix), for page views.

@@ -258,6 +258,13 @@ pub async fn place_order(
             e.value = order.totals.total.minor;
             e.currency = order.totals.total.currency.code().to_string();
         });
+        for line in &order.lines {
+            super::events::record(crate::analytics::Step::ProductBought, |e| {
+                e.page = order.code.clone();
+                e.subject = line.product_handle.clone();
+                e.value = i64::from(line.quantity);
+            });
+        }
         let purchase = crate::discovery::profile::Kind::Purchase;
         super::profile::ssr::record_handles(purchase, &bought).await;
         // Opted in now, or earlier (then keep what they just used up to date).

@@ -61,6 +61,9 @@ pub fn record(step: Step, fill: impl FnOnce(&mut Event)) {
     let Ok(data) = crate::api::context::storefront() else {
         return;
     };
+    if !data.records() {
+        return;
+    }
     let mut event = Event::new(crate::api::clock::now(), step);
     fill(&mut event);
     event.visitor = visitor();

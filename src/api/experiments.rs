@@ -15,6 +15,10 @@ pub fn level_of(knob: Knob, kind: &str) -> &'static str {
     else {
         return control;
     };
+    // Nothing could be measured: nobody takes part.
+    if !data.records() {
+        return control;
+    }
     let Some(visitor) = crate::api::events::visitor_in(&parts.headers) else {
         return control;
     };

@@ -31,6 +31,11 @@ pub struct Config {
     pub trusted_proxies: crate::api::client::TrustedProxies,
     /// New and edited reviews wait for the owner's approval (`VITRINE_REVIEWS_MODERATED=1`).
     pub reviews_moderated: bool,
+    /// Days raw events are kept before they become daily counts
+    /// (`VITRINE_EVENT_RETENTION_DAYS`, default 90).
+    pub retention_days: i64,
+    /// The store's own statistics (`VITRINE_STATISTICS=off` turns them off).
+    pub statistics: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +61,7 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
        vitrine [--data-dir DIR] admin eval-recommendations
        vitrine [--data-dir DIR] admin reviews [approve ID | reject ID]
        vitrine [--data-dir DIR] admin bundles [add PERCENT PRODUCT PRODUCT [PRODUCT] | remove ID]
-       vitrine [--data-dir DIR] admin insights [DAYS]
+       vitrine [--data-dir DIR] admin insights [DAYS | export [DAYS]]
        vitrine [--data-dir DIR] admin experiments [start NAME | stop NAME]
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
@@ -84,6 +89,8 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
   admin bundles remove ID        withdraw a bundle
   admin insights [DAYS]          the funnel, revenue and searches that found nothing over the
                                  last DAYS (default 30), as /insights shows them
+  admin insights export [DAYS]   every recorded step (of the last DAYS), one JSON object a
+                                 line, for a warehouse; also GET /insights/events.ndjson
   admin experiments              each experiment in DATA/experiments.json: its cells'
                                  visitors, conversions and difference to control
   admin experiments start|stop NAME  start an experiment now (or stop it); a running server
@@ -108,6 +115,9 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  rate limits; default: none (the connecting address counts)
   env VITRINE_REVIEWS_MODERATED  1: new and edited reviews wait for approval (admin reviews);
                                  default: published at once, unless they look like spam
+  env VITRINE_STATISTICS         off: record nothing (no funnel, no experiments); default on
+  env VITRINE_EVENT_RETENTION_DAYS  days the statistics keep each recorded step; older ones
+                                 become daily counts with no visitor id (default 90)
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS],
                                  GET /admin/orders/{code}/slip (embedded store), GET
                                  /admin/reviews, POST /admin/reviews/{id}/approve|reject, GET
@@ -205,6 +215,22 @@ impl Config {
                 ))
             }
         };
+        let retention_days = match env("VITRINE_EVENT_RETENTION_DAYS") {
+            None => crate::storefront::rollup::RETENTION_DAYS,
+            Some(d) => d
+                .trim()
+                .parse()
+                .ok()
+                .filter(|d| (1..=3650).contains(d))
+                .ok_or_else(|| {
+                    format!("VITRINE_EVENT_RETENTION_DAYS: '{d}' is not a number of days (1-3650)")
+                })?,
+        };
+        let statistics = match env("VITRINE_STATISTICS").as_deref() {
+            None | Some("on") => true,
+            Some("off") => false,
+            Some(other) => return Err(format!("VITRINE_STATISTICS: '{other}' is not on or off")),
+        };
         let addr = addr
             .parse()
             .map_err(|_| format!("--addr: '{addr}' is not HOST:PORT"))?;
@@ -222,6 +248,8 @@ impl Config {
             public_origin,
             trusted_proxies,
             reviews_moderated,
+            retention_days,
+            statistics,
         })
     }
 }

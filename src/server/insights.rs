@@ -9,6 +9,7 @@ use super::AppState;
 use crate::analytics::{funnel, FunnelStep, Step};
 use crate::html::escape;
 use crate::storefront::events::Totals;
+use crate::storefront::rollup::Day;
 use crate::storefront::StorefrontData;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -43,7 +44,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         signer: state.signer.clone(),
         data: state.storefront.clone(),
     };
-    Router::new().route("/insights", get(page).post(sign_in).with_state(desk))
+    Router::new()
+        .route("/insights", get(page).post(sign_in))
+        .route("/insights/events.ndjson", get(export))
+        .with_state(desk)
 }
 
 #[derive(Deserialize)]
@@ -94,9 +98,19 @@ async fn page(State(desk): State<Desk>, headers: HeaderMap, Query(q): Query<Peri
     let days = q.days.filter(|d| PERIODS.contains(d)).unwrap_or(30);
     let since = crate::api::clock::now() - days * 86_400;
     let experiments = super::insights_experiments::gather(&desk.data).await;
-    match (desk.data.event_totals(since).await, experiments) {
-        (Ok(t), Ok((shown, current))) => {
+    let currency = desk
+        .data
+        .main_currency(since)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "USD".into());
+    let series = desk.data.series(since, &currency).await;
+    match (desk.data.event_totals(since).await, experiments, series) {
+        (Ok(t), Ok((shown, current)), Ok(series)) => {
             let mut body = dashboard(&t, days, desk.data.events().dropped());
+            let today = crate::api::clock::now().div_euclid(86_400);
+            body.push_str(&over_time(&series, &currency, today - days + 1, today));
             body.push_str(&super::insights_experiments::section(&shown, &current));
             respond(StatusCode::OK, shell("Insights", &body))
         }
@@ -105,6 +119,33 @@ async fn page(State(desk): State<Desk>, headers: HeaderMap, Query(q): Query<Peri
             shell("Insights", "<p>The storefront's data cannot be read.</p>"),
         ),
     }
+}
+
+/// Every event of the chosen period as newline-delimited JSON, streamed.
+async fn export(State(desk): State<Desk>, headers: HeaderMap, Query(q): Query<Period>) -> Response {
+    if !allowed(&desk, &headers) {
+        return respond(
+            StatusCode::UNAUTHORIZED,
+            shell("Insights", &sign_in_form(false)),
+        );
+    }
+    let since = q
+        .days
+        .filter(|d| (1..=3650).contains(d))
+        .map_or(0, |d| crate::api::clock::now() - d * 86_400);
+    let body = axum::body::Body::from_stream(super::insights_export::stream(desk.data, since));
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/x-ndjson"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"vitrine-events.ndjson\""),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
 }
 
 async fn sign_in(State(desk): State<Desk>, Form(f): Form<SignIn>) -> Response {
@@ -163,8 +204,13 @@ fn dashboard(t: &Totals, days: i64, dropped: u64) -> String {
     let followed: u64 = t.steps.iter().map(|(_, _, v)| v).sum();
     let all: u64 = t.steps.iter().map(|(_, n, _)| n).sum();
     let mut html = format!(
-        r#"<h1>Insights</h1><nav aria-label="Period"><ul class="insights__periods">{periods}</ul></nav><p class="insights__lead">Counted by the store itself; nothing goes to anyone else. Shoppers who agreed to personalisation: <strong data-testid="visitors">{visitors}</strong>, with {followed} of the {all} steps; the rest are anonymous counts (no id, no cookie, no address).{dropped_note}</p>"#,
+        r#"<h1>Insights</h1><nav aria-label="Period"><ul class="insights__periods">{periods}</ul></nav><p class="insights__lead">Counted by the store itself; nothing goes to anyone else. Shoppers who agreed to personalisation: <strong data-testid="visitors">{visitors}</strong>, with {followed} of the {all} steps; the rest are anonymous counts (no id, no cookie, no address).{dropped_note}{demo} <a href="/insights/events.ndjson?days={days}" download>Export these events (NDJSON)</a></p>"#,
         visitors = t.visitors,
+        demo = if t.demo {
+            " The seeded store's four weeks before its first start are generated demo visits (orders DEMO-…)."
+        } else {
+            ""
+        },
         dropped_note = if dropped > 0 {
             format!(" {dropped} events were dropped since the server started (the queue was full or the disk failed).")
         } else {
@@ -173,7 +219,7 @@ fn dashboard(t: &Totals, days: i64, dropped: u64) -> String {
     );
     html.push_str(&format!(
         r#"<section aria-labelledby="funnel-title"><h2 id="funnel-title">Funnel</h2>{}{}</section>"#,
-        funnel_chart(&steps),
+        super::insights_charts::funnel(&steps),
         funnel_table(&steps)
     ));
     let revenue: String = t
@@ -227,19 +273,36 @@ fn dashboard(t: &Totals, days: i64, dropped: u64) -> String {
     let products: String = t
         .products
         .iter()
-        .map(|(p, v, a)| {
+        .map(|(p, v, a, b)| {
             format!(
-                r#"<tr><td><a href="/p/{0}">{0}</a></td><td>{v}</td><td>{a}</td></tr>"#,
+                r#"<tr><td><a href="/p/{0}">{0}</a></td><td>{v}</td><td>{a}</td><td>{b}</td></tr>"#,
                 escape(p)
             )
         })
         .collect();
     html.push_str(&table(
-        "Products viewed and added",
+        "Top products viewed",
         "products",
-        &["Product", "Views", "Added to cart"],
+        &["Product", "Views", "Added to cart", "Units bought"],
         &products,
         "No product views in this period.",
+    ));
+    let bought: String = t
+        .bought
+        .iter()
+        .map(|(p, orders, units)| {
+            format!(
+                r#"<tr><td><a href="/p/{0}">{0}</a></td><td>{orders}</td><td>{units}</td></tr>"#,
+                escape(p)
+            )
+        })
+        .collect();
+    html.push_str(&table(
+        "Top products bought",
+        "bought",
+        &["Product", "Orders", "Units"],
+        &bought,
+        "Nothing was bought in this period.",
     ));
     let sites: String = t
         .sites
@@ -268,6 +331,67 @@ fn dashboard(t: &Totals, days: i64, dropped: u64) -> String {
     html
 }
 
+/// Conversion and revenue per day from `first` to `last` (days since the epoch), days
+/// without any counted as zero; the same figures in a table under a disclosure.
+fn over_time(series: &[Day], currency: &str, first: i64, last: i64) -> String {
+    let days: Vec<Day> = (first..=last)
+        .map(|d| {
+            series.iter().find(|s| s.day == d).cloned().unwrap_or(Day {
+                day: d,
+                ..Default::default()
+            })
+        })
+        .collect();
+    let label = |d: i64| {
+        let (y, m, day) = crate::commerce::checkout::Day(d).civil();
+        format!("{y:04}-{m:02}-{day:02}")
+    };
+    let rate = |d: &Day| {
+        if d.page_views > 0 {
+            d.orders as f64 * 100.0 / d.page_views as f64
+        } else {
+            0.0
+        }
+    };
+    let conversion: Vec<(String, f64)> = days.iter().map(|d| (label(d.day), rate(d))).collect();
+    let revenue: Vec<(String, f64)> = days
+        .iter()
+        .map(|d| (label(d.day), d.revenue as f64))
+        .collect();
+    let rows: String = days
+        .iter()
+        .rev()
+        .filter(|d| d.page_views > 0 || d.orders > 0)
+        .map(|d| {
+            format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.2}%</td><td>{}</td></tr>",
+                label(d.day),
+                d.page_views,
+                d.orders,
+                rate(d),
+                money(d.revenue, currency)
+            )
+        })
+        .collect();
+    let table = if rows.is_empty() {
+        r#"<p class="insights__empty">Nothing was recorded in this period.</p>"#.to_string()
+    } else {
+        format!(
+            r#"<details><summary>Day by day</summary><table class="insights__table" data-testid="days"><thead><tr><th scope="col">Day</th><th scope="col">Page views</th><th scope="col">Orders</th><th scope="col">Orders per page view</th><th scope="col">Revenue</th></tr></thead><tbody>{rows}</tbody></table></details>"#
+        )
+    };
+    format!(
+        r#"<section aria-labelledby="time-title"><h2 id="time-title">Over time</h2><h3>Conversion: orders per 100 page views</h3>{}<h3>Revenue ({})</h3>{}{table}</section>"#,
+        super::insights_charts::per_day("Conversion", "conversion-chart", &conversion, |v| {
+            format!("{v:.2}%")
+        }),
+        escape(currency),
+        super::insights_charts::per_day("Revenue", "revenue-chart", &revenue, |v| {
+            money(v.round() as i64, currency)
+        }),
+    )
+}
+
 /// Whole units and cents, as written in the currency's code ("USD 189.90"): the owner's
 /// figures, not a shopper's price.
 fn money(minor: i64, currency: &str) -> String {
@@ -293,32 +417,6 @@ fn table(title: &str, id: &str, head: &[&str], rows: &str, empty: &str) -> Strin
     )
 }
 
-/// One bar per step, as wide as its share of the first step; the table beside it holds the
-/// same numbers for reading and for screen readers (the chart is a picture of it).
-fn funnel_chart(steps: &[FunnelStep]) -> String {
-    let top = steps.first().map_or(0, |s| s.count).max(1);
-    let (width, bar, gap, label) = (640.0, 28.0, 14.0, 170.0);
-    let height = steps.len() as f64 * (bar + gap);
-    let bars: String = steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let y = i as f64 * (bar + gap);
-            let w = ((width - label - 90.0) * s.count as f64 / top as f64).max(1.0);
-            format!(
-                r#"<text class="chart__label" x="0" y="{ty}">{name}</text><rect class="chart__bar" x="{label}" y="{y}" width="{w:.1}" height="{bar}" rx="4"/><text class="chart__value" x="{vx:.1}" y="{ty}">{count}</text>"#,
-                ty = y + bar * 0.68,
-                name = escape(s.label),
-                vx = label + w + 8.0,
-                count = s.count,
-            )
-        })
-        .collect();
-    format!(
-        r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="The funnel as bars; the table below gives the numbers" data-testid="funnel-chart">{bars}</svg>"#
-    )
-}
-
 fn funnel_table(steps: &[FunnelStep]) -> String {
     let rows: String = steps
         .iter()
@@ -340,6 +438,9 @@ fn funnel_table(steps: &[FunnelStep]) -> String {
 
 /// `admin insights [DAYS]`: the dashboard's figures as text.
 pub async fn command(words: &[String], data: &StorefrontData) -> Result<String, String> {
+    if words.get(1).is_some_and(|w| w == "export") {
+        return super::insights_export::command(words, data).await;
+    }
     let days: i64 = match words {
         [_] => 30,
         [_, d] => d

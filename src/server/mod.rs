@@ -12,7 +12,9 @@ mod form_errors;
 mod gallery;
 pub mod headers;
 pub mod insights;
+pub mod insights_charts;
 pub mod insights_experiments;
+pub mod insights_export;
 pub mod locale;
 mod media;
 pub mod origin;
@@ -267,12 +269,14 @@ pub fn router(state: AppState) -> Router {
                 .fallback_service(site_files(&state.leptos_options, context.clone())),
         );
     }
-    router
-        .fallback_service(site_files(&state.leptos_options, context))
-        .layer(axum::middleware::from_fn_with_state(
+    let mut router = router.fallback_service(site_files(&state.leptos_options, context));
+    if state.storefront.records() {
+        router = router.layer(axum::middleware::from_fn_with_state(
             state.storefront.clone(),
             page_views::count,
-        ))
+        ));
+    }
+    router
         .layer(axum::middleware::from_fn_with_state(
             senders.clone(),
             widget::cors,

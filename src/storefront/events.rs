@@ -105,12 +105,16 @@ pub struct Totals {
     pub searches: Vec<(String, u64, i64)>,
     /// Searches that found nothing: (words, times).
     pub empty_searches: Vec<(String, u64)>,
-    /// (product, views, added to cart).
-    pub products: Vec<(String, u64, u64)>,
+    /// The most viewed: (product, views, added to cart, units bought).
+    pub products: Vec<(String, u64, u64, u64)>,
+    /// The most bought: (product, orders, units).
+    pub bought: Vec<(String, u64, i64)>,
     /// (site, widget views, widget adds).
     pub sites: Vec<(String, u64, u64)>,
     /// Page views by kind of page.
     pub pages: Vec<(String, u64)>,
+    /// The seeded store's generated visits are in the data.
+    pub demo: bool,
 }
 
 impl Totals {
@@ -146,6 +150,21 @@ impl StorefrontData {
                 .filter_map(|r| r.ok())
                 .filter_map(|(s, n, v)| Some((Step::parse(&s)?, n, v)))
                 .collect();
+            // Steps older than the retention period, as daily counts (nobody followed).
+            for (step, n) in StorefrontData::rolled_up_steps(c, since)? {
+                let Some(step) = Step::parse(&step) else {
+                    continue;
+                };
+                match t.steps.iter_mut().find(|(s, _, _)| *s == step) {
+                    Some(row) => row.1 += n,
+                    None => t.steps.push((step, n, 0)),
+                }
+            }
+            t.demo = c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'seeded_events')",
+                [],
+                |r| r.get(0),
+            )?;
             t.visitors = c.query_row(
                 "SELECT COUNT(DISTINCT visitor) FROM events WHERE at >= ?1",
                 [since],
@@ -178,14 +197,27 @@ impl StorefrontData {
             .into_iter()
             .map(|(q, n, _)| (q, n))
             .collect();
-            t.products = rows(
-                "SELECT subject, SUM(step = 'product_view'), SUM(step = 'add_to_cart') FROM events
+            let mut stmt = c.prepare_cached(
+                // Units bought counted once per order, however often it was confirmed.
+                "SELECT subject, SUM(step = 'product_view'), SUM(step = 'add_to_cart'),
+                   COALESCE((SELECT SUM(units) FROM (SELECT MAX(b.value) AS units FROM events b
+                     WHERE b.at >= ?1 AND b.step = 'product_bought' AND b.subject = e.subject
+                     GROUP BY b.page)), 0)
+                 FROM events e
                  WHERE at >= ?1 AND step IN ('product_view', 'add_to_cart')
                  GROUP BY subject ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?2",
-            )?
-            .into_iter()
-            .map(|(p, v, a)| (p, v, a as u64))
-            .collect();
+            )?;
+            t.products = stmt
+                .query_map(rusqlite::params![since, TOP], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            t.bought = rows(
+                "SELECT subject, COUNT(*), SUM(units) FROM
+                   (SELECT subject, MAX(value) AS units FROM events
+                    WHERE at >= ?1 AND step = 'product_bought' GROUP BY page, subject)
+                 GROUP BY subject ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?2",
+            )?;
             t.sites = rows(
                 "SELECT subject, SUM(step = 'widget_view'), SUM(step = 'widget_add') FROM events
                  WHERE at >= ?1 AND step IN ('widget_view', 'widget_add')
@@ -247,5 +279,114 @@ impl StorefrontData {
         let visitor = visitor.to_string();
         self.run(move |c| c.execute("DELETE FROM events WHERE visitor = ?1", [&visitor]))
             .await
+    }
+}
+
+impl StorefrontData {
+    /// Up to `limit` events from `since` on with an id above `after`, oldest first, with
+    /// their ids: the export reads the table a page at a time, never all of it at once.
+    pub async fn events_after(
+        &self,
+        since: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, Event)>, Unavailable> {
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT id, at, step, page, subject, value, currency, visitor FROM events
+                 WHERE id > ?1 AND at >= ?2 ORDER BY id LIMIT ?3",
+            )?;
+            let rows = stmt
+                .query_map(rusqlite::params![after, since, limit], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ))
+                })?
+                .filter_map(|r| r.ok())
+                .filter_map(|(id, at, step, page, subject, value, currency, visitor)| {
+                    Some((
+                        id,
+                        Event {
+                            at,
+                            step: Step::parse(&step)?,
+                            page,
+                            subject,
+                            value,
+                            currency,
+                            visitor,
+                        },
+                    ))
+                })
+                .collect();
+            Ok(rows)
+        })
+        .await
+    }
+}
+
+impl StorefrontData {
+    /// Writes the seeded store's generated visits (`analytics::demo`) once, over the
+    /// seeded catalogue. How many were written.
+    pub fn seed_demo(&self) -> Result<usize, String> {
+        let products: Vec<(String, i64)> = crate::commerce::embedded::catalog::generate(1)
+            .into_iter()
+            .filter_map(|p| Some((p.handle, p.variants.first()?.price)))
+            .collect();
+        self.seed_demo_events(&crate::analytics::demo::visits(
+            &products,
+            crate::api::clock::now(),
+        ))
+    }
+
+    /// Writes `events` once: a store that has them, or whose owner deleted them, is left
+    /// alone. How many were written.
+    pub fn seed_demo_events(&self, events: &[Event]) -> Result<usize, String> {
+        let mut c = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let db = |e: rusqlite::Error| format!("cannot write the demo visits: {e}");
+        let done: bool = c
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'seeded_events')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(db)?;
+        if done {
+            return Ok(0);
+        }
+        let tx = c.transaction().map_err(db)?;
+        {
+            let mut stmt = tx
+                .prepare(
+                    "INSERT INTO events (at, step, page, subject, value, currency, visitor)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(db)?;
+            for e in events {
+                stmt.execute(rusqlite::params![
+                    e.at,
+                    e.step.as_str(),
+                    e.page,
+                    e.subject,
+                    e.value,
+                    e.currency,
+                    e.visitor
+                ])
+                .map_err(db)?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('seeded_events', ?1)",
+            [events.len().to_string()],
+        )
+        .map_err(db)?;
+        tx.commit().map_err(db)?;
+        Ok(events.len())
     }
 }

@@ -8,6 +8,7 @@ pub mod bundles;
 pub mod events;
 pub mod experiments;
 pub mod reviews;
+pub mod rollup;
 pub mod seeded_reviews;
 pub mod wishlists;
 
@@ -52,6 +53,19 @@ impl StorefrontData {
     /// The sink recorded steps go to.
     pub fn events(&self) -> &dyn crate::analytics::Sink {
         self.events.as_ref()
+    }
+
+    /// The same data with the store's statistics off (`VITRINE_STATISTICS=off`): nothing
+    /// is recorded, nobody is given a visitor id, every shopper sees every experiment's
+    /// control. Also what `make bench-ssr` measures recording against.
+    pub fn without_statistics(mut self) -> StorefrontData {
+        self.events = Arc::new(crate::analytics::Off);
+        self
+    }
+
+    /// Whether steps are recorded at all.
+    pub fn records(&self) -> bool {
+        self.events.records()
     }
 
     /// Deletes the data in `data_dir` (the embedded store's reset).

@@ -91,3 +91,17 @@ CREATE INDEX IF NOT EXISTS events_by_time ON events(at, step);
 -- A visitor's steps in order: the privacy centre's list, and an experiment's conversions.
 DROP INDEX IF EXISTS events_by_visitor;
 CREATE INDEX IF NOT EXISTS events_by_visitor_step ON events(visitor, step, at) WHERE visitor IS NOT NULL;
+
+-- Steps older than the retention period (90 days unless VITRINE_EVENT_RETENTION_DAYS says
+-- otherwise), as daily counts without any visitor id (storefront/rollup.rs). An order keeps
+-- its own row (subject: its code), so that orders are still counted once.
+CREATE TABLE IF NOT EXISTS daily (
+  day      INTEGER NOT NULL,
+  step     TEXT NOT NULL,
+  page     TEXT NOT NULL,
+  subject  TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  n        INTEGER NOT NULL,
+  value    INTEGER NOT NULL,
+  PRIMARY KEY (day, step, page, subject, currency)
+);

@@ -263,3 +263,22 @@ fn the_figures_find_a_real_difference_and_flag_a_skewed_split() {
         );
     })
 }
+
+#[test]
+fn with_the_statistics_off_nobody_is_followed_and_everyone_sees_control() {
+    common::run(async {
+        let t = TestStore::configured("experiment-off", |state| {
+            let mut state = started("together-position")(state);
+            state.storefront = state.storefront.without_statistics();
+            state
+        });
+        let e = declared("together-position");
+        let above = (0..40)
+            .find(|i| e.cell_of(&visitor(*i)) == "above")
+            .unwrap();
+        let who = format!("{YES}; vitrine_visitor={}", visitor(above));
+        assert!(!set_above(&t.get(PAGE, Some(&who)).await.body));
+        let first = t.get(PAGE, Some(YES)).await;
+        assert_eq!(first.cookie("vitrine_visitor"), None, "no id given");
+    })
+}

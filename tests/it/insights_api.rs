@@ -7,7 +7,7 @@ use crate::common;
 use axum::body::Body;
 use axum::http::{header, Request};
 use common::{cart_with_item, TestStore, ADMIN_TOKEN, CHECKOUT_FORM};
-use vitrine::analytics::Step;
+use vitrine::analytics::{Event, Step};
 use vitrine::storefront::events::Totals;
 use vitrine::storefront::StorefrontData;
 
@@ -82,6 +82,10 @@ fn a_consenting_shoppers_steps_are_followed_and_the_dashboard_shows_the_funnel()
         );
         assert_eq!(totals.empty_searches, vec![("zzzqqqx".to_string(), 1)]);
         assert_eq!(totals.revenue.len(), 1);
+        // What was bought, once however often the order was confirmed.
+        assert_eq!(totals.bought.len(), 1, "{:?}", totals.bought);
+        let (_, orders, units) = &totals.bought[0];
+        assert_eq!((*orders, *units), (1, 1));
         let data = StorefrontData::open(&t.dir).unwrap();
         let id = visitor.trim_start_matches("vitrine_visitor=");
         let mine = data.visitor_events(id).await.unwrap();
@@ -94,6 +98,39 @@ fn a_consenting_shoppers_steps_are_followed_and_the_dashboard_shows_the_funnel()
         let dash = t.send(req).await;
         assert_eq!(dash.status, 200);
         assert!(dash.body.contains("data-testid=\"funnel-chart\""));
+        assert!(dash.body.contains("data-testid=\"conversion-chart\""));
+        assert!(dash.body.contains("data-testid=\"revenue-chart\""));
+        assert!(dash.body.contains("data-testid=\"bought\""));
+
+        // The warehouse's export: every step, one JSON object a line.
+        let req = Request::get("/insights/events.ndjson?days=7")
+            .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+            .body(Body::empty())
+            .unwrap();
+        let export = t.send(req).await;
+        assert_eq!(export.header("content-type"), "application/x-ndjson");
+        let lines: Vec<serde_json::Value> = export
+            .body
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON object a line"))
+            .collect();
+        assert!(lines.len() >= 7, "{}", export.body);
+        assert!(lines.iter().any(|l| l["step"] == "order_placed"
+            && l["currency"] == "USD"
+            && l["value"].as_i64() > Some(0)));
+        assert!(lines
+            .iter()
+            .all(|l| l["time"].as_str().is_some_and(|t| t.ends_with('Z'))));
+        assert_eq!(
+            t.send(
+                Request::get("/insights/events.ndjson")
+                    .body(Body::empty())
+                    .unwrap()
+            )
+            .await
+            .status,
+            401
+        );
         assert!(
             dash.body.contains("<td>zzzqqqx</td>"),
             "the empty search is listed"
@@ -181,5 +218,82 @@ fn the_dashboard_is_the_owners_only() {
         )
         .await;
         assert_eq!(forged.status, 401);
+    })
+}
+
+#[test]
+fn old_steps_become_daily_counts_with_no_visitor_left() {
+    common::run(async {
+        let t = TestStore::new("events-rollup");
+        let data = StorefrontData::open(&t.dir).unwrap();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        let old = now - 100 * 86_400;
+        let visitor = Some("0123456789abcdef0123456789abcdef".to_string());
+        let step = |at: i64, step: Step, subject: &str, value: i64| Event {
+            at,
+            step,
+            page: if step == Step::PageView {
+                "home".into()
+            } else {
+                String::new()
+            },
+            subject: subject.into(),
+            value,
+            currency: if step == Step::OrderPlaced {
+                "USD".into()
+            } else {
+                String::new()
+            },
+            visitor: visitor.clone(),
+        };
+        for e in [
+            step(old, Step::PageView, "", 0),
+            step(old + 1, Step::PageView, "", 0),
+            step(old + 2, Step::OrderPlaced, "VT-OLD", 5_000),
+            // The confirmation answered twice: still one order.
+            step(old + 3, Step::OrderPlaced, "VT-OLD", 5_000),
+            step(now - 60, Step::PageView, "", 0),
+        ] {
+            data.events().record(e);
+        }
+        let mut before = Totals::default();
+        for _ in 0..100 {
+            before = data.event_totals(0).await.unwrap();
+            if before.count(Step::PageView) == 3 && before.count(Step::OrderPlaced) == 1 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(before.count(Step::PageView), 3);
+
+        let rolled = data.roll_up(now - 90 * 86_400).await.unwrap();
+        assert_eq!(rolled.events, 4);
+        let after = data.event_totals(0).await.unwrap();
+        assert_eq!(after.count(Step::PageView), 3, "the counts stay");
+        assert_eq!(after.count(Step::OrderPlaced), 1, "one order");
+        let mine = data
+            .visitor_events(visitor.as_deref().unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            mine.len(),
+            1,
+            "only the recent step still names the visitor"
+        );
+        let days = data.series(0, "USD").await.unwrap();
+        let that_day = days
+            .iter()
+            .find(|d| d.day == old / 86_400)
+            .expect("the old day");
+        assert_eq!(
+            (that_day.page_views, that_day.orders, that_day.revenue),
+            (2, 1, 5_000)
+        );
+        // Rolling up again changes nothing.
+        assert_eq!(data.roll_up(now - 90 * 86_400).await.unwrap().events, 0);
+        assert_eq!(data.event_totals(0).await.unwrap().count(Step::PageView), 3);
     })
 }
