@@ -81,7 +81,7 @@ pub fn visits(products: &[(String, i64)], now: i64) -> Vec<Event> {
             let Some((handle, price)) = last else {
                 continue;
             };
-            if !rng.chance(14) {
+            if !rng.chance(8) {
                 continue;
             }
             v.step(&mut rng, Step::AddToCart, "", handle, 1);
