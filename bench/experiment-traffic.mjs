@@ -112,7 +112,7 @@ try {
   admin('experiments', 'stop', 'together-position');
   await settle();
   const one = await dashboard('together-position');
-  console.log(`together-position: ${visitors} visitors in ${seconds.toFixed(1)} s; orders placed below ${placed.below}, above ${placed.above} (chances ${rates.below * 100}% and ${rates.above * 100}%)`);
+  console.log(`together-position: ${visitors} visitors in ${seconds.toFixed(1)} s; orders placed below ${placed.below}, above ${placed.above} (chances ${(rates.below * 100).toFixed(0)}% and ${(rates.above * 100).toFixed(0)}%)`);
   for (const c of one.cells) console.log(`  ${c}`);
   console.log(`  dashboard: ${one.verdict}`);
   const right = /^above converts better than control/.test(one.verdict);

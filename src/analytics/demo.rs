@@ -10,23 +10,28 @@ use crate::commerce::embedded::catalog::Rng;
 /// Days of visits, ending the day before yesterday of the store's first start.
 pub const DAYS: i64 = 28;
 
-/// Searches shoppers type: most find something, the last few find nothing in this store.
-const SEARCHES: [&str; 12] = [
-    "tee",
-    "linen shirt",
-    "tote",
-    "wool",
-    "sneakers",
-    "mug",
-    "lamp",
-    "hoodie",
-    "socks",
-    "umbrella",
-    "gift card",
-    "swimsuit",
+/// Searches shoppers type, most asked first, with how many products each finds in the
+/// seeded catalogue (the last three: none).
+const SEARCHES: [(&str, i64); 12] = [
+    ("tee", 24),
+    ("tote", 6),
+    ("sneakers", 16),
+    ("mug", 5),
+    ("linen shirt", 3),
+    ("wool", 9),
+    ("lamp", 7),
+    ("hoodie", 4),
+    ("socks", 2),
+    ("umbrella", 0),
+    ("gift card", 0),
+    ("swimsuit", 0),
 ];
-/// Of `SEARCHES`, the ones the seeded catalogue has nothing for.
-const NOT_SOLD: [&str; 3] = ["umbrella", "gift card", "swimsuit"];
+/// Sites that embed the widget.
+const SITES: [&str; 3] = [
+    "https://blog.example",
+    "https://zine.example",
+    "https://shop-window.example",
+];
 
 /// The visits, given the catalogue's products (handle, price in US cents) and the moment
 /// the store starts (seconds since the epoch).
@@ -44,6 +49,19 @@ pub fn visits(products: &[(String, i64)], now: i64) -> Vec<Event> {
         // Thursday 1970-01-01 is day 0: days 2 and 3 of the week are Saturday and Sunday.
         let weekend = matches!(day.rem_euclid(7), 2 | 3);
         let count = rng.range(140, 190) + if weekend { 60 } else { 0 };
+        // The widget on other sites: views, and a few adds.
+        for _ in 0..rng.range(20, 45) {
+            let site = SITES[rng.range(0, 2).min(rng.range(0, 2)) as usize];
+            let mut v = Visit {
+                at: day * 86_400 + rng.range(7 * 3600, 22 * 3600),
+                visitor: None,
+                events: &mut out,
+            };
+            v.step(&mut rng, Step::WidgetView, "", site, 0);
+            if rng.chance(6) {
+                v.step(&mut rng, Step::WidgetAdd, "", site, 1);
+            }
+        }
         for _ in 0..count {
             let mut v = Visit {
                 at: day * 86_400 + rng.range(7 * 3600, 22 * 3600),
@@ -53,18 +71,19 @@ pub fn visits(products: &[(String, i64)], now: i64) -> Vec<Event> {
                 events: &mut out,
             };
             let landing = ["home", "category", "product", "search"][rng.range(0, 3) as usize];
-            v.step(&mut rng, Step::PageView, landing, "", 0);
+            if landing != "product" {
+                v.step(&mut rng, Step::PageView, landing, "", 0);
+            }
             if landing == "search" || rng.chance(25) {
-                let q = SEARCHES[rng.range(0, SEARCHES.len() as i64 - 1) as usize];
-                let found = if NOT_SOLD.contains(&q) {
-                    0
-                } else {
-                    rng.range(3, 40)
-                };
+                // The smaller of two draws: the first searches are asked most.
+                let i = rng.range(0, 11).min(rng.range(0, 11)) as usize;
+                let (q, found) = SEARCHES[i];
                 v.step(&mut rng, Step::Search, "", &search_key(q), found);
             }
             let mut last = None;
-            for _ in 0..rng.range(0, 4) {
+            // A visit that lands on a product sees at least that one.
+            let views = rng.range(0, 4).max(i64::from(landing == "product"));
+            for _ in 0..views {
                 // Popular products are seen more: the first tenth of the list a third of the
                 // time.
                 let n = products.len() as i64;

@@ -108,9 +108,9 @@ async fn page(State(desk): State<Desk>, headers: HeaderMap, Query(q): Query<Peri
     let series = desk.data.series(since, &currency).await;
     match (desk.data.event_totals(since).await, experiments, series) {
         (Ok(t), Ok((shown, current)), Ok(series)) => {
-            let mut body = dashboard(&t, days, desk.data.events().dropped());
             let today = crate::api::clock::now().div_euclid(86_400);
-            body.push_str(&over_time(&series, &currency, today - days + 1, today));
+            let time = over_time(&series, &currency, today - days + 1, today);
+            let mut body = dashboard(&t, days, desk.data.events().dropped(), &time);
             body.push_str(&super::insights_experiments::section(&shown, &current));
             respond(StatusCode::OK, shell("Insights", &body))
         }
@@ -184,7 +184,8 @@ fn sign_in_form(refused: bool) -> String {
     )
 }
 
-fn dashboard(t: &Totals, days: i64, dropped: u64) -> String {
+/// The dashboard's figures; `over_time` (the charts by day) goes after the funnel.
+fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
     let steps = funnel(|s| t.count(s));
     let periods: String = PERIODS
         .iter()
@@ -222,6 +223,7 @@ fn dashboard(t: &Totals, days: i64, dropped: u64) -> String {
         super::insights_charts::funnel(&steps),
         funnel_table(&steps)
     ));
+    html.push_str(over_time);
     let revenue: String = t
         .revenue
         .iter()
@@ -377,7 +379,7 @@ fn over_time(series: &[Day], currency: &str, first: i64, last: i64) -> String {
         r#"<p class="insights__empty">Nothing was recorded in this period.</p>"#.to_string()
     } else {
         format!(
-            r#"<details><summary>Day by day</summary><table class="insights__table" data-testid="days"><thead><tr><th scope="col">Day</th><th scope="col">Page views</th><th scope="col">Orders</th><th scope="col">Orders per page view</th><th scope="col">Revenue</th></tr></thead><tbody>{rows}</tbody></table></details>"#
+            r#"<details><summary>Day by day</summary><div class="insights__scroll"><table class="insights__table" data-testid="days"><thead><tr><th scope="col">Day</th><th scope="col">Page views</th><th scope="col">Orders</th><th scope="col">Orders per page view</th><th scope="col">Revenue</th></tr></thead><tbody>{rows}</tbody></table></div></details>"#
         )
     };
     format!(
@@ -409,7 +411,7 @@ fn table(title: &str, id: &str, head: &[&str], rows: &str, empty: &str) -> Strin
             .map(|h| format!(r#"<th scope="col">{h}</th>"#))
             .collect();
         format!(
-            r#"<table class="insights__table" data-testid="{id}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"#
+            r#"<div class="insights__scroll"><table class="insights__table" data-testid="{id}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"#
         )
     };
     format!(

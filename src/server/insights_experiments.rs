@@ -77,13 +77,19 @@ pub fn verdict(e: &Experiment, r: &Results) -> String {
             "Collecting: the smallest cell has {smallest} of the {needed} visitors each needs \
              before a winner may be named."
         ),
-        Verdict::Beats { cell } => format!(
-            "{} converts better than control beyond chance (p < {:.3} after correcting for {} \
-             comparisons).",
-            escape(cell),
-            crate::analytics::experiments::ALPHA / (r.cells.len() - 1).max(1) as f64,
-            (r.cells.len() - 1).max(1)
-        ),
+        Verdict::Beats { cell } => {
+            let compared = (r.cells.len() - 1).max(1);
+            let alpha = crate::analytics::experiments::ALPHA / compared as f64;
+            let corrected = if compared > 1 {
+                format!(", corrected for {compared} comparisons")
+            } else {
+                String::new()
+            };
+            format!(
+                "{} converts better than control beyond chance (p below {alpha:.3}{corrected}).",
+                escape(cell)
+            )
+        }
         Verdict::ControlBest => format!(
             "Control ({}) converts best: every cell that differs beyond chance does worse.",
             escape(&r.cells[0].measured.cell)
@@ -139,6 +145,23 @@ pub fn section(shown: &[Shown], current: &Current) -> String {
     }
     for s in shown {
         let e = &s.experiment;
+        if e.started().is_none() {
+            html.push_str(&format!(
+                r#"<article class="insights__experiment" data-testid="experiment-{name}"><h3>{name}</h3><p>{about}</p><p>Not started · would convert on {metric} · at least {min} visitors per cell · cells: {cells}. Start it with <code>vitrine admin experiments start {name}</code>.</p></article>"#,
+                name = escape(&e.name),
+                about = escape(&e.about),
+                metric = escape(&e.metric),
+                min = e.min_visitors,
+                cells = escape(
+                    &e.cells()
+                        .iter()
+                        .map(|(c, _)| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+            continue;
+        }
         let broken = matches!(s.results.verdict, Verdict::BrokenSplit { .. });
         let head = [
             "Cell",
@@ -162,7 +185,7 @@ pub fn section(shown: &[Shown], current: &Current) -> String {
             .map(|(i, c)| row(c, &s.currency, i == 0))
             .collect();
         html.push_str(&format!(
-            r#"<article class="insights__experiment" data-testid="experiment-{name}"><h3>{name}</h3><p>{about}</p><p>{status} · converting on {metric} · at least {min} visitors per cell</p><p class="{class}" data-testid="verdict"{alert}>{verdict}</p><div class="insights__scroll"><table class="insights__table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></article>"#,
+            r#"<article class="insights__experiment" data-testid="experiment-{name}"><h3>{name}</h3><p>{about}</p><p>{status} · converting on {metric} · at least {min} visitors per cell</p><p class="{class}" data-testid="verdict"{alert}>{verdict}</p><div class="insights__scroll"><table class="insights__table insights__table--wide"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></article>"#,
             name = escape(&e.name),
             about = escape(&e.about),
             status = status(e, now),

@@ -172,7 +172,12 @@ impl StorefrontData {
             .map_or("order_placed", |m| m.as_str())
             .to_string();
         let from = experiment.started().unwrap_or(now);
-        let until = experiment.stopped().unwrap_or(i64::MAX).min(now + 1);
+        // Times are whole seconds, and a running server notices a stop within a second
+        // (`LOOK_EVERY`): what it recorded until then still belongs to the experiment.
+        let until = experiment
+            .stopped()
+            .map_or(i64::MAX, |s| s + 1 + LOOK_EVERY.as_secs() as i64)
+            .min(now + 1);
         let currency = currency.to_string();
         self.run(move |c| {
             let mut stmt = c.prepare_cached(
