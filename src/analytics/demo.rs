@@ -58,8 +58,18 @@ pub fn visits(products: &[(String, i64)], now: i64) -> Vec<Event> {
                 events: &mut out,
             };
             v.step(&mut rng, Step::WidgetView, "", site, 0);
-            if rng.chance(6) {
-                v.step(&mut rng, Step::WidgetAdd, "", site, 1);
+            if !rng.chance(6) {
+                continue;
+            }
+            v.step(&mut rng, Step::WidgetAdd, "", site, 1);
+            if rng.chance(45) {
+                let (handle, price) = &products[rng.range(0, products.len() as i64 - 1) as usize];
+                order += 1;
+                let code = format!("DEMO-{order:05}");
+                let total = charged(*price);
+                v.step(&mut rng, Step::OrderPlaced, "", &code, total);
+                v.step(&mut rng, Step::WidgetSale, &code, site, total);
+                v.step(&mut rng, Step::ProductBought, &code, handle, 1);
             }
         }
         for _ in 0..count {
@@ -114,16 +124,19 @@ pub fn visits(products: &[(String, i64)], now: i64) -> Vec<Event> {
             }
             order += 1;
             let code = format!("DEMO-{order:05}");
-            // Delivery and tax as the embedded store charges them.
-            let shipping = if *price >= 7_500 { 0 } else { 495 };
-            let total = price + shipping + (price + shipping) * 8 / 100;
-            v.step(&mut rng, Step::OrderPlaced, "", &code, total);
+            v.step(&mut rng, Step::OrderPlaced, "", &code, charged(*price));
             v.step(&mut rng, Step::ProductBought, &code, handle, 1);
             v.step(&mut rng, Step::PageView, "order", "", 0);
         }
     }
     out.sort_by_key(|e| e.at);
     out
+}
+
+/// What one unit at `price` costs with delivery and tax, as the embedded store charges.
+fn charged(price: i64) -> i64 {
+    let shipping = if price >= 7_500 { 0 } else { 495 };
+    price + shipping + (price + shipping) * 8 / 100
 }
 
 /// One visit's steps, a few seconds to a minute and a half apart.
@@ -142,7 +155,7 @@ impl Visit<'_> {
             page: page.to_string(),
             subject: subject.to_string(),
             value,
-            currency: if step == Step::OrderPlaced {
+            currency: if matches!(step, Step::OrderPlaced | Step::WidgetSale) {
                 "USD".into()
             } else {
                 String::new()

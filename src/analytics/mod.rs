@@ -28,6 +28,9 @@ pub enum Step {
     WidgetView,
     /// The widget added to its cart (`subject`: that site's origin).
     WidgetAdd,
+    /// An order placed after the widget's checkout button (`subject`: that site's origin,
+    /// `page`: the order, `value`: its total in `currency`).
+    WidgetSale,
     /// A product in a placed order (`subject`: the product, `value`: how many, `page`: the
     /// order, so a replayed confirmation counts once).
     ProductBought,
@@ -37,7 +40,7 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 10] = [
+    pub const ALL: [Step; 11] = [
         Step::PageView,
         Step::ProductView,
         Step::Search,
@@ -46,6 +49,7 @@ impl Step {
         Step::OrderPlaced,
         Step::WidgetView,
         Step::WidgetAdd,
+        Step::WidgetSale,
         Step::ProductBought,
         Step::Exposure,
     ];
@@ -60,6 +64,7 @@ impl Step {
             Step::OrderPlaced => "order_placed",
             Step::WidgetView => "widget_view",
             Step::WidgetAdd => "widget_add",
+            Step::WidgetSale => "widget_sale",
             Step::ProductBought => "product_bought",
             Step::Exposure => "exposure",
         }

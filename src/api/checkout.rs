@@ -258,6 +258,11 @@ pub async fn place_order(
             e.value = order.totals.total.minor;
             e.currency = order.totals.total.currency.code().to_string();
         });
+        super::events::record_site_sale(
+            &order.code,
+            order.totals.total.minor,
+            order.totals.total.currency.code(),
+        );
         for line in &order.lines {
             super::events::record(crate::analytics::Step::ProductBought, |e| {
                 e.page = order.code.clone();

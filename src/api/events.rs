@@ -84,3 +84,42 @@ pub async fn forget() {
     }
     set_cookie(VISITOR_COOKIE, "", 0);
 }
+
+/// The cookie naming the site whose widget sent the shopper to checkout: the site only, for
+/// a day, so that the order can be counted as that site's sale.
+const VIA_COOKIE: &str = "vitrine_via";
+const VIA_MAX_AGE: u32 = 86_400;
+
+/// Remembers that this shopper's checkout came from the widget on `site`.
+pub fn came_from_site(site: &str) {
+    // An origin is letters, digits, ':', '/', '.', '-', '[' and ']': nothing a cookie value
+    // may not hold.
+    let plain = site
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ":/.-[]".contains(c));
+    if plain {
+        set_cookie(VIA_COOKIE, site, VIA_MAX_AGE);
+    }
+}
+
+/// Records order `code` (its `total` in `currency`) as the sale of the site whose widget
+/// sent this shopper, if one did, and forgets the site.
+pub fn record_site_sale(code: &str, total: i64, currency: &str) {
+    let Some(parts) = use_context::<Parts>() else {
+        return;
+    };
+    let Some(site) = crate::api::cart::ssr::cookie_pairs(&parts.headers)
+        .find(|(k, _)| *k == VIA_COOKIE)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty())
+    else {
+        return;
+    };
+    record(Step::WidgetSale, |e| {
+        e.subject = site;
+        e.page = code.to_string();
+        e.value = total;
+        e.currency = currency.to_string();
+    });
+    set_cookie(VIA_COOKIE, "", 0);
+}

@@ -17,18 +17,23 @@ pub async fn widget_product(handle: String) -> Result<Product, ApiError> {
     Ok(product)
 }
 
-/// A widget step, under the site that embeds it (the request's Origin, which the CORS layer
-/// has already checked against the allowed ones).
+/// A widget step, under the site that embeds it.
 fn record_on_site(step: crate::analytics::Step) {
-    let origin = use_context::<axum::http::request::Parts>()
+    let origin = site().unwrap_or_default();
+    crate::api::events::record(step, |e| e.subject = origin);
+}
+
+/// The site that embeds the widget: the request's Origin, which the CORS layer (or, for the
+/// checkout's form post, the origin guard) has already checked against the allowed ones.
+fn site() -> Option<String> {
+    use_context::<axum::http::request::Parts>()
         .and_then(|p| p.headers.get(axum::http::header::ORIGIN).cloned())
         .and_then(|v| {
             v.to_str()
                 .ok()
                 .map(|s| s.chars().take(200).collect::<String>())
         })
-        .unwrap_or_default();
-    crate::api::events::record(step, |e| e.subject = origin);
+        .filter(|s| !s.is_empty() && s != "null")
 }
 
 /// The cart the widget names, else the one our cookie names (a page on the store's own
@@ -106,6 +111,10 @@ pub async fn widget_checkout(token: String) -> Result<(), ApiError> {
         }
     }
     set_token(&token);
+    // The order this leads to is the embedding site's sale (no visitor in it: the site only).
+    if let Some(site) = site() {
+        crate::api::events::came_from_site(&site);
+    }
     crate::api::cart::ssr::redirect("/checkout");
     Ok(())
 }

@@ -309,12 +309,21 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
     let sites: String = t
         .sites
         .iter()
-        .map(|(s, v, a)| format!("<tr><td>{}</td><td>{v}</td><td>{a}</td></tr>", escape(s)))
+        .map(|s| {
+            format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&s.site),
+                s.views,
+                s.adds,
+                s.orders,
+                money(s.revenue, &t.currency)
+            )
+        })
         .collect();
     html.push_str(&table(
-        "The widget, by site",
+        "The widget's sales, by site",
         "sites",
-        &["Site", "Widget views", "Added to cart"],
+        &["Site", "Widget views", "Added to cart", "Orders", "Revenue"],
         &sites,
         "The widget was not used in this period.",
     ));

@@ -118,12 +118,26 @@ pub struct Totals {
     pub products: Vec<(String, u64, u64, u64)>,
     /// The most bought: (product, orders, units).
     pub bought: Vec<(String, u64, i64)>,
-    /// (site, widget views, widget adds).
-    pub sites: Vec<(String, u64, u64)>,
+    /// The widget by the site that embeds it.
+    pub sites: Vec<Site>,
+    /// The currency most orders were placed in (revenue by site is in it).
+    pub currency: String,
     /// Page views by kind of page.
     pub pages: Vec<(String, u64)>,
     /// The seeded store's generated visits are in the data.
     pub demo: bool,
+}
+
+/// What the widget did on one site.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Site {
+    pub site: String,
+    pub views: u64,
+    pub adds: u64,
+    /// Orders placed after its checkout button, and their revenue (minor units of the
+    /// totals' currency).
+    pub orders: u64,
+    pub revenue: i64,
 }
 
 impl Totals {
@@ -227,14 +241,38 @@ impl StorefrontData {
                     WHERE at >= ?1 AND step = 'product_bought' GROUP BY page, subject)
                  GROUP BY subject ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?2",
             )?;
-            t.sites = rows(
-                "SELECT subject, SUM(step = 'widget_view'), SUM(step = 'widget_add') FROM events
-                 WHERE at >= ?1 AND step IN ('widget_view', 'widget_add')
-                 GROUP BY subject ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?2",
-            )?
-            .into_iter()
-            .map(|(s, v, a)| (s, v, a as u64))
-            .collect();
+            t.currency = c
+                .query_row(
+                    "SELECT currency FROM events WHERE step = 'order_placed' AND at >= ?1
+                     GROUP BY currency ORDER BY COUNT(DISTINCT subject) DESC LIMIT 1",
+                    [since],
+                    |r| r.get(0),
+                )
+                .unwrap_or_else(|_| "USD".to_string());
+            let mut stmt = c.prepare_cached(
+                // A sale counts once however often its confirmation was answered; its revenue
+                // in the period's main currency.
+                "SELECT subject, SUM(step = 'widget_view'), SUM(step = 'widget_add'),
+                   (SELECT COUNT(DISTINCT s.page) FROM events s WHERE s.at >= ?1
+                     AND s.step = 'widget_sale' AND s.subject = e.subject),
+                   (SELECT COALESCE(SUM(v), 0) FROM (SELECT MAX(s.value) AS v FROM events s
+                     WHERE s.at >= ?1 AND s.step = 'widget_sale' AND s.subject = e.subject
+                       AND s.currency = ?3 GROUP BY s.page))
+                 FROM events e
+                 WHERE at >= ?1 AND step IN ('widget_view', 'widget_add', 'widget_sale')
+                 GROUP BY subject ORDER BY 4 DESC, 3 DESC, 2 DESC, 1 LIMIT ?2",
+            )?;
+            t.sites = stmt
+                .query_map(rusqlite::params![since, TOP, t.currency], |r| {
+                    Ok(Site {
+                        site: r.get(0)?,
+                        views: r.get(1)?,
+                        adds: r.get(2)?,
+                        orders: r.get(3)?,
+                        revenue: r.get(4)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             t.pages = rows(
                 "SELECT page, COUNT(*), 0 FROM events
                  WHERE at >= ?1 AND step = 'page_view' GROUP BY page ORDER BY 2 DESC, 1 LIMIT ?2",

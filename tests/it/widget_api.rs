@@ -104,6 +104,28 @@ fn opening_checkout_from_the_widget_makes_its_cart_the_stores_and_keeps_the_stor
         assert!(cart.line(&tee).is_some(), "the store's line is kept");
         assert_eq!(cart.line(&pocket).map(|l| l.quantity), Some(2));
 
+        // The order placed from there is the blog's sale on the owner's dashboard, once
+        // however often it is confirmed, and the site is forgotten with it.
+        let via = r.cookie("vitrine_via").expect("the site, remembered");
+        assert_eq!(via, format!("vitrine_via={BLOG}"));
+        let shopper = format!("vitrine_cart={}; {via}", widget.token);
+        let placed = t.place(&shopper, common::CHECKOUT_FORM, 7).await;
+        assert!(placed.header("location").starts_with("/orders/"), "{}", placed.body);
+        assert!(placed.header("set-cookie").contains("vitrine_via=;"));
+        t.place(&shopper, common::CHECKOUT_FORM, 7).await;
+        let data = vitrine::storefront::StorefrontData::open(&t.dir).unwrap();
+        let mut sites = Vec::new();
+        for _ in 0..100 {
+            sites = data.event_totals(0).await.unwrap().sites;
+            if sites.iter().any(|s| s.orders > 0) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        let blog = sites.iter().find(|s| s.site == BLOG).expect("the blog's row");
+        assert_eq!(blog.orders, 1, "{sites:?}");
+        assert!(blog.revenue > 0);
+
         // A cart that is gone (ordered, expired) opens the store's cart page, changing nothing.
         let form = Request::post("/api/widget/checkout")
             .header(header::HOST, common::STORE_HOST)
