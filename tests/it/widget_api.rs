@@ -110,7 +110,11 @@ fn opening_checkout_from_the_widget_makes_its_cart_the_stores_and_keeps_the_stor
         assert_eq!(via, format!("vitrine_via={BLOG}"));
         let shopper = format!("vitrine_cart={}; {via}", widget.token);
         let placed = t.place(&shopper, common::CHECKOUT_FORM, 7).await;
-        assert!(placed.header("location").starts_with("/orders/"), "{}", placed.body);
+        assert!(
+            placed.header("location").starts_with("/orders/"),
+            "{}",
+            placed.body
+        );
         assert!(placed.header("set-cookie").contains("vitrine_via=;"));
         t.place(&shopper, common::CHECKOUT_FORM, 7).await;
         let data = vitrine::storefront::StorefrontData::open(&t.dir).unwrap();
@@ -122,7 +126,10 @@ fn opening_checkout_from_the_widget_makes_its_cart_the_stores_and_keeps_the_stor
             }
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
-        let blog = sites.iter().find(|s| s.site == BLOG).expect("the blog's row");
+        let blog = sites
+            .iter()
+            .find(|s| s.site == BLOG)
+            .expect("the blog's row");
         assert_eq!(blog.orders, 1, "{sites:?}");
         assert!(blog.revenue > 0);
 

@@ -1,7 +1,8 @@
-//! Customer accounts in the embedded store. Passwords are kept only as argon2id hashes, and
-//! hashing runs outside the database lock (it takes tens of milliseconds on purpose).
+//! Customer accounts in the embedded store: registering, signing in and out, the customer and
+//! their orders. Passwords are kept only as argon2id hashes, and hashing runs outside the
+//! database lock (it takes tens of milliseconds on purpose).
 
-use super::{db, now};
+use super::*;
 use crate::commerce::backend::{CommerceError, CommerceResult};
 use crate::commerce::model::{Address, Customer, OrderStatus, OrderSummary};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
@@ -127,7 +128,7 @@ pub fn remember_address(c: &Connection, customer: i64, address: &Address) -> Com
     .map_err(db)
 }
 
-pub fn orders_for(c: &Connection, customer: i64) -> CommerceResult<Vec<OrderSummary>> {
+pub fn order_summaries(c: &Connection, customer: i64) -> CommerceResult<Vec<OrderSummary>> {
     let mut stmt = c
         .prepare_cached(
             "SELECT o.code, o.placed_at, o.status, o.total, o.currency,
@@ -189,4 +190,84 @@ pub fn close_session(c: &Connection, token: &str) -> CommerceResult<()> {
     c.execute("DELETE FROM sessions WHERE token = ?1", [token])
         .map(|_| ())
         .map_err(db)
+}
+
+pub(super) async fn register(
+    store: &EmbeddedStore,
+    email: &str,
+    name: &str,
+    password: &str,
+) -> CommerceResult<SignedIn> {
+    // A taken address is refused before any hashing: hashing is the costly part.
+    let known = email.to_string();
+    if store
+        .read(move |c| accounts::credentials(c, &known))
+        .await?
+        .is_some()
+    {
+        return Err(CommerceError::EmailTaken);
+    }
+    let password = password.to_string();
+    let hash = accounts::hashing(move || accounts::hash_password(&password)).await??;
+    let (email, name) = (email.to_string(), name.to_string());
+    let customer = store
+        .run(move |c| accounts::insert_customer(c, &email, &name, &hash))
+        .await?;
+    Ok(SignedIn {
+        customer,
+        cart_token: None,
+    })
+}
+
+pub(super) async fn sign_in(
+    store: &EmbeddedStore,
+    email: &str,
+    password: &str,
+) -> CommerceResult<SignedIn> {
+    let email = email.to_string();
+    let found = store
+        .read(move |c| accounts::credentials(c, &email))
+        .await?;
+    let password = password.to_string();
+    let stored = found.as_ref().map(|(_, h)| h.clone());
+    let ok =
+        accounts::hashing(move || accounts::verify_password(&password, stored.as_deref())).await?;
+    match found {
+        Some((id, _)) if ok => Ok(SignedIn {
+            customer: store.run(move |c| accounts::open_session(c, id)).await?,
+            cart_token: None,
+        }),
+        _ => Err(CommerceError::InvalidCredentials),
+    }
+}
+
+pub(super) async fn customer(store: &EmbeddedStore, id: &str) -> CommerceResult<Customer> {
+    let session = id.to_string();
+    store
+        .read(move |c| {
+            let mut customer =
+                accounts::load_customer(c, accounts::session_customer(c, &session)?)?;
+            customer.id = session;
+            Ok(customer)
+        })
+        .await
+}
+
+/// Ends the session at once; the cart was never the session's.
+pub(super) async fn sign_out(store: &EmbeddedStore, customer_id: &str) -> CommerceResult<bool> {
+    let session = customer_id.to_string();
+    store
+        .run(move |c| accounts::close_session(c, &session))
+        .await?;
+    Ok(false)
+}
+
+pub(super) async fn orders_for(
+    store: &EmbeddedStore,
+    customer_id: &str,
+) -> CommerceResult<Vec<OrderSummary>> {
+    let session = customer_id.to_string();
+    store
+        .read(move |c| order_summaries(c, accounts::session_customer(c, &session)?))
+        .await
 }

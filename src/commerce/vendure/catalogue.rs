@@ -1,8 +1,11 @@
 //! Vendure's catalogue in the storefront's terms: collections become categories, option groups
 //! named like colour and size become facets, prices are the ones with tax (what the shopper
-//! pays), and stock levels become numbers.
+//! pays), and stock levels become numbers. Then the adapter's catalogue section: the shelf (a
+//! 60 s copy of the catalogue for listings), categories, listings, product pages and the
+//! candidates discovery ranks.
 
 use super::plain::VProduct;
+use super::*;
 use crate::commerce::checkout::Day;
 use crate::commerce::model::*;
 use crate::commerce::Money;
@@ -183,7 +186,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Picture sizes from the asset server's presets: cards are drawn at 400 px, the product
 /// page at 800 px.
 pub const CARD: &str = "medium";
-pub const PAGE: &str = "large";
+pub const PICTURE: &str = "large";
 
 pub fn picture(url: &str, alt: &str, preset: &str) -> Image {
     Image {
@@ -263,7 +266,7 @@ pub fn summary(p: &VProduct, currency: Currency) -> ProductSummary {
     }
 }
 
-pub fn product(p: VProduct, category: Category, currency: Currency) -> Product {
+pub fn to_product(p: VProduct, category: Category, currency: Currency) -> Product {
     let brand = brand(&p);
     let group_index = |id: &str| p.groups.iter().position(|(g, _)| g == id);
     let mut options: Vec<ProductOption> = p
@@ -294,11 +297,15 @@ pub fn product(p: VProduct, category: Category, currency: Currency) -> Product {
                 price: Money::new(v.price, currency),
                 compare_at: None,
                 stock: stock(&v.stock_level),
-                image: v.image.as_ref().map(|u| picture(u, &p.name, PAGE)),
+                image: v.image.as_ref().map(|u| picture(u, &p.name, PICTURE)),
             }
         })
         .collect();
-    let mut images: Vec<Image> = p.images.iter().map(|u| picture(u, &p.name, PAGE)).collect();
+    let mut images: Vec<Image> = p
+        .images
+        .iter()
+        .map(|u| picture(u, &p.name, PICTURE))
+        .collect();
     if images.is_empty() {
         images.push(no_picture(&p.name));
     }
@@ -343,6 +350,308 @@ pub fn epoch_seconds(iso: &str) -> i64 {
     Day::from_civil(y, m, d).0 * 86_400 + h * 3_600 + min * 60 + s
 }
 
+pub(super) async fn categories(store: &VendureStore) -> CommerceResult<Vec<Category>> {
+    let shelf = store.shelf().await?;
+    // Categories are the innermost collections; outer ones stay reachable by address.
+    Ok(shelf
+        .collections
+        .iter()
+        .filter(|c| c.children.is_empty())
+        .map(|c| shelf.category(c))
+        .collect())
+}
+
+pub(super) async fn category(store: &VendureStore, handle: &str) -> CommerceResult<Category> {
+    let shelf = store.shelf().await?;
+    shelf
+        .collection(handle)
+        .map(|c| shelf.category(c))
+        .ok_or(CommerceError::NotFound(Thing::Category))
+}
+
+pub(super) async fn products(
+    store: &VendureStore,
+    query: &ProductQuery,
+) -> CommerceResult<Page<ProductSummary>> {
+    let shelf = store.shelf().await?;
+    let all: Vec<&ProductSummary> = shelf
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            query
+                .category
+                .as_ref()
+                .is_none_or(|c| shelf.in_collection(*i, c))
+        })
+        .map(|(_, item)| &item.summary)
+        .collect();
+    let per_page = query.per_page.max(1);
+    let page = query.page.max(1);
+    Ok(Page {
+        total: all.len() as u32,
+        items: all
+            .into_iter()
+            .skip(((page - 1) * per_page) as usize)
+            .take(per_page as usize)
+            .cloned()
+            .collect(),
+        page,
+        per_page,
+    })
+}
+
+pub(super) async fn product(store: &VendureStore, handle: &str) -> CommerceResult<Product> {
+    let reply = store
+        .client
+        .call::<ProductBySlug>(
+            product_by_slug::Variables {
+                slug: handle.to_string(),
+            },
+            None,
+            Kind::Read,
+        )
+        .await?;
+    let p = reply
+        .data
+        .product
+        .map(|p| plain_product!(p))
+        .ok_or(CommerceError::NotFound(Thing::Product))?;
+    let shelf = store.shelf().await?;
+    let category = shelf
+        .category_of(&p)
+        .map(|c| shelf.category(c))
+        .unwrap_or_else(|| Category {
+            handle: String::new(),
+            name: String::new(),
+            description: String::new(),
+            product_count: 0,
+            image: None,
+        });
+    Ok(to_product(p, category, store.currency))
+}
+
+pub(super) async fn items(store: &VendureStore, query: &ItemQuery) -> CommerceResult<Vec<Item>> {
+    let shelf = store.shelf().await?;
+    let wanted = |i: usize| {
+        query
+            .category
+            .as_ref()
+            .is_none_or(|c| shelf.in_collection(i, c))
+            && query
+                .handles
+                .as_ref()
+                .is_none_or(|hs| hs.contains(&shelf.items[i].summary.handle))
+    };
+    let limit = query.limit as usize;
+    let Some(words) = &query.words else {
+        return Ok((0..shelf.items.len())
+            .filter(|&i| wanted(i))
+            .take(limit)
+            .map(|i| shelf.items[i].clone())
+            .collect());
+    };
+    let mut hits: Vec<(usize, f64)> = store
+        .matches(&shelf, words, query.category.as_deref())
+        .await?
+        .into_iter()
+        .filter(|(i, _)| wanted(*i))
+        .collect();
+    hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(hits
+        .into_iter()
+        .take(limit)
+        .map(|(i, score)| {
+            let mut item = shelf.items[i].clone();
+            item.relevance = score;
+            item
+        })
+        .collect())
+}
+
+pub(super) async fn search_terms(store: &VendureStore) -> CommerceResult<Vec<(String, u32)>> {
+    Ok(store.shelf().await?.terms())
+}
+
+impl VendureStore {
+    pub(super) async fn shelf(&self) -> CommerceResult<Arc<Shelf>> {
+        let fresh = || {
+            self.shelf.lock().ok().and_then(|s| {
+                s.get(self.language)
+                    .filter(|(at, _)| at.elapsed() < SHELF_TTL)
+                    .map(|(_, s)| s.clone())
+            })
+        };
+        if let Some(shelf) = fresh() {
+            return Ok(shelf);
+        }
+        let stale = || {
+            self.shelf
+                .lock()
+                .ok()
+                .and_then(|s| s.get(self.language).map(|(_, s)| s.clone()))
+        };
+        // While another request reloads it, an old catalogue beats a queue.
+        let _one = match self.loading.try_lock() {
+            Ok(one) => one,
+            Err(_) => match stale() {
+                Some(shelf) => return Ok(shelf),
+                None => self.loading.lock().await,
+            },
+        };
+        if let Some(shelf) = fresh() {
+            return Ok(shelf);
+        }
+        match self.load_shelf().await {
+            Ok(loaded) => {
+                let shelf = Arc::new(loaded);
+                if let Ok(mut s) = self.shelf.lock() {
+                    s.insert(self.language, (Instant::now(), shelf.clone()));
+                }
+                Ok(shelf)
+            }
+            // Vendure down: listings keep showing the last catalogue they had, if any.
+            Err(e) => stale().ok_or(e),
+        }
+    }
+}
+
+impl VendureStore {
+    /// Drops the cached catalogue in every language (stock changed).
+    pub(super) fn restock(&self) {
+        if let Ok(mut s) = self.shelf.lock() {
+            s.clear();
+        }
+    }
+}
+
+impl VendureStore {
+    pub(super) async fn load_shelf(&self) -> CommerceResult<Shelf> {
+        let listed = self
+            .client
+            .call::<Collections>(collections::Variables {}, None, Kind::Read)
+            .await?
+            .data
+            .collections
+            .items;
+        let mut collections: Vec<Collection> = listed
+            .iter()
+            .map(|c| Collection {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                description: c.description.clone(),
+                image: c.featured_asset.as_ref().map(|a| a.preview.clone()),
+                children: listed
+                    .iter()
+                    .filter(|child| child.parent_id == c.id)
+                    .map(|child| child.slug.clone())
+                    .collect(),
+            })
+            .collect();
+        // Outer collections first, then Vendure's order within each level.
+        collections.sort_by_key(|c| c.children.is_empty());
+        let mut products: Vec<VProduct> = Vec::new();
+        loop {
+            let page = self
+                .client
+                .call::<Products>(
+                    products::Variables {
+                        skip: products.len() as i64,
+                        take: PAGE,
+                    },
+                    None,
+                    Kind::Read,
+                )
+                .await?
+                .data
+                .products;
+            let total = page.total_items;
+            let got = page.items.len();
+            products.extend(page.items.into_iter().map(|p| plain_product!(p)));
+            if got == 0 || products.len() as i64 >= total {
+                break;
+            }
+        }
+        Ok(Shelf::new(collections, &products, self.currency))
+    }
+}
+
+impl VendureStore {
+    /// Products matching every planned word, with a score: each word is searched with
+    /// Vendure's `search` (one call per alternative), and matched against the brand and
+    /// collection names it does not index; words too short for it are matched against the
+    /// cached catalogue.
+    pub(super) async fn matches(
+        &self,
+        shelf: &Shelf,
+        words: &[crate::discovery::query::WordMatch],
+        collection: Option<&str>,
+    ) -> CommerceResult<HashMap<usize, f64>> {
+        let mut scores: Option<HashMap<usize, f64>> = None;
+        for word in words {
+            let mut found: HashMap<usize, f64> = HashMap::new();
+            for alt in &word.alternatives {
+                let alt = alt.trim().to_lowercase();
+                if alt.chars().count() < 3 {
+                    for i in (0..shelf.items.len()).filter(|&i| shelf.has_word_starting(i, &alt)) {
+                        let s = found.entry(i).or_default();
+                        *s = s.max(1.0);
+                    }
+                    continue;
+                }
+                let mut skip = 0;
+                while skip < MOST_HITS {
+                    let page = self
+                        .client
+                        .call::<Search>(
+                            search::Variables {
+                                term: alt.clone(),
+                                // Vendure's pages then hold only this category's.
+                                collection: collection.map(str::to_string),
+                                skip,
+                                take: PAGE,
+                            },
+                            None,
+                            Kind::Read,
+                        )
+                        .await?
+                        .data
+                        .search;
+                    let got = page.items.len() as i64;
+                    for hit in page.items {
+                        if let Some(&i) = shelf.by_slug.get(&hit.slug) {
+                            let s = found.entry(i).or_default();
+                            *s = s.max(hit.score);
+                        }
+                    }
+                    skip += got;
+                    if got == 0 || skip >= page.total_items {
+                        break;
+                    }
+                }
+                let in_scope = |i: &usize| {
+                    collection.is_none_or(|c| shelf.memberships[*i].iter().any(|m| m == c))
+                };
+                for i in (0..shelf.items.len())
+                    .filter(in_scope)
+                    .filter(|&i| shelf.has_label_word_starting(i, &alt))
+                {
+                    let s = found.entry(i).or_default();
+                    *s = s.max(1.0);
+                }
+            }
+            scores = Some(match scores {
+                None => found,
+                Some(before) => before
+                    .into_iter()
+                    .filter_map(|(i, s)| found.get(&i).map(|f| (i, s + f)))
+                    .collect(),
+            });
+        }
+        Ok(scores.unwrap_or_default())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,7 +694,7 @@ mod tests {
 
     #[test]
     fn variant_options_follow_the_products_group_order() {
-        let p = product(laptop(), category(), Currency::USD);
+        let p = to_product(laptop(), category(), Currency::USD);
         assert_eq!(p.options[0].name, "Screen size");
         assert_eq!(p.options[0].values, ["13 inch", "15 inch"]);
         assert_eq!(p.variants[0].options, ["13 inch", "Silver"]);

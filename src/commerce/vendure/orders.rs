@@ -1,8 +1,11 @@
 //! Vendure orders in the storefront's terms: the active order is the cart, a placed order is
-//! an order with a timeline. Amounts are Vendure's own (tax included), never recomputed.
+//! an order with a timeline. Amounts are Vendure's own (tax included), never recomputed. Then
+//! the adapter's orders section: reading a placed order, with the proof Vendure's access rule
+//! checks.
 
 use super::catalogue::{no_picture, picture, stock, CARD};
 use super::plain::{VAddress, VFulfillment, VOrder};
+use super::*;
 use crate::commerce::backend::{CommerceError, CommerceResult};
 use crate::commerce::bundles::Saving;
 use crate::commerce::checkout::{self, PaymentMethod, ShippingOption, Totals};
@@ -251,6 +254,50 @@ pub fn placed(order: &VOrder) -> CommerceResult<Order> {
         coupon: coupon(order, currency),
         gift: None,
     })
+}
+
+pub(super) async fn order(store: &VendureStore, code: &str) -> CommerceResult<Order> {
+    let not_found = |e| match e {
+        CommerceError::NotFound(_) => CommerceError::NotFound(Thing::Order),
+        other => other,
+    };
+    let missing = || CommerceError::NotFound(Thing::Order);
+    let code = code.to_string();
+    let proof = store.order_proof(&code);
+    if !store.gifts {
+        let reply = store
+            .client
+            .call_proved::<OrderByCode>(order_by_code::Variables { code }, proof.as_deref())
+            .await
+            .map_err(not_found)?;
+        let o = reply.data.order_by_code.ok_or_else(missing)?;
+        return orders::placed(&plain_order!(o));
+    }
+    let reply = store
+        .client
+        .call_proved::<OrderWithGift>(order_with_gift::Variables { code }, proof.as_deref())
+        .await
+        .map_err(not_found)?;
+    let o = reply.data.order_by_code.ok_or_else(missing)?;
+    let mut placed = orders::placed(&plain_order!(o.order_fields))?;
+    placed.gift = o.custom_fields.and_then(|f| {
+        f.gift_message.map(|message| Gift {
+            message,
+            hide_prices: f.gift_hide_prices.unwrap_or(false),
+        })
+    });
+    Ok(placed)
+}
+
+impl VendureStore {
+    /// The proof that the storefront checked the shopper may read order `code`.
+    pub(super) fn order_proof(&self, code: &str) -> Option<String> {
+        use hmac::{Hmac, Mac};
+        let key = self.proof_key.as_ref()?;
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key).ok()?;
+        mac.update(code.as_bytes());
+        Some(crate::hex::encode(&mac.finalize().into_bytes()))
+    }
 }
 
 #[cfg(test)]
