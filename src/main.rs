@@ -63,8 +63,11 @@ async fn serve() {
         .as_ref()
         .and_then(|w| w.first())
         .map(String::as_str);
-    if let (Some(words), Some("insights" | "experiments" | "reviews")) = (&config.admin, verb) {
+    if let (Some(words), Some("insights" | "experiments" | "reviews" | "secret")) =
+        (&config.admin, verb)
+    {
         let answer = match verb {
+            Some("secret") => server::admin::secret_command(words, &storefront),
             Some("insights") => server::insights::command(words, &storefront).await,
             Some("experiments") => server::insights_experiments::command(words, &storefront).await,
             _ => server::admin::reviews_command(words, &storefront).await,
@@ -125,6 +128,10 @@ async fn serve() {
                 std::process::exit(1);
             }
         };
+    if let Err(msg) = storefront.check_secret(&signer.fingerprint()) {
+        eprintln!("vitrine: {msg}");
+        std::process::exit(1);
+    }
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
         Ok(l) => l,
         Err(e) => {

@@ -235,6 +235,21 @@ fn review_summary(r: &StoredReview) -> serde_json::Value {
     })
 }
 
+/// `admin secret reset`: forgets the signing key this data was served with, so that the next
+/// start may bring a new one (every instance then has to share it).
+pub fn secret_command(words: &[String], data: &StorefrontData) -> Result<String, String> {
+    match words {
+        [_, verb] if verb == "reset" => Ok(if data.forget_secret()? {
+            "The signing key's fingerprint is forgotten: the next start remembers its key. \
+             Links and sign-ins signed with the old key no longer open."
+                .to_string()
+        } else {
+            "No signing key was remembered.".to_string()
+        }),
+        _ => Err(super::config::USAGE.to_string()),
+    }
+}
+
 /// `admin reviews [approve ID | reject ID]`: the queue, or a verdict on one review.
 pub async fn reviews_command(words: &[String], data: &StorefrontData) -> Result<String, String> {
     let unavailable = |_| "the storefront's data cannot be read".to_string();

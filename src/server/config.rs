@@ -63,6 +63,7 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
        vitrine [--data-dir DIR] admin bundles [add PERCENT PRODUCT PRODUCT [PRODUCT] | remove ID]
        vitrine [--data-dir DIR] admin insights [DAYS | export [DAYS]]
        vitrine [--data-dir DIR] admin experiments [start NAME | stop NAME]
+       vitrine [--data-dir DIR] admin secret reset
 
   --addr        address to listen on       (env VITRINE_ADDR, default 127.0.0.1:3000)
   --data-dir    embedded store's folder    (env VITRINE_DATA_DIR, default ./data)
@@ -95,6 +96,8 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  visitors, conversions and difference to control
   admin experiments start|stop NAME  start an experiment now (or stop it); a running server
                                  follows within a second
+  admin secret reset             forget the signing key this data was served with: a server
+                                 refuses to start with another key (VITRINE_SECRET) until then
 
   env VITRINE_BACKEND            embedded (default) or vendure
   env VENDURE_SHOP_API           the Vendure Shop API URL (with VITRINE_BACKEND=vendure), e.g.

@@ -43,6 +43,12 @@ impl Signer {
         Ok(Signer::new(hex.as_bytes()))
     }
 
+    /// What identifies this key without revealing it: its MAC of a fixed text. Instances
+    /// sharing the storefront's data compare it (`StorefrontData::check_secret`).
+    pub fn fingerprint(&self) -> String {
+        self.sign("secret-fingerprint", "vitrine")
+    }
+
     fn mac(&self, purpose: &str, value: &str) -> HmacSha256 {
         let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key length");
         mac.update(purpose.as_bytes());

@@ -9,6 +9,7 @@ pub mod events;
 pub mod experiments;
 pub mod reviews;
 pub mod rollup;
+pub mod secret;
 pub mod seeded_reviews;
 pub mod wishlists;
 

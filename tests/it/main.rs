@@ -22,6 +22,7 @@ mod pages;
 mod reviews_api;
 mod search_api;
 mod search_engines;
+mod shared_secret;
 mod style_tokens;
 mod tracking_api;
 mod widget_api;
