@@ -98,18 +98,16 @@ async fn page(State(desk): State<Desk>, headers: HeaderMap, Query(q): Query<Peri
     let days = q.days.filter(|d| PERIODS.contains(d)).unwrap_or(30);
     let since = crate::api::clock::now() - days * 86_400;
     let experiments = super::insights_experiments::gather(&desk.data).await;
-    let currency = desk
-        .data
-        .main_currency(since)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| "USD".into());
-    let series = desk.data.series(since, &currency).await;
-    match (desk.data.event_totals(since).await, experiments, series) {
+    let totals = desk.data.event_totals(since).await;
+    // Revenue over time in the period's main currency, which the totals already found.
+    let series = match &totals {
+        Ok(t) => desk.data.series(since, &t.currency).await,
+        Err(_) => Err(crate::storefront::Unavailable),
+    };
+    match (totals, experiments, series) {
         (Ok(t), Ok((shown, current)), Ok(series)) => {
             let today = crate::api::clock::now().div_euclid(86_400);
-            let time = over_time(&series, &currency, today - days + 1, today);
+            let time = over_time(&series, &t.currency, today - days + 1, today);
             let mut body = dashboard(&t, days, desk.data.events().dropped(), &time);
             body.push_str(&super::insights_experiments::section(&shown, &current));
             respond(StatusCode::OK, shell("Insights", &body))

@@ -81,24 +81,52 @@ fn write_all(mut conn: rusqlite::Connection, rx: Receiver<Event>, dropped: Arc<A
 
 fn write(conn: &mut rusqlite::Connection, batch: &[Event]) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
-    {
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO events (at, step, page, subject, value, currency, visitor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for e in batch {
-            stmt.execute(rusqlite::params![
-                e.at,
-                e.step.as_str(),
-                e.page,
-                e.subject,
-                e.value,
-                e.currency,
-                e.visitor
-            ])?;
-        }
-    }
+    insert(&tx, batch)?;
     tx.commit()
+}
+
+/// Inserts `events` within the caller's transaction.
+fn insert(tx: &rusqlite::Transaction, events: &[Event]) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO events (at, step, page, subject, value, currency, visitor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for e in events {
+        stmt.execute(rusqlite::params![
+            e.at,
+            e.step.as_str(),
+            e.page,
+            e.subject,
+            e.value,
+            e.currency,
+            e.visitor
+        ])?;
+    }
+    Ok(())
+}
+
+/// The currency most orders were placed in since `since`, if any order was.
+pub(super) fn main_currency_in(
+    c: &rusqlite::Connection,
+    since: i64,
+) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    c.query_row(
+        "SELECT currency FROM events WHERE step = 'order_placed' AND at >= ?1
+         GROUP BY currency ORDER BY COUNT(DISTINCT subject) DESC LIMIT 1",
+        [since],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+/// Whether the seeded store's demo visits were written (or deleted after).
+fn has_demo(c: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'seeded_events')",
+        [],
+        |r| r.get(0),
+    )
 }
 
 /// What the dashboard reads for a period.
@@ -183,11 +211,7 @@ impl StorefrontData {
                     None => t.steps.push((step, n, 0)),
                 }
             }
-            t.demo = c.query_row(
-                "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'seeded_events')",
-                [],
-                |r| r.get(0),
-            )?;
+            t.demo = has_demo(c)?;
             t.visitors = c.query_row(
                 "SELECT COUNT(DISTINCT visitor) FROM events WHERE at >= ?1",
                 [since],
@@ -241,14 +265,7 @@ impl StorefrontData {
                     WHERE at >= ?1 AND step = 'product_bought' GROUP BY page, subject)
                  GROUP BY subject ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?2",
             )?;
-            t.currency = c
-                .query_row(
-                    "SELECT currency FROM events WHERE step = 'order_placed' AND at >= ?1
-                     GROUP BY currency ORDER BY COUNT(DISTINCT subject) DESC LIMIT 1",
-                    [since],
-                    |r| r.get(0),
-                )
-                .unwrap_or_else(|_| "USD".to_string());
+            t.currency = main_currency_in(c, since)?.unwrap_or_else(|| "USD".to_string());
             let mut stmt = c.prepare_cached(
                 // A sale counts once however often its confirmation was answered; its revenue
                 // in the period's main currency.
@@ -382,6 +399,11 @@ impl StorefrontData {
     /// Writes the seeded store's generated visits (`analytics::demo`) once, over the
     /// seeded catalogue. How many were written.
     pub fn seed_demo(&self) -> Result<usize, String> {
+        // Checked before the four weeks are generated: most starts have them already.
+        let seeded = has_demo(&self.conn.lock().unwrap_or_else(|p| p.into_inner()));
+        if seeded.map_err(|e| format!("cannot read the storefront's data: {e}"))? {
+            return Ok(0);
+        }
         let products: Vec<(String, i64)> = crate::commerce::embedded::catalog::generate(1)
             .into_iter()
             .filter_map(|p| Some((p.handle, p.variants.first()?.price)))
@@ -397,37 +419,11 @@ impl StorefrontData {
     pub fn seed_demo_events(&self, events: &[Event]) -> Result<usize, String> {
         let mut c = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         let db = |e: rusqlite::Error| format!("cannot write the demo visits: {e}");
-        let done: bool = c
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'seeded_events')",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(db)?;
-        if done {
+        if has_demo(&c).map_err(db)? {
             return Ok(0);
         }
         let tx = c.transaction().map_err(db)?;
-        {
-            let mut stmt = tx
-                .prepare(
-                    "INSERT INTO events (at, step, page, subject, value, currency, visitor)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )
-                .map_err(db)?;
-            for e in events {
-                stmt.execute(rusqlite::params![
-                    e.at,
-                    e.step.as_str(),
-                    e.page,
-                    e.subject,
-                    e.value,
-                    e.currency,
-                    e.visitor
-                ])
-                .map_err(db)?;
-            }
-        }
+        insert(&tx, events).map_err(db)?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('seeded_events', ?1)",
             [events.len().to_string()],

@@ -222,16 +222,7 @@ impl StorefrontData {
     /// The currency most orders were placed in since `since` (an experiment's revenue is
     /// reported in it), if any order was.
     pub async fn main_currency(&self, since: i64) -> Result<Option<String>, Unavailable> {
-        self.run(move |c| {
-            use rusqlite::OptionalExtension;
-            c.query_row(
-                "SELECT currency FROM events WHERE step = 'order_placed' AND at >= ?1
-                 GROUP BY currency ORDER BY COUNT(DISTINCT subject) DESC LIMIT 1",
-                [since],
-                |r| r.get(0),
-            )
-            .optional()
-        })
-        .await
+        self.run(move |c| super::events::main_currency_in(c, since))
+            .await
     }
 }
