@@ -92,8 +92,17 @@ fn each_visitor_sees_their_cell_drawn_by_the_server_on_every_visit_and_after_a_r
             assert_eq!(set_above(&again.get(PAGE, Some(&who)).await.body), *above);
         }
 
-        // Each consenting visitor counted once, in their cell, by the dashboard.
+        // Each consenting visitor counted once, in their cell, by the dashboard. Measured as
+        // the store declares it (started a minute ago), not as shipped (not started).
         let data = StorefrontData::open(&t.dir).unwrap();
+        let e = data
+            .experiments()
+            .experiments
+            .iter()
+            .find(|x| x.name == e.name)
+            .cloned()
+            .expect("the store runs the experiment");
+        assert!(e.started().is_some());
         let mut measured = Vec::new();
         for _ in 0..100 {
             measured = data.measure(&e, "USD", now()).await.unwrap();
