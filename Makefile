@@ -44,9 +44,10 @@ lint:
 	cargo clippy --no-default-features --features widget --lib -- -D warnings
 
 # VITRINE_VENDURE makes the
-# contract suite also run against a live Vendure (installed by setup-tests).
+# contract suite also run against a live Vendure (installed by setup-tests); VITRINE_POSTGRES
+# the shared-state contract against a real PostgreSQL (scripts/postgres.sh).
 unit:
-	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" cargo test --features ssr
+	. scripts/env.sh && pg=$$(bash scripts/postgres.sh start) && VITRINE_POSTGRES="$$pg" VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" cargo test --features ssr
 	cargo test --no-default-features --features widget --lib
 
 journeys:

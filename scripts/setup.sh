@@ -69,8 +69,9 @@ else
 fi
 
 if $want_tests; then
-  # 5. A real browser, and the test driver.
-  apt_install chromium
+  # 5. A real browser, and the test driver; PostgreSQL for what several instances share
+  # (scripts/postgres.sh runs it).
+  apt_install chromium postgresql
   if [ ! -d tests/journeys/node_modules/playwright-core ] ||
     [ tests/journeys/package-lock.json -nt tests/journeys/node_modules/.package-lock.json ]; then
     say "installing journey test dependencies (npm ci)"

@@ -57,6 +57,16 @@ async fn serve() {
     } else {
         storefront.without_statistics()
     };
+    let storefront = match &config.database_url {
+        None => storefront,
+        Some(url) => match vitrine::storefront::postgres::Postgres::connect(url).await {
+            Ok(pg) => storefront.with_shared(Arc::new(pg)),
+            Err(msg) => {
+                eprintln!("vitrine: {msg}");
+                std::process::exit(1);
+            }
+        },
+    };
     // The commands that need only the storefront's own data, on any backend.
     let verb = config
         .admin
@@ -67,7 +77,7 @@ async fn serve() {
         (&config.admin, verb)
     {
         let answer = match verb {
-            Some("secret") => server::admin::secret_command(words, &storefront),
+            Some("secret") => server::admin::secret_command(words, &storefront).await,
             Some("insights") => server::insights::command(words, &storefront).await,
             Some("experiments") => server::insights_experiments::command(words, &storefront).await,
             _ => server::admin::reviews_command(words, &storefront).await,
@@ -128,7 +138,11 @@ async fn serve() {
                 std::process::exit(1);
             }
         };
-    if let Err(msg) = storefront.check_secret(&signer.fingerprint()) {
+    if let Err(msg) = storefront
+        .shared()
+        .check_secret(&signer.fingerprint())
+        .await
+    {
         eprintln!("vitrine: {msg}");
         std::process::exit(1);
     }

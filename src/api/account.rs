@@ -49,7 +49,7 @@ pub async fn register(email: String, name: String, password: String) -> Result<(
             super::cart::ssr::token().as_deref(),
         )
         .await;
-    let signed_in = ssr::judged(&attempt, registered)?;
+    let signed_in = ssr::judged(&attempt, registered).await?;
     let key = ssr::key_of(&signed_in.customer.email);
     ssr::start_session(signed_in);
     joined_wishlist(&key).await;
@@ -78,7 +78,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     let signed_in = super::context::backend()?
         .sign_in(&email, &password, super::cart::ssr::token().as_deref())
         .await;
-    let signed_in = ssr::judged(&attempt, signed_in)?;
+    let signed_in = ssr::judged(&attempt, signed_in).await?;
     let key = ssr::key_of(&signed_in.customer.email);
     ssr::start_session(signed_in);
     joined_wishlist(&key).await;
@@ -128,7 +128,7 @@ pub(crate) mod ssr {
 
     /// Counts a wrong password (or a taken address) against the account, and remembers this
     /// browser there once the shopper is in.
-    pub fn judged(
+    pub async fn judged(
         attempt: &crate::api::guessing::Attempt,
         result: Result<crate::commerce::backend::SignedIn, CommerceError>,
     ) -> Result<crate::commerce::backend::SignedIn, ApiError> {
@@ -138,7 +138,7 @@ pub(crate) mod ssr {
                 Ok(signed_in)
             }
             Err(e @ (CommerceError::InvalidCredentials | CommerceError::EmailTaken)) => {
-                attempt.failed();
+                attempt.failed().await;
                 Err(e.into())
             }
             Err(e) => Err(e.into()),

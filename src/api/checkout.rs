@@ -228,31 +228,30 @@ pub async fn place_order(
         } else {
             Vec::new()
         };
-        let order = backend
-            .place_order(
-                &token,
-                &PlaceOrder {
-                    email,
-                    address,
-                    billing,
-                    gift,
-                    shipping_code: shipping,
-                    payment: card.method,
-                    declines: card.declines,
-                    currency: shown,
-                    // One order per attempt *of this cart*: another cart that learns (or
-                    // replays) the attempt key gets its own placement, never this order.
-                    idempotency_key: super::context::signer()?
-                        .sign("attempt", &format!("{token}:{attempt}")),
-                    customer_id: super::account::signed_in().await?.map(|c| c.id),
-                    bundles: if backend.prices_bundles() {
-                        Vec::new()
-                    } else {
-                        super::bundles::ssr::declared().await?
-                    },
-                },
-            )
-            .await?;
+        // One order per attempt *of this cart*: another cart that learns (or replays) the
+        // attempt key gets its own placement, never this order.
+        let key = super::context::signer()?.sign("attempt", &format!("{token}:{attempt}"));
+        let placing = PlaceOrder {
+            email,
+            address,
+            billing,
+            gift,
+            shipping_code: shipping,
+            payment: card.method,
+            declines: card.declines,
+            currency: shown,
+            idempotency_key: key.clone(),
+            customer_id: super::account::signed_in().await?.map(|c| c.id),
+            bundles: if backend.prices_bundles() {
+                Vec::new()
+            } else {
+                super::bundles::ssr::declared().await?
+            },
+        };
+        let order = super::placing::once(backend.as_ref(), &key, || {
+            backend.place_order(&token, &placing)
+        })
+        .await?;
         super::events::record(crate::analytics::Step::OrderPlaced, |e| {
             e.subject = order.code.clone();
             e.value = order.totals.total.minor;

@@ -7,8 +7,6 @@
 //!   (OWASP's "device cookies") and is not held back by other people's failures there.
 
 use super::{context, signed_cookie, ApiError};
-use std::time::Instant;
-
 const DEVICE_COOKIE: &str = "vitrine_device";
 /// Targets one browser is remembered for (accounts signed in to, orders opened).
 const REMEMBERED: usize = 8;
@@ -23,13 +21,12 @@ pub struct Attempt {
 /// the shopper must wait. Callers check the input's size first: nothing unbounded is kept.
 pub async fn begin(kind: &str, target: &str) -> Result<Attempt, ApiError> {
     let limit = context::attempts()?;
-    let now = Instant::now();
     let client = format!("{kind}:{}", super::client::client_key().await);
-    if !limit.allow(&[&client], now) {
+    if !limit.allow(&[&client]).await? {
         return Err(ApiError::RateLimited);
     }
     let known_device = device_knows(target);
-    if !known_device && !limit.check(&[target], now) {
+    if !known_device && !limit.check(&[target]).await? {
         return Err(ApiError::RateLimited);
     }
     Ok(Attempt {
@@ -40,10 +37,10 @@ pub async fn begin(kind: &str, target: &str) -> Result<Attempt, ApiError> {
 
 impl Attempt {
     /// A wrong guess: it counts against the target, unless this browser is known there.
-    pub fn failed(&self) {
+    pub async fn failed(&self) {
         if !self.known_device {
             if let Ok(limit) = context::attempts() {
-                limit.record(&[&self.target], Instant::now());
+                limit.record(&[&self.target]).await;
             }
         }
     }

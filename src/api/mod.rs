@@ -37,6 +37,8 @@ pub mod learned;
 pub mod listing;
 #[cfg(feature = "ui")]
 pub mod orders;
+#[cfg(feature = "ssr")]
+mod placing;
 #[cfg(feature = "ui")]
 pub mod profile;
 #[cfg(feature = "ssr")]

@@ -79,7 +79,7 @@ pub async fn lookup_order(code: String, email: String) -> Result<(), ApiError> {
             Ok(())
         }
         _ => {
-            attempt.failed();
+            attempt.failed().await;
             Err(ApiError::Invalid(Problem::LookupNotFound))
         }
     }

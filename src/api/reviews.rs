@@ -348,7 +348,7 @@ pub(crate) mod ssr {
             .filter(|id| *id > 0)
             .ok_or(ApiError::Invalid(Problem::Unreadable))?;
         let client = format!("vote:{}", crate::api::client::client_key().await);
-        if !context::votes()?.allow(&[&client], std::time::Instant::now()) {
+        if !context::votes()?.allow(&[&client]).await? {
             return Err(ApiError::RateLimited);
         }
         let voter = voter(true).ok_or(ApiError::Unavailable)?;

@@ -237,9 +237,9 @@ fn review_summary(r: &StoredReview) -> serde_json::Value {
 
 /// `admin secret reset`: forgets the signing key this data was served with, so that the next
 /// start may bring a new one (every instance then has to share it).
-pub fn secret_command(words: &[String], data: &StorefrontData) -> Result<String, String> {
+pub async fn secret_command(words: &[String], data: &StorefrontData) -> Result<String, String> {
     match words {
-        [_, verb] if verb == "reset" => Ok(if data.forget_secret()? {
+        [_, verb] if verb == "reset" => Ok(if data.shared().forget_secret().await? {
             "The signing key's fingerprint is forgotten: the next start remembers its key. \
              Links and sign-ins signed with the old key no longer open."
                 .to_string()

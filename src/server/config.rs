@@ -36,6 +36,9 @@ pub struct Config {
     pub retention_days: i64,
     /// The store's own statistics (`VITRINE_STATISTICS=off` turns them off).
     pub statistics: bool,
+    /// PostgreSQL shared by every instance (`VITRINE_DATABASE_URL`): limits, checkout
+    /// attempts, the signing key's fingerprint. None: the data folder's SQLite file.
+    pub database_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -119,6 +122,10 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
   env VITRINE_REVIEWS_MODERATED  1: new and edited reviews wait for approval (admin reviews);
                                  default: published at once, unless they look like spam
   env VITRINE_STATISTICS         off: record nothing (no funnel, no experiments); default on
+  env VITRINE_DATABASE_URL       postgres://USER@HOST:PORT/DB that every instance shares for
+                                 rate limits, checkout attempts and the signing key's
+                                 fingerprint; default: the data folder's SQLite file (enough
+                                 for one machine, even with several instances on it)
   env VITRINE_EVENT_RETENTION_DAYS  days the statistics keep each recorded step; older ones
                                  become daily counts with no visitor id (default 90)
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS],
@@ -234,6 +241,13 @@ impl Config {
             Some("off") => false,
             Some(other) => return Err(format!("VITRINE_STATISTICS: '{other}' is not on or off")),
         };
+        let database_url = match env("VITRINE_DATABASE_URL").filter(|u| !u.is_empty()) {
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => Some(u),
+            Some(_) => {
+                return Err("VITRINE_DATABASE_URL: expected postgres://USER@HOST:PORT/DB".into())
+            }
+            None => None,
+        };
         let addr = addr
             .parse()
             .map_err(|_| format!("--addr: '{addr}' is not HOST:PORT"))?;
@@ -253,6 +267,7 @@ impl Config {
             reviews_moderated,
             retention_days,
             statistics,
+            database_url,
         })
     }
 }

@@ -41,10 +41,10 @@ use std::sync::Arc;
 
 /// Order lookups and sign-ins allowed per client address, and per order number or email,
 /// in ten minutes.
-const ATTEMPTS_PER_WINDOW: usize = 10;
+const ATTEMPTS_PER_WINDOW: u32 = 10;
 /// "Helpful" votes and reports allowed per client address in ten minutes: a shopper reading
 /// reviews votes a handful; a script clearing its cookie to vote again is stopped here.
-const VOTES_PER_WINDOW: usize = 30;
+const VOTES_PER_WINDOW: u32 = 30;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -117,6 +117,7 @@ impl AppState {
                 tracing::error!(%msg, "seeded bundle missing");
             }
         }
+        let shared = storefront.shared();
         AppState {
             storefront,
             leptos_options,
@@ -125,14 +126,18 @@ impl AppState {
             signer,
             admin_token: None,
             attempts: Arc::new(crate::api::rate_limit::RateLimit::new(
+                "attempts",
                 ATTEMPTS_PER_WINDOW,
                 std::time::Duration::from_secs(600),
+                shared.clone(),
             )),
             learned: Arc::new(crate::api::learned::Learned::new()),
             reviews_moderated: false,
             votes: Arc::new(crate::api::rate_limit::RateLimit::new(
+                "votes",
                 VOTES_PER_WINDOW,
                 std::time::Duration::from_secs(600),
+                shared,
             )),
             theme: None,
             widget_root: Arc::from("target/widget"),

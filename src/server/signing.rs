@@ -44,7 +44,7 @@ impl Signer {
     }
 
     /// What identifies this key without revealing it: its MAC of a fixed text. Instances
-    /// sharing the storefront's data compare it (`StorefrontData::check_secret`).
+    /// sharing the storefront's data compare it (`storefront::shared::Shared::check_secret`).
     pub fn fingerprint(&self) -> String {
         self.sign("secret-fingerprint", "vitrine")
     }

@@ -1,16 +1,18 @@
 //! The storefront's own data: what belongs to the shopper's relationship with this store
 //! rather than to the commerce backend, so it works the same on every backend (the Shop API
 //! of Vendure has no wishlists). Wishlists of signed-in shoppers, reviews, bundles, the
-//! funnel's events and the experiments; shared limits belong here next. A SQLite file in the
-//! data folder (issue 20 puts PostgreSQL behind the same calls).
+//! funnel's events and the experiments. A SQLite file in the data folder; what several
+//! instances must agree on (limits, checkout attempts, the signing key) is behind `Shared`,
+//! in that file or in PostgreSQL.
 
 pub mod bundles;
 pub mod events;
 pub mod experiments;
+pub mod postgres;
 pub mod reviews;
 pub mod rollup;
-pub mod secret;
 pub mod seeded_reviews;
+pub mod shared;
 pub mod wishlists;
 
 use std::path::Path;
@@ -25,6 +27,9 @@ pub struct StorefrontData {
     events: Arc<dyn crate::analytics::Sink>,
     /// The owner's experiments (`experiments.json` beside the database).
     experiments: Arc<experiments::ExperimentFile>,
+    /// Limits, checkout attempts and the key's fingerprint (`shared::Local` unless
+    /// `with_shared` put PostgreSQL there).
+    shared: Arc<dyn shared::Shared>,
 }
 
 /// The store could not be read or written; what failed is in the log.
@@ -44,11 +49,24 @@ impl StorefrontData {
             .and_then(|_| conn.execute_batch(include_str!("schema.sql")))
             .map_err(|e| format!("cannot prepare {}: {e}", path.display()))?;
         let events = events::SqliteSink::start(&path)?;
+        let conn = Arc::new(Mutex::new(conn));
         Ok(StorefrontData {
-            conn: Arc::new(Mutex::new(conn)),
+            shared: Arc::new(shared::Local::new(conn.clone())),
+            conn,
             events: Arc::new(events),
             experiments: Arc::new(experiments::ExperimentFile::open(data_dir)),
         })
+    }
+
+    /// What every instance shares.
+    pub fn shared(&self) -> Arc<dyn shared::Shared> {
+        self.shared.clone()
+    }
+
+    /// The same data with what instances share kept elsewhere (PostgreSQL).
+    pub fn with_shared(mut self, shared: Arc<dyn shared::Shared>) -> StorefrontData {
+        self.shared = shared;
+        self
     }
 
     /// The sink recorded steps go to.

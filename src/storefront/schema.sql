@@ -105,3 +105,21 @@ CREATE TABLE IF NOT EXISTS daily (
   value    INTEGER NOT NULL,
   PRIMARY KEY (day, step, page, subject, currency)
 );
+
+-- What instances share (storefront/shared.rs), when they share this file: one row per
+-- counted attempt at something guessable (a lookup, a sign-in), under a hashed key.
+CREATE TABLE IF NOT EXISTS limit_counts (
+  name TEXT NOT NULL,                   -- which limit ('attempts', 'votes')
+  key  TEXT NOT NULL,                   -- 16 bytes of SHA-256, hex
+  at   INTEGER NOT NULL                 -- Unix ms
+);
+CREATE INDEX IF NOT EXISTS limit_counts_by_key ON limit_counts(name, key, at);
+CREATE INDEX IF NOT EXISTS limit_counts_by_age ON limit_counts(at);
+
+-- Checkout attempts being placed or placed: a double click on two instances makes one order.
+CREATE TABLE IF NOT EXISTS placements (
+  key        TEXT PRIMARY KEY,          -- the signed attempt key
+  order_code TEXT,                      -- NULL while it is being placed
+  started    INTEGER NOT NULL           -- Unix ms; a claim older than the lease is taken over
+);
+CREATE INDEX IF NOT EXISTS placements_by_age ON placements(started);

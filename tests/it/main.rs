@@ -17,6 +17,7 @@ mod embedded_store;
 mod experiments_api;
 mod gift_and_details_api;
 mod insights_api;
+mod instances;
 mod languages;
 mod pages;
 mod reviews_api;

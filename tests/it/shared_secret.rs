@@ -2,34 +2,14 @@
 //! key refuses to start (and says how to change it on purpose), rather than signing cookies
 //! and links the other instances reject.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 const SERVER: &str = env!("CARGO_BIN_EXE_vitrine");
 
 /// Starts the real server on `dir` with `secret`: `Ok` once it listens (then stops it), or
 /// `Err(what it said)` when it exits instead.
 fn start(dir: &std::path::Path, secret: &str) -> Result<(), String> {
-    let mut child = Command::new(SERVER)
-        .args(["--addr", "127.0.0.1:0", "--data-dir"])
-        .arg(dir)
-        .env("VITRINE_SECRET", secret)
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the server starts");
-    let stdout = BufReader::new(child.stdout.take().unwrap());
-    for line in stdout.lines().map_while(Result::ok) {
-        if line.contains("listening on") {
-            child.kill().ok();
-            child.wait().ok();
-            return Ok(());
-        }
-    }
-    let out = child.wait_with_output().expect("the server exits");
-    assert!(!out.status.success());
-    Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    crate::instances::start(dir, &[("VITRINE_SECRET", secret)]).map(drop)
 }
 
 fn admin(dir: &std::path::Path, words: &[&str]) -> String {

@@ -1,0 +1,486 @@
+//! What every instance shares, in PostgreSQL (`VITRINE_DATABASE_URL`): instances on several
+//! machines count one limit and place one order per checkout attempt. Migrations run on
+//! start, under a lock, so instances starting together apply each once.
+//!
+//! Each decision is one statement (a limit's check-and-count is a PL/pgSQL function holding
+//! the keys' advisory locks), so the one pipelined connection is shared by every request
+//! without a transaction per request. A lost connection is made again on the next call; a
+//! call that gets no answer within `ANSWER_WITHIN` fails as `Unavailable` rather than hang.
+
+use super::shared::{other_secret, Claim, Limit, Shared, KEEP_MS, PRUNE_EVERY};
+use super::Unavailable;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio_postgres::{Client, NoTls};
+
+const ANSWER_WITHIN: Duration = Duration::from_secs(5);
+/// Any constant: the advisory lock migrations take, so two instances never apply one twice.
+const MIGRATION_LOCK: i64 = 0x7669_7472_696e_6501;
+
+/// In order; each runs once, in its own transaction, and is never edited once released.
+const MIGRATIONS: &[&str] = &["CREATE TABLE vitrine_meta (
+       key   text PRIMARY KEY,
+       value text NOT NULL
+     );
+     CREATE TABLE vitrine_limit_counts (
+       name text   NOT NULL,
+       key  text   NOT NULL,
+       at   bigint NOT NULL
+     );
+     CREATE INDEX vitrine_limit_counts_by_key ON vitrine_limit_counts (name, key, at);
+     CREATE INDEX vitrine_limit_counts_by_age ON vitrine_limit_counts (at);
+     CREATE TABLE vitrine_placements (
+       key        text PRIMARY KEY,
+       order_code text,
+       started    bigint NOT NULL
+     );
+     CREATE INDEX vitrine_placements_by_age ON vitrine_placements (started);
+     -- Checks every key against the limit and, if all are under it and p_count, counts one
+     -- attempt under each. The keys' advisory locks (taken in one order, so two calls never
+     -- wait on each other crosswise) make check and count one step across instances.
+     CREATE FUNCTION vitrine_take(p_name text, p_keys text[], p_max int, p_since bigint,
+                                  p_now bigint, p_count boolean) RETURNS boolean AS $$
+     DECLARE
+       k text;
+     BEGIN
+       IF p_count THEN
+         FOR k IN SELECT DISTINCT x FROM unnest(p_keys) x ORDER BY x LOOP
+           PERFORM pg_advisory_xact_lock(hashtextextended(p_name || ':' || k, 0));
+         END LOOP;
+       END IF;
+       IF EXISTS (SELECT 1 FROM unnest(p_keys) x
+                  WHERE (SELECT count(*) FROM vitrine_limit_counts c
+                         WHERE c.name = p_name AND c.key = x AND c.at > p_since) >= p_max) THEN
+         RETURN false;
+       END IF;
+       IF p_count THEN
+         INSERT INTO vitrine_limit_counts (name, key, at)
+           SELECT p_name, x, p_now FROM unnest(p_keys) x;
+       END IF;
+       RETURN true;
+     END
+     $$ LANGUAGE plpgsql;"];
+
+pub struct Postgres {
+    url: String,
+    client: tokio::sync::RwLock<Arc<Client>>,
+    /// One reconnection at a time: a restart under load must not open a connection per request.
+    reconnecting: tokio::sync::Mutex<()>,
+    writes: AtomicU64,
+}
+
+async fn open(url: &str) -> Result<Client, String> {
+    let (client, connection) =
+        tokio::time::timeout(ANSWER_WITHIN, tokio_postgres::connect(url, NoTls))
+            .await
+            .map_err(|_| "no answer within 5 s".to_string())?
+            .map_err(|e| e.to_string())?;
+    tokio::spawn(async move {
+        if let Err(e) = connection.await {
+            tracing::warn!(error = %e, "PostgreSQL connection lost; the next call reconnects");
+        }
+    });
+    Ok(client)
+}
+
+async fn migrate(client: &mut Client) -> Result<usize, tokio_postgres::Error> {
+    let tx = client.transaction().await?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .await?;
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS vitrine_migrations (
+           version    int PRIMARY KEY,
+           applied_at timestamptz NOT NULL DEFAULT now()
+         )",
+    )
+    .await?;
+    let done: i32 = tx
+        .query_one(
+            "SELECT COALESCE(MAX(version), 0) FROM vitrine_migrations",
+            &[],
+        )
+        .await?
+        .get(0);
+    let mut applied = 0;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(done as usize) {
+        tx.batch_execute(sql).await?;
+        tx.execute(
+            "INSERT INTO vitrine_migrations (version) VALUES ($1)",
+            &[&(i as i32 + 1)],
+        )
+        .await?;
+        applied += 1;
+    }
+    tx.commit().await?;
+    Ok(applied)
+}
+
+impl Postgres {
+    /// Connects to `url` and brings its tables up to date.
+    pub async fn connect(url: &str) -> Result<Postgres, String> {
+        let mut client = open(url)
+            .await
+            .map_err(|e| format!("cannot reach PostgreSQL (VITRINE_DATABASE_URL): {e}"))?;
+        let applied = migrate(&mut client)
+            .await
+            .map_err(|e| format!("cannot prepare PostgreSQL's tables: {e}"))?;
+        if applied > 0 {
+            tracing::info!(applied, "PostgreSQL migrations applied");
+        }
+        Ok(Postgres {
+            url: url.to_string(),
+            client: tokio::sync::RwLock::new(Arc::new(client)),
+            reconnecting: tokio::sync::Mutex::new(()),
+            writes: AtomicU64::new(0),
+        })
+    }
+
+    /// The connection, made again if it was lost (PostgreSQL restarted).
+    async fn client(&self) -> Result<Arc<Client>, Unavailable> {
+        let current = self.client.read().await.clone();
+        if !current.is_closed() {
+            return Ok(current);
+        }
+        let _one = self.reconnecting.lock().await;
+        let current = self.client.read().await.clone();
+        if !current.is_closed() {
+            return Ok(current);
+        }
+        let fresh = Arc::new(open(&self.url).await.map_err(|e| {
+            tracing::error!(error = %e, "PostgreSQL is unreachable");
+            Unavailable
+        })?);
+        *self.client.write().await = fresh.clone();
+        tracing::info!("PostgreSQL reconnected");
+        Ok(fresh)
+    }
+
+    /// Runs `f` on the connection, within `ANSWER_WITHIN`.
+    async fn run<T, F>(&self, f: impl FnOnce(Arc<Client>) -> F) -> Result<T, Unavailable>
+    where
+        F: std::future::Future<Output = Result<T, tokio_postgres::Error>>,
+    {
+        let client = self.client().await?;
+        match tokio::time::timeout(ANSWER_WITHIN, f(client)).await {
+            Ok(Ok(v)) => Ok(v),
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "shared storefront state failed");
+                Err(Unavailable)
+            }
+            Err(_) => {
+                tracing::error!("PostgreSQL gave no answer within 5 s");
+                Err(Unavailable)
+            }
+        }
+    }
+
+    /// Now and then, deletes counts and claims older than `KEEP_MS`.
+    async fn prune(&self, now_ms: i64) {
+        if !self
+            .writes
+            .fetch_add(1, Ordering::Relaxed)
+            .is_multiple_of(PRUNE_EVERY)
+        {
+            return;
+        }
+        let old = now_ms - KEEP_MS;
+        let _ = self
+            .run(|c| async move {
+                c.execute("DELETE FROM vitrine_limit_counts WHERE at < $1", &[&old])
+                    .await?;
+                c.execute("DELETE FROM vitrine_placements WHERE started < $1", &[&old])
+                    .await
+            })
+            .await;
+    }
+
+    async fn decide(
+        &self,
+        limit: Limit,
+        keys: &[String],
+        now_ms: i64,
+        count: bool,
+    ) -> Result<bool, Unavailable> {
+        let keys = keys.to_vec();
+        let max = limit.max as i32;
+        let since = now_ms - limit.window_ms;
+        self.run(|c| async move {
+            let row = c
+                .query_one(
+                    "SELECT vitrine_take($1, $2, $3, $4, $5, $6)",
+                    &[&limit.name, &keys, &max, &since, &now_ms, &count],
+                )
+                .await?;
+            Ok(row.get(0))
+        })
+        .await
+    }
+}
+
+#[async_trait::async_trait]
+impl Shared for Postgres {
+    async fn take(&self, limit: Limit, keys: &[String], now_ms: i64) -> Result<bool, Unavailable> {
+        self.prune(now_ms).await;
+        self.decide(limit, keys, now_ms, true).await
+    }
+
+    async fn within(
+        &self,
+        limit: Limit,
+        keys: &[String],
+        now_ms: i64,
+    ) -> Result<bool, Unavailable> {
+        self.decide(limit, keys, now_ms, false).await
+    }
+
+    async fn count(&self, limit: Limit, keys: &[String], now_ms: i64) -> Result<(), Unavailable> {
+        let keys = keys.to_vec();
+        self.run(|c| async move {
+            c.execute(
+                "INSERT INTO vitrine_limit_counts (name, key, at)
+                 SELECT $1, x, $3 FROM unnest($2::text[]) x",
+                &[&limit.name, &keys, &now_ms],
+            )
+            .await
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn claim(&self, key: &str, now_ms: i64, lease_ms: i64) -> Result<Claim, Unavailable> {
+        self.prune(now_ms).await;
+        let stale = now_ms - lease_ms;
+        // The claim and the read are two statements: an attempt abandoned between them is
+        // simply claimed again.
+        for _ in 0..3 {
+            let key = key.to_string();
+            let found = self
+                .run(|c| async move {
+                    let mine = c
+                        .query_opt(
+                            "INSERT INTO vitrine_placements (key, started) VALUES ($1, $2)
+                             ON CONFLICT (key) DO UPDATE SET started = EXCLUDED.started
+                               WHERE vitrine_placements.order_code IS NULL
+                                 AND vitrine_placements.started <= $3
+                             RETURNING key",
+                            &[&key, &now_ms, &stale],
+                        )
+                        .await?;
+                    if mine.is_some() {
+                        return Ok(Some(Claim::Mine));
+                    }
+                    let row = c
+                        .query_opt(
+                            "SELECT order_code FROM vitrine_placements WHERE key = $1",
+                            &[&key],
+                        )
+                        .await?;
+                    Ok(row.map(|r| match r.get::<_, Option<String>>(0) {
+                        Some(code) => Claim::Placed(code),
+                        None => Claim::Running,
+                    }))
+                })
+                .await?;
+            if let Some(claim) = found {
+                return Ok(claim);
+            }
+        }
+        Err(Unavailable)
+    }
+
+    async fn placed(&self, key: &str, code: &str) -> Result<(), Unavailable> {
+        let (key, code) = (key.to_string(), code.to_string());
+        self.run(|c| async move {
+            c.execute(
+                "UPDATE vitrine_placements SET order_code = $2 WHERE key = $1",
+                &[&key, &code],
+            )
+            .await
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn abandon(&self, key: &str) -> Result<(), Unavailable> {
+        let key = key.to_string();
+        self.run(|c| async move {
+            c.execute(
+                "DELETE FROM vitrine_placements WHERE key = $1 AND order_code IS NULL",
+                &[&key],
+            )
+            .await
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn check_secret(&self, fingerprint: &str) -> Result<(), String> {
+        let fp = fingerprint.to_string();
+        let seen: String = self
+            .run(|c| async move {
+                c.execute(
+                    "INSERT INTO vitrine_meta (key, value) VALUES ('secret_fingerprint', $1)
+                     ON CONFLICT (key) DO NOTHING",
+                    &[&fp],
+                )
+                .await?;
+                let row = c
+                    .query_one(
+                        "SELECT value FROM vitrine_meta WHERE key = 'secret_fingerprint'",
+                        &[],
+                    )
+                    .await?;
+                Ok(row.get(0))
+            })
+            .await
+            .map_err(|_| "cannot read the shared storefront data in PostgreSQL".to_string())?;
+        if seen == fingerprint {
+            Ok(())
+        } else {
+            Err(other_secret(&seen, fingerprint))
+        }
+    }
+
+    async fn forget_secret(&self) -> Result<bool, String> {
+        self.run(|c| async move {
+            c.execute(
+                "DELETE FROM vitrine_meta WHERE key = 'secret_fingerprint'",
+                &[],
+            )
+            .await
+        })
+        .await
+        .map(|n| n > 0)
+        .map_err(|_| "cannot write the shared storefront data in PostgreSQL".to_string())
+    }
+
+    async fn keys_kept(&self) -> Result<u64, Unavailable> {
+        self.run(|c| async move {
+            let row = c
+                .query_one(
+                    "SELECT count(*) FROM (SELECT DISTINCT name, key FROM vitrine_limit_counts) k",
+                    &[],
+                )
+                .await?;
+            Ok(row.get::<_, i64>(0) as u64)
+        })
+        .await
+    }
+}
+
+/// `url` with an empty schema of its own named `schema` (made anew): tests, and instances
+/// tried side by side, get tables of their own without touching a real store's.
+pub async fn fresh_schema(url: &str, schema: &str) -> Result<String, String> {
+    if !schema
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Err(format!("'{schema}' is not a plain schema name"));
+    }
+    let admin = open(url).await?;
+    admin
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+        ))
+        .await
+        .map_err(|e| e.to_string())?;
+    let sep = if url.contains('?') { '&' } else { '?' };
+    Ok(format!("{url}{sep}options=-csearch_path%3D{schema}"))
+}
+
+/// The shared contract on a real PostgreSQL, when the tests are given one
+/// (`VITRINE_POSTGRES`, which `make test` starts: scripts/postgres.sh).
+#[cfg(test)]
+mod tests {
+    use super::super::shared::contract;
+    use super::*;
+
+    async fn fresh(test: &str) -> Option<Postgres> {
+        let Ok(url) = std::env::var("VITRINE_POSTGRES") else {
+            eprintln!("VITRINE_POSTGRES unset: the PostgreSQL contract is not run");
+            return None;
+        };
+        // Each test on tables of its own: a schema named for it and this process.
+        let schema = format!("{test}_{}", std::process::id());
+        let url = fresh_schema(&url, &schema).await.unwrap();
+        Some(Postgres::connect(&url).await.unwrap())
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres_keeps_the_shared_contract() {
+        let Some(pg) = fresh("contract").await else {
+            return;
+        };
+        let again = Postgres::connect(&pg.url).await.unwrap();
+        assert_eq!(
+            migrate(
+                &mut tokio_postgres::connect(&pg.url, NoTls)
+                    .await
+                    .map(|(c, conn)| {
+                        tokio::spawn(conn);
+                        c
+                    })
+                    .unwrap()
+            )
+            .await
+            .unwrap(),
+            0,
+            "migrations run once"
+        );
+        let s: Arc<dyn Shared> = Arc::new(pg);
+        let t0 = super::super::shared::now_ms();
+        contract::limits_apply_per_key_and_lift_after_the_window(s.as_ref(), t0).await;
+        contract::failures_alone_count_where_only_they_are_recorded(s.as_ref(), t0).await;
+        contract::an_attempt_is_placed_once_and_freed_when_it_fails(s.as_ref(), t0).await;
+        contract::one_claim_wins_among_many_at_once(s.clone(), t0).await;
+        contract::the_first_signing_key_is_kept(s.as_ref()).await;
+
+        // A second instance on the same database counts the same limit.
+        let limit = Limit {
+            name: "attempts",
+            max: 3,
+            window_ms: 60_000,
+        };
+        let keys = [super::super::shared::key("order:VT-9")];
+        let mut allowed = 0;
+        for i in 0..6 {
+            let on: &dyn Shared = if i % 2 == 0 { s.as_ref() } else { &again };
+            allowed += usize::from(on.take(limit, &keys, t0).await.unwrap());
+        }
+        assert_eq!(allowed, 3, "three in all, not three each");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn many_takes_at_once_never_pass_the_limit() {
+        let Some(pg) = fresh("race").await else {
+            return;
+        };
+        let s: Arc<dyn Shared> = Arc::new(pg);
+        let limit = Limit {
+            name: "attempts",
+            max: 10,
+            window_ms: 60_000,
+        };
+        let t0 = super::super::shared::now_ms();
+        let tries = (0..40).map(|i| {
+            let s = s.clone();
+            // Every try names the target; half also name one client.
+            let keys = if i % 2 == 0 {
+                vec![
+                    super::super::shared::key("order:X"),
+                    super::super::shared::key("ip:a"),
+                ]
+            } else {
+                vec![super::super::shared::key("order:X")]
+            };
+            tokio::spawn(async move { s.take(limit, &keys, t0).await.unwrap() })
+        });
+        let allowed = futures::future::join_all(tries)
+            .await
+            .into_iter()
+            .filter(|r| matches!(r, Ok(true)))
+            .count();
+        assert_eq!(allowed, 10);
+    }
+}

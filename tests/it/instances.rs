@@ -1,0 +1,222 @@
+//! Several storefront instances behind one load balancer, as real server processes: a
+//! shopper's requests alternate between them, and what they must agree on holds across all
+//! of them together — the order lookup limit counts once, a Place order that lands on both
+//! makes one order, and a key other than the shared one is refused. First on one data folder
+//! (SQLite), then on PostgreSQL (`VITRINE_POSTGRES`, which `make test` starts) with a data
+//! folder each.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+const SERVER: &str = env!("CARGO_BIN_EXE_vitrine");
+const SECRET: &str = "instances-secret-instances-secret-instances-1";
+
+pub struct Instance {
+    child: Child,
+    origin: String,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts the real server on `dir` with `env`: the instance once it listens, or what it said
+/// when it exited instead.
+pub fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Result<Instance, String> {
+    let mut child = Command::new(SERVER)
+        .args(["--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir)
+        .env("VITRINE_SECRET", SECRET)
+        .env("VITRINE_STATISTICS", "off")
+        .env("RUST_LOG", "error")
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the server starts");
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    for line in stdout.lines().map_while(Result::ok) {
+        if let Some(origin) = line.strip_prefix("vitrine listening on ") {
+            return Ok(Instance {
+                child,
+                origin: origin.trim().to_string(),
+            });
+        }
+    }
+    let out = child.wait_with_output().expect("the server exits");
+    Err(String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+struct Reply {
+    status: u16,
+    location: String,
+    cookies: Vec<String>,
+}
+
+impl Instance {
+    /// A server function called as the store's own page calls it.
+    async fn call(&self, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let mut req = client
+            .post(format!("{}/api/{endpoint}", self.origin))
+            .header("origin", &self.origin)
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form.to_string());
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        let r = req.send().await.expect("the instance answers");
+        Reply {
+            status: r.status().as_u16(),
+            location: r
+                .headers()
+                .get("location")
+                .and_then(|l| l.to_str().ok())
+                .unwrap_or_default()
+                .to_string(),
+            cookies: r
+                .headers()
+                .get_all("set-cookie")
+                .iter()
+                .filter_map(|c| c.to_str().ok())
+                .map(|c| c.split(';').next().unwrap_or_default().to_string())
+                .collect(),
+        }
+    }
+}
+
+/// A cart with one tee on `on`; its cookie.
+async fn cart(dir: &std::path::Path, on: &Instance) -> String {
+    use vitrine::commerce::backend::Commerce;
+    let store = vitrine::commerce::embedded::EmbeddedStore::open(dir, false).unwrap();
+    let p = store.product("everyday-crew-tee").await.unwrap();
+    let v = p.variants.iter().find(|v| v.stock >= 1).unwrap();
+    let r = on
+        .call("cart/add", &format!("variant_id={}&quantity=1", v.id), None)
+        .await;
+    assert_eq!(r.status, 200);
+    r.cookies
+        .into_iter()
+        .find(|c| c.starts_with("vitrine_cart="))
+        .expect("a cart cookie")
+}
+
+/// Ten wrong guesses at `code`'s email, alternating between the instances, all answered "not
+/// found"; the eleventh, on either, is told to wait.
+async fn lookups_are_limited_across(instances: &[&Instance], code: &str) {
+    for i in 0..10 {
+        let form = format!("code={code}&email=guess{i}%40example.com");
+        let r = instances[i % instances.len()]
+            .call("orders/lookup", &form, None)
+            .await;
+        assert_eq!(r.status, 422, "guess {i} is answered");
+    }
+    for on in instances {
+        let r = on
+            .call(
+                "orders/lookup",
+                &format!("code={code}&email=x%40example.com"),
+                None,
+            )
+            .await;
+        assert_eq!(r.status, 429, "the limit counts every instance's guesses");
+    }
+}
+
+#[test]
+fn two_instances_on_one_data_folder_limit_lookups_and_place_one_order_together() {
+    crate::common::run(async {
+        let dir = crate::common::temp_dir("instances");
+        let a = start(&dir, &[]).unwrap();
+        let b = start(&dir, &[]).unwrap();
+        let cookie = cart(&dir, &a).await;
+        let orders = || -> i64 {
+            rusqlite::Connection::open(dir.join("vitrine.sqlite3"))
+                .unwrap()
+                .query_row("SELECT COUNT(*) FROM orders", [], |r| r.get(0))
+                .unwrap()
+        };
+        let before = orders();
+
+        // A double click whose two posts land on different instances.
+        let form = format!("{}&attempt={:032x}", crate::common::CHECKOUT_FORM, 0x1dea);
+        let (first, second) = futures::join!(
+            a.call("checkout/place", &form, Some(&cookie)),
+            b.call("checkout/place", &form, Some(&cookie))
+        );
+        assert_eq!((first.status, second.status), (200, 200));
+        assert!(
+            first.location.starts_with("/orders/VT-"),
+            "{}",
+            first.location
+        );
+        assert_eq!(first.location, second.location, "one order");
+        let code = first.location["/orders/".len()..]
+            .split('?')
+            .next()
+            .unwrap()
+            .to_string();
+        assert_eq!(orders(), before + 1, "one order was made");
+
+        lookups_are_limited_across(&[&a, &b], &code).await;
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+}
+
+#[test]
+fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
+    let Ok(url) = std::env::var("VITRINE_POSTGRES") else {
+        eprintln!("VITRINE_POSTGRES unset: instances on PostgreSQL are not tried");
+        return;
+    };
+    crate::common::run(async {
+        let schema = format!("it_instances_{}", std::process::id());
+        let url = vitrine::storefront::postgres::fresh_schema(&url, &schema)
+            .await
+            .unwrap();
+        let (one, two) = (
+            crate::common::temp_dir("pg-one"),
+            crate::common::temp_dir("pg-two"),
+        );
+        let env = [("VITRINE_DATABASE_URL", url.as_str())];
+        let a = start(&one, &env).unwrap();
+        let b = start(&two, &env).unwrap();
+        // Guessing at one order number through both instances.
+        lookups_are_limited_across(&[&a, &b], "VT-424242").await;
+
+        let refused = start(
+            &crate::common::temp_dir("pg-three"),
+            &[
+                ("VITRINE_DATABASE_URL", url.as_str()),
+                (
+                    "VITRINE_SECRET",
+                    "another-secret-another-secret-another-secret",
+                ),
+            ],
+        )
+        .err()
+        .expect("an instance with another key does not start");
+        assert!(refused.contains("another signing key"), "{refused}");
+
+        let unreachable = start(
+            &crate::common::temp_dir("pg-four"),
+            &[(
+                "VITRINE_DATABASE_URL",
+                "postgres://vitrine@127.0.0.1:1/vitrine",
+            )],
+        )
+        .err()
+        .expect("an instance without its database does not start");
+        assert!(
+            unreachable.contains("cannot reach PostgreSQL"),
+            "{unreachable}"
+        );
+    })
+}
