@@ -71,8 +71,15 @@ pub fn cart(order: &VOrder) -> CommerceResult<Cart> {
             available: stock(&l.stock_level),
         })
         .collect();
-    let mut cart = Cart::from_lines(currency, lines)
-        .map_err(|e| CommerceError::Unavailable(format!("Vendure cart totals: {e:?}")))?;
+    let totals = |e| CommerceError::Unavailable(format!("Vendure cart totals: {e:?}"));
+    let mut cart = Cart::from_lines(currency, lines).map_err(totals)?;
+    // Vendure taxes a line's net total, so two of a 226.24 item come to 452.47, not 452.48:
+    // the cart shows (and the checkout quotes) what Vendure will charge.
+    for (line, theirs) in cart.lines.iter_mut().zip(&order.lines) {
+        line.line_total = Money::new(theirs.line_price, currency);
+    }
+    cart.subtotal =
+        Money::sum(currency, cart.lines.iter().map(|l| l.line_total)).map_err(totals)?;
     let (_, savings) = split(order, currency);
     cart.savings = savings;
     cart.coupon = coupon(order, currency);
@@ -367,6 +374,18 @@ mod tests {
             coupon.goods_off(cart.subtotal).unwrap(),
             Money::new(1_000, Currency::USD)
         );
+    }
+
+    #[test]
+    fn a_line_costs_what_vendure_charges_for_it_not_unit_times_quantity() {
+        // Vendure's own figures for two guardian lion statues: 2 × 188.53 net, taxed 20%.
+        let mut o = order();
+        o.lines.truncate(1);
+        o.lines[0].unit_price = 22_624;
+        o.lines[0].line_price = 45_247;
+        let cart = cart(&o).unwrap();
+        assert_eq!(cart.lines[0].line_total, Money::new(45_247, Currency::USD));
+        assert_eq!(cart.subtotal, Money::new(45_247, Currency::USD));
     }
 
     #[test]
