@@ -114,7 +114,8 @@ bench-backends: build-client
 	  VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine node bench/backend-latency.mjs
 
 # A local Vendure Shop API (the headless commerce server issue 5's adapter targets), with the
-# sample catalogue; prints its URL. `make vendure VENDURE_PORT=3101` for another port.
+# sample catalogue; prints its URL. `make vendure VENDURE_PORT=3101` for another port,
+# `make vendure VENDURE_DB=postgres` to keep it in PostgreSQL (scripts/postgres.sh).
 VENDURE_PORT ?= 3100
 vendure:
 	bash scripts/vendure.sh data/vendure $(VENDURE_PORT)

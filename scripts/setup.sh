@@ -81,4 +81,10 @@ if $want_tests; then
   fi
   # 6. A real Vendure for the adapter's contract tests, with its sample catalogue.
   say "Vendure: $(bash scripts/vendure.sh install)"
+  # The same on PostgreSQL, for the contract suite's run there (its import logs go to a file).
+  if ! VENDURE_DB=postgres bash scripts/vendure.sh install >/dev/null 2>"$VITRINE_TOOLS/vendure-pg.log"; then
+    say "Vendure on PostgreSQL failed; see $VITRINE_TOOLS/vendure-pg.log"
+    exit 1
+  fi
+  say "Vendure on PostgreSQL: present"
 fi

@@ -1,6 +1,7 @@
-// A local Vendure 3.7 for vitrine: sql.js (wasm SQLite, no native build) in a file, the
-// sample catalogue from @vendure/create on first start, the job queue and search index in
-// this one process (sql.js cannot be shared), bearer tokens so the storefront keeps the
+// A local Vendure 3.7 for vitrine: sql.js (wasm SQLite, no native build) in a file, or the
+// PostgreSQL database VITRINE_VENDURE_POSTGRES names (postgres://…, made empty or copied from
+// a populated one), the sample catalogue from @vendure/create on first start, the job queue
+// and search index in this one process, bearer tokens so the storefront keeps the
 // session in its own cookie, and the dummy payment handler (metadata shouldDecline /
 // shouldError simulate failures). On top of the sample, what the storefront's journeys use
 // on every backend: gift fields on the order, a welcome coupon and an expired one, and one
@@ -28,7 +29,10 @@ const proofKey = process.env.VITRINE_ORDER_PROOF_KEY || '';
 const dataDir = path.resolve(process.argv[2] || 'data/vendure');
 const port = Number(process.argv[3] || 3100);
 const populateOnly = process.argv.includes('--populate-only');
-const dbFile = path.join(dataDir, 'vendure.sqlite');
+const postgres = process.env.VITRINE_VENDURE_POSTGRES || '';
+// sql.js keeps the whole store in this file; on PostgreSQL the file only says the database
+// was populated (a copy of a populated database comes with it).
+const dbFile = path.join(dataDir, postgres ? 'vendure.postgres' : 'vendure.sqlite');
 const sample = path.dirname(require.resolve('@vendure/create/assets/initial-data.json'));
 fs.mkdirSync(dataDir, { recursive: true });
 
@@ -47,7 +51,9 @@ const config = {
     requireVerification: false,
     superadminCredentials: { identifier: 'superadmin', password: process.env.VENDURE_SUPERADMIN_PASSWORD || 'superadmin' },
   },
-  dbConnectionOptions: { type: 'sqljs', location: dbFile, autoSave: true, synchronize: true, logging: false },
+  dbConnectionOptions: postgres
+    ? { type: 'postgres', url: postgres, synchronize: true, logging: false }
+    : { type: 'sqljs', location: dbFile, autoSave: true, synchronize: true, logging: false },
   paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
   catalogOptions: {
     // Exact units rather than IN_STOCK/LOW_STOCK words, so the storefront can say "only 3
@@ -99,8 +105,8 @@ function initialData() {
 async function ensureSearchIndex(app) {
   const db = app.get(TransactionalConnection).rawConnection;
   const count = async (sql) => Number((await db.query(sql))[0].n);
-  const products = await count('SELECT COUNT(*) AS n FROM product WHERE deletedAt IS NULL');
-  const indexed = () => count('SELECT COUNT(DISTINCT productId) AS n FROM search_index_item');
+  const products = await count('SELECT COUNT(*) AS n FROM product WHERE "deletedAt" IS NULL');
+  const indexed = () => count('SELECT COUNT(DISTINCT "productId") AS n FROM search_index_item');
   if ((await indexed()) >= products) return;
   const ctx = await app.get(RequestContextService).create({ apiType: 'admin' });
   await app.get(SearchService).reindex(ctx);
@@ -144,8 +150,8 @@ async function storeExtras(app) {
   });
   await languages(app, ctx);
   const db = app.get(TransactionalConnection).rawConnection;
-  await db.query(`UPDATE stock_level SET stockOnHand = 4 WHERE productVariantId IN
-    (SELECT v.id FROM product_variant v JOIN product_translation t ON t.baseId = v.productId
+  await db.query(`UPDATE stock_level SET "stockOnHand" = 4 WHERE "productVariantId" IN
+    (SELECT v.id FROM product_variant v JOIN product_translation t ON t."baseId" = v."productId"
      WHERE t.slug = 'hand-trowel')`);
 }
 
@@ -160,7 +166,7 @@ async function languages(app, ctx) {
   await channels.update(ctx, { id: channel.id, availableLanguageCodes: codes });
   const db = app.get(TransactionalConnection).rawConnection;
   const idOf = async (table, slug) =>
-    (await db.query(`SELECT baseId AS id FROM ${table}_translation WHERE slug = ? AND languageCode = 'en'`, [slug]))[0].id;
+    (await db.query(`SELECT "baseId" AS id FROM ${table}_translation WHERE slug = ${postgres ? '$1' : '?'} AND "languageCode" = 'en'`, [slug]))[0].id;
   await app.get(ProductService).update(ctx, {
     id: await idOf('product', 'laptop'),
     translations: [
@@ -192,6 +198,7 @@ async function languages(app, ctx) {
     await ensureSearchIndex(app);
     await drainJobs(app);
     await app.close();
+    if (postgres) fs.writeFileSync(dbFile, 'populated\n');
     console.log(`vendure: sample catalogue imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (populateOnly) return;

@@ -1,6 +1,7 @@
 //! A live Vendure for the contract suite: a copy of the pristine sample store (made by
 //! `scripts/vendure.sh install`) served by the project's server.js on a free port, stopped
-//! when dropped.
+//! when dropped. On sql.js (a copied file) or on PostgreSQL (a database copied from
+//! `vendure_pristine`, dropped with it).
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -11,6 +12,8 @@ pub struct LiveVendure {
     child: Child,
     dir: PathBuf,
     pub shop_api: String,
+    /// The PostgreSQL database it keeps its store in, if any: (server URL, name).
+    database: Option<(String, String)>,
     /// The key its order access rule checks (`VENDURE_ORDER_PROOF_KEY` for the adapter).
     pub proof_key: String,
 }
@@ -22,6 +25,8 @@ pub enum Flavour {
     Project,
     /// Vendure as it comes: no custom fields, its own order access rule.
     Stock,
+    /// The project's server.js on PostgreSQL (`VITRINE_POSTGRES`) rather than sql.js.
+    Postgres,
 }
 
 const STARTUP: Duration = Duration::from_secs(90);
@@ -29,16 +34,18 @@ const STARTUP: Duration = Duration::from_secs(90);
 impl LiveVendure {
     /// Starts one when `VITRINE_VENDURE` names the installed Vendure folder (`make test` sets
     /// it); `None` otherwise, so a plain `cargo test` runs without Node.
-    pub fn start() -> Option<LiveVendure> {
-        LiveVendure::start_as(Flavour::Project)
-    }
-
     pub fn start_as(flavour: Flavour) -> Option<LiveVendure> {
         let home = PathBuf::from(std::env::var_os("VITRINE_VENDURE")?);
-        let pristine = home.join("pristine");
+        let on_postgres = flavour == Flavour::Postgres;
+        let (pristine, marker, install) = if on_postgres {
+            ("pristine-pg", "vendure.postgres", "VENDURE_DB=postgres ")
+        } else {
+            ("pristine", "vendure.sqlite", "")
+        };
+        let pristine = home.join(pristine);
         assert!(
-            pristine.join("vendure.sqlite").exists(),
-            "VITRINE_VENDURE={} has no pristine store: run `bash scripts/vendure.sh install`",
+            pristine.join(marker).exists(),
+            "VITRINE_VENDURE={} has no pristine store: run `{install}bash scripts/vendure.sh install`",
             home.display()
         );
         let dir = super::temp_dir("vendure");
@@ -47,8 +54,24 @@ impl LiveVendure {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
+        let database = on_postgres.then(|| {
+            let url = std::env::var("VITRINE_POSTGRES")
+                .expect("VITRINE_POSTGRES names the test PostgreSQL (`make test` sets it)");
+            let name = format!("vendure_test_{port}");
+            psql(&url, &format!("DROP DATABASE IF EXISTS {name}"));
+            psql(
+                &url,
+                &format!("CREATE DATABASE {name} TEMPLATE vendure_pristine"),
+            );
+            (url, name)
+        });
         let proof_key = format!("test-proof-key-{port}");
-        let mut child = Command::new("node")
+        let mut child = Command::new("node");
+        if let Some((url, name)) = &database {
+            let server = url.rsplit_once('/').map_or(url.as_str(), |(s, _)| s);
+            child.env("VITRINE_VENDURE_POSTGRES", format!("{server}/{name}"));
+        }
+        let mut child = child
             .env("VITRINE_ORDER_PROOF_KEY", &proof_key)
             .env(
                 "VITRINE_VENDURE_STOCK",
@@ -75,6 +98,7 @@ impl LiveVendure {
             child,
             dir,
             shop_api: format!("http://127.0.0.1:{port}/shop-api"),
+            database,
             proof_key,
         };
         rx.recv_timeout(STARTUP)
@@ -110,7 +134,23 @@ impl Drop for LiveVendure {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some((url, name)) = &self.database {
+            psql(url, &format!("DROP DATABASE IF EXISTS {name}"));
+        }
     }
+}
+
+/// Runs one statement on the test PostgreSQL (Debian's psql, which setup installs with it).
+fn psql(url: &str, sql: &str) {
+    let out = Command::new("psql")
+        .args([url, "-qtAX", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        .output()
+        .expect("psql runs");
+    assert!(
+        out.status.success(),
+        "{sql}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
