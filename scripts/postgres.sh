@@ -5,6 +5,7 @@
 #   scripts/postgres.sh stop
 #   scripts/postgres.sh url     the URL of the `vitrine` database (postgres://...)
 # The cluster trusts local connections: it is a test server that listens on loopback only.
+# VITRINE_PG_PORT and VITRINE_PG_ROOT run another one beside it (the restart test does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -19,10 +20,10 @@ fi
 # cannot live under root's home (mode 700), so it lives under /var/tmp instead.
 if [ "$(id -u)" -eq 0 ]; then
   AS=(runuser -u postgres --)
-  ROOT="/var/tmp/vitrine-postgres"
+  ROOT="${VITRINE_PG_ROOT:-/var/tmp/vitrine-postgres}"
 else
   AS=()
-  ROOT="$VITRINE_TOOLS/postgres"
+  ROOT="${VITRINE_PG_ROOT:-$VITRINE_TOOLS/postgres}"
 fi
 DATA="$ROOT/data"
 RUN="$ROOT/run"

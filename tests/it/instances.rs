@@ -3,7 +3,8 @@
 //! of them together — the order lookup limit counts once, a Place order that lands on both
 //! makes one order, and a key other than the shared one is refused. First on one data folder
 //! (SQLite), then on PostgreSQL (`VITRINE_POSTGRES`, which `make test` starts) with a data
-//! folder each.
+//! folder each; and an instance whose PostgreSQL restarts says so, loses nothing, and comes
+//! back on its own.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -54,6 +55,7 @@ struct Reply {
     status: u16,
     location: String,
     cookies: Vec<String>,
+    body: String,
 }
 
 impl Instance {
@@ -73,16 +75,18 @@ impl Instance {
             req = req.header("cookie", c);
         }
         let r = req.send().await.expect("the instance answers");
+        let status = r.status().as_u16();
+        let headers = r.headers().clone();
+        let body = r.text().await.unwrap_or_default();
         Reply {
-            status: r.status().as_u16(),
-            location: r
-                .headers()
+            status,
+            body,
+            location: headers
                 .get("location")
                 .and_then(|l| l.to_str().ok())
                 .unwrap_or_default()
                 .to_string(),
-            cookies: r
-                .headers()
+            cookies: headers
                 .get_all("set-cookie")
                 .iter()
                 .filter_map(|c| c.to_str().ok())
@@ -218,5 +222,89 @@ fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
             unreachable.contains("cannot reach PostgreSQL"),
             "{unreachable}"
         );
+    })
+}
+
+/// A PostgreSQL of the test's own beside the shared test one (scripts/postgres.sh with another
+/// port and folder), so stopping it disturbs no other test.
+struct OwnPostgres;
+
+const OWN_PG: [(&str, &str); 2] = [
+    ("VITRINE_PG_PORT", "55433"),
+    ("VITRINE_PG_ROOT", "/var/tmp/vitrine-postgres-restart-test"),
+];
+
+impl OwnPostgres {
+    fn run(verb: &str) -> String {
+        let out = Command::new("bash")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/postgres.sh"))
+            .arg(verb)
+            .envs(OWN_PG)
+            .output()
+            .expect("scripts/postgres.sh runs");
+        assert!(
+            out.status.success(),
+            "postgres.sh {verb}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+impl Drop for OwnPostgres {
+    fn drop(&mut self) {
+        let _ = Command::new("bash")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/postgres.sh"))
+            .arg("stop")
+            .envs(OWN_PG)
+            .status();
+    }
+}
+
+#[test]
+fn an_instance_rides_out_a_postgres_restart_and_loses_nothing() {
+    if std::env::var_os("VITRINE_POSTGRES").is_none() {
+        eprintln!("VITRINE_POSTGRES unset: the PostgreSQL restart is not tried");
+        return;
+    }
+    crate::common::run(async {
+        let url = OwnPostgres::run("start");
+        let _own = OwnPostgres;
+        let schema = format!("it_restart_{}", std::process::id());
+        let url = vitrine::storefront::postgres::fresh_schema(&url, &schema)
+            .await
+            .unwrap();
+        let dir = crate::common::temp_dir("pg-restart");
+        let a = start(&dir, &[("VITRINE_DATABASE_URL", url.as_str())]).unwrap();
+        let cookie = cart(&dir, &a).await;
+        let guess = "code=VT-1001&email=nobody%40example.com";
+        assert_eq!(a.call("orders/lookup", guess, None).await.status, 422);
+
+        OwnPostgres::run("stop");
+        // What needs the shared state says so and changes nothing; the cart is untouched.
+        let r = a.call("orders/lookup", guess, None).await;
+        assert_eq!(r.status, 503, "{}", r.body);
+        assert!(r.body.contains("Nothing was changed"), "{}", r.body);
+        let form = format!("{}&attempt={:032x}", crate::common::CHECKOUT_FORM, 0x5ca1e);
+        let r = a.call("checkout/place", &form, Some(&cookie)).await;
+        assert_eq!(
+            r.status, 503,
+            "no order without the shared attempt: {}",
+            r.body
+        );
+        let r = a.call("cart/get", "", Some(&cookie)).await;
+        assert!(
+            r.body.contains("everyday-crew-tee"),
+            "the cart kept its line: {}",
+            r.body
+        );
+
+        // Back on its own once PostgreSQL is: no restart of the instance.
+        OwnPostgres::run("start");
+        assert_eq!(a.call("orders/lookup", guess, None).await.status, 422);
+        let r = a.call("checkout/place", &form, Some(&cookie)).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.location.starts_with("/orders/VT-"), "{}", r.location);
+        let _ = std::fs::remove_dir_all(&dir);
     })
 }
