@@ -174,6 +174,61 @@ fn two_instances_on_one_data_folder_limit_lookups_and_place_one_order_together()
     })
 }
 
+/// Whether `on` lists `handle` in stock (searching for it by its own name).
+async fn listed_in_stock(on: &Instance, handle: &str) -> bool {
+    let r = on
+        .call("catalog/listing", &format!("params[q]={handle}"), None)
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let listing: vitrine::api::listing::Listing = serde_json::from_str(&r.body).unwrap();
+    let card = listing.products.items.iter().find(|p| p.handle == handle);
+    card.expect("found by its own name").in_stock
+}
+
+#[test]
+fn a_sale_on_one_instance_shows_sold_out_in_the_others_listings() {
+    crate::common::run(async {
+        use vitrine::commerce::backend::Commerce;
+        let dir = crate::common::temp_dir("instances-stock");
+        let a = start(&dir, &[]).unwrap();
+        let b = start(&dir, &[]).unwrap();
+        // A product only one variant keeps in stock.
+        let store = vitrine::commerce::embedded::EmbeddedStore::open(&dir, false).unwrap();
+        let mut chosen = None;
+        for p in vitrine::commerce::embedded::catalog::generate(1) {
+            let product = store.product(&p.handle).await.unwrap();
+            let stocked: Vec<_> = product.variants.iter().filter(|v| v.stock > 0).collect();
+            if let [only] = stocked[..] {
+                chosen = Some((product.handle.clone(), only.id.clone(), only.stock));
+                break;
+            }
+        }
+        let (handle, variant, stock) = chosen.expect("some product has one stocked variant");
+        assert!(listed_in_stock(&b, &handle).await, "b has its listing copy");
+
+        let r = a
+            .call(
+                "cart/add",
+                &format!("variant_id={variant}&quantity={stock}"),
+                None,
+            )
+            .await;
+        let cookie = r
+            .cookies
+            .into_iter()
+            .find(|c| c.starts_with("vitrine_cart="));
+        let form = format!("{}&attempt={:032x}", crate::common::CHECKOUT_FORM, 0xb0b);
+        let placed = a.call("checkout/place", &form, cookie.as_deref()).await;
+        assert_eq!(placed.status, 200, "{}", placed.body);
+
+        assert!(
+            !listed_in_stock(&b, &handle).await,
+            "b's listing is not served from a copy made before a's sale"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+}
+
 #[test]
 fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
     let Ok(url) = std::env::var("VITRINE_POSTGRES") else {

@@ -118,12 +118,13 @@ pub(super) async fn items(
     let (language, words, currency) = (store.language, store.words.clone(), store.currency);
     store
         .read(move |c| {
+            let version = listing::catalogue_version(c).map_err(db)?;
             let mut slot = cached.lock().unwrap_or_else(|p| p.into_inner());
             let catalogue = match slot.get(&(language, currency)) {
-                Some(catalogue) => catalogue.clone(),
-                None => {
+                Some((built_at, catalogue)) if *built_at == version => catalogue.clone(),
+                _ => {
                     let built = Arc::new(listing::load_all(c, &words, currency).map_err(db)?);
-                    slot.insert((language, currency), built.clone());
+                    slot.insert((language, currency), (version, built.clone()));
                     built
                 }
             };
@@ -271,6 +272,7 @@ impl EmbeddedStore {
                     params![handle, minor],
                 )
                 .map_err(db)?;
+            listing::catalogue_changed(&tx).map_err(db)?;
             tx.commit().map_err(db)?;
             if changed == 0 {
                 return Err(CommerceError::NotFound(Thing::Product));

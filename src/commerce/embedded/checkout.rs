@@ -158,6 +158,7 @@ pub(super) async fn place_order(
         tx.execute("UPDATE carts SET coupon = NULL WHERE token = ?1", [&token])
             .map_err(db)?;
         let placed = load_order(&tx, &code)?;
+        super::listing::catalogue_changed(&tx).map_err(db)?;
         tx.commit().map_err(db)?;
         // Stock and sales changed: listings must not show a sold-out product as in stock.
         catalogue.lock().unwrap_or_else(|p| p.into_inner()).clear();

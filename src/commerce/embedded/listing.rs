@@ -206,3 +206,23 @@ pub fn baskets(c: &Connection, limit: u32) -> rusqlite::Result<Vec<Vec<String>>>
     }
     Ok(out)
 }
+
+/// Counts changes to stock and prices in the database itself, so every process on the data
+/// folder (another instance, `vitrine admin price`) sees that its listing copy is stale.
+pub fn catalogue_changed(c: &rusqlite::Connection) -> rusqlite::Result<()> {
+    c.execute(
+        "INSERT INTO meta (key, value) VALUES ('catalogue_version', '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [],
+    )
+    .map(|_| ())
+}
+
+/// The count `catalogue_changed` keeps (0 before the first change): one indexed read.
+pub fn catalogue_version(c: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    use rusqlite::OptionalExtension;
+    c.prepare_cached("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'catalogue_version'")?
+        .query_row([], |r| r.get(0))
+        .optional()
+        .map(|v| v.unwrap_or(0))
+}

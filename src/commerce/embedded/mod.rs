@@ -66,15 +66,16 @@ pub struct Store {
     /// demos of the outage path; zero in normal use).
     failures: AtomicU32,
     /// Listing attributes of every product (`listing::Catalogue`) per language and currency;
-    /// dropped when
-    /// stock or sales change and rebuilt by the next listing.
+    /// rebuilt by the next listing once stock or prices changed, in this process or in
+    /// another one on the same data folder (`listing::catalogue_version`).
     catalogue: Arc<Mutex<Catalogues>>,
     /// The catalogue's words in every language it has them in.
     texts: texts::Texts,
 }
 
 /// Listing attributes by (language, currency).
-type Catalogues = HashMap<(&'static str, Currency), Arc<listing::Catalogue>>;
+/// Each with the `catalogue_version` it was built at (`listing::catalogue_version`).
+type Catalogues = HashMap<(&'static str, Currency), (i64, Arc<listing::Catalogue>)>;
 
 const DB_FILE: &str = "vitrine.sqlite3";
 /// Read-only connections beside the writer: one per core is enough, reads take microseconds.
