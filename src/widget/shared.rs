@@ -114,7 +114,15 @@ pub fn watch(root: ShadowRoot) {
     if load {
         wasm_bindgen_futures::spawn_local(async {
             let answer = transport::cart(&token()).await;
-            SHARED.with_borrow_mut(|s| s.loading = false);
+            // An add that answered meanwhile kept a newer cart (and its token): this load,
+            // asked before it, must not put back the empty one (and forget the token).
+            let newer = SHARED.with_borrow_mut(|s| {
+                s.loading = false;
+                s.cart.is_some()
+            });
+            if newer {
+                return;
+            }
             match answer {
                 Ok(named) => keep(named),
                 Err(e) => {

@@ -136,6 +136,33 @@ onEveryBackend((shared, catalogue) => {
     await context.close();
   });
 
+  test('an add that answers before the first cart load is what a reload shows', async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, problems } = await watchedPage(context);
+    // The page's first look at the cart (asked with no token yet) is held until the add has
+    // answered, as on a slow network: it must not put the empty cart back.
+    let release;
+    const added = new Promise((ok) => { release = ok; });
+    let held = 0;
+    await page.route('**/api/widget/cart', async (route) => {
+      if (held++ === 0) await added;
+      await route.continue();
+    });
+    await page.goto(pageUrl(allowed.origin));
+    const product = page.locator('vitrine-product');
+    const cart = page.locator('vitrine-cart');
+    await product.getByRole('button', { name: 'Add to cart' }).click();
+    await product.getByText('Added to your cart').waitFor();
+    await cart.locator('.widget-count', { hasText: '1' }).waitFor();
+    release();
+    await page.waitForResponse('**/api/widget/cart');
+    assert.equal(await cart.locator('.widget-count').textContent(), '1', 'the late empty cart is ignored');
+    await page.reload();
+    await cart.locator('.widget-count', { hasText: '1' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("where the blog allows it, the widget's heart saves the product and opens the list on the store", async () => {
     const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
     const { page, problems } = await watchedPage(context);
