@@ -5,7 +5,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
 
-.PHONY: run test setup setup-tests build build-client build-widget build-server lint store-budget widget-budget unit journeys bench-size bench-ssr bench-experiments bench-search bench-recommendations bench-lighthouse bench-backends vendure visual-baselines design build-design
+.PHONY: run test setup setup-tests build build-client build-widget build-server lint store-budget widget-budget unit journeys bench-size bench-ssr bench-experiments bench-search bench-recommendations bench-lighthouse bench-backends bench-load vendure visual-baselines design build-design
 
 run: setup build
 	$(SERVER) $(ARGS)
@@ -37,6 +37,7 @@ build-server:
 lint:
 	for f in tests/journeys/*.mjs tests/journeys/lib/*.mjs bench/*.mjs bench/lib/*.mjs; do node --check "$$f" || exit 1; done
 	cargo fmt --check
+	rustfmt --check --edition 2021 bench/load/src/main.rs
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --no-default-features --features hydrate --lib -- -D warnings
 	cargo clippy --no-default-features --features hydrate,forms --lib -- -D warnings
@@ -112,6 +113,15 @@ bench-backends: build-client
 	cargo build --release --features ssr
 	. scripts/env.sh && bash scripts/vendure.sh install >/dev/null && \
 	  VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine node bench/backend-latency.mjs
+
+# Sustained load on a release build (README "Performance"): Goose users shop for 60 s, then
+# every order they were told was placed is checked in the store. Goose's options go in ARGS,
+# e.g. `make bench-load ARGS="--users 32 --run-time 2m"`.
+bench-load: build-client
+	cargo build --release --features ssr
+	cargo build --release --manifest-path bench/load/Cargo.toml --target-dir $(CARGO_TARGET_DIR)/load
+	VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine VITRINE_SITE_ROOT=target/site \
+	  $(CARGO_TARGET_DIR)/load/release/vitrine-load $(ARGS)
 
 # A local Vendure Shop API (the headless commerce server issue 5's adapter targets), with the
 # sample catalogue; prints its URL. `make vendure VENDURE_PORT=3101` for another port,
