@@ -369,20 +369,45 @@ impl Shared for Postgres {
     }
 }
 
-/// `url` with an empty schema of its own named `schema` (made anew): tests, and instances
-/// tried side by side, get tables of their own without touching a real store's.
-pub async fn fresh_schema(url: &str, schema: &str) -> Result<String, String> {
-    if !schema
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+/// `url` with an empty schema of its own, `{name}_{this process's id}`: tests, and instances
+/// tried side by side, get tables of their own without touching a real store's. Schemas of
+/// the same name left by processes that have ended are dropped, so runs do not pile up.
+pub async fn fresh_schema(url: &str, name: &str) -> Result<String, String> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     {
-        return Err(format!("'{schema}' is not a plain schema name"));
+        return Err(format!("'{name}' is not a plain schema name"));
     }
+    let schema = format!("{name}_{}", std::process::id());
     let admin = open(url).await?;
+    let prefix = format!("{name}_");
+    let others = admin
+        .query(
+            "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1)",
+            &[&prefix],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut drop = vec![schema.clone()];
+    for row in others {
+        let other: String = row.get(0);
+        let ended = other[prefix.len()..]
+            .parse::<u32>()
+            .is_ok_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists());
+        if ended {
+            drop.push(other);
+        }
+    }
+    for d in drop {
+        admin
+            .batch_execute(&format!("DROP SCHEMA IF EXISTS {d} CASCADE"))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
     admin
-        .batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
-        ))
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
         .await
         .map_err(|e| e.to_string())?;
     let sep = if url.contains('?') { '&' } else { '?' };
@@ -401,9 +426,8 @@ mod tests {
             eprintln!("VITRINE_POSTGRES unset: the PostgreSQL contract is not run");
             return None;
         };
-        // Each test on tables of its own: a schema named for it and this process.
-        let schema = format!("{test}_{}", std::process::id());
-        let url = fresh_schema(&url, &schema).await.unwrap();
+        // Each test on tables of its own.
+        let url = fresh_schema(&url, test).await.unwrap();
         Some(Postgres::connect(&url).await.unwrap())
     }
 

@@ -236,8 +236,7 @@ fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
         return;
     };
     crate::common::run(async {
-        let schema = format!("it_instances_{}", std::process::id());
-        let url = vitrine::storefront::postgres::fresh_schema(&url, &schema)
+        let url = vitrine::storefront::postgres::fresh_schema(&url, "it_instances")
             .await
             .unwrap();
         let (one, two) = (
@@ -325,8 +324,7 @@ fn an_instance_rides_out_a_postgres_restart_and_loses_nothing() {
     crate::common::run(async {
         let url = OwnPostgres::run("start");
         let _own = OwnPostgres;
-        let schema = format!("it_restart_{}", std::process::id());
-        let url = vitrine::storefront::postgres::fresh_schema(&url, &schema)
+        let url = vitrine::storefront::postgres::fresh_schema(&url, "it_restart")
             .await
             .unwrap();
         let dir = crate::common::temp_dir("pg-restart");
