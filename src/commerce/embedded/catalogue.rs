@@ -252,7 +252,6 @@ impl EmbeddedStore {
     /// checks the amount: the table refuses only a negative one.)
     pub async fn set_price(&self, handle: &str, minor: i64) -> CommerceResult<usize> {
         let handle = handle.to_string();
-        let catalogue = self.catalogue.clone();
         self.run(move |c| {
             let tx = c.transaction().map_err(db)?;
             let variants = "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id
@@ -272,13 +271,14 @@ impl EmbeddedStore {
                     params![handle, minor],
                 )
                 .map_err(db)?;
-            listing::catalogue_changed(&tx).map_err(db)?;
             tx.commit().map_err(db)?;
             if changed == 0 {
                 return Err(CommerceError::NotFound(Thing::Product));
             }
             prices::seed(c).map_err(db)?;
-            catalogue.lock().unwrap_or_else(|p| p.into_inner()).clear();
+            // Once the other currencies' prices are made too: a listing built in between is
+            // built again.
+            listing::catalogue_changed(c).map_err(db)?;
             Ok(changed)
         })
         .await

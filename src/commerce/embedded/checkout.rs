@@ -14,7 +14,6 @@ pub(super) async fn place_order(
     }
     let token = token.to_string();
     let order = order.clone();
-    let catalogue = store.catalogue.clone();
     let (words, currency) = (store.words.clone(), store.currency);
     store.run(move |c| {
         let tx = c
@@ -158,10 +157,10 @@ pub(super) async fn place_order(
         tx.execute("UPDATE carts SET coupon = NULL WHERE token = ?1", [&token])
             .map_err(db)?;
         let placed = load_order(&tx, &code)?;
+        // Stock and sales changed: no listing, in any process, may show a sold-out product
+        // as in stock.
         super::listing::catalogue_changed(&tx).map_err(db)?;
         tx.commit().map_err(db)?;
-        // Stock and sales changed: listings must not show a sold-out product as in stock.
-        catalogue.lock().unwrap_or_else(|p| p.into_inner()).clear();
         Ok(placed)
     })
     .await
