@@ -96,20 +96,29 @@ impl Instance {
     }
 }
 
+/// A new cart on `on` holding `quantity` of `variant`; its cookie.
+async fn cart_of(on: &Instance, variant: &str, quantity: u32) -> String {
+    let r = on
+        .call(
+            "cart/add",
+            &format!("variant_id={variant}&quantity={quantity}"),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.cookies
+        .into_iter()
+        .find(|c| c.starts_with("vitrine_cart="))
+        .expect("a cart cookie")
+}
+
 /// A cart with one tee on `on`; its cookie.
 async fn cart(dir: &std::path::Path, on: &Instance) -> String {
     use vitrine::commerce::backend::Commerce;
     let store = vitrine::commerce::embedded::EmbeddedStore::open(dir, false).unwrap();
     let p = store.product("everyday-crew-tee").await.unwrap();
     let v = p.variants.iter().find(|v| v.stock >= 1).unwrap();
-    let r = on
-        .call("cart/add", &format!("variant_id={}&quantity=1", v.id), None)
-        .await;
-    assert_eq!(r.status, 200);
-    r.cookies
-        .into_iter()
-        .find(|c| c.starts_with("vitrine_cart="))
-        .expect("a cart cookie")
+    cart_of(on, &v.id, 1).await
 }
 
 /// Ten wrong guesses at `code`'s email, alternating between the instances, all answered "not
@@ -188,37 +197,16 @@ async fn listed_in_stock(on: &Instance, handle: &str) -> bool {
 #[test]
 fn a_sale_on_one_instance_shows_sold_out_in_the_others_listings() {
     crate::common::run(async {
-        use vitrine::commerce::backend::Commerce;
         let dir = crate::common::temp_dir("instances-stock");
         let a = start(&dir, &[]).unwrap();
         let b = start(&dir, &[]).unwrap();
-        // A product only one variant keeps in stock.
         let store = vitrine::commerce::embedded::EmbeddedStore::open(&dir, false).unwrap();
-        let mut chosen = None;
-        for p in vitrine::commerce::embedded::catalog::generate(1) {
-            let product = store.product(&p.handle).await.unwrap();
-            let stocked: Vec<_> = product.variants.iter().filter(|v| v.stock > 0).collect();
-            if let [only] = stocked[..] {
-                chosen = Some((product.handle.clone(), only.id.clone(), only.stock));
-                break;
-            }
-        }
-        let (handle, variant, stock) = chosen.expect("some product has one stocked variant");
+        let (handle, variant, stock) = crate::common::one_stocked_variant(&store).await;
         assert!(listed_in_stock(&b, &handle).await, "b has its listing copy");
 
-        let r = a
-            .call(
-                "cart/add",
-                &format!("variant_id={variant}&quantity={stock}"),
-                None,
-            )
-            .await;
-        let cookie = r
-            .cookies
-            .into_iter()
-            .find(|c| c.starts_with("vitrine_cart="));
+        let cookie = cart_of(&a, &variant, stock).await;
         let form = format!("{}&attempt={:032x}", crate::common::CHECKOUT_FORM, 0xb0b);
-        let placed = a.call("checkout/place", &form, cookie.as_deref()).await;
+        let placed = a.call("checkout/place", &form, Some(&cookie)).await;
         assert_eq!(placed.status, 200, "{}", placed.body);
 
         assert!(

@@ -258,23 +258,8 @@ fn listing_pages_render_filters_and_state_from_the_url() {
 #[test]
 fn buying_the_last_units_shows_sold_out_in_listings_at_once() {
     common::run(async {
-        use vitrine::commerce::backend::Commerce;
         let t = TestStore::new("search-stock");
-        // A product that only one variant keeps in stock.
-        let mut chosen = None;
-        for p in vitrine::commerce::embedded::catalog::generate(1) {
-            let product = t.store.product(&p.handle).await.unwrap();
-            let stocked: Vec<_> = product.variants.iter().filter(|v| v.stock > 0).collect();
-            if stocked.len() == 1 {
-                chosen = Some((
-                    product.handle.clone(),
-                    stocked[0].id.clone(),
-                    stocked[0].stock,
-                ));
-                break;
-            }
-        }
-        let (handle, variant, stock) = chosen.expect("some product has one stocked variant");
+        let (handle, variant, stock) = common::one_stocked_variant(&t.store).await;
         let before = listing(&t, &format!("params[q]={handle}")).await;
         let card = |l: &Listing| {
             l.products

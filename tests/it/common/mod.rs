@@ -42,6 +42,22 @@ pub async fn cart_with_item(t: &TestStore) -> String {
     r.cookie("vitrine_cart").expect("a cart cookie")
 }
 
+/// A product of the seeded catalogue that only one variant keeps in stock: its handle, that
+/// variant and its stock (buying them all sells the product out).
+pub async fn one_stocked_variant(
+    store: &vitrine::commerce::embedded::EmbeddedStore,
+) -> (String, String, u32) {
+    use vitrine::commerce::backend::Commerce;
+    for p in vitrine::commerce::embedded::catalog::generate(1) {
+        let product = store.product(&p.handle).await.unwrap();
+        let stocked: Vec<_> = product.variants.iter().filter(|v| v.stock > 0).collect();
+        if let [only] = stocked[..] {
+            return (product.handle.clone(), only.id.clone(), only.stock);
+        }
+    }
+    panic!("some product has one stocked variant")
+}
+
 /// A guest's order, to Ada in London, paid by card.
 pub fn guest_order(shipping_code: &str, key: &str) -> vitrine::commerce::backend::PlaceOrder {
     vitrine::commerce::backend::PlaceOrder {
