@@ -26,6 +26,8 @@ pub enum ApiError {
     Payment(Decline),
     /// The backend could not be reached or failed; nothing was changed.
     Unavailable,
+    /// A change was sent but not confirmed; retrying the same attempt cannot repeat it.
+    Unconfirmed,
     /// Too many attempts from this client or at this record; try again later.
     RateLimited,
     /// The request never reached our code (network, decoding); the detail is for logs.
@@ -65,6 +67,7 @@ impl std::fmt::Display for ApiError {
             ApiError::OutOfStock { product, available } => w!(out_of_stock)(product, *available),
             ApiError::Payment(why) => w!(decline)(*why).into(),
             ApiError::Unavailable => w!(UNAVAILABLE).into(),
+            ApiError::Unconfirmed => w!(UNCONFIRMED).into(),
             ApiError::RateLimited => w!(RATE_LIMITED).into(),
             ApiError::Transport(_) => w!(UNREACHABLE).into(),
             ApiError::Said { said, .. } => return f.write_str(said),
@@ -118,6 +121,7 @@ impl From<crate::commerce::backend::CommerceError> for ApiError {
             E::InvalidCredentials => ApiError::Invalid(Problem::SignInFailed),
             E::PaymentDeclined(why) => ApiError::Payment(why),
             E::Unavailable(_) => ApiError::Unavailable,
+            E::Unconfirmed => ApiError::Unconfirmed,
         }
     }
 }

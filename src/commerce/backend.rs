@@ -33,6 +33,10 @@ pub enum CommerceError {
     PaymentDeclined(super::checkout::Decline),
     #[error("backend unavailable: {0}")]
     Unavailable(String),
+    /// A change was sent and no answer came back, and asking again found nothing either: it
+    /// may or may not have happened. Trying the same attempt again finds out first.
+    #[error("backend did not confirm the change")]
+    Unconfirmed,
 }
 
 pub type CommerceResult<T> = Result<T, CommerceError>;

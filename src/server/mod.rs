@@ -360,7 +360,7 @@ async fn api_status(res: Response) -> Response {
             ApiError::OutOfStock { .. } => StatusCode::CONFLICT,
             ApiError::Payment(_) => StatusCode::PAYMENT_REQUIRED,
             ApiError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable | ApiError::Unconfirmed => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Transport(_) | ApiError::Said { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         };
     }

@@ -167,6 +167,8 @@ pub fn quantity_too_large(max: u32) -> String {
 pub const UNREADABLE: &str = "That request was incomplete. Please try again.";
 pub const UNAVAILABLE: &str =
     "The store is having trouble right now. Nothing was changed; please try again.";
+pub const UNCONFIRMED: &str =
+    "The store did not confirm this in time. Wait a moment and check before trying again; an order is never placed twice.";
 pub const UNREACHABLE: &str = "We couldn't reach the store. Check your connection and try again.";
 pub const RATE_LIMITED: &str =
     "Too many tries in a short time. Please wait a few minutes and try again.";

@@ -162,6 +162,8 @@ pub fn quantity_too_large(max: u32) -> String {
 pub const UNREADABLE: &str = "درخواست ناقص بود. لطفاً دوباره تلاش کنید.";
 pub const UNAVAILABLE: &str =
     "فروشگاه در حال حاضر دچار مشکل است. چیزی تغییر نکرد؛ لطفاً دوباره تلاش کنید.";
+pub const UNCONFIRMED: &str =
+    "فروشگاه این کار را به‌موقع تأیید نکرد. کمی صبر کنید و پیش از تلاش دوباره بررسی کنید؛ هیچ سفارشی دو بار ثبت نمی‌شود.";
 pub const UNREACHABLE: &str =
     "به فروشگاه دسترسی نداریم. اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.";
 pub const RATE_LIMITED: &str =

@@ -163,6 +163,8 @@ pub fn quantity_too_large(max: u32) -> String {
 
 pub const UNREADABLE: &str = "请求不完整，请重试。";
 pub const UNAVAILABLE: &str = "商店暂时出了点问题，没有做任何更改，请稍后再试。";
+pub const UNCONFIRMED: &str =
+    "商店未能及时确认此操作。请稍等片刻，确认后再重试；同一订单绝不会重复下单。";
 pub const UNREACHABLE: &str = "无法连接到商店，请检查网络后重试。";
 pub const RATE_LIMITED: &str = "短时间内尝试次数过多，请等几分钟再试。";
 

@@ -51,16 +51,30 @@ pub fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Result<Instance, St
     Err(String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
-struct Reply {
-    status: u16,
-    location: String,
-    cookies: Vec<String>,
-    body: String,
+pub struct Reply {
+    pub status: u16,
+    pub location: String,
+    pub cookies: Vec<String>,
+    pub body: String,
 }
 
 impl Instance {
+    /// A page, as a browser asks for it.
+    pub async fn get(&self, path: &str) -> Reply {
+        let r = reqwest::get(format!("{}{path}", self.origin))
+            .await
+            .expect("the instance answers");
+        let status = r.status().as_u16();
+        Reply {
+            status,
+            location: String::new(),
+            cookies: Vec::new(),
+            body: r.text().await.unwrap_or_default(),
+        }
+    }
+
     /// A server function called as the store's own page calls it.
-    async fn call(&self, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
+    pub async fn call(&self, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -97,7 +111,7 @@ impl Instance {
 }
 
 /// A new cart on `on` holding `quantity` of `variant`; its cookie.
-async fn cart_of(on: &Instance, variant: &str, quantity: u32) -> String {
+pub async fn cart_of(on: &Instance, variant: &str, quantity: u32) -> String {
     let r = on
         .call(
             "cart/add",

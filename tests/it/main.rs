@@ -26,6 +26,7 @@ mod search_engines;
 mod shared_secret;
 mod style_tokens;
 mod tracking_api;
+mod vendure_faults;
 mod widget_api;
 mod wishlist_api;
 mod words_only;

@@ -70,28 +70,22 @@ pub(super) async fn add_to_cart(
             }
         }));
     }
+    // What the cart held of this variant before: how a lost answer is told from a lost add.
+    let mut held = 0;
     if let Some(t) = token {
         // Vendure would quietly start a new session for an unknown token.
         let active = store.active_order(t).await?;
         if let Some(o) = &active {
             store.reopen(t, o).await?;
         }
-        let held: i64 = active
-            .map(|o| {
-                o.lines
-                    .iter()
-                    .filter(|l| l.variant_id == variant_id)
-                    .map(|l| l.quantity)
-                    .sum()
-            })
-            .unwrap_or(0);
+        held = active.as_ref().map_or(0, |o| quantity_of(o, variant_id));
         if held + i64::from(quantity) > i64::from(MAX_LINE_QUANTITY) {
             return Err(CommerceError::Refused(Refusal::QuantityTooLarge {
                 max: MAX_LINE_QUANTITY,
             }));
         }
     }
-    let reply = store
+    let sent = store
         .client
         .call::<AddItem>(
             add_item::Variables {
@@ -101,7 +95,25 @@ pub(super) async fn add_to_cart(
             token,
             Kind::Write,
         )
-        .await?;
+        .await;
+    let reply = match (sent, token) {
+        (Ok(reply), _) => reply,
+        (Err(CommerceError::Unavailable(why)), Some(t)) => {
+            // No answer: the add may have reached Vendure. Told "nothing changed", the
+            // shopper would add again and get two; so look before saying which.
+            return match store.active_order_as(t, Kind::Check).await {
+                Ok(Some(o)) if quantity_of(&o, variant_id) == held + i64::from(quantity) => {
+                    Ok(TokenCart {
+                        token: t.to_string(),
+                        cart: orders::cart(&o)?,
+                    })
+                }
+                Ok(_) => Err(CommerceError::Unavailable(why)),
+                Err(_) => Err(CommerceError::Unconfirmed),
+            };
+        }
+        (Err(e), _) => return Err(e),
+    };
     let token = reply
         .token
         .or(token.map(str::to_string))
@@ -121,6 +133,15 @@ pub(super) async fn add_to_cart(
         R::OrderModificationError(e) => return Err(refused(e.message)),
     };
     Ok(TokenCart { token, cart })
+}
+
+fn quantity_of(order: &VOrder, variant_id: &str) -> i64 {
+    order
+        .lines
+        .iter()
+        .filter(|l| l.variant_id == variant_id)
+        .map(|l| l.quantity)
+        .sum()
 }
 
 pub(super) async fn set_line_quantity(
@@ -237,9 +258,13 @@ pub(super) async fn remove_coupon(store: &VendureStore, token: &str) -> Commerce
 
 impl VendureStore {
     pub(super) async fn active_order(&self, token: &str) -> CommerceResult<Option<VOrder>> {
+        self.active_order_as(token, Kind::Read).await
+    }
+
+    async fn active_order_as(&self, token: &str, kind: Kind) -> CommerceResult<Option<VOrder>> {
         let reply = self
             .client
-            .call::<ActiveOrder>(active_order::Variables {}, Some(token), Kind::Read)
+            .call::<ActiveOrder>(active_order::Variables {}, Some(token), kind)
             .await?;
         // A new token means Vendure did not know ours (expired or never issued).
         if reply.token.as_deref().is_some_and(|t| t != token) {

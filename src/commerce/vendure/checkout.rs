@@ -51,15 +51,45 @@ pub(super) async fn place_order(
             .or_default()
             .clone()
     };
-    let mut placed = attempt.lock().await;
-    if let Some(code) = placed.clone() {
-        drop(placed);
+    let mut attempt = attempt.lock().await;
+    if let Some(code) = attempt.placed.clone() {
+        drop(attempt);
         return store.order(&code).await;
     }
-    let result = store.place(token, order).await;
-    if let Ok(o) = &result {
-        *placed = Some(o.code.clone());
+    if let Some(code) = attempt.paying.clone() {
+        // An earlier click sent the payment and never heard back: it may have gone through.
+        match orders::settled(store, &code).await {
+            Ok(Some(placed)) => {
+                attempt.placed = Some(code);
+                return Ok(placed);
+            }
+            Ok(None) => attempt.paying = None,
+            Err(_) => return Err(CommerceError::Unconfirmed),
+        }
     }
+    let result = store.place(token, order, &mut attempt.paying).await;
+    match (&result, attempt.paying.clone()) {
+        (Ok(o), _) => attempt.placed = Some(o.code.clone()),
+        (Err(CommerceError::Unavailable(why)), Some(code)) => {
+            // The payment went out and no answer came back: Vendure may have taken it.
+            tracing::warn!(order = %code, %why, "payment sent, answer lost; checking the order");
+            return match orders::settled(store, &code).await {
+                Ok(Some(placed)) => {
+                    attempt.placed = Some(code);
+                    attempt.paying = None;
+                    Ok(placed)
+                }
+                Ok(None) => {
+                    attempt.paying = None;
+                    result
+                }
+                // Still unknown: the next click of this attempt asks again before paying.
+                Err(_) => Err(CommerceError::Unconfirmed),
+            };
+        }
+        (Err(_), _) => {}
+    }
+    attempt.paying = None;
     result
 }
 
@@ -89,7 +119,14 @@ impl VendureStore {
 }
 
 impl VendureStore {
-    pub(super) async fn place(&self, token: &str, order: &PlaceOrder) -> CommerceResult<Order> {
+    /// Places `order`; `paying` is set to the order's code just before its payment is sent,
+    /// so a caller that hears nothing back knows which order to look at.
+    pub(super) async fn place(
+        &self,
+        token: &str,
+        order: &PlaceOrder,
+        paying: &mut Option<String>,
+    ) -> CommerceResult<Order> {
         if order.gift.is_some() && !self.gifts {
             // This Vendure has nowhere to keep the note; refusing beats losing it.
             return Err(CommerceError::Refused(Refusal::GiftsNotSupported));
@@ -247,6 +284,7 @@ impl VendureStore {
             .into_iter()
             .find(|m| m.is_eligible)
             .ok_or_else(|| CommerceError::Unavailable("Vendure offers no payment method".into()))?;
+        *paying = Some(active.code.clone());
         let r = self
             .client
             .call::<AddPayment>(

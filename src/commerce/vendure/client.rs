@@ -42,6 +42,9 @@ pub struct Reply<T> {
 pub enum Kind {
     Read,
     Write,
+    /// One read, sent even while cooling down and never repeated, to learn whether a write
+    /// whose answer never came went through.
+    Check,
 }
 
 impl Client {
@@ -86,8 +89,9 @@ impl Client {
         &self,
         variables: Q::Variables,
         proof: Option<&str>,
+        kind: Kind,
     ) -> CommerceResult<Reply<Q::ResponseData>> {
-        self.send::<Q>(variables, None, proof, Kind::Read).await
+        self.send::<Q>(variables, None, proof, kind).await
     }
 
     async fn send<Q: GraphQLQuery>(
@@ -98,7 +102,7 @@ impl Client {
         kind: Kind,
     ) -> CommerceResult<Reply<Q::ResponseData>> {
         let body = Q::build_query(variables);
-        if self.cooling_down() {
+        if kind != Kind::Check && self.cooling_down() {
             return Err(CommerceError::Unavailable(
                 "Vendure is not answering (cooling down)".into(),
             ));
@@ -130,7 +134,13 @@ impl Client {
                 }
             };
             match outcome {
-                Ok(reply) => return Ok(reply),
+                Ok(reply) => {
+                    // A check answered while cooling down: Vendure is back for everyone.
+                    if kind == Kind::Check {
+                        self.warm_up();
+                    }
+                    return Ok(reply);
+                }
                 Err(f) if f.retry && attempt < BACKOFF.len() => {
                     tokio::time::sleep(BACKOFF[attempt]).await;
                     attempt += 1;
@@ -158,6 +168,10 @@ impl Client {
             }
             None => false,
         }
+    }
+
+    fn warm_up(&self) {
+        *self.down_until.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
     fn cool_down(&self) {

@@ -87,7 +87,16 @@ pub struct Shared {
     holds: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
-type Attempt = Arc<tokio::sync::Mutex<Option<String>>>;
+type Attempt = Arc<tokio::sync::Mutex<Tried>>;
+
+/// What one checkout attempt did.
+#[derive(Default)]
+struct Tried {
+    /// The order it placed.
+    placed: Option<String>,
+    /// The order whose payment it sent without hearing back.
+    paying: Option<String>,
+}
 
 impl VendureStore {
     /// Connects to the Shop API at `url` and learns the channel's currency.

@@ -264,6 +264,23 @@ pub fn placed(order: &VOrder) -> CommerceResult<Order> {
 }
 
 pub(super) async fn order(store: &VendureStore, code: &str) -> CommerceResult<Order> {
+    Ok(read(store, code, Kind::Read).await?.0)
+}
+
+/// Order `code` if it was placed (paid or payment authorised), `None` while it is still a
+/// cart: what a payment whose answer never came did. Asked once, even while cooling down.
+pub(super) async fn settled(store: &VendureStore, code: &str) -> CommerceResult<Option<Order>> {
+    match read(store, code, Kind::Check).await {
+        Ok((order, state)) => {
+            Ok((!matches!(state.as_str(), "AddingItems" | "ArrangingPayment")).then_some(order))
+        }
+        Err(CommerceError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Order `code` and Vendure's name for its state.
+async fn read(store: &VendureStore, code: &str, kind: Kind) -> CommerceResult<(Order, String)> {
     let not_found = |e| match e {
         CommerceError::NotFound(_) => CommerceError::NotFound(Thing::Order),
         other => other,
@@ -274,26 +291,27 @@ pub(super) async fn order(store: &VendureStore, code: &str) -> CommerceResult<Or
     if !store.gifts {
         let reply = store
             .client
-            .call_proved::<OrderByCode>(order_by_code::Variables { code }, proof.as_deref())
+            .call_proved::<OrderByCode>(order_by_code::Variables { code }, proof.as_deref(), kind)
             .await
             .map_err(not_found)?;
-        let o = reply.data.order_by_code.ok_or_else(missing)?;
-        return orders::placed(&plain_order!(o));
+        let o = plain_order!(reply.data.order_by_code.ok_or_else(missing)?);
+        return Ok((orders::placed(&o)?, o.state));
     }
     let reply = store
         .client
-        .call_proved::<OrderWithGift>(order_with_gift::Variables { code }, proof.as_deref())
+        .call_proved::<OrderWithGift>(order_with_gift::Variables { code }, proof.as_deref(), kind)
         .await
         .map_err(not_found)?;
     let o = reply.data.order_by_code.ok_or_else(missing)?;
-    let mut placed = orders::placed(&plain_order!(o.order_fields))?;
+    let fields = plain_order!(o.order_fields);
+    let mut placed = orders::placed(&fields)?;
     placed.gift = o.custom_fields.and_then(|f| {
         f.gift_message.map(|message| Gift {
             message,
             hide_prices: f.gift_hide_prices.unwrap_or(false),
         })
     });
-    Ok(placed)
+    Ok((placed, fields.state))
 }
 
 impl VendureStore {

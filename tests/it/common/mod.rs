@@ -11,6 +11,7 @@ use tower::ServiceExt;
 use vitrine::commerce::embedded::EmbeddedStore;
 use vitrine::server::{self, AppState};
 
+pub mod fault_proxy;
 pub mod vendure;
 
 /// One runtime for every test in a binary, like a real server's single runtime. The tests run

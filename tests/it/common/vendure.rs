@@ -119,6 +119,27 @@ impl LiveVendure {
     }
 }
 
+impl LiveVendure {
+    /// How many placed orders `email` has, read from Vendure's own database (PostgreSQL
+    /// flavour only): what a double placement would show, whatever the storefront says.
+    pub fn orders_of(&self, email: &str) -> i64 {
+        let (url, name) = self
+            .database
+            .as_ref()
+            .expect("orders are counted on the PostgreSQL flavour");
+        let server = url.rsplit_once('/').map_or(url.as_str(), |(s, _)| s);
+        let sql = format!(
+            "SELECT count(*) FROM \"order\" o JOIN customer c ON c.id = o.\"customerId\" \
+             WHERE c.\"emailAddress\" = '{}' AND o.\"orderPlacedAt\" IS NOT NULL",
+            email.replace('\'', "''")
+        );
+        psql_out(&format!("{server}/{name}"), &sql)
+            .trim()
+            .parse()
+            .expect("a count")
+    }
+}
+
 fn signal(pid: u32, which: &str) {
     let ok = Command::new("kill")
         .arg(which)
@@ -142,6 +163,11 @@ impl Drop for LiveVendure {
 
 /// Runs one statement on the test PostgreSQL (Debian's psql, which setup installs with it).
 fn psql(url: &str, sql: &str) {
+    psql_out(url, sql);
+}
+
+/// What one statement printed (unaligned, tuples only).
+fn psql_out(url: &str, sql: &str) -> String {
     let out = Command::new("psql")
         .args([url, "-qtAX", "-v", "ON_ERROR_STOP=1", "-c", sql])
         .output()
@@ -151,6 +177,7 @@ fn psql(url: &str, sql: &str) {
         "{sql}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
