@@ -99,8 +99,10 @@ async fn serve() {
         Backend::Vendure {
             shop_api,
             order_proof_key,
+            product_ttl,
         } => match VendureStore::connect(shop_api, order_proof_key.as_deref()).await {
             Ok(v) => {
+                let v = v.reusing_products_for(*product_ttl);
                 tracing::info!(%shop_api, "Vendure Shop API connected");
                 (Arc::new(v), None)
             }

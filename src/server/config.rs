@@ -50,6 +50,8 @@ pub enum Backend {
     Vendure {
         shop_api: String,
         order_proof_key: Option<String>,
+        /// How long a product page's answer from Vendure is reused (0: never).
+        product_ttl: std::time::Duration,
     },
 }
 
@@ -109,6 +111,9 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  VITRINE_ORDER_PROOF_KEY; see scripts/vendure/server.js);
                                  without it Vendure's own rule applies (guest orders readable
                                  for two hours after they are placed)
+  env VENDURE_PRODUCT_TTL        seconds a product page reuses Vendure's answer, so its stock
+                                 may be that old (add to cart and checkout ask Vendure live;
+                                 this instance's own orders drop it at once); default 5, 0 off
   env VITRINE_THEME              a theme from style/themes/ laid over the store's tokens
                                  (orchard, mono); default: none
   env VITRINE_WIDGET_ORIGINS     pages allowed to embed the widget, as origins separated by
@@ -171,9 +176,16 @@ impl Config {
             "embedded" | "" => Backend::Embedded,
             "vendure" => match env("VENDURE_SHOP_API").filter(|u| !u.is_empty()) {
                 Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                    let ttl = env("VENDURE_PRODUCT_TTL").filter(|t| !t.is_empty());
+                    let product_ttl = match ttl.map(|t| t.parse::<u64>()) {
+                        None => crate::commerce::vendure::PRODUCT_TTL,
+                        Some(Ok(s)) if s <= 3600 => std::time::Duration::from_secs(s),
+                        Some(_) => return Err("VENDURE_PRODUCT_TTL: seconds from 0 to 3600".into()),
+                    };
                     Backend::Vendure {
                         shop_api: url,
                         order_proof_key: env("VENDURE_ORDER_PROOF_KEY").filter(|k| !k.is_empty()),
+                        product_ttl,
                     }
                 }
                 Some(url) => {
@@ -321,8 +333,24 @@ mod tests {
             Backend::Vendure {
                 shop_api: "http://127.0.0.1:3100/shop-api".into(),
                 order_proof_key: None,
+                product_ttl: std::time::Duration::from_secs(5),
             }
         );
+        let fresh = |k: &str| match k {
+            "VENDURE_PRODUCT_TTL" => Some("0".to_string()),
+            other => vendure(other),
+        };
+        assert!(matches!(
+            Config::from_args([], fresh).unwrap().backend,
+            Backend::Vendure { product_ttl, .. } if product_ttl.is_zero()
+        ));
+        let odd = |k: &str| match k {
+            "VENDURE_PRODUCT_TTL" => Some("soon".to_string()),
+            other => vendure(other),
+        };
+        assert!(Config::from_args([], odd)
+            .unwrap_err()
+            .contains("VENDURE_PRODUCT_TTL"));
         let no_url = |k: &str| (k == "VITRINE_BACKEND").then(|| "vendure".to_string());
         assert!(Config::from_args([], no_url)
             .unwrap_err()

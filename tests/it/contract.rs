@@ -39,6 +39,9 @@ fn a_live_vendure_keeps_the_contract() {
         return;
     };
     run(vendure_answers_in_the_shoppers_language(&store));
+    run(product_pages_are_reused_briefly_and_dropped_by_our_orders(
+        &live,
+    ));
     run(a_hanging_vendure_answers_pages_quickly(&live));
 }
 
@@ -74,6 +77,37 @@ async fn vendure_answers_in_the_shoppers_language(b: &VendureStore) {
             "{word} finds the laptop"
         );
     }
+}
+
+/// A product page reuses Vendure's answer for a few seconds (each page was one Shop API query,
+/// and Vendure set the pace): asked again at once, it is there even while Vendure hangs. This
+/// store's own order drops the copies, so the stock shown next is Vendure's after the sale.
+async fn product_pages_are_reused_briefly_and_dropped_by_our_orders(live: &LiveVendure) {
+    let store = VendureStore::connect(&live.shop_api, Some(&live.proof_key))
+        .await
+        .unwrap();
+    let first = store.product("laptop").await.unwrap();
+    live.hang();
+    let asked = std::time::Instant::now();
+    let again = store.product("laptop").await;
+    let waited = asked.elapsed();
+    live.wake();
+    assert_eq!(again.as_ref().ok(), Some(&first), "{again:?}");
+    assert!(waited < std::time::Duration::from_secs(1), "{waited:?}");
+
+    let v = first.variants.iter().find(|v| v.stock >= 2).unwrap();
+    let added = store.add_to_cart(None, &v.id, 1).await.unwrap();
+    store
+        .place_order(&added.token, &guest_order("standard", "reused-page-1"))
+        .await
+        .unwrap();
+    let after = store.product("laptop").await.unwrap();
+    let now = after.variants.iter().find(|x| x.id == v.id).unwrap();
+    assert_eq!(
+        now.stock,
+        v.stock - 1,
+        "the page shows our own sale at once"
+    );
 }
 
 /// Anyone who can reach the Shop API and knows an order's code must not read it: only the

@@ -73,6 +73,9 @@ fn a_shopper_rides_out_vendure_stopped_slow_and_garbled() {
                 ("VITRINE_BACKEND", "vendure"),
                 ("VENDURE_SHOP_API", &shop_api),
                 ("VENDURE_ORDER_PROOF_KEY", &live.proof_key),
+                // Every product page asks Vendure, so each fault meets it (the copies a page
+                // reuses for a few seconds are the contract's to test).
+                ("VENDURE_PRODUCT_TTL", "0"),
             ],
         )
         .unwrap();

@@ -402,6 +402,17 @@ pub(super) async fn products(
 }
 
 pub(super) async fn product(store: &VendureStore, handle: &str) -> CommerceResult<Product> {
+    let key = (store.language, handle.to_string());
+    if let Some(kept) = store.kept_product(&key) {
+        return Ok(kept);
+    }
+    let asked = (Instant::now(), store.product_generation());
+    let product = product_from_vendure(store, handle).await?;
+    store.keep_product(key, asked, &product);
+    Ok(product)
+}
+
+async fn product_from_vendure(store: &VendureStore, handle: &str) -> CommerceResult<Product> {
     let reply = store
         .client
         .call::<ProductBySlug>(
@@ -522,6 +533,37 @@ impl VendureStore {
         if let Ok(mut s) = self.shelf.lock() {
             s.clear();
         }
+        if let Ok(mut p) = self.products.lock() {
+            p.generation += 1;
+            p.pages.clear();
+        }
+    }
+
+    fn product_generation(&self) -> u64 {
+        self.products.lock().map_or(0, |p| p.generation)
+    }
+
+    fn kept_product(&self, key: &(&'static str, String)) -> Option<Product> {
+        let products = self.products.lock().ok()?;
+        let (at, product) = products.pages.get(key)?;
+        (at.elapsed() < self.product_ttl).then(|| product.clone())
+    }
+
+    /// Keeps `product` as Vendure gave it when `asked` (when, and after how many of this
+    /// instance's orders): its age counts from the question, and an answer to a question
+    /// asked before an order of ours is not kept, so our own sales show at once.
+    fn keep_product(&self, key: (&'static str, String), asked: (Instant, u64), product: &Product) {
+        let Ok(mut products) = self.products.lock() else {
+            return;
+        };
+        if self.product_ttl.is_zero() || products.generation != asked.1 {
+            return;
+        }
+        if products.pages.len() >= PRODUCTS_KEPT {
+            let ttl = self.product_ttl;
+            products.pages.retain(|_, (at, _)| at.elapsed() < ttl);
+        }
+        products.pages.insert(key, (asked.0, product.clone()));
     }
 }
 

@@ -43,6 +43,13 @@ const PAGE: i64 = 100;
 /// A search word keeps its best this many products (Vendure ranks them); enough for any
 /// listing a shopper pages through, and a bound on the calls one search makes.
 const MOST_HITS: i64 = 500;
+/// How long a product page reuses Vendure's answer by default (`VENDURE_PRODUCT_TTL`): each
+/// page was one Shop API query, and Vendure, not the storefront, then set the pace (134
+/// pages/s at 16 connections). Stock on the page is at most this old; add to cart and
+/// checkout ask Vendure live, and this instance's own orders drop the copies at once.
+pub const PRODUCT_TTL: Duration = Duration::from_secs(5);
+/// Product pages kept at most; past it, expired ones are dropped.
+const PRODUCTS_KEPT: usize = 4_096;
 /// Placed orders remembered per attempt key, so a replayed checkout returns the first order.
 const REMEMBERED_ATTEMPTS: usize = 10_000;
 
@@ -54,6 +61,7 @@ pub struct VendureStore {
     shared: Arc<Shared>,
     client: Client,
     language: &'static str,
+    product_ttl: Duration,
 }
 
 impl std::ops::Deref for VendureStore {
@@ -71,9 +79,12 @@ pub struct Shared {
     shelf: Mutex<HashMap<&'static str, (Instant, Arc<Shelf>)>>,
     /// One catalogue load at a time: a cold cache under load must not fan out to Vendure.
     loading: tokio::sync::Mutex<()>,
-    /// Attempt key → the order it placed, behind a lock held across that placement: a double
-    /// click waits for the first and gets its order, while other shoppers' checkouts go on.
-    /// Per process: several storefront instances need sticky checkouts (README, Vendure).
+    /// Product pages by (language, handle), with when Vendure was asked.
+    products: Mutex<ProductPages>,
+    /// Attempt key → what it did (the order it placed, or the one whose payment got no
+    /// answer), behind a lock held across that placement: a replay waits for the first and
+    /// gets its order, while other shoppers' checkouts go on. Per process; across instances
+    /// the storefront's shared claim (`api/placing.rs`) keeps a second click waiting.
     attempts: Mutex<HashMap<String, Attempt>>,
     /// Vendure declares the gift fields on orders (see `OrderWithGift` in shop.graphql).
     gifts: bool,
@@ -85,6 +96,13 @@ pub struct Shared {
     /// checks stock when a line is added, not when the order is placed, so ten orders at
     /// once for the last four units all went through.
     holds: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+#[derive(Default)]
+struct ProductPages {
+    /// Counts this instance's orders: an answer asked for before one is not kept.
+    generation: u64,
+    pages: HashMap<(&'static str, String), (Instant, Product)>,
 }
 
 type Attempt = Arc<tokio::sync::Mutex<Tried>>;
@@ -133,6 +151,7 @@ impl VendureStore {
             gifts,
             shelf: Mutex::default(),
             loading: tokio::sync::Mutex::new(()),
+            products: Mutex::default(),
             attempts: Mutex::new(HashMap::new()),
             proof_key: proof_key
                 .filter(|k| !k.is_empty())
@@ -143,7 +162,18 @@ impl VendureStore {
             shared: Arc::new(shared),
             client: client.speaking("en"),
             language: "en",
+            product_ttl: PRODUCT_TTL,
         })
+    }
+}
+
+impl VendureStore {
+    /// The same store, its product pages reusing Vendure's answer for `ttl` (zero: never).
+    pub fn reusing_products_for(self, ttl: Duration) -> VendureStore {
+        VendureStore {
+            product_ttl: ttl,
+            ..self
+        }
     }
 }
 
@@ -179,6 +209,7 @@ impl Commerce for VendureStore {
             shared: self.shared.clone(),
             client: self.client.speaking(language),
             language,
+            product_ttl: self.product_ttl,
         })
     }
 
