@@ -52,7 +52,7 @@ unit:
 	cargo test --no-default-features --features widget --lib
 
 journeys:
-	. scripts/env.sh && VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/
+	. scripts/env.sh && pg=$$(bash scripts/postgres.sh start) && VITRINE_POSTGRES="$$pg" VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" VITRINE_SERVER=$(SERVER) node --test --test-concurrency=1 tests/journeys/
 
 # Designers' live preview of the component gallery from fixtures, no server or database:
 # http://127.0.0.1:3001, rebuilt and reloaded on every change to src/ or style/.

@@ -1,26 +1,40 @@
 // Starts a live Vendure for journeys and benches: a copy of the pristine sample store made by
 // `scripts/vendure.sh install`, served by the project's server.js on a free port.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, cpSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+/** Runs one statement on PostgreSQL at `url` (Debian's psql). */
+export function psql(url, sql) {
+  return execFileSync('psql', [url, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' }).trim();
+}
+
 /** A live Vendure on a copy of the pristine sample store (`scripts/vendure.sh install`), or
  *  null when VITRINE_VENDURE is not set (`make test` sets it). `stop()` and `start()` again
- *  keep the same data and port, for outage journeys. */
-export async function startVendure() {
+ *  keep the same data and port, for outage journeys. With `postgres` (a server URL, as
+ *  VITRINE_POSTGRES names it) its store is a database copied from `vendure_pristine`
+ *  (`VENDURE_DB=postgres scripts/vendure.sh install`), dropped by `remove()`. */
+export async function startVendure({ postgres = null } = {}) {
   const home = process.env.VITRINE_VENDURE;
   if (!home) return null;
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-vendure-'));
-  cpSync(join(home, 'pristine'), dataDir, { recursive: true });
+  cpSync(join(home, postgres ? 'pristine-pg' : 'pristine'), dataDir, { recursive: true });
   const port = await new Promise((ok) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address();
       probe.close(() => ok(port));
     });
   });
+  const database = postgres && `vendure_journey_${port}`;
+  const store = {};
+  if (database) {
+    psql(postgres, `DROP DATABASE IF EXISTS ${database}`);
+    psql(postgres, `CREATE DATABASE ${database} TEMPLATE vendure_pristine`);
+    store.VITRINE_VENDURE_POSTGRES = `${postgres.replace(/\/[^/]*$/, '')}/${database}`;
+  }
   let child;
   const vendure = {
     shopApi: `http://127.0.0.1:${port}/shop-api`,
@@ -29,7 +43,7 @@ export async function startVendure() {
     async start() {
       child = spawn('node', [join(home, 'server.js'), dataDir, String(port)], {
         stdio: ['ignore', 'pipe', 'ignore'],
-        env: { ...process.env, VITRINE_ORDER_PROOF_KEY: vendure.proofKey },
+        env: { ...process.env, ...store, VITRINE_ORDER_PROOF_KEY: vendure.proofKey },
       });
       await new Promise((ok, fail) => {
         const timer = setTimeout(() => fail(new Error('Vendure did not start in 90 s')), 90_000);
@@ -46,6 +60,13 @@ export async function startVendure() {
     async remove() {
       await vendure.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (database) psql(postgres, `DROP DATABASE IF EXISTS ${database}`);
+    },
+    /** Vendure's own count of placed orders by `email` (on PostgreSQL): what a double
+     *  placement would show, whatever the storefront says. */
+    placedOrders(email) {
+      if (!database) throw new Error('orders are counted on PostgreSQL');
+      return Number(psql(store.VITRINE_VENDURE_POSTGRES, `SELECT count(*) FROM "order" o JOIN customer c ON c.id = o."customerId" WHERE c."emailAddress" = '${email.replace(/'/g, "''")}' AND o."orderPlacedAt" IS NOT NULL`));
     },
   };
   await vendure.start();
