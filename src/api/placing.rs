@@ -1,7 +1,9 @@
 //! One order per checkout attempt, whichever instance each click lands on: the attempt is
 //! claimed in the shared store before the backend is asked, a second click waits for the
 //! first one's order and shows it, and a placement that failed (a declined card, an outage)
-//! frees the attempt so the shopper can try again.
+//! frees the attempt so the shopper can try again. Where the backend needs it, the cart's
+//! variants are held in the shared store while the order is placed, so no two sales of one
+//! variant overlap on any instance.
 
 use crate::api::ApiError;
 use crate::commerce::backend::{Commerce, CommerceResult};
@@ -16,10 +18,19 @@ use std::time::Duration;
 const LEASE_MS: i64 = 60_000;
 /// How often a waiting click looks at the first one's progress.
 const POLL: Duration = Duration::from_millis(100);
+/// How long a variant's hold lasts if its instance dies before letting go.
+const HOLD_LEASE_MS: i64 = 30_000;
+/// How long a placement waits for others selling the same variants before it gives up.
+const HOLD_WAIT_MS: i64 = 20_000;
 
 /// Places the order of attempt `key` with `place` unless another request did or is doing it;
-/// then returns that order.
-pub async fn once<F, P>(backend: &dyn Commerce, key: &str, place: P) -> Result<Order, ApiError>
+/// then returns that order. `holds`: the variants no other placement may sell meanwhile.
+pub async fn once<F, P>(
+    backend: &dyn Commerce,
+    key: &str,
+    holds: &[String],
+    place: P,
+) -> Result<Order, ApiError>
 where
     P: FnOnce() -> F,
     F: Future<Output = CommerceResult<Order>>,
@@ -34,7 +45,15 @@ where
             .map_err(unavailable)?
         {
             Claim::Mine => {
+                let held = match hold(shared.as_ref(), holds).await {
+                    Ok(held) => held,
+                    Err(e) => {
+                        let _ = shared.abandon(key).await;
+                        return Err(e);
+                    }
+                };
                 let placed = place().await;
+                release(shared.as_ref(), &held).await;
                 match &placed {
                     Ok(order) => {
                         if shared.placed(key, &order.code).await.is_err() {
@@ -52,6 +71,45 @@ where
             Claim::Placed(code) => return backend.order(&code).await.map_err(ApiError::from),
             Claim::Running if now_ms() < give_up => tokio::time::sleep(POLL).await,
             Claim::Running => return Err(ApiError::Unavailable),
+        }
+    }
+}
+
+/// Holds each of `variants` (sorted, so two placements never wait for each other crosswise);
+/// the keys it took. Gives up, letting go of what it took, after `HOLD_WAIT_MS`.
+async fn hold(
+    shared: &dyn crate::storefront::shared::Shared,
+    variants: &[String],
+) -> Result<Vec<String>, ApiError> {
+    let mut keys: Vec<String> = variants.iter().map(|v| format!("hold:{v}")).collect();
+    keys.sort();
+    keys.dedup();
+    let give_up = now_ms() + HOLD_WAIT_MS;
+    let mut held = Vec::with_capacity(keys.len());
+    for key in keys {
+        loop {
+            match shared.claim(&key, now_ms(), HOLD_LEASE_MS).await {
+                Ok(Claim::Running) if now_ms() < give_up => tokio::time::sleep(POLL).await,
+                // Holds are never marked placed; `Placed` cannot come back for one.
+                Ok(Claim::Mine) | Ok(Claim::Placed(_)) => {
+                    held.push(key);
+                    break;
+                }
+                Ok(Claim::Running) | Err(_) => {
+                    release(shared, &held).await;
+                    return Err(ApiError::Unavailable);
+                }
+            }
+        }
+    }
+    Ok(held)
+}
+
+async fn release(shared: &dyn crate::storefront::shared::Shared, held: &[String]) {
+    for key in held {
+        if shared.abandon(key).await.is_err() {
+            // Its lease ends it; meanwhile sales of that variant wait.
+            tracing::warn!(%key, "a variant hold was not let go");
         }
     }
 }

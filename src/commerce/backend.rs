@@ -131,6 +131,14 @@ pub trait Commerce: Send + Sync + 'static {
     fn order_code_as_typed(&self, code: &str) -> String {
         code.to_string()
     }
+    /// Whether two placements that sell one variant must not overlap, on any storefront
+    /// instance: the storefront then holds the cart's variants in its shared store while it
+    /// places an order. Vendure needs it: it checks stock when a line is added rather than
+    /// when it is paid, and counts a paid order's units by reading the total and writing it
+    /// back, so overlapping sales oversold and lost units from its count.
+    fn needs_sale_holds(&self) -> bool {
+        false
+    }
     /// Whether this backend takes bundle discounts off by its own rules (Vendure's
     /// promotions) and reports them in `Cart::savings`. Otherwise the storefront prices the
     /// bundles it declared into every cart, and `place_order` charges `PlaceOrder::bundles`.

@@ -221,6 +221,10 @@ impl Commerce for VendureStore {
         true
     }
 
+    fn needs_sale_holds(&self) -> bool {
+        true
+    }
+
     /// Vendure's promotions cannot be read through the Shop API, so the bundle is tried: one
     /// of each product in a scratch cart, which Vendure prices with its promotions. What it
     /// takes off those products (not the order as a whole) must be the declared percentage,

@@ -123,20 +123,22 @@ impl LiveVendure {
     /// How many placed orders `email` has, read from Vendure's own database (PostgreSQL
     /// flavour only): what a double placement would show, whatever the storefront says.
     pub fn orders_of(&self, email: &str) -> i64 {
-        let (url, name) = self
-            .database
-            .as_ref()
-            .expect("orders are counted on the PostgreSQL flavour");
-        let server = url.rsplit_once('/').map_or(url.as_str(), |(s, _)| s);
         let sql = format!(
             "SELECT count(*) FROM \"order\" o JOIN customer c ON c.id = o.\"customerId\" \
              WHERE c.\"emailAddress\" = '{}' AND o.\"orderPlacedAt\" IS NOT NULL",
             email.replace('\'', "''")
         );
-        psql_out(&format!("{server}/{name}"), &sql)
-            .trim()
-            .parse()
-            .expect("a count")
+        self.sql(&sql).trim().parse().expect("a count")
+    }
+
+    /// One statement on Vendure's own database (PostgreSQL flavour only).
+    pub fn sql(&self, sql: &str) -> String {
+        let (url, name) = self
+            .database
+            .as_ref()
+            .expect("Vendure's database is read on the PostgreSQL flavour");
+        let server = url.rsplit_once('/').map_or(url.as_str(), |(s, _)| s);
+        psql_out(&format!("{server}/{name}"), sql)
     }
 }
 
