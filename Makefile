@@ -4,6 +4,8 @@ SHELL := /bin/bash
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 SERVER := $(CARGO_TARGET_DIR)/debug/vitrine
+# What `make bench-load` drives: embedded or vendure.
+BACKEND ?= embedded
 
 .PHONY: run test setup setup-tests build build-client build-widget build-server lint store-budget widget-budget unit journeys bench-size bench-ssr bench-experiments bench-search bench-recommendations bench-lighthouse bench-backends bench-load vendure visual-baselines design build-design
 
@@ -116,11 +118,15 @@ bench-backends: build-client
 
 # Sustained load on a release build (README "Performance"): Goose users shop for 60 s, then
 # every order they were told was placed is checked in the store. Goose's options go in ARGS,
-# e.g. `make bench-load ARGS="--users 32 --run-time 2m"`.
+# e.g. `make bench-load ARGS="--users 32 --run-time 2m"`. `make bench-load BACKEND=vendure`: two
+# instances on a Vendure on PostgreSQL, behind a round-robin balancer.
 bench-load: build-client
 	cargo build --release --features ssr
 	cargo build --release --manifest-path bench/load/Cargo.toml --target-dir $(CARGO_TARGET_DIR)/load
-	VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine VITRINE_SITE_ROOT=target/site \
+	. scripts/env.sh && if [ "$(BACKEND)" = vendure ]; then \
+	    export VITRINE_POSTGRES=$$(bash scripts/postgres.sh start) VITRINE_VENDURE="$$VITRINE_TOOLS/vendure" && \
+	    VENDURE_DB=postgres bash scripts/vendure.sh install >/dev/null; fi && \
+	  VITRINE_LOAD_BACKEND=$(BACKEND) VITRINE_SERVER=$(CARGO_TARGET_DIR)/release/vitrine VITRINE_SITE_ROOT=target/site \
 	  $(CARGO_TARGET_DIR)/load/release/vitrine-load $(ARGS)
 
 # A local Vendure Shop API (the headless commerce server issue 5's adapter targets), with the

@@ -20,6 +20,7 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
+    /// The embedded store's catalogue, from its database.
     pub fn read(data_dir: &std::path::Path) -> Result<Catalogue, String> {
         let c = rusqlite::Connection::open(data_dir.join("vitrine.sqlite3"))
             .map_err(|e| e.to_string())?;
@@ -30,13 +31,24 @@ impl Catalogue {
                 .map_err(|e| e.to_string())?;
             rows.collect::<Result<_, _>>().map_err(|e| e.to_string())
         };
-        let categories = column("SELECT handle FROM categories")?;
-        let products = column("SELECT handle FROM products")?;
-        let variants = column("SELECT CAST(id AS TEXT) FROM variants WHERE stock > 0")?
-            .into_iter()
-            .filter_map(|v| v.parse().ok())
-            .collect();
-        let typos = column("SELECT name FROM products")?
+        Catalogue::of(
+            column("SELECT handle FROM categories")?,
+            column("SELECT handle FROM products")?,
+            column("SELECT CAST(id AS TEXT) FROM variants WHERE stock > 0")?,
+            column("SELECT name FROM products")?,
+        )
+    }
+
+    /// Categories and products by handle, variants in stock by id, and product names (whose
+    /// words, misspelt, are the searches).
+    pub fn of(
+        categories: Vec<String>,
+        products: Vec<String>,
+        variants: Vec<String>,
+        names: Vec<String>,
+    ) -> Result<Catalogue, String> {
+        let variants: Vec<i64> = variants.iter().filter_map(|v| v.parse().ok()).collect();
+        let typos: Vec<String> = names
             .iter()
             .flat_map(|n| {
                 n.split_whitespace()
@@ -50,6 +62,9 @@ impl Catalogue {
                 String::from_utf8(b).unwrap_or_default()
             })
             .collect();
+        if categories.is_empty() || products.is_empty() || variants.is_empty() || typos.is_empty() {
+            return Err("the catalogue is empty".into());
+        }
         Ok(Catalogue {
             categories,
             products,

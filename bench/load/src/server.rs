@@ -1,4 +1,4 @@
-//! The release server under test, on a data folder of its own, stopped when dropped.
+//! A release server under test, on a data folder of its own, stopped when dropped.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -11,16 +11,19 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn start() -> Result<Server, String> {
+    /// The server numbered `n`, with `env` added to its environment.
+    pub fn start(n: usize, env: &[(&str, &str)]) -> Result<Server, String> {
         let bin =
             std::env::var("VITRINE_SERVER").unwrap_or_else(|_| "target/release/vitrine".into());
         let site = std::env::var("VITRINE_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
-        let data_dir = std::env::temp_dir().join(format!("vitrine-load-{}", std::process::id()));
+        let data_dir =
+            std::env::temp_dir().join(format!("vitrine-load-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&data_dir);
         let mut child = Command::new(&bin)
             .args(["--addr", "127.0.0.1:0", "--site-root", &site, "--data-dir"])
             .arg(&data_dir)
             .env("RUST_LOG", "warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start {bin}: {e}"))?;
