@@ -248,13 +248,7 @@ pub async fn place_order(
                 super::bundles::ssr::declared().await?
             },
         };
-        let holds: Vec<String> = if backend.needs_sale_holds() {
-            let cart = backend.cart(&token).await?;
-            cart.lines.into_iter().map(|l| l.variant_id).collect()
-        } else {
-            Vec::new()
-        };
-        let order = super::placing::once(backend.as_ref(), &key, &holds, || {
+        let order = super::placing::once(backend.as_ref(), &key, &token, || {
             backend.place_order(&token, &placing)
         })
         .await?;

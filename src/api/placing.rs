@@ -24,11 +24,12 @@ const HOLD_LEASE_MS: i64 = 30_000;
 const HOLD_WAIT_MS: i64 = 20_000;
 
 /// Places the order of attempt `key` with `place` unless another request did or is doing it;
-/// then returns that order. `holds`: the variants no other placement may sell meanwhile.
+/// then returns that order. `cart`: the cart's token, whose variants are held meanwhile where
+/// the backend needs it.
 pub async fn once<F, P>(
     backend: &dyn Commerce,
     key: &str,
-    holds: &[String],
+    cart: &str,
     place: P,
 ) -> Result<Order, ApiError>
 where
@@ -45,7 +46,20 @@ where
             .map_err(unavailable)?
         {
             Claim::Mine => {
-                let held = match hold(shared.as_ref(), holds).await {
+                // A try whose answer was lost may have placed it: asked before anything is
+                // held or paid again.
+                let earlier = match backend.replay(key).await {
+                    Ok(earlier) => earlier,
+                    Err(e) => {
+                        let _ = shared.abandon(key).await;
+                        return Err(e.into());
+                    }
+                };
+                if let Some(order) = earlier {
+                    let _ = shared.placed(key, &order.code).await;
+                    return Ok(order);
+                }
+                let held = match hold_cart(backend, shared.as_ref(), cart).await {
                     Ok(held) => held,
                     Err(e) => {
                         let _ = shared.abandon(key).await;
@@ -73,6 +87,20 @@ where
             Claim::Running => return Err(ApiError::Unavailable),
         }
     }
+}
+
+/// Holds the variants of cart `token` where the backend needs it; the keys it took.
+async fn hold_cart(
+    backend: &dyn Commerce,
+    shared: &dyn crate::storefront::shared::Shared,
+    token: &str,
+) -> Result<Vec<String>, ApiError> {
+    if !backend.needs_sale_holds() {
+        return Ok(Vec::new());
+    }
+    let cart = backend.cart(token).await?;
+    let variants: Vec<String> = cart.lines.into_iter().map(|l| l.variant_id).collect();
+    hold(shared, &variants).await
 }
 
 /// Holds each of `variants` (sorted, so two placements never wait for each other crosswise);

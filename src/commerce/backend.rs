@@ -131,6 +131,12 @@ pub trait Commerce: Send + Sync + 'static {
     fn order_code_as_typed(&self, code: &str) -> String {
         code.to_string()
     }
+    /// The order an earlier try of checkout attempt `idempotency_key` placed, when this
+    /// backend can tell without placing anything: asked before a retry holds stock or pays
+    /// again. `Unconfirmed` when it still cannot tell.
+    async fn replay(&self, _idempotency_key: &str) -> CommerceResult<Option<Order>> {
+        Ok(None)
+    }
     /// Whether two placements that sell one variant must not overlap, on any storefront
     /// instance: the storefront then holds the cart's variants in its shared store while it
     /// places an order. Vendure needs it: it checks stock when a line is added rather than

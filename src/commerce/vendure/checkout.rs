@@ -52,20 +52,8 @@ pub(super) async fn place_order(
             .clone()
     };
     let mut attempt = attempt.lock().await;
-    if let Some(code) = attempt.placed.clone() {
-        drop(attempt);
-        return store.order(&code).await;
-    }
-    if let Some(code) = attempt.paying.clone() {
-        // An earlier click sent the payment and never heard back: it may have gone through.
-        match orders::settled(store, &code).await {
-            Ok(Some(placed)) => {
-                attempt.placed = Some(code);
-                return Ok(placed);
-            }
-            Ok(None) => attempt.paying = None,
-            Err(_) => return Err(CommerceError::Unconfirmed),
-        }
+    if let Some(placed) = earlier(store, &mut attempt).await? {
+        return Ok(placed);
     }
     let result = store.place(token, order, &mut attempt.paying).await;
     match (&result, attempt.paying.clone()) {
@@ -91,6 +79,42 @@ pub(super) async fn place_order(
     }
     attempt.paying = None;
     result
+}
+
+/// What an earlier try of attempt `key` did, if this process made one: its order, or the one
+/// whose payment got no answer, read again.
+pub(super) async fn replay(store: &VendureStore, key: &str) -> CommerceResult<Option<Order>> {
+    let attempt = {
+        let attempts = store
+            .attempts
+            .lock()
+            .map_err(|_| CommerceError::Unavailable("attempt lock poisoned".into()))?;
+        match attempts.get(key) {
+            Some(a) => a.clone(),
+            None => return Ok(None),
+        }
+    };
+    let mut attempt = attempt.lock().await;
+    earlier(store, &mut attempt).await
+}
+
+async fn earlier(store: &VendureStore, attempt: &mut Tried) -> CommerceResult<Option<Order>> {
+    if let Some(code) = attempt.placed.clone() {
+        return store.order(&code).await.map(Some);
+    }
+    if let Some(code) = attempt.paying.clone() {
+        // An earlier click sent the payment and never heard back: it may have gone through.
+        match orders::settled(store, &code).await {
+            Ok(Some(placed)) => {
+                attempt.placed = Some(code);
+                attempt.paying = None;
+                return Ok(Some(placed));
+            }
+            Ok(None) => attempt.paying = None,
+            Err(_) => return Err(CommerceError::Unconfirmed),
+        }
+    }
+    Ok(None)
 }
 
 impl VendureStore {

@@ -225,6 +225,10 @@ impl Commerce for VendureStore {
         true
     }
 
+    async fn replay(&self, idempotency_key: &str) -> CommerceResult<Option<Order>> {
+        checkout::replay(self, idempotency_key).await
+    }
+
     /// Vendure's promotions cannot be read through the Shop API, so the bundle is tried: one
     /// of each product in a scratch cart, which Vendure prices with its promotions. What it
     /// takes off those products (not the order as a whole) must be the declared percentage,
