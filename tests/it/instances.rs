@@ -111,6 +111,14 @@ impl Instance {
     }
 }
 
+/// How many orders the embedded store in `dir` holds, read from its file.
+pub fn orders_in(dir: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(dir.join("vitrine.sqlite3"))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM orders", [], |r| r.get(0))
+        .unwrap()
+}
+
 /// A new cart on `on` holding `quantity` of `variant`; its cookie.
 pub async fn cart_of(on: &Instance, variant: &str, quantity: u32) -> String {
     let r = on
@@ -165,12 +173,7 @@ fn two_instances_on_one_data_folder_limit_lookups_and_place_one_order_together()
         let a = start(&dir, &[]).unwrap();
         let b = start(&dir, &[]).unwrap();
         let cookie = cart(&dir, &a).await;
-        let orders = || -> i64 {
-            rusqlite::Connection::open(dir.join("vitrine.sqlite3"))
-                .unwrap()
-                .query_row("SELECT COUNT(*) FROM orders", [], |r| r.get(0))
-                .unwrap()
-        };
+        let orders = || orders_in(&dir);
         let before = orders();
 
         // A double click whose two posts land on different instances.
@@ -252,8 +255,12 @@ fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
         // Guessing at one order number through both instances.
         lookups_are_limited_across(&[&a, &b], "VT-424242").await;
 
+        let (three, four) = (
+            crate::common::temp_dir("pg-three"),
+            crate::common::temp_dir("pg-four"),
+        );
         let refused = start(
-            &crate::common::temp_dir("pg-three"),
+            &three,
             &[
                 ("VITRINE_DATABASE_URL", url.as_str()),
                 (
@@ -267,7 +274,7 @@ fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
         assert!(refused.contains("another signing key"), "{refused}");
 
         let unreachable = start(
-            &crate::common::temp_dir("pg-four"),
+            &four,
             &[(
                 "VITRINE_DATABASE_URL",
                 "postgres://vitrine@127.0.0.1:1/vitrine",
@@ -279,6 +286,10 @@ fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
             unreachable.contains("cannot reach PostgreSQL"),
             "{unreachable}"
         );
+        drop((a, b));
+        for dir in [one, two, three, four] {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     })
 }
 
@@ -391,8 +402,12 @@ fn two_instances_on_vendure_sell_the_last_units_once() {
             ("VENDURE_ORDER_PROOF_KEY", live.proof_key.as_str()),
             ("VITRINE_DATABASE_URL", url.as_str()),
         ];
-        let a = start(&crate::common::temp_dir("vendure-a"), &env).unwrap();
-        let b = start(&crate::common::temp_dir("vendure-b"), &env).unwrap();
+        let dirs = [
+            crate::common::temp_dir("vendure-a"),
+            crate::common::temp_dir("vendure-b"),
+        ];
+        let a = start(&dirs[0], &env).unwrap();
+        let b = start(&dirs[1], &env).unwrap();
         let variant = live
             .sql("SELECT id FROM product_variant WHERE sku = 'L2201308'")
             .trim()
@@ -446,5 +461,9 @@ fn two_instances_on_vendure_sell_the_last_units_once() {
             5,
             "Vendure counts every unit sold"
         );
+        drop((a, b));
+        for dir in dirs {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     })
 }

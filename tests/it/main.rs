@@ -13,6 +13,7 @@ mod contract;
 mod coupons_api;
 mod currencies;
 mod discovery_api;
+mod disk_full;
 mod embedded_store;
 mod experiments_api;
 mod gift_and_details_api;
