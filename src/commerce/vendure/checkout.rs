@@ -59,20 +59,12 @@ pub(super) async fn place_order(
     match (&result, attempt.paying.clone()) {
         (Ok(o), _) => attempt.placed = Some(o.code.clone()),
         (Err(CommerceError::Unavailable(why)), Some(code)) => {
-            // The payment went out and no answer came back: Vendure may have taken it.
+            // The payment went out and no answer came back: Vendure may have taken it. Still
+            // unknown (`Unconfirmed`), the next click of this attempt asks again before paying.
             tracing::warn!(order = %code, %why, "payment sent, answer lost; checking the order");
-            return match orders::settled(store, &code).await {
-                Ok(Some(placed)) => {
-                    attempt.placed = Some(code);
-                    attempt.paying = None;
-                    Ok(placed)
-                }
-                Ok(None) => {
-                    attempt.paying = None;
-                    result
-                }
-                // Still unknown: the next click of this attempt asks again before paying.
-                Err(_) => Err(CommerceError::Unconfirmed),
+            return match earlier(store, &mut attempt).await? {
+                Some(placed) => Ok(placed),
+                None => result,
             };
         }
         (Err(_), _) => {}
