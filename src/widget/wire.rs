@@ -125,9 +125,6 @@ pub fn named_cart(v: &JsValue) -> Option<TokenCart> {
     })
 }
 
-/// An error answer: `{"error": …, "said": …}`, the typed error being `"Unavailable"`, or
-/// `{"Variant": …}` for the ones that carry more. Only what the widget's calls can meet is
-/// read; anything else is the store refusing.
 /// A widget wishlist answer: (token, saved, count).
 pub fn wishlist(v: &JsValue) -> Option<(String, bool, u32)> {
     v.is_object().then(|| {
@@ -139,10 +136,15 @@ pub fn wishlist(v: &JsValue) -> Option<(String, bool, u32)> {
     })
 }
 
+/// An error answer: `{"error": …, "said": …}`, the typed error being `"Unavailable"`, or
+/// `{"Variant": …}` for the ones that carry more. Only what the widget's calls can meet is
+/// read; anything else is the store refusing.
 pub fn error(answer: &JsValue) -> ApiError {
     let v = &get(answer, "error");
     match v.as_string().as_deref() {
         Some("RateLimited") => return ApiError::RateLimited,
+        // "Nothing was changed" would be false here: the store may have done it.
+        Some("Unconfirmed") => return ApiError::Unconfirmed,
         Some(_) => return ApiError::Unavailable,
         None => {}
     }

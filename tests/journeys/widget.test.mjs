@@ -246,6 +246,33 @@ onEmbedded((shared, catalogue) => {
   const handle = handleOf(catalogue.products[0]);
   const pageUrl = (origin, path = '/') => `${origin}${path}?store=${shared.server.url}&handle=${handle}`;
 
+  test('an add the store could not confirm says so, not "nothing was changed", and is there once', async () => {
+    const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, problems } = await watchedPage(context);
+    // The add reaches the store and is done, but its answer becomes the one the store sends
+    // when the backend never confirmed a change (a Vendure timing out): the widget must not
+    // tell the shopper nothing happened, or a retry would add it twice.
+    await page.route('**/api/widget/add', async (route) => {
+      const response = await route.fetch();
+      const said = 'The store did not confirm this in time.';
+      await route.fulfill({ response, status: 503, body: JSON.stringify({ error: 'Unconfirmed', said }) });
+    });
+    await page.goto(pageUrl(allowed.origin));
+    const product = page.locator('vitrine-product');
+    await product.getByRole('button', { name: 'Add to cart' }).click();
+    const status = product.locator('.widget-status--error');
+    await status.waitFor();
+    assert.match(await status.textContent(), /did not confirm this in time.*check before trying again/);
+    assert.doesNotMatch(await status.textContent(), /Nothing was changed/);
+    await page.unroute('**/api/widget/add');
+    await page.reload();
+    await page.locator('vitrine-cart .widget-count', { hasText: '1' }).waitFor();
+    const expected = (p) => /api\/widget\/add|status of 503/.test(p);
+    assert.deepEqual(problems.filter((p) => !expected(p)), []);
+    assert.ok(problems.some(expected), 'the 503 was really answered');
+    await context.close();
+  });
+
   test("the widget keeps its looks on a hostile page and lets the page's own look alone", async () => {
     const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await watchedPage(context);
