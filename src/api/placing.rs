@@ -4,22 +4,31 @@
 //! frees the attempt so the shopper can try again. Where the backend needs it, the cart's
 //! variants are held in the shared store while the order is placed, so no two sales of one
 //! variant overlap on any instance.
+//!
+//! Claims are leases renewed while their placement works, so one whose instance was killed
+//! mid-checkout is taken over within seconds; and the backend order an attempt is about to
+//! pay for is recorded first, so the instance taking over asks the backend whether it was
+//! paid rather than paying again or finding the cart emptied by it.
 
 use crate::api::ApiError;
 use crate::commerce::backend::{Commerce, CommerceResult};
 use crate::commerce::model::Order;
-use crate::storefront::shared::{now_ms, Claim};
+use crate::storefront::shared::{now_ms, Claim, Shared};
 use std::future::Future;
+use std::sync::Mutex;
 use std::time::Duration;
 
-/// How long a claim holds before another instance may take it over: the longest a placement
-/// takes (Vendure with its retries) with room to spare. An instance killed mid-checkout
-/// blocks a retry of the same attempt this long, never forever.
-const LEASE_MS: i64 = 60_000;
+/// How long a claim (an attempt, a variant's hold) outlives its last renewal: an instance
+/// killed mid-checkout blocks a retry of the same attempt this long at most.
+const LEASE_MS: i64 = 10_000;
+/// How often a placement renews its claims: a few times per lease, so a slow answer from
+/// the shared store does not lose one.
+const RENEW: Duration = Duration::from_secs(2);
+/// How long a second click waits for a first one still at work before it says it cannot
+/// confirm yet (a placement on a slow backend may take this long).
+const WAIT_MS: i64 = 30_000;
 /// How often a waiting click looks at the first one's progress.
 const POLL: Duration = Duration::from_millis(100);
-/// How long a variant's hold lasts if its instance dies before letting go.
-const HOLD_LEASE_MS: i64 = 30_000;
 /// How long a placement waits for others selling the same variants before it gives up.
 const HOLD_WAIT_MS: i64 = 20_000;
 
@@ -37,42 +46,28 @@ where
     F: Future<Output = CommerceResult<Order>>,
 {
     let shared = super::context::storefront()?.shared();
-    let unavailable = |_| ApiError::Unavailable;
-    let give_up = now_ms() + LEASE_MS;
+    let give_up = now_ms() + WAIT_MS;
     loop {
         match shared
             .claim(key, now_ms(), LEASE_MS)
             .await
-            .map_err(unavailable)?
+            .map_err(|_| ApiError::Unavailable)?
         {
             Claim::Mine => {
-                // A try whose answer was lost may have placed it: asked before anything is
-                // held or paid again.
-                let earlier = match backend.replay(key).await {
-                    Ok(earlier) => earlier,
-                    Err(e) => {
-                        let _ = shared.abandon(key).await;
-                        return Err(e.into());
-                    }
+                // The claim and the holds taken under it, renewed while it works.
+                let working = Mutex::new(vec![key.to_string()]);
+                let renewing = renew(shared.as_ref(), &working);
+                let placing = claimed(backend, shared.as_ref(), key, cart, place, &working);
+                tokio::pin!(renewing, placing);
+                let placed = tokio::select! {
+                    placed = &mut placing => placed,
+                    never = &mut renewing => match never {},
                 };
-                if let Some(order) = earlier {
-                    let _ = shared.placed(key, &order.code).await;
-                    return Ok(order);
-                }
-                let held = match hold_cart(backend, shared.as_ref(), cart).await {
-                    Ok(held) => held,
-                    Err(e) => {
-                        let _ = shared.abandon(key).await;
-                        return Err(e);
-                    }
-                };
-                let placed = place().await;
-                release(shared.as_ref(), &held).await;
                 match &placed {
                     Ok(order) => {
                         if shared.placed(key, &order.code).await.is_err() {
-                            // The order stands; a replay after the lease finds the cart
-                            // emptied by it and is told so, it does not order again.
+                            // The order stands; a replay finds it through what the attempt
+                            // was paying for, or its emptied cart, and never orders again.
                             tracing::error!(order = %order.code, "placed order not recorded");
                         }
                     }
@@ -80,34 +75,86 @@ where
                         let _ = shared.abandon(key).await;
                     }
                 }
-                return placed.map_err(ApiError::from);
+                return placed;
             }
             Claim::Placed(code) => return backend.order(&code).await.map_err(ApiError::from),
             Claim::Running if now_ms() < give_up => tokio::time::sleep(POLL).await,
-            Claim::Running => return Err(ApiError::Unavailable),
+            // The first click is still at work: it may yet place the order.
+            Claim::Running => return Err(ApiError::Unconfirmed),
         }
     }
+}
+
+/// Renews the claims in `working` every `RENEW`, until dropped.
+async fn renew(shared: &dyn Shared, working: &Mutex<Vec<String>>) -> std::convert::Infallible {
+    loop {
+        tokio::time::sleep(RENEW).await;
+        let keys = working.lock().map(|k| k.clone()).unwrap_or_default();
+        if shared.renew(&keys, now_ms()).await.is_err() {
+            tracing::warn!("checkout claims not renewed; another instance may take them over");
+        }
+    }
+}
+
+/// Places attempt `key`, claimed by this request: first asks what an earlier try did, then
+/// holds the cart's variants, records the backend order it is about to pay for, and places.
+async fn claimed<F, P>(
+    backend: &dyn Commerce,
+    shared: &dyn Shared,
+    key: &str,
+    cart: &str,
+    place: P,
+    working: &Mutex<Vec<String>>,
+) -> Result<Order, ApiError>
+where
+    P: FnOnce() -> F,
+    F: Future<Output = CommerceResult<Order>>,
+{
+    // A try whose answer was lost, here or on an instance that died, may have placed it:
+    // asked before anything is held or paid again.
+    let paying = shared
+        .paying_for(key)
+        .await
+        .map_err(|_| ApiError::Unavailable)?;
+    if let Some(order) = backend.replay(key, paying.as_deref()).await? {
+        return Ok(order);
+    }
+    let held = hold_cart(backend, shared, cart, working).await?;
+    let placed = async {
+        if let Some(code) = backend.pending_order(cart).await? {
+            if shared.paying(key, &code, now_ms()).await.is_err() {
+                // Unrecorded, a retry elsewhere could not find this order if we died.
+                return Err(ApiError::Unavailable);
+            }
+        }
+        place().await.map_err(ApiError::from)
+    }
+    .await;
+    release(shared, &held, working).await;
+    placed
 }
 
 /// Holds the variants of cart `token` where the backend needs it; the keys it took.
 async fn hold_cart(
     backend: &dyn Commerce,
-    shared: &dyn crate::storefront::shared::Shared,
+    shared: &dyn Shared,
     token: &str,
+    working: &Mutex<Vec<String>>,
 ) -> Result<Vec<String>, ApiError> {
     if !backend.needs_sale_holds() {
         return Ok(Vec::new());
     }
     let cart = backend.cart(token).await?;
     let variants: Vec<String> = cart.lines.into_iter().map(|l| l.variant_id).collect();
-    hold(shared, &variants).await
+    hold(shared, &variants, working).await
 }
 
 /// Holds each of `variants` (sorted, so two placements never wait for each other crosswise);
 /// the keys it took. Gives up, letting go of what it took, after `HOLD_WAIT_MS`.
 async fn hold(
-    shared: &dyn crate::storefront::shared::Shared,
+    shared: &dyn Shared,
     variants: &[String],
+    working: &Mutex<Vec<String>>,
 ) -> Result<Vec<String>, ApiError> {
     let mut keys: Vec<String> = variants.iter().map(|v| format!("hold:{v}")).collect();
     keys.sort();
@@ -116,15 +163,18 @@ async fn hold(
     let mut held = Vec::with_capacity(keys.len());
     for key in keys {
         loop {
-            match shared.claim(&key, now_ms(), HOLD_LEASE_MS).await {
+            match shared.claim(&key, now_ms(), LEASE_MS).await {
                 Ok(Claim::Running) if now_ms() < give_up => tokio::time::sleep(POLL).await,
                 // Holds are never marked placed; `Placed` cannot come back for one.
                 Ok(Claim::Mine) | Ok(Claim::Placed(_)) => {
+                    if let Ok(mut w) = working.lock() {
+                        w.push(key.clone());
+                    }
                     held.push(key);
                     break;
                 }
                 Ok(Claim::Running) | Err(_) => {
-                    release(shared, &held).await;
+                    release(shared, &held, working).await;
                     return Err(ApiError::Unavailable);
                 }
             }
@@ -133,7 +183,10 @@ async fn hold(
     Ok(held)
 }
 
-async fn release(shared: &dyn crate::storefront::shared::Shared, held: &[String]) {
+async fn release(shared: &dyn Shared, held: &[String], working: &Mutex<Vec<String>>) {
+    if let Ok(mut w) = working.lock() {
+        w.retain(|k| !held.contains(k));
+    }
     for key in held {
         if shared.abandon(key).await.is_err() {
             // Its lease ends it; meanwhile sales of that variant wait.

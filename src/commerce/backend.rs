@@ -133,8 +133,19 @@ pub trait Commerce: Send + Sync + 'static {
     }
     /// The order an earlier try of checkout attempt `idempotency_key` placed, when this
     /// backend can tell without placing anything: asked before a retry holds stock or pays
-    /// again. `Unconfirmed` when it still cannot tell.
-    async fn replay(&self, _idempotency_key: &str) -> CommerceResult<Option<Order>> {
+    /// again. `paying`: the order (`pending_order`) a try on any instance was about to pay
+    /// for. `Unconfirmed` when it still cannot tell.
+    async fn replay(
+        &self,
+        _idempotency_key: &str,
+        _paying: Option<&str>,
+    ) -> CommerceResult<Option<Order>> {
+        Ok(None)
+    }
+    /// The code cart `token` will be placed under, where the backend names an order before
+    /// it is paid (Vendure's active order). The storefront records it before placing, so an
+    /// instance that takes over a dead one's attempt can ask what became of it.
+    async fn pending_order(&self, _token: &str) -> CommerceResult<Option<String>> {
         Ok(None)
     }
     /// Whether two placements that sell one variant must not overlap, on any storefront

@@ -19,7 +19,8 @@ const ANSWER_WITHIN: Duration = Duration::from_secs(5);
 const MIGRATION_LOCK: i64 = 0x7669_7472_696e_6501;
 
 /// In order; each runs once, in its own transaction, and is never edited once released.
-const MIGRATIONS: &[&str] = &["CREATE TABLE vitrine_meta (
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE vitrine_meta (
        key   text PRIMARY KEY,
        value text NOT NULL
      );
@@ -60,7 +61,14 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE vitrine_meta (
        END IF;
        RETURN true;
      END
-     $$ LANGUAGE plpgsql;"];
+     $$ LANGUAGE plpgsql;",
+    "CREATE TABLE vitrine_attempt_orders (
+       key        text PRIMARY KEY,
+       order_code text NOT NULL,
+       at         bigint NOT NULL
+     );
+     CREATE INDEX vitrine_attempt_orders_by_age ON vitrine_attempt_orders (at);",
+];
 
 pub struct Postgres {
     url: String,
@@ -190,6 +198,8 @@ impl Postgres {
                 c.execute("DELETE FROM vitrine_limit_counts WHERE at < $1", &[&old])
                     .await?;
                 c.execute("DELETE FROM vitrine_placements WHERE started < $1", &[&old])
+                    .await?;
+                c.execute("DELETE FROM vitrine_attempt_orders WHERE at < $1", &[&old])
                     .await
             })
             .await;
@@ -287,6 +297,47 @@ impl Shared for Postgres {
             }
         }
         Err(Unavailable)
+    }
+
+    async fn renew(&self, keys: &[String], now_ms: i64) -> Result<(), Unavailable> {
+        let keys = keys.to_vec();
+        self.run(|c| async move {
+            c.execute(
+                "UPDATE vitrine_placements SET started = $2
+                 WHERE key = ANY($1) AND order_code IS NULL",
+                &[&keys, &now_ms],
+            )
+            .await
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn paying(&self, key: &str, code: &str, now_ms: i64) -> Result<(), Unavailable> {
+        let (key, code) = (key.to_string(), code.to_string());
+        self.run(|c| async move {
+            c.execute(
+                "INSERT INTO vitrine_attempt_orders (key, order_code, at) VALUES ($1, $2, $3)
+                 ON CONFLICT (key) DO UPDATE SET order_code = EXCLUDED.order_code, at = EXCLUDED.at",
+                &[&key, &code, &now_ms],
+            )
+            .await
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn paying_for(&self, key: &str) -> Result<Option<String>, Unavailable> {
+        let key = key.to_string();
+        self.run(|c| async move {
+            c.query_opt(
+                "SELECT order_code FROM vitrine_attempt_orders WHERE key = $1",
+                &[&key],
+            )
+            .await
+            .map(|r| r.map(|r| r.get(0)))
+        })
+        .await
     }
 
     async fn placed(&self, key: &str, code: &str) -> Result<(), Unavailable> {
@@ -457,6 +508,8 @@ mod tests {
         contract::limits_apply_per_key_and_lift_after_the_window(s.as_ref(), t0).await;
         contract::failures_alone_count_where_only_they_are_recorded(s.as_ref(), t0).await;
         contract::an_attempt_is_placed_once_and_freed_when_it_fails(s.as_ref(), t0).await;
+        contract::a_renewed_claim_holds_and_a_taken_over_one_says_what_it_paid(s.as_ref(), t0)
+            .await;
         contract::one_claim_wins_among_many_at_once(s.clone(), t0).await;
         contract::the_first_signing_key_is_kept(s.as_ref()).await;
 

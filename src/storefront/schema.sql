@@ -123,3 +123,11 @@ CREATE TABLE IF NOT EXISTS placements (
   started    INTEGER NOT NULL           -- Unix ms; a claim older than the lease is taken over
 );
 CREATE INDEX IF NOT EXISTS placements_by_age ON placements(started);
+-- The backend order a checkout attempt was about to pay for: an instance that takes over a
+-- dead one's attempt asks the backend what became of it before paying again.
+CREATE TABLE IF NOT EXISTS attempt_orders (
+  key        TEXT PRIMARY KEY,          -- the signed attempt key
+  order_code TEXT NOT NULL,             -- the backend's order (Vendure's active order)
+  at         INTEGER NOT NULL           -- Unix ms
+);
+CREATE INDEX IF NOT EXISTS attempt_orders_by_age ON attempt_orders(at);

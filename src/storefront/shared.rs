@@ -54,6 +54,16 @@ pub trait Shared: Send + Sync + 'static {
     /// (its instance died mid-checkout) is taken over.
     async fn claim(&self, key: &str, now_ms: i64, lease_ms: i64) -> Result<Claim, Unavailable>;
 
+    /// Starts the lease of claims `keys` (attempts and holds its caller is still working on)
+    /// again at `now_ms`, so only a claim whose instance stopped renewing it is taken over.
+    async fn renew(&self, keys: &[String], now_ms: i64) -> Result<(), Unavailable>;
+
+    /// The claimed attempt `key` is about to pay for the backend's order `code`.
+    async fn paying(&self, key: &str, code: &str, now_ms: i64) -> Result<(), Unavailable>;
+
+    /// What attempt `key` was last about to pay for, on any instance.
+    async fn paying_for(&self, key: &str) -> Result<Option<String>, Unavailable>;
+
     /// The claimed attempt placed order `code`: replays get it.
     async fn placed(&self, key: &str, code: &str) -> Result<(), Unavailable>;
 
@@ -122,6 +132,7 @@ impl Local {
                 let old = now_ms() - KEEP_MS;
                 tx.execute("DELETE FROM limit_counts WHERE at < ?1", [old])?;
                 tx.execute("DELETE FROM placements WHERE started < ?1", [old])?;
+                tx.execute("DELETE FROM attempt_orders WHERE at < ?1", [old])?;
             }
             let out = f(&tx)?;
             tx.commit()?;
@@ -231,6 +242,47 @@ impl Shared for Local {
                     Claim::Mine
                 }
             })
+        })
+        .await
+    }
+
+    async fn renew(&self, keys: &[String], now_ms: i64) -> Result<(), Unavailable> {
+        let keys = keys.to_vec();
+        self.run(move |tx| {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE placements SET started = ?2 WHERE key = ?1 AND order_code IS NULL",
+            )?;
+            for k in keys {
+                stmt.execute(rusqlite::params![k, now_ms])?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn paying(&self, key: &str, code: &str, now_ms: i64) -> Result<(), Unavailable> {
+        let (key, code) = (key.to_string(), code.to_string());
+        self.run(move |tx| {
+            tx.execute(
+                "INSERT INTO attempt_orders (key, order_code, at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (key) DO UPDATE SET order_code = excluded.order_code, at = excluded.at",
+                rusqlite::params![key, code, now_ms],
+            )
+            .map(|_| ())
+        })
+        .await
+    }
+
+    async fn paying_for(&self, key: &str) -> Result<Option<String>, Unavailable> {
+        let key = key.to_string();
+        self.run(move |tx| {
+            use rusqlite::OptionalExtension;
+            tx.query_row(
+                "SELECT order_code FROM attempt_orders WHERE key = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()
         })
         .await
     }
@@ -390,6 +442,56 @@ pub(crate) mod contract {
         );
     }
 
+    pub async fn a_renewed_claim_holds_and_a_taken_over_one_says_what_it_paid(
+        s: &dyn Shared,
+        t0: i64,
+    ) {
+        let lease = 10_000;
+        assert_eq!(s.claim("a3", t0, lease).await.unwrap(), Claim::Mine);
+        assert_eq!(
+            s.claim("a3", t0 + 9_000, lease).await.unwrap(),
+            Claim::Running
+        );
+        // Still at work at 8 s: nobody takes it over at 12 s.
+        s.renew(&["a3".into(), "hold:v1".into()], t0 + 8_000)
+            .await
+            .unwrap();
+        assert_eq!(
+            s.claim("a3", t0 + 12_000, lease).await.unwrap(),
+            Claim::Running
+        );
+        assert_eq!(s.paying_for("a3").await.unwrap(), None);
+        s.paying("a3", "ORDER-1", t0 + 8_500).await.unwrap();
+        s.paying("a3", "ORDER-2", t0 + 8_600).await.unwrap();
+        // Its instance stopped renewing: the taker-over learns what it was paying for.
+        assert_eq!(
+            s.claim("a3", t0 + 8_000 + lease + 1, lease).await.unwrap(),
+            Claim::Mine
+        );
+        assert_eq!(
+            s.paying_for("a3").await.unwrap().as_deref(),
+            Some("ORDER-2")
+        );
+        // A failure frees the claim, not the record of what it was paying for.
+        s.abandon("a3").await.unwrap();
+        assert_eq!(
+            s.paying_for("a3").await.unwrap().as_deref(),
+            Some("ORDER-2")
+        );
+        assert_eq!(s.paying_for("a4").await.unwrap(), None);
+        // Placed on the next try, it is not renewed back to life.
+        assert_eq!(
+            s.claim("a3", t0 + 20_000, lease).await.unwrap(),
+            Claim::Mine
+        );
+        s.placed("a3", "ORDER-2").await.unwrap();
+        s.renew(&["a3".into()], t0 + 30_000).await.unwrap();
+        assert_eq!(
+            s.claim("a3", t0 + 30_001, lease).await.unwrap(),
+            Claim::Placed("ORDER-2".into())
+        );
+    }
+
     pub async fn one_claim_wins_among_many_at_once(s: std::sync::Arc<dyn Shared>, t0: i64) {
         let tries = (0..16).map(|_| {
             let s = s.clone();
@@ -433,6 +535,8 @@ mod tests {
         contract::limits_apply_per_key_and_lift_after_the_window(s.as_ref(), t0).await;
         contract::failures_alone_count_where_only_they_are_recorded(s.as_ref(), t0).await;
         contract::an_attempt_is_placed_once_and_freed_when_it_fails(s.as_ref(), t0).await;
+        contract::a_renewed_claim_holds_and_a_taken_over_one_says_what_it_paid(s.as_ref(), t0)
+            .await;
         contract::one_claim_wins_among_many_at_once(s.clone(), t0).await;
         contract::the_first_signing_key_is_kept(s.as_ref()).await;
         let _ = std::fs::remove_dir_all(dir);

@@ -76,6 +76,18 @@ impl Instance {
 
     /// A server function called as the store's own page calls it.
     pub async fn call(&self, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
+        self.try_call(endpoint, form, cookie)
+            .await
+            .expect("the instance answers")
+    }
+
+    /// As `call`, for an instance that may be gone before it answers.
+    pub async fn try_call(
+        &self,
+        endpoint: &str,
+        form: &str,
+        cookie: Option<&str>,
+    ) -> Result<Reply, reqwest::Error> {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -89,11 +101,11 @@ impl Instance {
         if let Some(c) = cookie {
             req = req.header("cookie", c);
         }
-        let r = req.send().await.expect("the instance answers");
+        let r = req.send().await?;
         let status = r.status().as_u16();
         let headers = r.headers().clone();
-        let body = r.text().await.unwrap_or_default();
-        Reply {
+        let body = r.text().await?;
+        Ok(Reply {
             status,
             body,
             location: headers
@@ -107,7 +119,17 @@ impl Instance {
                 .filter_map(|c| c.to_str().ok())
                 .map(|c| c.split(';').next().unwrap_or_default().to_string())
                 .collect(),
-        }
+        })
+    }
+
+    /// Kills the process at once (SIGKILL), as a crashed or evicted machine: nothing it was
+    /// doing finishes.
+    pub fn kill(&self) {
+        let status = std::process::Command::new("kill")
+            .args(["-KILL", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "the instance is killed");
     }
 }
 

@@ -19,6 +19,7 @@ mod experiments_api;
 mod gift_and_details_api;
 mod insights_api;
 mod instances;
+mod killed_mid_checkout;
 mod languages;
 mod pages;
 mod reviews_api;

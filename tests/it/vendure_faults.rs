@@ -5,7 +5,6 @@
 //! is lost or made twice, and the store serves again on its own once the fault ends.
 
 use crate::common::fault_proxy::{Fault, FaultProxy};
-use crate::common::vendure::{Flavour, LiveVendure};
 use crate::instances::{cart_of, start, Instance};
 use std::time::{Duration, Instant};
 use vitrine::commerce::backend::Commerce;
@@ -50,21 +49,11 @@ fn checkout(email: &str, attempt: u32) -> String {
 
 #[test]
 fn a_shopper_rides_out_vendure_stopped_slow_and_garbled() {
-    if std::env::var_os("VITRINE_POSTGRES").is_none() {
-        eprintln!("Vendure faults skipped: VITRINE_POSTGRES is not set (`make test` sets it)");
-        return;
-    }
-    let Some(live) = LiveVendure::start_as(Flavour::Postgres) else {
-        eprintln!("Vendure faults skipped: VITRINE_VENDURE is not set (`make test` sets it)");
+    let Some((_, live)) = crate::common::vendure::on_postgres("Vendure faults") else {
         return;
     };
     crate::common::run(async {
-        let upstream = live
-            .shop_api
-            .trim_start_matches("http://")
-            .trim_end_matches("/shop-api")
-            .to_string();
-        let proxy = FaultProxy::start(&upstream).await;
+        let proxy = FaultProxy::start(&live.host()).await;
         let dir = crate::common::temp_dir("vendure-faults");
         let shop_api = proxy.url("/shop-api");
         let a = start(
@@ -79,12 +68,7 @@ fn a_shopper_rides_out_vendure_stopped_slow_and_garbled() {
             ],
         )
         .unwrap();
-        let direct = vitrine::commerce::vendure::VendureStore::connect(
-            &live.shop_api,
-            Some(&live.proof_key),
-        )
-        .await
-        .unwrap();
+        let direct = live.store().await;
         let laptop = direct.product("laptop").await.unwrap();
         let in_stock: Vec<String> = laptop
             .variants

@@ -73,21 +73,32 @@ pub(super) async fn place_order(
     result
 }
 
-/// What an earlier try of attempt `key` did, if this process made one: its order, or the one
-/// whose payment got no answer, read again.
-pub(super) async fn replay(store: &VendureStore, key: &str) -> CommerceResult<Option<Order>> {
-    let attempt = {
-        let attempts = store
-            .attempts
-            .lock()
-            .map_err(|_| CommerceError::Unavailable("attempt lock poisoned".into()))?;
-        match attempts.get(key) {
-            Some(a) => a.clone(),
-            None => return Ok(None),
+/// What an earlier try of attempt `key` did: this process's own try, its order or the one
+/// whose payment got no answer, read again; else `paying`, the order a try on another
+/// instance (one that died mid-checkout, say) was about to pay for.
+pub(super) async fn replay(
+    store: &VendureStore,
+    key: &str,
+    paying: Option<&str>,
+) -> CommerceResult<Option<Order>> {
+    let attempt = store
+        .attempts
+        .lock()
+        .map_err(|_| CommerceError::Unavailable("attempt lock poisoned".into()))?
+        .get(key)
+        .cloned();
+    if let Some(attempt) = attempt {
+        if let Some(placed) = earlier(store, &mut *attempt.lock().await).await? {
+            return Ok(Some(placed));
         }
+    }
+    let Some(code) = paying else {
+        return Ok(None);
     };
-    let mut attempt = attempt.lock().await;
-    earlier(store, &mut attempt).await
+    // Paid (or not) by whichever instance tried: Vendure knows.
+    orders::settled(store, code)
+        .await
+        .map_err(|_| CommerceError::Unconfirmed)
 }
 
 async fn earlier(store: &VendureStore, attempt: &mut Tried) -> CommerceResult<Option<Order>> {

@@ -225,8 +225,16 @@ impl Commerce for VendureStore {
         true
     }
 
-    async fn replay(&self, idempotency_key: &str) -> CommerceResult<Option<Order>> {
-        checkout::replay(self, idempotency_key).await
+    async fn replay(
+        &self,
+        idempotency_key: &str,
+        paying: Option<&str>,
+    ) -> CommerceResult<Option<Order>> {
+        checkout::replay(self, idempotency_key, paying).await
+    }
+
+    async fn pending_order(&self, token: &str) -> CommerceResult<Option<String>> {
+        Ok(self.active_order(token).await?.map(|o| o.code))
     }
 
     /// Vendure's promotions cannot be read through the Shop API, so the bundle is tried: one

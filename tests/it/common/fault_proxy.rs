@@ -60,6 +60,11 @@ impl FaultProxy {
         self.fault.send_replace(fault);
     }
 
+    /// Whether a `SlowFrom` marker has passed since the fault was set.
+    pub fn tripped(&self) -> bool {
+        *self.tripped.lock().unwrap()
+    }
+
     /// `url` (the backend's) with this proxy's address in its place.
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)

@@ -31,7 +31,36 @@ pub enum Flavour {
 
 const STARTUP: Duration = Duration::from_secs(90);
 
+/// The test PostgreSQL's URL and a Vendure on it, when `make test` provides both (it sets
+/// `VITRINE_POSTGRES` and `VITRINE_VENDURE`); otherwise says that `what` was skipped.
+pub fn on_postgres(what: &str) -> Option<(String, LiveVendure)> {
+    let Ok(pg) = std::env::var("VITRINE_POSTGRES") else {
+        eprintln!("{what} skipped: VITRINE_POSTGRES is not set (`make test` sets it)");
+        return None;
+    };
+    let Some(live) = LiveVendure::start_as(Flavour::Postgres) else {
+        eprintln!("{what} skipped: VITRINE_VENDURE is not set (`make test` sets it)");
+        return None;
+    };
+    Some((pg, live))
+}
+
 impl LiveVendure {
+    /// Its Shop API's host and port, for a proxy to stand in front of.
+    pub fn host(&self) -> String {
+        self.shop_api
+            .trim_start_matches("http://")
+            .trim_end_matches("/shop-api")
+            .to_string()
+    }
+
+    /// The adapter, straight to it (no proxy): what Vendure really holds.
+    pub async fn store(&self) -> vitrine::commerce::vendure::VendureStore {
+        vitrine::commerce::vendure::VendureStore::connect(&self.shop_api, Some(&self.proof_key))
+            .await
+            .expect("connects to Vendure")
+    }
+
     /// Starts one when `VITRINE_VENDURE` names the installed Vendure folder (`make test` sets
     /// it); `None` otherwise, so a plain `cargo test` runs without Node.
     pub fn start_as(flavour: Flavour) -> Option<LiveVendure> {
