@@ -60,7 +60,7 @@ async fn serve() {
     let storefront = match &config.database_url {
         None => storefront,
         Some(url) => match vitrine::storefront::postgres::Postgres::connect(url).await {
-            Ok(pg) => storefront.with_shared(Arc::new(pg)),
+            Ok(pg) => storefront.on_postgres(Arc::new(pg)),
             Err(msg) => {
                 eprintln!("vitrine: {msg}");
                 std::process::exit(1);

@@ -3,7 +3,7 @@
 //! of Vendure has no wishlists). Wishlists of signed-in shoppers, reviews, bundles, the
 //! funnel's events and the experiments. A SQLite file in the data folder; what several
 //! instances must agree on (limits, checkout attempts, the signing key) is behind `Shared`,
-//! in that file or in PostgreSQL.
+//! and the wishlists behind `wishlists::Lists`, each in that file or in PostgreSQL.
 
 pub mod bundles;
 pub mod events;
@@ -28,8 +28,10 @@ pub struct StorefrontData {
     /// The owner's experiments (`experiments.json` beside the database).
     experiments: Arc<experiments::ExperimentFile>,
     /// Limits, checkout attempts and the key's fingerprint (`shared::Local` unless
-    /// `with_shared` put PostgreSQL there).
+    /// `on_postgres` put them in PostgreSQL).
     shared: Arc<dyn shared::Shared>,
+    /// Signed-in shoppers' and widgets' wishlists (`wishlists::LocalLists`, or PostgreSQL).
+    lists: Arc<dyn wishlists::Lists>,
 }
 
 /// The store could not be read or written; what failed is in the log.
@@ -52,6 +54,7 @@ impl StorefrontData {
         let conn = Arc::new(Mutex::new(conn));
         Ok(StorefrontData {
             shared: Arc::new(shared::Local::new(conn.clone())),
+            lists: Arc::new(wishlists::LocalLists(conn.clone())),
             conn,
             events: Arc::new(events),
             experiments: Arc::new(experiments::ExperimentFile::open(data_dir)),
@@ -63,9 +66,10 @@ impl StorefrontData {
         self.shared.clone()
     }
 
-    /// The same data with what instances share kept elsewhere (PostgreSQL).
-    pub fn with_shared(mut self, shared: Arc<dyn shared::Shared>) -> StorefrontData {
-        self.shared = shared;
+    /// The same data with what instances share, and the wishlists, kept in PostgreSQL.
+    pub fn on_postgres(mut self, pg: Arc<postgres::Postgres>) -> StorefrontData {
+        self.shared = pg.clone();
+        self.lists = pg;
         self
     }
 
@@ -99,16 +103,27 @@ impl StorefrontData {
         &self,
         f: impl FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<T> + Send + 'static,
     ) -> Result<T, Unavailable> {
-        let conn = self.conn.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut guard = conn.lock().unwrap_or_else(|p| p.into_inner());
-            f(&mut guard)
-        })
-        .await
-        .map_err(|_| Unavailable)?
-        .map_err(|e| {
-            tracing::error!(error = %e, "storefront data query failed");
-            Unavailable
-        })
+        run_on(&self.conn, f).await
     }
+}
+
+/// The storefront's SQLite connection, one writer at a time.
+type Conn = Arc<Mutex<rusqlite::Connection>>;
+
+/// Runs `f` on `conn` off the async workers.
+async fn run_on<T: Send + 'static>(
+    conn: &Conn,
+    f: impl FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<T> + Send + 'static,
+) -> Result<T, Unavailable> {
+    let conn = conn.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut guard = conn.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut guard)
+    })
+    .await
+    .map_err(|_| Unavailable)?
+    .map_err(|e| {
+        tracing::error!(error = %e, "storefront data query failed");
+        Unavailable
+    })
 }

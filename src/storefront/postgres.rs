@@ -1,6 +1,7 @@
 //! What every instance shares, in PostgreSQL (`VITRINE_DATABASE_URL`): instances on several
-//! machines count one limit and place one order per checkout attempt. Migrations run on
-//! start, under a lock, so instances starting together apply each once.
+//! machines count one limit, place one order per checkout attempt and keep one set of
+//! wishlists. Migrations run on start, under a lock, so instances starting together apply
+//! each once.
 //!
 //! Each decision is one statement (a limit's check-and-count is a PL/pgSQL function holding
 //! the keys' advisory locks), so the one pipelined connection is shared by every request
@@ -8,6 +9,7 @@
 //! call that gets no answer within `ANSWER_WITHIN` fails as `Unavailable` rather than hang.
 
 use super::shared::{other_secret, Claim, Limit, Shared, KEEP_MS, PRUNE_EVERY};
+use super::wishlists::{Lists, MOST_SHARES};
 use super::Unavailable;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -68,6 +70,18 @@ const MIGRATIONS: &[&str] = &[
        at         bigint NOT NULL
      );
      CREATE INDEX vitrine_attempt_orders_by_age ON vitrine_attempt_orders (at);",
+    "CREATE TABLE vitrine_wishlists (
+       owner      text PRIMARY KEY,
+       items      text NOT NULL,
+       updated_at bigint NOT NULL
+     );
+     CREATE TABLE vitrine_wishlist_shares (
+       token      text PRIMARY KEY,
+       items      text NOT NULL,
+       created_at bigint NOT NULL,
+       seq        bigserial
+     );
+     CREATE INDEX vitrine_wishlist_shares_by_age ON vitrine_wishlist_shares (created_at, seq);",
 ];
 
 pub struct Postgres {
@@ -225,6 +239,79 @@ impl Postgres {
             Ok(row.get(0))
         })
         .await
+    }
+}
+
+#[async_trait::async_trait]
+impl Lists for Postgres {
+    async fn list(&self, owner: &str) -> Result<Option<String>, Unavailable> {
+        self.one(
+            "SELECT items FROM vitrine_wishlists WHERE owner = $1",
+            owner,
+        )
+        .await
+    }
+
+    async fn keep(&self, owner: &str, items: Option<String>, now: i64) -> Result<(), Unavailable> {
+        let owner = owner.to_string();
+        self.run(|c| async move {
+            match items {
+                None => {
+                    c.execute("DELETE FROM vitrine_wishlists WHERE owner = $1", &[&owner])
+                        .await
+                }
+                Some(json) => {
+                    c.execute(
+                        "INSERT INTO vitrine_wishlists (owner, items, updated_at)
+                         VALUES ($1, $2, $3)
+                         ON CONFLICT (owner) DO UPDATE SET items = EXCLUDED.items,
+                           updated_at = EXCLUDED.updated_at",
+                        &[&owner, &json, &now],
+                    )
+                    .await
+                }
+            }
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn share(&self, token: &str, items: String, now: i64) -> Result<(), Unavailable> {
+        let token = token.to_string();
+        self.run(|c| async move {
+            c.execute(
+                "INSERT INTO vitrine_wishlist_shares (token, items, created_at)
+                 VALUES ($1, $2, $3)",
+                &[&token, &items, &now],
+            )
+            .await?;
+            c.execute(
+                "DELETE FROM vitrine_wishlist_shares WHERE token IN (
+                   SELECT token FROM vitrine_wishlist_shares
+                   ORDER BY created_at DESC, seq DESC OFFSET $1)",
+                &[&MOST_SHARES],
+            )
+            .await
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn shared(&self, token: &str) -> Result<Option<String>, Unavailable> {
+        self.one(
+            "SELECT items FROM vitrine_wishlist_shares WHERE token = $1",
+            token,
+        )
+        .await
+    }
+}
+
+impl Postgres {
+    /// The one text column `sql` finds for `key`.
+    async fn one(&self, sql: &'static str, key: &str) -> Result<Option<String>, Unavailable> {
+        let key = key.to_string();
+        self.run(|c| async move { c.query_opt(sql, &[&key]).await.map(|r| r.map(|r| r.get(0))) })
+            .await
     }
 }
 
@@ -526,6 +613,29 @@ mod tests {
             allowed += usize::from(on.take(limit, &keys, t0).await.unwrap());
         }
         assert_eq!(allowed, 3, "three in all, not three each");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn wishlists_in_postgres_are_read_by_every_instance() {
+        let Some(pg) = fresh("lists").await else {
+            return;
+        };
+        let other = Postgres::connect(&pg.url).await.unwrap();
+        let dirs = ["a", "b"].map(|n| {
+            std::env::temp_dir().join(format!("vitrine-pg-lists-{n}-{}", std::process::id()))
+        });
+        let on = |dir: &std::path::Path, pg: Postgres| {
+            let _ = std::fs::remove_dir_all(dir);
+            super::super::StorefrontData::open(dir)
+                .unwrap()
+                .on_postgres(Arc::new(pg))
+        };
+        let a = on(&dirs[0], pg);
+        let b = on(&dirs[1], other);
+        super::super::wishlists::contract::lists_are_kept_whole_and_shared_as_copies(&a, &b).await;
+        for dir in dirs {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

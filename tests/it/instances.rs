@@ -1,9 +1,9 @@
 //! Several storefront instances behind one load balancer, as real server processes: a
 //! shopper's requests alternate between them, and what they must agree on holds across all
 //! of them together — the order lookup limit counts once, a Place order that lands on both
-//! makes one order, and a key other than the shared one is refused. First on one data folder
-//! (SQLite), then on PostgreSQL (`VITRINE_POSTGRES`, which `make test` starts) with a data
-//! folder each; and an instance whose PostgreSQL restarts says so, loses nothing, and comes
+//! makes one order, a wishlist saved through one is read through the other, and a key other
+//! than the shared one is refused. First on one data folder (SQLite), then on PostgreSQL
+//! (`VITRINE_POSTGRES`, which `make test` starts) with a data folder each; and an instance whose PostgreSQL restarts says so, loses nothing, and comes
 //! back on its own. On Vendure, two instances selling the last units of one variant at once
 //! sell each unit once, and Vendure counts every one.
 
@@ -258,7 +258,7 @@ fn a_sale_on_one_instance_shows_sold_out_in_the_others_listings() {
 }
 
 #[test]
-fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
+fn instances_on_postgres_share_the_lookup_limit_wishlists_and_the_signing_key() {
     let Ok(url) = std::env::var("VITRINE_POSTGRES") else {
         eprintln!("VITRINE_POSTGRES unset: instances on PostgreSQL are not tried");
         return;
@@ -276,6 +276,9 @@ fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
         let b = start(&two, &env).unwrap();
         // Guessing at one order number through both instances.
         lookups_are_limited_across(&[&a, &b], "VT-424242").await;
+        // A product saved through one instance's widget is saved when the next page asks the
+        // other (their data folders are each their own).
+        wishlist_is_shared(&one, &a, &b).await;
 
         let (three, four) = (
             crate::common::temp_dir("pg-three"),
@@ -313,6 +316,31 @@ fn instances_on_postgres_share_the_lookup_limit_and_the_signing_key() {
             let _ = std::fs::remove_dir_all(dir);
         }
     })
+}
+
+/// Saves a tee through `a`'s widget heart; `b` finds it saved under the same token.
+async fn wishlist_is_shared(dir: &std::path::Path, a: &Instance, b: &Instance) {
+    use vitrine::api::widget::WidgetSaved;
+    use vitrine::commerce::backend::Commerce;
+    let store = vitrine::commerce::embedded::EmbeddedStore::open(dir, false).unwrap();
+    let tee = store.product("everyday-crew-tee").await.unwrap();
+    let form = format!(
+        "token=&handle=everyday-crew-tee&variant_id={}",
+        tee.variants[0].id
+    );
+    let r = a.call("widget/wishlist/toggle", &form, None).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let saved: WidgetSaved = serde_json::from_str(&r.body).unwrap();
+    assert!(saved.saved);
+    let ask = format!("token={}&handle=everyday-crew-tee", saved.token);
+    let r = b.call("widget/wishlist", &ask, None).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let there: WidgetSaved = serde_json::from_str(&r.body).unwrap();
+    assert!(
+        there.saved && there.count == 1,
+        "the other instance reads the list: {}",
+        r.body
+    );
 }
 
 /// A PostgreSQL of the test's own beside the shared test one (scripts/postgres.sh with another
