@@ -3,9 +3,10 @@
 //! of them together — the order lookup limit counts once, a Place order that lands on both
 //! makes one order, a wishlist saved through one is read through the other, and a key other
 //! than the shared one is refused. First on one data folder (SQLite), then on PostgreSQL
-//! (`VITRINE_POSTGRES`, which `make test` starts) with a data folder each; and an instance whose PostgreSQL restarts says so, loses nothing, and comes
-//! back on its own. On Vendure, two instances selling the last units of one variant at once
-//! sell each unit once, and Vendure counts every one.
+//! (`VITRINE_POSTGRES`, which `make test` starts) with a data folder each; and instances
+//! whose PostgreSQL restarts under load say so, lose nothing, and come back on their own. On
+//! Vendure, two instances selling the last units of one variant at once sell each unit once,
+//! and Vendure counts every one.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -379,50 +380,173 @@ impl Drop for OwnPostgres {
     }
 }
 
+/// One Place order of the load below: where and how it went.
+struct Try {
+    on: usize,
+    cookie: String,
+    form: String,
+    status: u16,
+    location: String,
+    at: std::time::Instant,
+}
+
+/// Six shoppers, alternating between two instances, browse, add and place orders without
+/// pause while their PostgreSQL is stopped for two seconds and started again. Browsing and
+/// carts never notice; what needs the shared state (a lookup, Place order) says "Nothing was
+/// changed" and changes nothing while it is down; every order answered exists once, every
+/// refused one is placed once by its retry, and both instances serve orders again on their
+/// own within seconds of PostgreSQL's return.
 #[test]
-fn an_instance_rides_out_a_postgres_restart_and_loses_nothing() {
+fn two_instances_ride_out_a_postgres_restart_under_load_and_lose_nothing() {
+    use std::time::{Duration, Instant};
     if std::env::var_os("VITRINE_POSTGRES").is_none() {
         eprintln!("VITRINE_POSTGRES unset: the PostgreSQL restart is not tried");
         return;
     }
+    let pg = |verb: &'static str| async move {
+        tokio::task::spawn_blocking(move || OwnPostgres::run(verb))
+            .await
+            .unwrap()
+    };
     crate::common::run(async {
-        let url = OwnPostgres::run("start");
+        let url = pg("start").await;
         let _own = OwnPostgres;
         let url = vitrine::storefront::postgres::fresh_schema(&url, "it_restart")
             .await
             .unwrap();
-        let dir = crate::common::temp_dir("pg-restart");
-        let a = start(&dir, &[("VITRINE_DATABASE_URL", url.as_str())]).unwrap();
-        let cookie = cart(&dir, &a).await;
+        let dirs = [
+            crate::common::temp_dir("pg-restart-a"),
+            crate::common::temp_dir("pg-restart-b"),
+        ];
+        let env = [("VITRINE_DATABASE_URL", url.as_str())];
+        let a = start(&dirs[0], &env).unwrap();
+        let b = start(&dirs[1], &env).unwrap();
+        let instances = [&a, &b];
+        let variant = {
+            use vitrine::commerce::backend::Commerce;
+            let store = vitrine::commerce::embedded::EmbeddedStore::open(&dirs[0], false).unwrap();
+            let tee = store.product("everyday-crew-tee").await.unwrap();
+            tee.variants
+                .iter()
+                .find(|v| v.stock > 0)
+                .unwrap()
+                .id
+                .clone()
+        };
+        for dir in &dirs {
+            // Enough for every order the load places: the run is about PostgreSQL, not stock.
+            rusqlite::Connection::open(dir.join("vitrine.sqlite3"))
+                .unwrap()
+                .execute_batch(
+                    "UPDATE variants SET stock = 100000 WHERE stock > 0;
+                     INSERT INTO meta (key, value) VALUES ('catalogue_version', '1')
+                       ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;",
+                )
+                .unwrap();
+        }
+        let before = dirs.each_ref().map(|d| orders_in(d));
         let guess = "code=VT-1001&email=nobody%40example.com";
         assert_eq!(a.call("orders/lookup", guess, None).await.status, 422);
 
-        OwnPostgres::run("stop");
-        // What needs the shared state says so and changes nothing; the cart is untouched.
-        let r = a.call("orders/lookup", guess, None).await;
-        assert_eq!(r.status, 503, "{}", r.body);
-        assert!(r.body.contains("Nothing was changed"), "{}", r.body);
-        let form = format!("{}&attempt={:032x}", crate::common::CHECKOUT_FORM, 0x5ca1e);
-        let r = a.call("checkout/place", &form, Some(&cookie)).await;
-        assert_eq!(
-            r.status, 503,
-            "no order without the shared attempt: {}",
-            r.body
-        );
-        let r = a.call("cart/get", "", Some(&cookie)).await;
-        assert!(
-            r.body.contains("everyday-crew-tee"),
-            "the cart kept its line: {}",
-            r.body
-        );
+        let t0 = Instant::now();
+        const LOAD: Duration = Duration::from_secs(11);
+        let restart = async {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            pg("stop").await;
+            let r = b.call("orders/lookup", guess, None).await;
+            assert_eq!(r.status, 503, "a lookup while it is down: {}", r.body);
+            assert!(r.body.contains("Nothing was changed"), "{}", r.body);
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            pg("start").await;
+            Instant::now()
+        };
+        let shopper = |i: usize| {
+            let on = instances[i % 2];
+            let variant = &variant;
+            async move {
+                let mut tries = Vec::new();
+                while t0.elapsed() < LOAD {
+                    let page = on.get("/p/everyday-crew-tee").await;
+                    assert_eq!(page.status, 200, "a product page, at {:?}", t0.elapsed());
+                    let cookie = cart_of(on, variant, 1).await;
+                    let form = format!(
+                        "{}&attempt={:032x}",
+                        crate::common::CHECKOUT_FORM,
+                        (0x7e57 << 16) + (i << 10) + tries.len()
+                    );
+                    let r = on.call("checkout/place", &form, Some(&cookie)).await;
+                    match r.status {
+                        200 => {}
+                        503 => assert!(r.body.contains("Nothing was changed"), "{}", r.body),
+                        other => panic!("Place order answered {other}: {}", r.body),
+                    }
+                    tries.push(Try {
+                        on: i % 2,
+                        cookie,
+                        form,
+                        status: r.status,
+                        location: r.location,
+                        at: Instant::now(),
+                    });
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                tries
+            }
+        };
+        let (back, tries) = tokio::join!(restart, futures::future::join_all((0..6).map(shopper)));
+        let tries: Vec<Try> = tries.into_iter().flatten().collect();
+        let refused: Vec<&Try> = tries.iter().filter(|t| t.status == 503).collect();
+        assert!(!refused.is_empty(), "some Place orders met the restart");
+        for on in 0..2 {
+            assert!(
+                tries
+                    .iter()
+                    .any(|t| t.on == on && t.status == 200 && t.at > back + Duration::from_secs(3)),
+                "instance {on} places orders again on its own after the restart"
+            );
+        }
 
-        // Back on its own once PostgreSQL is: no restart of the instance.
-        OwnPostgres::run("start");
-        assert_eq!(a.call("orders/lookup", guess, None).await.status, 422);
-        let r = a.call("checkout/place", &form, Some(&cookie)).await;
-        assert_eq!(r.status, 200, "{}", r.body);
-        assert!(r.location.starts_with("/orders/VT-"), "{}", r.location);
-        let _ = std::fs::remove_dir_all(&dir);
+        // Each order answered is there once; each refused one kept its cart and is placed
+        // once by its retry.
+        let code = |location: &str| {
+            assert!(location.starts_with("/orders/VT-"), "{location}");
+            location["/orders/".len()..]
+                .split('?')
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        let mut codes = std::collections::HashSet::new();
+        let mut placed = [0i64; 2];
+        for t in tries.iter().filter(|t| t.status == 200) {
+            assert!(codes.insert(code(&t.location)), "one order per Place order");
+            placed[t.on] += 1;
+        }
+        for t in &refused {
+            let on = instances[t.on];
+            let cart = on.call("cart/get", "", Some(&t.cookie)).await;
+            assert!(cart.body.contains("everyday-crew-tee"), "{}", cart.body);
+            let r = on.call("checkout/place", &t.form, Some(&t.cookie)).await;
+            assert_eq!(r.status, 200, "the retry: {}", r.body);
+            assert!(codes.insert(code(&r.location)), "a new order, once");
+            placed[t.on] += 1;
+        }
+        for on in 0..2 {
+            assert_eq!(
+                orders_in(&dirs[on]) - before[on],
+                placed[on],
+                "instance {on}'s store holds exactly the orders its shoppers were shown"
+            );
+        }
+        eprintln!(
+            "PostgreSQL restart under load: {} Place orders, {} refused during the restart and placed by their retry",
+            tries.len(),
+            refused.len()
+        );
+        drop((a, b));
+        for dir in dirs {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     })
 }
 
