@@ -3,13 +3,17 @@
 //! of Vendure has no wishlists). Wishlists of signed-in shoppers, reviews, bundles, the
 //! funnel's events and the experiments. A SQLite file in the data folder; what several
 //! instances must agree on (limits, checkout attempts, the signing key) is behind `Shared`,
-//! and the wishlists behind `wishlists::Lists`, each in that file or in PostgreSQL.
+//! the wishlists behind `wishlists::Lists`, the reviews behind `reviews::Reviews` and the
+//! bundles behind `bundles::Bundles`, each in that file or in PostgreSQL.
 
 pub mod bundles;
 pub mod events;
 pub mod experiments;
 pub mod postgres;
+pub mod postgres_bundles;
+pub mod postgres_reviews;
 pub mod reviews;
+pub mod reviews_local;
 pub mod rollup;
 pub mod seeded_reviews;
 pub mod shared;
@@ -32,6 +36,12 @@ pub struct StorefrontData {
     shared: Arc<dyn shared::Shared>,
     /// Signed-in shoppers' and widgets' wishlists (`wishlists::LocalLists`, or PostgreSQL).
     lists: Arc<dyn wishlists::Lists>,
+    /// Reviews, their votes and drafts (`reviews_local::LocalReviews`, or PostgreSQL).
+    reviews: Arc<dyn reviews::Reviews>,
+    /// Declared bundle discounts (`bundles::LocalBundles`, or PostgreSQL).
+    bundles: Arc<dyn bundles::Bundles>,
+    /// Whether the above are in the data folder's file rather than PostgreSQL.
+    local: bool,
 }
 
 /// The store could not be read or written; what failed is in the log.
@@ -55,6 +65,9 @@ impl StorefrontData {
         Ok(StorefrontData {
             shared: Arc::new(shared::Local::new(conn.clone())),
             lists: Arc::new(wishlists::LocalLists(conn.clone())),
+            reviews: Arc::new(reviews_local::LocalReviews(conn.clone())),
+            bundles: Arc::new(bundles::LocalBundles(conn.clone())),
+            local: true,
             conn,
             events: Arc::new(events),
             experiments: Arc::new(experiments::ExperimentFile::open(data_dir)),
@@ -66,11 +79,21 @@ impl StorefrontData {
         self.shared.clone()
     }
 
-    /// The same data with what instances share, and the wishlists, kept in PostgreSQL.
+    /// The same data with what instances share, the wishlists, the reviews and the bundles
+    /// kept in PostgreSQL.
     pub fn on_postgres(mut self, pg: Arc<postgres::Postgres>) -> StorefrontData {
         self.shared = pg.clone();
-        self.lists = pg;
+        self.lists = pg.clone();
+        self.reviews = pg.clone();
+        self.bundles = pg;
+        self.local = false;
         self
+    }
+
+    /// Whether wishlists, reviews and bundles are in the data folder's file (where the sample
+    /// store's reviews and bundle are seeded) rather than shared in PostgreSQL.
+    pub fn is_local(&self) -> bool {
+        self.local
     }
 
     /// The sink recorded steps go to.

@@ -1,7 +1,7 @@
 //! What every instance shares, in PostgreSQL (`VITRINE_DATABASE_URL`): instances on several
 //! machines count one limit, place one order per checkout attempt and keep one set of
-//! wishlists. Migrations run on start, under a lock, so instances starting together apply
-//! each once.
+//! wishlists, reviews (`super::postgres_reviews`) and bundles. Migrations run on start, under a lock,
+//! so instances starting together apply each once.
 //!
 //! Each decision is one statement (a limit's check-and-count is a PL/pgSQL function holding
 //! the keys' advisory locks), so the one pipelined connection is shared by every request
@@ -82,6 +82,46 @@ const MIGRATIONS: &[&str] = &[
        seq        bigserial
      );
      CREATE INDEX vitrine_wishlist_shares_by_age ON vitrine_wishlist_shares (created_at, seq);",
+    "CREATE TABLE vitrine_reviews (
+       id          bigserial PRIMARY KEY,
+       product     text NOT NULL,
+       order_code  text NOT NULL,
+       variant     text NOT NULL,
+       stars       int NOT NULL CHECK (stars BETWEEN 1 AND 5),
+       title       text NOT NULL,
+       body        text NOT NULL,
+       fingerprint text NOT NULL,
+       name        text NOT NULL,
+       lang        text NOT NULL,
+       standing    text NOT NULL CHECK (standing IN ('published', 'pending', 'held', 'rejected')),
+       helpful     int NOT NULL DEFAULT 0,
+       reports     int NOT NULL DEFAULT 0,
+       created_at  bigint NOT NULL,
+       updated_at  bigint NOT NULL,
+       UNIQUE (product, order_code)
+     );
+     CREATE INDEX vitrine_reviews_by_product ON vitrine_reviews (product, standing);
+     CREATE INDEX vitrine_reviews_by_fingerprint ON vitrine_reviews (fingerprint);
+     CREATE TABLE vitrine_review_votes (
+       review_id bigint NOT NULL,
+       voter     text NOT NULL,
+       kind      text NOT NULL CHECK (kind IN ('helpful', 'report')),
+       at        bigint NOT NULL,
+       PRIMARY KEY (review_id, voter, kind)
+     );
+     CREATE TABLE vitrine_review_drafts (
+       product    text NOT NULL,
+       order_code text NOT NULL,
+       fields     text NOT NULL,
+       at         bigint NOT NULL,
+       PRIMARY KEY (product, order_code)
+     );",
+    "CREATE TABLE vitrine_bundles (
+       id         bigserial PRIMARY KEY,
+       products   text NOT NULL UNIQUE,
+       percent    int NOT NULL CHECK (percent BETWEEN 1 AND 50),
+       created_at bigint NOT NULL
+     );",
 ];
 
 pub struct Postgres {
@@ -179,7 +219,7 @@ impl Postgres {
     }
 
     /// Runs `f` on the connection, within `ANSWER_WITHIN`.
-    async fn run<T, F>(&self, f: impl FnOnce(Arc<Client>) -> F) -> Result<T, Unavailable>
+    pub(super) async fn run<T, F>(&self, f: impl FnOnce(Arc<Client>) -> F) -> Result<T, Unavailable>
     where
         F: std::future::Future<Output = Result<T, tokio_postgres::Error>>,
     {
@@ -308,7 +348,11 @@ impl Lists for Postgres {
 
 impl Postgres {
     /// The one text column `sql` finds for `key`.
-    async fn one(&self, sql: &'static str, key: &str) -> Result<Option<String>, Unavailable> {
+    pub(super) async fn one(
+        &self,
+        sql: &'static str,
+        key: &str,
+    ) -> Result<Option<String>, Unavailable> {
         let key = key.to_string();
         self.run(|c| async move { c.query_opt(sql, &[&key]).await.map(|r| r.map(|r| r.get(0))) })
             .await
@@ -616,7 +660,7 @@ mod tests {
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn wishlists_in_postgres_are_read_by_every_instance() {
+    async fn wishlists_reviews_and_bundles_in_postgres_are_read_by_every_instance() {
         let Some(pg) = fresh("lists").await else {
             return;
         };
@@ -633,6 +677,7 @@ mod tests {
         let a = on(&dirs[0], pg);
         let b = on(&dirs[1], other);
         super::super::wishlists::contract::lists_are_kept_whole_and_shared_as_copies(&a, &b).await;
+        super::super::reviews::contract::reviews_are_listed_voted_and_moderated_alike(&a, &b).await;
         for dir in dirs {
             let _ = std::fs::remove_dir_all(dir);
         }

@@ -1,19 +1,18 @@
 //! Reviews, votes and reports as kept: the rules (who may write, what is spam) are the
 //! caller's; here a product's published reviews are listed, counted and ranked in SQL, and one
-//! review per product and order is enforced by the table itself.
+//! review per product and order is enforced by the table itself. Behind one trait, `Reviews`:
+//! the data folder's SQLite file (`super::reviews_local`), or PostgreSQL
+//! (`super::postgres_reviews`) where instances on several machines read and vote on the same
+//! reviews.
 
 use super::{StorefrontData, Unavailable};
 use crate::api::clock::now;
 use crate::commerce::reviews::{Draft, Rating, ReviewOrder, ReviewProblem, Standing, PER_PAGE};
-use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Products whose ratings are looked up one by one in the index; more are read in one pass.
-const LOOKUPS: usize = 200;
-
 /// Reports after which a review is taken down until the owner looks at it.
-const REPORTS_TO_HOLD: i64 = 3;
+pub(super) const REPORTS_TO_HOLD: i64 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredReview {
@@ -49,51 +48,84 @@ pub enum Vote {
     Report,
 }
 
-const COLUMNS: &str = "id, product, order_code, variant, stars, title, body, name, lang, \
-                       standing, helpful, reports, created_at, updated_at";
-
-fn stored(r: &Row) -> rusqlite::Result<StoredReview> {
-    Ok(StoredReview {
-        id: r.get(0)?,
-        product: r.get(1)?,
-        order_code: r.get(2)?,
-        variant: r.get(3)?,
-        draft: Draft {
-            stars: r.get(4)?,
-            title: r.get(5)?,
-            text: r.get(6)?,
-            name: r.get(7)?,
-        },
-        lang: r.get(8)?,
-        standing: Standing::parse(&r.get::<_, String>(9)?).unwrap_or(Standing::Held),
-        helpful: r.get(10)?,
-        reports: r.get(11)?,
-        created_at: r.get(12)?,
-        updated_at: r.get(13)?,
-    })
+impl Vote {
+    /// Its kind as kept, the count it adds to, and the refusal of a second one.
+    pub(super) fn parts(self) -> (&'static str, &'static str, ReviewProblem) {
+        match self {
+            Vote::Helpful => ("helpful", "helpful", ReviewProblem::AlreadyVoted),
+            Vote::Report => ("report", "reports", ReviewProblem::AlreadyReported),
+        }
+    }
 }
 
-fn insert(c: &rusqlite::Connection, r: &NewReview) -> rusqlite::Result<usize> {
-    c.execute(
-        "INSERT INTO reviews (product, order_code, variant, stars, title, body, fingerprint, name,
-           lang, standing, helpful, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
-         ON CONFLICT (product, order_code) DO NOTHING",
-        params![
-            r.product,
-            r.order_code,
-            r.variant,
-            r.draft.stars,
-            r.draft.title,
-            r.draft.text,
-            crate::commerce::reviews::fingerprint(&r.draft.text),
-            r.draft.name,
-            r.lang,
-            r.standing.as_str(),
-            r.helpful,
-            r.at,
-        ],
-    )
+/// The `ORDER BY` of a product's reviews in `order`.
+pub(super) fn ranked(order: ReviewOrder) -> &'static str {
+    match order {
+        ReviewOrder::Helpful => "helpful DESC, created_at DESC, id DESC",
+        ReviewOrder::Newest => "created_at DESC, id DESC",
+    }
+}
+
+/// What the owner should look at (waiting, held, or published but reported), oldest first:
+/// the `WHERE` and `ORDER BY` of the review queue.
+pub(super) const QUEUE: &str = "WHERE standing IN ('pending', 'held')
+       OR (standing = 'published' AND reports > 0)
+     ORDER BY updated_at, id LIMIT 500";
+
+/// Where reviews, their votes and their refused drafts are kept. Times are the caller's
+/// (`api::clock::now`, seconds); fingerprints and JSON are made by the caller.
+#[async_trait::async_trait]
+pub trait Reviews: Send + Sync + 'static {
+    /// Keeps a new review; refused when the order already reviewed the product.
+    async fn add(&self, review: NewReview) -> Result<Result<i64, ReviewProblem>, Unavailable>;
+    async fn by_order(
+        &self,
+        product: &str,
+        order: &str,
+    ) -> Result<Option<StoredReview>, Unavailable>;
+    /// Rewrites one; whether it was there.
+    async fn edit(&self, product: &str, order: &str, edit: Edit) -> Result<bool, Unavailable>;
+    /// Deletes one and its votes; whether it was there.
+    async fn delete(&self, product: &str, order: &str) -> Result<bool, Unavailable>;
+    /// Whether another order sent a text with this fingerprint.
+    async fn fingerprint_elsewhere(&self, print: &str, order: &str) -> Result<bool, Unavailable>;
+    /// `PER_PAGE` published reviews of `product` from `offset`, ranked, with how many match.
+    async fn page(
+        &self,
+        product: &str,
+        order: ReviewOrder,
+        stars: Option<u8>,
+        offset: usize,
+    ) -> Result<(Vec<StoredReview>, usize), Unavailable>;
+    async fn ratings(&self, products: Vec<String>) -> Result<HashMap<String, Rating>, Unavailable>;
+    async fn vote(
+        &self,
+        id: i64,
+        voter: &str,
+        vote: Vote,
+        at: i64,
+    ) -> Result<Result<(), ReviewProblem>, Unavailable>;
+    async fn helpful_votes(&self, voter: &str, ids: Vec<i64>) -> Result<Vec<i64>, Unavailable>;
+    async fn queue(&self) -> Result<Vec<StoredReview>, Unavailable>;
+    async fn judge(&self, id: i64, standing: Standing)
+        -> Result<Option<StoredReview>, Unavailable>;
+    async fn keep_draft(
+        &self,
+        product: &str,
+        order: &str,
+        fields: String,
+        at: i64,
+    ) -> Result<(), Unavailable>;
+    async fn draft(&self, product: &str, order: &str) -> Result<Option<String>, Unavailable>;
+    async fn drop_draft(&self, product: &str, order: &str) -> Result<(), Unavailable>;
+}
+
+/// A review's new wording and standing.
+pub struct Edit {
+    pub draft: Draft,
+    pub fingerprint: String,
+    pub standing: Standing,
+    pub at: i64,
 }
 
 impl StorefrontData {
@@ -102,13 +134,7 @@ impl StorefrontData {
         &self,
         review: NewReview,
     ) -> Result<Result<i64, ReviewProblem>, Unavailable> {
-        self.run(move |c| {
-            Ok(match insert(c, &review)? {
-                0 => Err(ReviewProblem::AlreadyReviewed),
-                _ => Ok(c.last_insert_rowid()),
-            })
-        })
-        .await
+        self.reviews.add(review).await
     }
 
     /// The review `order` wrote of `product`, whatever its standing.
@@ -117,16 +143,7 @@ impl StorefrontData {
         product: &str,
         order: &str,
     ) -> Result<Option<StoredReview>, Unavailable> {
-        let (product, order) = (product.to_string(), order.to_string());
-        self.run(move |c| {
-            c.query_row(
-                &format!("SELECT {COLUMNS} FROM reviews WHERE product = ?1 AND order_code = ?2"),
-                [product, order],
-                stored,
-            )
-            .optional()
-        })
-        .await
+        self.reviews.by_order(product, order).await
     }
 
     /// Rewrites the review `order` wrote of `product`; its votes stay (they were about it).
@@ -137,63 +154,24 @@ impl StorefrontData {
         draft: Draft,
         standing: Standing,
     ) -> Result<bool, Unavailable> {
-        let (product, order) = (product.to_string(), order.to_string());
-        let at = now();
-        self.run(move |c| {
-            let changed = c.execute(
-                "UPDATE reviews SET stars = ?3, title = ?4, body = ?5, fingerprint = ?6, name = ?7,
-                   standing = ?8, updated_at = ?9
-                 WHERE product = ?1 AND order_code = ?2",
-                params![
-                    product,
-                    order,
-                    draft.stars,
-                    draft.title,
-                    draft.text,
-                    crate::commerce::reviews::fingerprint(&draft.text),
-                    draft.name,
-                    standing.as_str(),
-                    at
-                ],
-            )?;
-            Ok(changed > 0)
-        })
-        .await
+        let fingerprint = crate::commerce::reviews::fingerprint(&draft.text);
+        let edit = Edit {
+            draft,
+            fingerprint,
+            standing,
+            at: now(),
+        };
+        self.reviews.edit(product, order, edit).await
     }
 
     pub async fn delete_review(&self, product: &str, order: &str) -> Result<bool, Unavailable> {
-        let (product, order) = (product.to_string(), order.to_string());
-        self.run(move |c| {
-            let tx = c.transaction()?;
-            tx.execute(
-                "DELETE FROM review_votes WHERE review_id IN
-                   (SELECT id FROM reviews WHERE product = ?1 AND order_code = ?2)",
-                [&product, &order],
-            )?;
-            let gone = tx.execute(
-                "DELETE FROM reviews WHERE product = ?1 AND order_code = ?2",
-                [&product, &order],
-            )?;
-            tx.commit()?;
-            Ok(gone > 0)
-        })
-        .await
+        self.reviews.delete(product, order).await
     }
 
     /// Whether another order already sent this text (one text pasted under many products).
     pub async fn same_text_elsewhere(&self, text: &str, order: &str) -> Result<bool, Unavailable> {
-        let (print, order) = (
-            crate::commerce::reviews::fingerprint(text),
-            order.to_string(),
-        );
-        self.run(move |c| {
-            c.query_row(
-                "SELECT EXISTS (SELECT 1 FROM reviews WHERE fingerprint = ?1 AND order_code <> ?2)",
-                [print, order],
-                |r| r.get(0),
-            )
-        })
-        .await
+        let print = crate::commerce::reviews::fingerprint(text);
+        self.reviews.fingerprint_elsewhere(&print, order).await
     }
 
     /// One page (from 1) of `product`'s published reviews, and how many match in all.
@@ -204,75 +182,17 @@ impl StorefrontData {
         stars: Option<u8>,
         page: usize,
     ) -> Result<(Vec<StoredReview>, usize), Unavailable> {
-        let product = product.to_string();
-        let ranked = match order {
-            ReviewOrder::Helpful => "helpful DESC, created_at DESC, id DESC",
-            ReviewOrder::Newest => "created_at DESC, id DESC",
-        };
-        let stars = stars.map_or(0, i64::from);
         let offset = (page.max(1) - 1) * PER_PAGE;
-        self.run(move |c| {
-            let filter = "product = ?1 AND standing = 'published' AND (?2 = 0 OR stars = ?2)";
-            let total: i64 = c.query_row(
-                &format!("SELECT COUNT(*) FROM reviews WHERE {filter}"),
-                params![product, stars],
-                |r| r.get(0),
-            )?;
-            let mut stmt = c.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM reviews WHERE {filter} ORDER BY {ranked} LIMIT ?3 OFFSET ?4"
-            ))?;
-            let rows = stmt
-                .query_map(
-                    params![product, stars, PER_PAGE as i64, offset as i64],
-                    stored,
-                )?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok((rows, total as usize))
-        })
-        .await
+        self.reviews.page(product, order, stars, offset).await
     }
 
     /// What each of `products`' published reviews add up to; a product without any is left
-    /// out. A card row asks for a few products, a listing for up to thousands: a few products
-    /// are looked up by the index, many by one pass over the reviews (fewer rows than the
-    /// candidates in any store where most products have no reviews yet).
+    /// out.
     pub async fn ratings(
         &self,
         products: Vec<String>,
     ) -> Result<HashMap<String, Rating>, Unavailable> {
-        self.run(move |c| {
-            let mut out: HashMap<String, Rating> = HashMap::new();
-            let mut add = |product: String, stars: usize, n: u32| {
-                out.entry(product).or_default().by_stars[stars.clamp(1, 5) - 1] = n;
-            };
-            if products.len() > LOOKUPS {
-                let wanted: std::collections::HashSet<&str> =
-                    products.iter().map(String::as_str).collect();
-                let mut stmt = c.prepare_cached(
-                    "SELECT product, stars, COUNT(*) FROM reviews WHERE standing = 'published'
-                     GROUP BY product, stars",
-                )?;
-                let mut rows = stmt.query([])?;
-                while let Some(r) = rows.next()? {
-                    let product: String = r.get(0)?;
-                    if wanted.contains(product.as_str()) {
-                        add(product, r.get(1)?, r.get(2)?);
-                    }
-                }
-            } else if !products.is_empty() {
-                let marks = vec!["?"; products.len()].join(",");
-                let mut stmt = c.prepare_cached(&format!(
-                    "SELECT product, stars, COUNT(*) FROM reviews
-                     WHERE standing = 'published' AND product IN ({marks}) GROUP BY product, stars"
-                ))?;
-                let mut rows = stmt.query(rusqlite::params_from_iter(&products))?;
-                while let Some(r) = rows.next()? {
-                    add(r.get(0)?, r.get(1)?, r.get(2)?);
-                }
-            }
-            Ok(out)
-        })
-        .await
+        self.reviews.ratings(products).await
     }
 
     /// Counts `voter`'s vote on a published review, once; a third report takes the review
@@ -283,74 +203,17 @@ impl StorefrontData {
         voter: &str,
         vote: Vote,
     ) -> Result<Result<(), ReviewProblem>, Unavailable> {
-        let voter = voter.to_string();
-        let (kind, column, again) = match vote {
-            Vote::Helpful => ("helpful", "helpful", ReviewProblem::AlreadyVoted),
-            Vote::Report => ("report", "reports", ReviewProblem::AlreadyReported),
-        };
-        let at = now();
-        self.run(move |c| {
-            let tx = c.transaction()?;
-            let published: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM reviews WHERE id = ?1 AND standing = 'published')",
-                [id],
-                |r| r.get(0),
-            )?;
-            if !published {
-                return Ok(Err(ReviewProblem::Gone));
-            }
-            let counted = tx.execute(
-                "INSERT INTO review_votes (review_id, voter, kind, at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT DO NOTHING",
-                params![id, voter, kind, at],
-            )?;
-            if counted == 0 {
-                return Ok(Err(again));
-            }
-            tx.execute(
-                &format!("UPDATE reviews SET {column} = {column} + 1 WHERE id = ?1"),
-                [id],
-            )?;
-            tx.execute(
-                "UPDATE reviews SET standing = 'held' WHERE id = ?1 AND reports >= ?2",
-                [id, REPORTS_TO_HOLD],
-            )?;
-            tx.commit()?;
-            Ok(Ok(()))
-        })
-        .await
+        self.reviews.vote(id, voter, vote, now()).await
     }
 
     /// Which of `ids` `voter` found helpful.
     pub async fn helpful_votes(&self, voter: &str, ids: Vec<i64>) -> Result<Vec<i64>, Unavailable> {
-        let voter = voter.to_string();
-        self.run(move |c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT 1 FROM review_votes WHERE review_id = ?1 AND voter = ?2 AND kind = 'helpful'",
-            )?;
-            let mut out = Vec::new();
-            for id in ids {
-                if stmt.exists(params![id, voter])? {
-                    out.push(id);
-                }
-            }
-            Ok(out)
-        })
-        .await
+        self.reviews.helpful_votes(voter, ids).await
     }
 
     /// What the owner should look at: waiting, held, or published but reported; oldest first.
     pub async fn review_queue(&self) -> Result<Vec<StoredReview>, Unavailable> {
-        self.run(|c| {
-            let mut stmt = c.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM reviews
-                 WHERE standing IN ('pending', 'held') OR (standing = 'published' AND reports > 0)
-                 ORDER BY updated_at, id LIMIT 500"
-            ))?;
-            let rows = stmt.query_map([], stored)?.collect();
-            rows
-        })
-        .await
+        self.reviews.queue().await
     }
 
     /// The owner's decision; approving also clears the reports (they were looked at).
@@ -359,20 +222,7 @@ impl StorefrontData {
         id: i64,
         standing: Standing,
     ) -> Result<Option<StoredReview>, Unavailable> {
-        self.run(move |c| {
-            c.execute(
-                "UPDATE reviews SET standing = ?2,
-                   reports = CASE WHEN ?2 = 'published' THEN 0 ELSE reports END WHERE id = ?1",
-                params![id, standing.as_str()],
-            )?;
-            c.query_row(
-                &format!("SELECT {COLUMNS} FROM reviews WHERE id = ?1"),
-                [id],
-                stored,
-            )
-            .optional()
-        })
-        .await
+        self.reviews.judge(id, standing).await
     }
 
     /// Keeps what was typed into a refused review form (cut to a bounded size).
@@ -382,7 +232,6 @@ impl StorefrontData {
         order: &str,
         fields: [String; 4],
     ) -> Result<(), Unavailable> {
-        let (product, order) = (product.to_string(), order.to_string());
         let fields: Vec<String> = fields
             .into_iter()
             .map(|f| {
@@ -392,17 +241,7 @@ impl StorefrontData {
             })
             .collect();
         let json = serde_json::to_string(&fields).map_err(|_| Unavailable)?;
-        let at = now();
-        self.run(move |c| {
-            c.execute(
-                "INSERT INTO review_drafts (product, order_code, fields, at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (product, order_code) DO UPDATE SET fields = excluded.fields,
-                   at = excluded.at",
-                params![product, order, json, at],
-            )?;
-            Ok(())
-        })
-        .await
+        self.reviews.keep_draft(product, order, json, now()).await
     }
 
     /// What was last typed and refused, if anything.
@@ -411,30 +250,12 @@ impl StorefrontData {
         product: &str,
         order: &str,
     ) -> Result<Option<[String; 4]>, Unavailable> {
-        let (product, order) = (product.to_string(), order.to_string());
-        let json: Option<String> = self
-            .run(move |c| {
-                c.query_row(
-                    "SELECT fields FROM review_drafts WHERE product = ?1 AND order_code = ?2",
-                    [product, order],
-                    |r| r.get(0),
-                )
-                .optional()
-            })
-            .await?;
+        let json = self.reviews.draft(product, order).await?;
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
 
     pub async fn drop_review_draft(&self, product: &str, order: &str) -> Result<(), Unavailable> {
-        let (product, order) = (product.to_string(), order.to_string());
-        self.run(move |c| {
-            c.execute(
-                "DELETE FROM review_drafts WHERE product = ?1 AND order_code = ?2",
-                [product, order],
-            )?;
-            Ok(())
-        })
-        .await
+        self.reviews.drop_draft(product, order).await
     }
 
     /// Whether the seeded reviews of `version` are in.
@@ -455,7 +276,7 @@ impl StorefrontData {
             let tx = c.transaction()?;
             let mut kept = 0;
             for r in reviews {
-                kept += insert(&tx, r)?;
+                kept += super::reviews_local::insert(&tx, r)?;
             }
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('seeded_reviews', ?1)
@@ -466,6 +287,190 @@ impl StorefrontData {
             Ok(kept)
         };
         seed(&mut c).map_err(|e: rusqlite::Error| format!("cannot seed reviews: {e}"))
+    }
+}
+
+/// The behaviour every `Reviews` must show, through two instances' data (`a`, `b`) that
+/// share it: run on SQLite (one folder) and on PostgreSQL (two folders, one database).
+#[cfg(test)]
+pub(crate) mod contract {
+    use super::*;
+
+    fn new(product: &str, order: &str, stars: u8, at: i64) -> NewReview {
+        NewReview {
+            product: product.into(),
+            order_code: order.into(),
+            variant: "M / Ink".into(),
+            draft: Draft {
+                stars,
+                title: format!("{stars} stars"),
+                text: format!("Worn every day since order {order}."),
+                name: "Ada L.".into(),
+            },
+            lang: "en".into(),
+            standing: Standing::Published,
+            helpful: 0,
+            at,
+        }
+    }
+
+    pub async fn reviews_are_listed_voted_and_moderated_alike(
+        a: &StorefrontData,
+        b: &StorefrontData,
+    ) {
+        // Seven published reviews of the tee, one of the mug, one waiting.
+        for (i, stars) in [5u8, 4, 4, 3, 5, 1, 2].into_iter().enumerate() {
+            let added = a.add_review(new("tee", &format!("VT-{i}"), stars, 100 + i as i64));
+            assert!(added.await.unwrap().is_ok());
+        }
+        assert!(a
+            .add_review(new("mug", "VT-0", 3, 50))
+            .await
+            .unwrap()
+            .is_ok());
+        let mut waiting = new("lamp", "VT-9", 2, 60);
+        waiting.standing = Standing::Pending;
+        let waiting = a.add_review(waiting).await.unwrap().unwrap();
+        assert_eq!(
+            b.add_review(new("tee", "VT-3", 5, 999)).await.unwrap(),
+            Err(ReviewProblem::AlreadyReviewed),
+            "one review per product and order"
+        );
+
+        let (page, total) = b
+            .product_reviews("tee", ReviewOrder::Newest, None, 1)
+            .await
+            .unwrap();
+        assert_eq!(total, 7);
+        assert_eq!(page.len(), PER_PAGE);
+        assert_eq!(page[0].order_code, "VT-6", "newest first");
+        let (second, _) = b
+            .product_reviews("tee", ReviewOrder::Newest, None, 2)
+            .await
+            .unwrap();
+        assert_eq!(second.len(), 2);
+        let (fours, n) = b
+            .product_reviews("tee", ReviewOrder::Newest, Some(4), 1)
+            .await
+            .unwrap();
+        assert_eq!((fours.len(), n), (2, 2), "the star filter");
+        assert!(fours
+            .iter()
+            .all(|r| r.draft.stars == 4 && r.variant == "M / Ink"));
+
+        let ratings = b
+            .ratings(vec!["tee".into(), "mug".into(), "lamp".into()])
+            .await
+            .unwrap();
+        assert_eq!(ratings["tee"].by_stars, [1, 1, 1, 2, 2]);
+        assert_eq!(ratings["mug"].count(), 1);
+        assert!(
+            !ratings.contains_key("lamp"),
+            "only published reviews count"
+        );
+
+        // Votes: once each, counted wherever they are cast; the helpful one ranks first.
+        let oldest = b.review_by_order("tee", "VT-0").await.unwrap().unwrap();
+        assert_eq!(
+            a.vote(oldest.id, "v1", Vote::Helpful).await.unwrap(),
+            Ok(())
+        );
+        assert_eq!(
+            b.vote(oldest.id, "v1", Vote::Helpful).await.unwrap(),
+            Err(ReviewProblem::AlreadyVoted)
+        );
+        assert_eq!(
+            b.vote(oldest.id, "v2", Vote::Helpful).await.unwrap(),
+            Ok(())
+        );
+        let (helpful, _) = a
+            .product_reviews("tee", ReviewOrder::Helpful, None, 1)
+            .await
+            .unwrap();
+        assert_eq!((helpful[0].id, helpful[0].helpful), (oldest.id, 2));
+        assert_eq!(
+            a.helpful_votes("v1", vec![helpful[1].id, oldest.id])
+                .await
+                .unwrap(),
+            vec![oldest.id]
+        );
+        assert_eq!(
+            a.vote(waiting, "v1", Vote::Helpful).await.unwrap(),
+            Err(ReviewProblem::Gone),
+            "no votes on a review nobody can see"
+        );
+
+        // Three reports take a review down until the owner looks.
+        let reported = b.review_by_order("tee", "VT-5").await.unwrap().unwrap();
+        for (i, voter) in ["r1", "r2", "r3"].into_iter().enumerate() {
+            let on = if i % 2 == 0 { a } else { b };
+            assert_eq!(
+                on.vote(reported.id, voter, Vote::Report).await.unwrap(),
+                Ok(())
+            );
+        }
+        assert_eq!(
+            a.vote(reported.id, "r4", Vote::Report).await.unwrap(),
+            Err(ReviewProblem::Gone)
+        );
+        let queue: Vec<i64> = b
+            .review_queue()
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(queue, vec![waiting, reported.id], "oldest first");
+        let back = a
+            .judge_review(reported.id, Standing::Published)
+            .await
+            .unwrap();
+        let back = back.unwrap();
+        assert_eq!((back.standing, back.reports), (Standing::Published, 0));
+        assert_eq!(b.review_queue().await.unwrap().len(), 1);
+        assert_eq!(
+            a.judge_review(424_242, Standing::Rejected).await.unwrap(),
+            None
+        );
+
+        // An edit keeps the votes; the same text under another order is noticed.
+        let draft = Draft {
+            stars: 2,
+            title: "Shrank".into(),
+            text: "It shrank after one wash, sadly.".into(),
+            name: "Ada".into(),
+        };
+        assert!(a
+            .edit_review("tee", "VT-0", draft, Standing::Published)
+            .await
+            .unwrap());
+        let edited = b.review_by_order("tee", "VT-0").await.unwrap().unwrap();
+        assert_eq!((edited.draft.stars, edited.helpful), (2, 2));
+        assert!(b
+            .same_text_elsewhere("it SHRANK after one wash sadly", "VT-77")
+            .await
+            .unwrap());
+        assert!(!b
+            .same_text_elsewhere("it shrank after one wash, sadly", "VT-0")
+            .await
+            .unwrap());
+
+        // A refused form's words wait for the buyer, on any instance.
+        let typed = ["3".into(), "Title".into(), "Too short".into(), "Ada".into()];
+        a.keep_review_draft("mug", "VT-1", typed.clone())
+            .await
+            .unwrap();
+        assert_eq!(b.review_draft("mug", "VT-1").await.unwrap(), Some(typed));
+        b.drop_review_draft("mug", "VT-1").await.unwrap();
+        assert_eq!(a.review_draft("mug", "VT-1").await.unwrap(), None);
+
+        assert!(b.delete_review("tee", "VT-0").await.unwrap());
+        assert!(!a.delete_review("tee", "VT-0").await.unwrap());
+        assert_eq!(a.review_by_order("tee", "VT-0").await.unwrap(), None);
+        assert_eq!(
+            a.helpful_votes("v1", vec![oldest.id]).await.unwrap(),
+            Vec::<i64>::new()
+        );
     }
 }
 
@@ -507,7 +512,9 @@ mod tests {
             .ratings(vec!["tee".into(), "mug".into(), "lamp".into()])
             .await
             .unwrap();
-        let mut many: Vec<String> = (0..LOOKUPS + 50).map(|i| format!("p{i}")).collect();
+        let mut many: Vec<String> = (0..super::super::reviews_local::LOOKUPS + 50)
+            .map(|i| format!("p{i}"))
+            .collect();
         many.extend(["tee".into(), "mug".into(), "lamp".into()]);
         let all = data.ratings(many).await.unwrap();
         assert_eq!(few, all);
@@ -523,6 +530,16 @@ mod tests {
         );
         let only_mug = data.ratings(vec!["mug".into()]).await.unwrap();
         assert_eq!(only_mug.len(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn local_reviews_keep_the_contract() {
+        let dir = std::env::temp_dir().join(format!("vitrine-reviews-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let a = StorefrontData::open(&dir).unwrap();
+        let b = StorefrontData::open(&dir).unwrap();
+        super::contract::reviews_are_listed_voted_and_moderated_alike(&a, &b).await;
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
