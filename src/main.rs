@@ -6,6 +6,9 @@ use vitrine::commerce::embedded::EmbeddedStore;
 use vitrine::commerce::vendure::VendureStore;
 use vitrine::server::{self, config::Backend, config::Config, signing::Signer, AppState};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Rendering a page walks a deep tree of view types; unoptimised (debug) builds need more
 /// than tokio's default 2 MiB of stack for the checkout page.
 const WORKER_STACK: usize = 8 * 1024 * 1024;
