@@ -123,6 +123,17 @@ impl Instance {
         })
     }
 
+    /// Stops the instance; what it wrote to stderr while it ran.
+    pub fn stop(mut self) -> String {
+        use std::io::Read;
+        let _ = self.child.kill();
+        let mut said = String::new();
+        if let Some(mut err) = self.child.stderr.take() {
+            let _ = err.read_to_string(&mut said);
+        }
+        said
+    }
+
     /// Kills the process at once (SIGKILL), as a crashed or evicted machine: nothing it was
     /// doing finishes.
     pub fn kill(&self) {

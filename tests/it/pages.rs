@@ -243,3 +243,27 @@ fn pages_answer_while_another_router_is_built() {
     });
     builder.join().expect("routers are built");
 }
+
+/// Listing and search pages, one after another, leave nothing running behind them: a
+/// `Transition` whose pending state the server never shows kept an effect alive after the
+/// response, which now and then read the finished page's signals and panicked (18 panics in
+/// one `make bench-ssr`; this test saw it within 600 pages).
+#[test]
+fn listing_pages_finish_without_a_panic_behind_them() {
+    common::run(async {
+        let dir = common::temp_dir("no-panic");
+        let on = crate::instances::start(&dir, &[("VITRINE_STATISTICS", "on")]).unwrap();
+        let pages = [
+            "/c/t-shirts",
+            "/c/t-shirts?page=2&sort=price-asc",
+            "/search?q=tee",
+        ];
+        for i in 0..600 {
+            assert_eq!(on.get(pages[i % pages.len()]).await.status, 200);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let said = on.stop();
+        assert!(!said.contains("panicked"), "the server panicked: {said}");
+        let _ = std::fs::remove_dir_all(dir);
+    })
+}

@@ -21,11 +21,9 @@ pub fn CategoryPage() -> impl IntoView {
     };
     let listing = Resource::new(key, get_listing);
 
-    // While new results load the old stay, marked busy (and dimmed), never blanked.
-    let pending = RwSignal::new(false);
     view! {
-        <div class="listing-page" data-testid="listing" aria-busy=move || pending.get().to_string()>
-        <Transition fallback=|| view! { <p class="loading">{w!(LOADING)}</p> } set_pending=pending.write_only()>
+        <div class="listing-page" data-testid="listing">
+        <Transition fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || listing.get().map(|r| or_problem(r, |l| {
                 let Some(category) = l.category.clone() else {
                     return view! { <super::not_found::NotFound/> }.into_any();

@@ -12,12 +12,10 @@ use leptos_meta::{Meta, Title};
 pub fn SearchPage() -> impl IntoView {
     let params = params_from_url();
     let listing = Resource::new(params, get_listing);
-    // While new results load the old stay, marked busy (and dimmed), never blanked.
-    let pending = RwSignal::new(false);
     view! {
         <Meta name="robots" content="noindex, follow"/>
-        <div class="listing-page" data-testid="listing" aria-busy=move || pending.get().to_string()>
-        <Transition fallback=|| view! { <p class="loading">{w!(LOADING)}</p> } set_pending=pending.write_only()>
+        <div class="listing-page" data-testid="listing">
+        <Transition fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
             {move || listing.get().map(|r| or_problem(r, |found| {
                 let q = found.params.q.clone();
                 let corrected = found.corrected.clone();
