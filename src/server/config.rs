@@ -37,7 +37,8 @@ pub struct Config {
     /// The store's own statistics (`VITRINE_STATISTICS=off` turns them off).
     pub statistics: bool,
     /// PostgreSQL shared by every instance (`VITRINE_DATABASE_URL`): limits, checkout
-    /// attempts, the signing key's fingerprint. None: the data folder's SQLite file.
+    /// attempts, the signing key's fingerprint, wishlists, reviews and bundles. None: the data
+    /// folder's SQLite file.
     pub database_url: Option<String>,
 }
 
@@ -128,9 +129,10 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  default: published at once, unless they look like spam
   env VITRINE_STATISTICS         off: record nothing (no funnel, no experiments); default on
   env VITRINE_DATABASE_URL       postgres://USER@HOST:PORT/DB that every instance shares for
-                                 rate limits, checkout attempts and the signing key's
-                                 fingerprint; default: the data folder's SQLite file (enough
-                                 for one machine, even with several instances on it)
+                                 rate limits, checkout attempts, the signing key's
+                                 fingerprint, wishlists, reviews and bundles; default: the
+                                 data folder's SQLite file (enough for one machine, even with
+                                 several instances on it)
   env VITRINE_EVENT_RETENTION_DAYS  days the statistics keep each recorded step; older ones
                                  become daily counts with no visitor id (default 90)
   env VITRINE_ADMIN_TOKEN        enables POST /admin/orders/{code}/advance[?to=STATUS],
