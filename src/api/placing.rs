@@ -89,15 +89,16 @@ where
 async fn renew(shared: &dyn Shared, working: &Mutex<Vec<String>>) -> std::convert::Infallible {
     loop {
         tokio::time::sleep(RENEW).await;
-        let keys = working.lock().map(|k| k.clone()).unwrap_or_default();
+        let keys = working.lock().unwrap_or_else(|p| p.into_inner()).clone();
         if shared.renew(&keys, now_ms()).await.is_err() {
             tracing::warn!("checkout claims not renewed; another instance may take them over");
         }
     }
 }
 
-/// Places attempt `key`, claimed by this request: first asks what an earlier try did, then
-/// holds the cart's variants, records the backend order it is about to pay for, and places.
+/// Places attempt `key`, claimed by this request: first asks what an earlier try did, then,
+/// where the backend needs it, holds the cart's variants and records the order it is about to
+/// pay for, and places. `working` starts with the attempt's key.
 async fn claimed<F, P>(
     backend: &dyn Commerce,
     shared: &dyn Shared,
@@ -119,76 +120,57 @@ where
     if let Some(order) = backend.replay(key, paying.as_deref()).await? {
         return Ok(order);
     }
-    let held = hold_cart(backend, shared, cart, working).await?;
     let placed = async {
-        if let Some(code) = backend.pending_order(cart).await? {
-            if shared.paying(key, &code, now_ms()).await.is_err() {
-                // Unrecorded, a retry elsewhere could not find this order if we died.
-                return Err(ApiError::Unavailable);
-            }
+        if let Some(sale) = backend.pending_sale(cart).await? {
+            hold(shared, &sale.variants, working).await?;
+            // Unrecorded, a retry elsewhere could not find this order if we died.
+            shared
+                .paying(key, &sale.order, now_ms())
+                .await
+                .map_err(|_| ApiError::Unavailable)?;
         }
         place().await.map_err(ApiError::from)
     }
     .await;
-    release(shared, &held, working).await;
+    release(shared, working).await;
     placed
 }
 
-/// Holds the variants of cart `token` where the backend needs it; the keys it took.
-async fn hold_cart(
-    backend: &dyn Commerce,
-    shared: &dyn Shared,
-    token: &str,
-    working: &Mutex<Vec<String>>,
-) -> Result<Vec<String>, ApiError> {
-    if !backend.needs_sale_holds() {
-        return Ok(Vec::new());
-    }
-    let cart = backend.cart(token).await?;
-    let variants: Vec<String> = cart.lines.into_iter().map(|l| l.variant_id).collect();
-    hold(shared, &variants, working).await
-}
-
-/// Holds each of `variants` (sorted, so two placements never wait for each other crosswise);
-/// the keys it took. Gives up, letting go of what it took, after `HOLD_WAIT_MS`.
+/// Holds each of `variants` (sorted, so two placements never wait for each other crosswise),
+/// adding each key it takes to `working`. Gives up after `HOLD_WAIT_MS`.
 async fn hold(
     shared: &dyn Shared,
     variants: &[String],
     working: &Mutex<Vec<String>>,
-) -> Result<Vec<String>, ApiError> {
+) -> Result<(), ApiError> {
     let mut keys: Vec<String> = variants.iter().map(|v| format!("hold:{v}")).collect();
     keys.sort();
     keys.dedup();
     let give_up = now_ms() + HOLD_WAIT_MS;
-    let mut held = Vec::with_capacity(keys.len());
     for key in keys {
         loop {
             match shared.claim(&key, now_ms(), LEASE_MS).await {
                 Ok(Claim::Running) if now_ms() < give_up => tokio::time::sleep(POLL).await,
                 // Holds are never marked placed; `Placed` cannot come back for one.
                 Ok(Claim::Mine) | Ok(Claim::Placed(_)) => {
-                    if let Ok(mut w) = working.lock() {
-                        w.push(key.clone());
-                    }
-                    held.push(key);
+                    working.lock().unwrap_or_else(|p| p.into_inner()).push(key);
                     break;
                 }
-                Ok(Claim::Running) | Err(_) => {
-                    release(shared, &held, working).await;
-                    return Err(ApiError::Unavailable);
-                }
+                Ok(Claim::Running) | Err(_) => return Err(ApiError::Unavailable),
             }
         }
     }
-    Ok(held)
+    Ok(())
 }
 
-async fn release(shared: &dyn Shared, held: &[String], working: &Mutex<Vec<String>>) {
-    if let Ok(mut w) = working.lock() {
-        w.retain(|k| !held.contains(k));
-    }
+/// Lets go of the variant holds in `working` (all but its first key, the attempt's).
+async fn release(shared: &dyn Shared, working: &Mutex<Vec<String>>) {
+    let held = working
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .split_off(1);
     for key in held {
-        if shared.abandon(key).await.is_err() {
+        if shared.abandon(&key).await.is_err() {
             // Its lease ends it; meanwhile sales of that variant wait.
             tracing::warn!(%key, "a variant hold was not let go");
         }

@@ -99,6 +99,17 @@ pub struct PlaceOrder {
     pub bundles: Vec<super::bundles::Bundle>,
 }
 
+/// A cart about to be placed, as the storefront must see it first (`Commerce::pending_sale`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingSale {
+    /// The code the order will carry: recorded before placing, so an instance that takes
+    /// over a dead one's attempt can ask what became of it.
+    pub order: String,
+    /// Its variants: held in the storefront's shared store while it is placed, so no two
+    /// sales of one variant overlap on any instance.
+    pub variants: Vec<String>,
+}
+
 #[async_trait::async_trait]
 pub trait Commerce: Send + Sync + 'static {
     /// The currency prices and carts are in.
@@ -133,7 +144,7 @@ pub trait Commerce: Send + Sync + 'static {
     }
     /// The order an earlier try of checkout attempt `idempotency_key` placed, when this
     /// backend can tell without placing anything: asked before a retry holds stock or pays
-    /// again. `paying`: the order (`pending_order`) a try on any instance was about to pay
+    /// again. `paying`: the order (`PendingSale::order`) a try on any instance was about to pay
     /// for. `Unconfirmed` when it still cannot tell.
     async fn replay(
         &self,
@@ -142,19 +153,13 @@ pub trait Commerce: Send + Sync + 'static {
     ) -> CommerceResult<Option<Order>> {
         Ok(None)
     }
-    /// The code cart `token` will be placed under, where the backend names an order before
-    /// it is paid (Vendure's active order). The storefront records it before placing, so an
-    /// instance that takes over a dead one's attempt can ask what became of it.
-    async fn pending_order(&self, _token: &str) -> CommerceResult<Option<String>> {
+    /// What placing cart `token` will sell, where the storefront must know it before it
+    /// places (`None` otherwise, or for an empty cart). Vendure needs it: it checks stock
+    /// when a line is added rather than when it is paid, and counts a paid order's units by
+    /// reading the total and writing it back, so overlapping sales oversold and lost units
+    /// from its count; and it names the order before it is paid.
+    async fn pending_sale(&self, _token: &str) -> CommerceResult<Option<PendingSale>> {
         Ok(None)
-    }
-    /// Whether two placements that sell one variant must not overlap, on any storefront
-    /// instance: the storefront then holds the cart's variants in its shared store while it
-    /// places an order. Vendure needs it: it checks stock when a line is added rather than
-    /// when it is paid, and counts a paid order's units by reading the total and writing it
-    /// back, so overlapping sales oversold and lost units from its count.
-    fn needs_sale_holds(&self) -> bool {
-        false
     }
     /// Whether this backend takes bundle discounts off by its own rules (Vendure's
     /// promotions) and reports them in `Cart::savings`. Otherwise the storefront prices the

@@ -5,14 +5,11 @@
 
 use super::postgres::Postgres;
 use super::reviews::REPORTS_TO_HOLD;
-use super::reviews::{ranked, Edit, NewReview, Reviews, StoredReview, Vote, QUEUE};
+use super::reviews::{ranked, Edit, NewReview, Reviews, StoredReview, Vote, COLUMNS, QUEUE};
 use super::Unavailable;
 use crate::commerce::reviews::{Draft, Rating, ReviewOrder, ReviewProblem, Standing, PER_PAGE};
 use std::collections::HashMap;
 use tokio_postgres::Row;
-
-const COLUMNS: &str = "id, product, order_code, variant, stars, title, body, name, lang, \
-                       standing, helpful, reports, created_at, updated_at";
 
 fn stored(r: &Row) -> StoredReview {
     let count = |i: usize| u32::try_from(r.get::<_, i32>(i)).unwrap_or(0);

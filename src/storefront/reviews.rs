@@ -58,6 +58,10 @@ impl Vote {
     }
 }
 
+/// A review's columns as `StoredReview` reads them, in both stores' tables.
+pub(super) const COLUMNS: &str = "id, product, order_code, variant, stars, title, body, name, \
+                                  lang, standing, helpful, reports, created_at, updated_at";
+
 /// The `ORDER BY` of a product's reviews in `order`.
 pub(super) fn ranked(order: ReviewOrder) -> &'static str {
     match order {

@@ -1,7 +1,7 @@
 //! Reviews in the data folder's SQLite file.
 
 use super::reviews::{
-    ranked, Edit, NewReview, Reviews, StoredReview, Vote, QUEUE, REPORTS_TO_HOLD,
+    ranked, Edit, NewReview, Reviews, StoredReview, Vote, COLUMNS, QUEUE, REPORTS_TO_HOLD,
 };
 use super::{run_on, Conn, Unavailable};
 use crate::commerce::reviews::{Draft, Rating, ReviewOrder, ReviewProblem, Standing, PER_PAGE};
@@ -12,10 +12,6 @@ use std::collections::HashMap;
 pub(super) const LOOKUPS: usize = 200;
 
 pub struct LocalReviews(pub(super) Conn);
-
-pub(super) const COLUMNS: &str =
-    "id, product, order_code, variant, stars, title, body, name, lang, \
-                       standing, helpful, reports, created_at, updated_at";
 
 fn stored(r: &Row) -> rusqlite::Result<StoredReview> {
     Ok(StoredReview {

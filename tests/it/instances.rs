@@ -169,13 +169,17 @@ pub async fn cart_of(on: &Instance, variant: &str, quantity: u32) -> String {
         .expect("a cart cookie")
 }
 
-/// A cart with one tee on `on`; its cookie.
-async fn cart(dir: &std::path::Path, on: &Instance) -> String {
+/// An in-stock variant of the tee in the embedded store in `dir`.
+async fn tee(dir: &std::path::Path) -> String {
     use vitrine::commerce::backend::Commerce;
     let store = vitrine::commerce::embedded::EmbeddedStore::open(dir, false).unwrap();
     let p = store.product("everyday-crew-tee").await.unwrap();
-    let v = p.variants.iter().find(|v| v.stock >= 1).unwrap();
-    cart_of(on, &v.id, 1).await
+    p.variants.iter().find(|v| v.stock >= 1).unwrap().id.clone()
+}
+
+/// A cart with one tee on `on`; its cookie.
+async fn cart(dir: &std::path::Path, on: &Instance) -> String {
+    cart_of(on, &tee(dir).await, 1).await
 }
 
 /// Ten wrong guesses at `code`'s email, alternating between the instances, all answered "not
@@ -333,12 +337,9 @@ fn instances_on_postgres_share_the_lookup_limit_wishlists_and_the_signing_key() 
 /// Saves a tee through `a`'s widget heart; `b` finds it saved under the same token.
 async fn wishlist_is_shared(dir: &std::path::Path, a: &Instance, b: &Instance) {
     use vitrine::api::widget::WidgetSaved;
-    use vitrine::commerce::backend::Commerce;
-    let store = vitrine::commerce::embedded::EmbeddedStore::open(dir, false).unwrap();
-    let tee = store.product("everyday-crew-tee").await.unwrap();
     let form = format!(
         "token=&handle=everyday-crew-tee&variant_id={}",
-        tee.variants[0].id
+        tee(dir).await
     );
     let r = a.call("widget/wishlist/toggle", &form, None).await;
     assert_eq!(r.status, 200, "{}", r.body);
@@ -433,17 +434,7 @@ fn two_instances_ride_out_a_postgres_restart_under_load_and_lose_nothing() {
         let a = start(&dirs[0], &env).unwrap();
         let b = start(&dirs[1], &env).unwrap();
         let instances = [&a, &b];
-        let variant = {
-            use vitrine::commerce::backend::Commerce;
-            let store = vitrine::commerce::embedded::EmbeddedStore::open(&dirs[0], false).unwrap();
-            let tee = store.product("everyday-crew-tee").await.unwrap();
-            tee.variants
-                .iter()
-                .find(|v| v.stock > 0)
-                .unwrap()
-                .id
-                .clone()
-        };
+        let variant = tee(&dirs[0]).await;
         for dir in &dirs {
             // Enough for every order the load places: the run is about PostgreSQL, not stock.
             rusqlite::Connection::open(dir.join("vitrine.sqlite3"))

@@ -87,12 +87,16 @@ pub(super) async fn replay(
         .map_err(|_| CommerceError::Unavailable("attempt lock poisoned".into()))?
         .get(key)
         .cloned();
+    let mut asked = None;
     if let Some(attempt) = attempt {
-        if let Some(placed) = earlier(store, &mut *attempt.lock().await).await? {
+        let mut attempt = attempt.lock().await;
+        asked = attempt.paying.clone();
+        if let Some(placed) = earlier(store, &mut attempt).await? {
             return Ok(Some(placed));
         }
     }
-    let Some(code) = paying else {
+    // Not asked again when this process's own try just asked about the same order.
+    let Some(code) = paying.filter(|p| asked.as_deref() != Some(*p)) else {
         return Ok(None);
     };
     // Paid (or not) by whichever instance tried: Vendure knows.

@@ -221,10 +221,6 @@ impl Commerce for VendureStore {
         true
     }
 
-    fn needs_sale_holds(&self) -> bool {
-        true
-    }
-
     async fn replay(
         &self,
         idempotency_key: &str,
@@ -233,8 +229,19 @@ impl Commerce for VendureStore {
         checkout::replay(self, idempotency_key, paying).await
     }
 
-    async fn pending_order(&self, token: &str) -> CommerceResult<Option<String>> {
-        Ok(self.active_order(token).await?.map(|o| o.code))
+    async fn pending_sale(&self, token: &str) -> CommerceResult<Option<PendingSale>> {
+        let Some(active) = self.active_order(token).await? else {
+            return Ok(None);
+        };
+        let variants = orders::cart(&active)?
+            .lines
+            .into_iter()
+            .map(|l| l.variant_id)
+            .collect();
+        Ok(Some(PendingSale {
+            order: active.code,
+            variants,
+        }))
     }
 
     /// Vendure's promotions cannot be read through the Shop API, so the bundle is tried: one
