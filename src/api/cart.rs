@@ -22,33 +22,22 @@ pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiE
 /// Adds to the cart and goes straight to checkout: the first of a returning shopper's two
 /// clicks.
 #[server(endpoint = "cart/buy", output = crate::api::Answer)]
-pub async fn buy_now(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
-    let cart = ssr::add(&variant_id, quantity).await?;
+/// It answers nothing but the way to checkout, so the page needs no code to read a cart.
+pub async fn buy_now(variant_id: String, quantity: i64) -> Result<(), ApiError> {
+    ssr::add(&variant_id, quantity).await?;
     crate::api::cart::ssr::redirect("/checkout");
-    ssr::priced(cart).await
+    Ok(())
 }
 
 #[server(endpoint = "cart/update", output = crate::api::Answer)]
 pub async fn update_cart_line(variant_id: String, quantity: i64) -> Result<Cart, ApiError> {
-    let variant_id = super::validate::variant_id(&variant_id)?;
     let quantity = super::validate::quantity(quantity, 0)?;
-    let token = ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
-    let cart = super::context::backend()?
-        .set_line_quantity(&token, &variant_id, quantity)
-        .await?;
-    ssr::after_plain_form("/cart");
-    ssr::priced(cart).await
+    ssr::set_quantity(&variant_id, quantity).await
 }
 
 #[server(endpoint = "cart/remove", output = crate::api::Answer)]
 pub async fn remove_cart_line(variant_id: String) -> Result<Cart, ApiError> {
-    let variant_id = super::validate::variant_id(&variant_id)?;
-    let token = ssr::token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
-    let cart = super::context::backend()?
-        .set_line_quantity(&token, &variant_id, 0)
-        .await?;
-    ssr::after_plain_form("/cart");
-    ssr::priced(cart).await
+    ssr::set_quantity(&variant_id, 0).await
 }
 
 #[cfg(feature = "ssr")]
@@ -65,6 +54,22 @@ pub(crate) mod ssr {
     ) -> Result<crate::commerce::Cart, crate::api::ApiError> {
         let backend = crate::api::context::backend()?;
         crate::api::bundles::ssr::priced(backend.as_ref(), cart).await
+    }
+
+    /// Sets a line's quantity (0 removes it) in this request's cart, already validated, and
+    /// answers the cart with its savings.
+    pub async fn set_quantity(
+        variant_id: &str,
+        quantity: u32,
+    ) -> Result<crate::commerce::Cart, crate::api::ApiError> {
+        use crate::api::ApiError;
+        let variant_id = crate::api::validate::variant_id(variant_id)?;
+        let token = token().ok_or(ApiError::Invalid(crate::words::Problem::CartExpired))?;
+        let cart = crate::api::context::backend()?
+            .set_line_quantity(&token, &variant_id, quantity)
+            .await?;
+        after_plain_form("/cart");
+        priced(cart).await
     }
 
     /// Adds to this request's cart, starting one when there is none (or the cookie names a

@@ -150,6 +150,40 @@ pub struct Suggestion {
     pub href: String,
 }
 
+/// The suggestions as the search box shows them: how many there are (the arrow keys move
+/// through them), the words for screen readers, the correction note, and the options drawn on
+/// the server, so the browser needs no decoder and no view for them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShownSuggestions {
+    pub options: usize,
+    pub count: String,
+    pub note: String,
+    pub list: String,
+}
+
+impl crate::api::InParts for ShownSuggestions {
+    fn parts(&self) -> Vec<String> {
+        vec![
+            self.options.to_string(),
+            self.count.clone(),
+            self.note.clone(),
+            self.list.clone(),
+        ]
+    }
+
+    fn from_parts(parts: Vec<&str>) -> Option<ShownSuggestions> {
+        let [options, count, note, list] = parts[..] else {
+            return None;
+        };
+        Some(ShownSuggestions {
+            options: options.parse().ok()?,
+            count: count.to_string(),
+            note: note.to_string(),
+            list: list.to_string(),
+        })
+    }
+}
+
 /// The search results' address for `q`: what `ListingParams { q, .. }.href(1)` gives, without
 /// carrying the listing's parameters into the browser.
 pub fn search_href(q: &str) -> String {
@@ -168,6 +202,18 @@ pub async fn get_listing(params: ListingParams) -> Result<Listing, ApiError> {
 #[leptos::server(endpoint = "catalog/suggest", output = crate::api::Answer)]
 pub async fn suggest(q: String) -> Result<Suggestions, ApiError> {
     ssr::suggest(q).await
+}
+
+/// `suggest`, as the header's search box shows it.
+#[leptos::server(endpoint = "catalog/suggest/shown", output = crate::api::PartsAnswer)]
+pub async fn suggest_shown(q: String) -> Result<ShownSuggestions, ApiError> {
+    let s = ssr::suggest(q).await?;
+    Ok(ShownSuggestions {
+        options: s.choices.len(),
+        list: crate::app::suggestion_options(s.choices),
+        count: s.count,
+        note: s.note.unwrap_or_default(),
+    })
 }
 
 #[cfg(feature = "ssr")]

@@ -12,6 +12,8 @@ pub mod cards;
 #[cfg(feature = "ui")]
 pub mod cart;
 #[cfg(feature = "ui")]
+pub mod cart_shown;
+#[cfg(feature = "ui")]
 pub mod catalog;
 // One argument per form field keeps the field names plain for the no-JS form post; the
 // server macro's generated functions do not carry a per-item allow.
@@ -61,7 +63,7 @@ pub mod widget;
 pub mod wishlist;
 
 #[cfg(feature = "ui")]
-pub use answer::{Answer, JsonText};
+pub use answer::{Answer, InParts, JsonText, PartsAnswer};
 pub use error::ApiError;
 
 #[cfg(feature = "ssr")]

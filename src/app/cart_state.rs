@@ -1,29 +1,29 @@
 //! The shopper's cart as the islands see it: the actions that change it and the cart the last
-//! one returned, shared by every island on the page (header count, drawer, product, cart page,
-//! checkout) through the page's `StoreState` island. What the page first shows comes from the
-//! server's render; after an action the islands show the cart the action returned, so they
-//! never disagree and no extra request is made.
+//! one returned, as the server drew it, shared by every island on the page (header count,
+//! drawer, product, cart page, checkout) through the page's `StoreState` island. What the page
+//! first shows comes from the server's render; after an action the islands show the cart the
+//! action returned, so they never disagree and no extra request is made.
 
-use crate::api::cart::{AddToCart, BuyNow, RemoveCartLine, UpdateCartLine};
+use crate::api::cart::BuyNow;
+use crate::api::cart_shown::{AddShown, RemoveShown, ShownCart, UpdateShown};
 use crate::api::ApiError;
-use crate::commerce::Cart;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct CartState {
-    latest: RwSignal<Option<Cart>>,
-    pub add: ServerAction<AddToCart>,
+    shown: RwSignal<Option<ShownCart>>,
+    pub add: ServerAction<AddShown>,
     /// Adds and goes to checkout (the server's redirect); the drawer stays shut.
     pub buy: ServerAction<BuyNow>,
-    pub update: ServerAction<UpdateCartLine>,
-    pub remove: ServerAction<RemoveCartLine>,
+    pub update: ServerAction<UpdateShown>,
+    pub remove: ServerAction<RemoveShown>,
     pub drawer_open: RwSignal<bool>,
 }
 
 impl CartState {
     fn new() -> CartState {
         CartState {
-            latest: RwSignal::new(None),
+            shown: RwSignal::new(None),
             add: ServerAction::new(),
             buy: ServerAction::new(),
             update: ServerAction::new(),
@@ -34,22 +34,18 @@ impl CartState {
 
     pub fn provide() -> CartState {
         let state = CartState::new();
-        let latest = state.latest;
+        let shown = state.shown;
         let open = state.drawer_open;
         Effect::new(move |_| {
             if let Some(Ok(cart)) = state.add.value().get() {
-                latest.set(Some(cart));
+                shown.set(Some(cart));
                 open.set(true);
             }
         });
-        for action in [
-            state.buy.value(),
-            state.update.value(),
-            state.remove.value(),
-        ] {
+        for action in [state.update.value(), state.remove.value()] {
             Effect::new(move |_| {
                 if let Some(Ok(cart)) = action.get() {
-                    latest.set(Some(cart));
+                    shown.set(Some(cart));
                 }
             });
         }
@@ -69,18 +65,13 @@ impl CartState {
     }
 
     /// The cart the last action on this page returned, if any.
-    pub fn latest(&self) -> Option<Cart> {
-        self.latest.get()
-    }
-
-    /// The freshest cart: the last action's result, else `rendered` (the server's, with the page).
-    pub fn or(&self, rendered: &Cart) -> Cart {
-        self.latest.get().unwrap_or_else(|| rendered.clone())
+    pub fn shown(&self) -> Option<ShownCart> {
+        self.shown.get()
     }
 
     /// After an order is placed the backend's cart is empty; show that without a refetch.
-    pub fn clear(&self, currency: crate::commerce::Currency) {
-        self.latest.set(Some(Cart::empty(currency)));
+    pub fn clear(&self) {
+        self.shown.set(Some(ShownCart::default()));
     }
 
     /// The most recent error from any cart action, for the message next to the control.
@@ -88,5 +79,51 @@ impl CartState {
         [self.update.value(), self.remove.value()]
             .into_iter()
             .find_map(|v| v.get().and_then(Result::err))
+    }
+
+    /// Whether a line's change is on its way.
+    pub fn line_pending(&self) -> bool {
+        self.update.pending().get() || self.remove.pending().get()
+    }
+
+    /// A line's stepper or remove form, submitted inside the server-drawn cart: sent as its
+    /// action, so the page stays. A second press while one is on its way is dropped (a plain
+    /// form would send both). Forms it does not know post as they are.
+    pub fn send_line_form(&self, ev: leptos::ev::SubmitEvent) {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::app::components::server_form::fields;
+            use leptos::server_fn::ServerFn;
+            use leptos::wasm_bindgen::JsCast;
+            let Some(form) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let action = form.get_attribute("action").unwrap_or_default();
+            let known = action == UpdateShown::url() || action == RemoveShown::url();
+            if !known {
+                return;
+            }
+            if self.line_pending() {
+                ev.prevent_default();
+                return;
+            }
+            let Some(fields) = fields(&ev) else {
+                return;
+            };
+            let sent = if action == UpdateShown::url() {
+                crate::app::form_fields::read::<UpdateShown>(fields)
+                    .map(|a| self.update.dispatch(a))
+            } else {
+                crate::app::form_fields::read::<RemoveShown>(fields)
+                    .map(|a| self.remove.dispatch(a))
+            };
+            if sent.is_some() {
+                ev.prevent_default();
+            }
+        }
+        let _ = ev;
     }
 }

@@ -16,6 +16,10 @@ mod form_fields;
 pub(crate) mod pages;
 
 pub use cart_state::CartState;
+#[cfg(feature = "ssr")]
+pub use components::cart_lines::shown_cart;
+#[cfg(feature = "ssr")]
+pub use components::search_box::suggestion_options;
 pub use consent_state::ConsentState;
 
 #[cfg(feature = "ssr")]

@@ -81,7 +81,17 @@ fn details_are_remembered_only_when_asked_and_only_if_we_signed_them() {
         let details = opted.cookie("vitrine_details").expect("remembered");
         let set_cookie = opted.header("set-cookie");
         assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"));
-        assert!(!set_cookie.contains("4242"), "never the card");
+        // The cookie is base64url(JSON).mac: the card must not be in what it encodes (the raw
+        // header can hold "4242" by chance, in the base64 or the mac).
+        use base64::Engine;
+        let value = details.split_once('=').unwrap().1;
+        let payload = value.split('.').next().unwrap();
+        let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .expect("base64url");
+        let json = String::from_utf8(json).unwrap();
+        assert!(json.contains("ada@example.com"), "{json}");
+        assert!(!json.contains("4242"), "never the card: {json}");
 
         let cookie = cart_with_item(&t).await;
         let both = format!("{cookie}; {details}");

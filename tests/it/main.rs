@@ -7,6 +7,7 @@ mod accounts_api;
 mod attack;
 mod bundles_api;
 mod cart_api;
+mod cart_shown;
 mod catalogue_languages;
 mod checkout_api;
 mod contract;

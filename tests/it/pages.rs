@@ -129,7 +129,7 @@ fn a_product_page_is_complete_before_hydration() {
         let v = p.default_variant(None).unwrap();
         assert!(r.body.contains(&v.price.to_string()), "price {}", v.price);
         // The add-to-cart form posts to the server function without any script.
-        assert!(r.body.contains("action=\"/api/cart/add\""));
+        assert!(r.body.contains("action=\"/api/cart/shown/add\""));
         assert!(r
             .body
             .contains(&format!("name=\"variant_id\" value=\"{}\"", v.id)));

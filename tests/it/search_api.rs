@@ -222,6 +222,39 @@ fn suggestions_come_from_half_typed_and_misspelt_words() {
     })
 }
 
+/// The search box's own call: the same suggestions, drawn as its list shows them.
+#[test]
+fn the_search_box_gets_its_suggestions_drawn() {
+    common::run(async {
+        let t = TestStore::new("search-suggest-shown");
+        let json: Suggestions = t.call("catalog/suggest", "q=snek", None).await.json();
+        let r = t.call("catalog/suggest/shown", "q=snek", None).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let parts = common::text_parts(&r.body);
+        let [options, count, note, list] = &parts[..] else {
+            panic!("four parts: {}", r.body)
+        };
+        assert_eq!(*options, json.choices.len().to_string());
+        assert_eq!(*count, json.count);
+        assert_eq!(Some(note.as_str()), json.note.as_deref());
+        for (i, c) in json.choices.iter().enumerate() {
+            let option = format!(r#"<li id="search-suggestion-{i}" role="option""#);
+            assert!(list.contains(&option), "{option} in {list}");
+            assert!(
+                list.contains(&format!(r#"data-href="{}""#, c.href)),
+                "{list}"
+            );
+        }
+        // The shopper's words come back escaped, never as markup.
+        let r = t
+            .call("catalog/suggest/shown", "q=%3Cimg+src%3Dx%3E", None)
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(!r.body.contains("<img"), "{}", r.body);
+        assert!(r.body.contains("&lt;img"), "{}", r.body);
+    })
+}
+
 #[test]
 fn listing_pages_render_filters_and_state_from_the_url() {
     common::run(async {

@@ -1,9 +1,7 @@
 //! The cart drawer (an island): opens when something is added (once hydrated), shows the cart
-//! the add returned, and keeps the shopper where they were. Escape, the close button and the
-//! backdrop close it. The server renders it shut.
+//! the add returned as the server drew it, and keeps the shopper where they were. Escape, the
+//! close button and the backdrop close it. The server renders it shut.
 
-use super::cart_lines::{CartLines, CartSummary};
-use crate::app::local;
 use crate::app::CartState;
 use crate::w;
 use leptos::ev;
@@ -42,19 +40,9 @@ pub fn CartDrawer() -> impl IntoView {
                         <span class="visually-hidden">{w!(CLOSE)}</span>
                     </button>
                 </header>
-                {move || match state.latest() {
-                    Some(cart) if !cart.is_empty() => view! {
-                        <div class="drawer__body">
-                            <CartLines cart=cart.clone()/>
-                        </div>
-                        <footer class="drawer__footer">
-                            <CartSummary cart/>
-                            <a class="button button--primary button--block" href=local("/checkout") on:click=move |_| open.set(false) data-testid="drawer-checkout">{w!(CHECKOUT)}</a>
-                            <a class="button button--ghost button--block" href=local("/cart") on:click=move |_| open.set(false)>{w!(VIEW_CART)}</a>
-                        </footer>
-                    }.into_any(),
-                    _ => view! { <p class="drawer__body">{w!(CART_EMPTY)}</p> }.into_any(),
-                }}
+                <div class="drawer__contents" aria-busy=move || state.line_pending().then_some("true")
+                    inner_html=move || state.shown().map(|c| c.drawer).unwrap_or_default()
+                    on:submit=move |ev| state.send_line_form(ev)></div>
             </aside>
         </Show>
     }

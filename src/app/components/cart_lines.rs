@@ -1,12 +1,15 @@
-//! The lines of a cart with quantity steppers and remove buttons. Each control is its own small
-//! form, so it works as a plain POST before the wasm loads and as an action after.
+//! The cart as the store shows it, drawn on the server only: its lines with quantity
+//! steppers and remove buttons, and the summary. Each control is a plain form posting to the
+//! cart's shown-cart functions; the island around them sends it itself once the wasm runs
+//! (`CartState::send_line_form`) and puts the server's new drawing in place, so no cart view
+//! and no cart decoder is in the browser's bundle.
 
-use crate::app::components::server_form::ServerForm;
+use crate::api::cart_shown::{RemoveShown, UpdateShown};
 use crate::app::local;
-use crate::app::CartState;
 use crate::commerce::{Cart, CartLine, MAX_LINE_QUANTITY};
 use crate::w;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn CartLines(cart: Cart) -> impl IntoView {
@@ -19,13 +22,11 @@ pub fn CartLines(cart: Cart) -> impl IntoView {
 
 #[component]
 fn CartLineRow(line: CartLine) -> impl IntoView {
-    let state = CartState::get();
     let id = line.variant_id.clone();
     let href = crate::app::local(&format!("/p/{}?variant={}", line.product_handle, id));
+    let can_add = line.quantity < line.available.min(MAX_LINE_QUANTITY);
     // Each form owns its copy of the id.
     let (id_less, id_more, id_remove) = (id.clone(), id.clone(), id.clone());
-    let can_add = line.quantity < line.available.min(MAX_LINE_QUANTITY);
-    let pending = move || state.update.pending().get() || state.remove.pending().get();
     view! {
         <li class="cart-line" data-variant=id>
             <a class="cart-line__media" href=href.clone() tabindex="-1" aria-hidden="true">
@@ -41,32 +42,79 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
             </div>
             <div class="cart-line__controls">
                 <div class="stepper" role="group" aria-label=w!(quantity_of)(&line.product_name)>
-                    <ServerForm action=state.update>
+                    <form method="post" action=UpdateShown::url()>
                         <input type="hidden" name="variant_id" value=id_less/>
                         <input type="hidden" name="quantity" value=line.quantity.saturating_sub(1)/>
-                        <button class="stepper__button" type="submit" aria-label="−1" disabled=pending>"−"</button>
-                    </ServerForm>
+                        <button class="stepper__button" type="submit" aria-label="−1">"−"</button>
+                    </form>
                     <output class="stepper__value" aria-live="polite">{line.quantity}</output>
-                    <ServerForm action=state.update>
+                    <form method="post" action=UpdateShown::url()>
                         <input type="hidden" name="variant_id" value=id_more/>
                         <input type="hidden" name="quantity" value=line.quantity + 1/>
-                        <button class="stepper__button" type="submit" aria-label="+1" disabled=move || !can_add || pending()>"+"</button>
-                    </ServerForm>
+                        <button class="stepper__button" type="submit" aria-label="+1" disabled=!can_add>"+"</button>
+                    </form>
                 </div>
-                <ServerForm action=state.remove>
+                <form method="post" action=RemoveShown::url()>
                     <input type="hidden" name="variant_id" value=id_remove/>
                     <button class="link-button" type="submit" aria-label=w!(remove_item)(&line.product_name)>{w!(REMOVE)}</button>
-                </ServerForm>
+                </form>
             </div>
             <p class="cart-line__total">{line.line_total.to_string()}</p>
         </li>
     }
 }
 
+/// What the drawer shows of the cart, below its title.
+#[component]
+pub fn DrawerContents(cart: Cart) -> impl IntoView {
+    if cart.is_empty() {
+        return view! { <p class="drawer__body">{w!(CART_EMPTY)}</p> }.into_any();
+    }
+    view! {
+        <div class="drawer__body">
+            <CartLines cart=cart.clone()/>
+        </div>
+        <footer class="drawer__footer">
+            <CartSummary cart/>
+            <a class="button button--primary button--block" href=local("/checkout") data-testid="drawer-checkout">{w!(CHECKOUT)}</a>
+            <a class="button button--ghost button--block" href=local("/cart")>{w!(VIEW_CART)}</a>
+        </footer>
+    }
+    .into_any()
+}
+
+/// What the cart page shows of the cart, below its heading.
+#[component]
+pub fn CartPageContents(cart: Cart) -> impl IntoView {
+    if cart.is_empty() {
+        return view! { <CartEmpty/> }.into_any();
+    }
+    view! {
+        <div class="cart-page__layout">
+            <CartLines cart=cart.clone()/>
+            <aside class="cart-page__summary">
+                <CartSummary cart/>
+                <a class="button button--primary button--block" href=local("/checkout")>{w!(CHECKOUT)}</a>
+                <a class="button button--ghost button--block" href=local("/")>{w!(CONTINUE_SHOPPING)}</a>
+            </aside>
+        </div>
+    }
+    .into_any()
+}
+
+/// `cart` as the drawer and the cart page draw it, for the answer to a change.
+#[cfg(feature = "ssr")]
+pub fn shown_cart(cart: Cart) -> crate::api::cart_shown::ShownCart {
+    crate::api::cart_shown::ShownCart {
+        count: cart.item_count,
+        drawer: view! { <DrawerContents cart=cart.clone()/> }.to_html(),
+        page: view! { <CartPageContents cart/> }.to_html(),
+    }
+}
+
 /// Subtotal, what bundles take off, and the note about costs still to come. The savings are
-/// one line (each bundle named in it), always drawn and hidden when there are none: this
-/// summary is drawn in two islands, and a row per bundle with an optional "after savings" cost
-/// 5 KB of wasm on every page; this way 2.5 KB (README "Performance").
+/// one line (each bundle named in it), hidden when there are none, as the checkout's summary
+/// has them.
 #[component]
 pub fn CartSummary(cart: Cart) -> impl IntoView {
     let saved = cart.savings_total();

@@ -93,7 +93,7 @@ fn WishlistLink() -> impl IntoView {
 #[island]
 fn CartCount(count: Option<u32>) -> impl IntoView {
     let state = CartState::get();
-    let count = move || state.latest().map(|c| c.item_count).or(count);
+    let count = move || state.shown().map(|c| c.count).or(count);
     view! {
         <a class="cart-link" href=local("/cart")>
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">

@@ -1,8 +1,10 @@
 //! The header's search: a plain GET form (works before the wasm loads) that, once hydrated,
 //! suggests categories and products as the shopper types, following the ARIA combobox
 //! pattern: arrow keys move through the suggestions, Enter opens one, Escape closes the list.
+//! The suggestions come drawn by the server (`suggest_shown`); the island puts them in place
+//! and marks the one the arrow keys reached.
 
-use crate::api::listing::{search_href, suggest};
+use crate::api::listing::{search_href, suggest_shown};
 use crate::app::local;
 use crate::w;
 use leptos::prelude::*;
@@ -10,6 +12,10 @@ use leptos::prelude::*;
 /// Wait this long after the last keystroke before asking the server.
 const DEBOUNCE_MS: u64 = 120;
 const LIST_ID: &str = "search-suggestions";
+
+fn option_id(i: usize) -> String {
+    format!("search-suggestion-{i}")
+}
 
 /// An island: `searched` is what the page's results are for (empty elsewhere).
 #[island]
@@ -26,12 +32,13 @@ pub fn SearchBox(searched: String) -> impl IntoView {
             if q.trim().chars().count() < 2 {
                 None
             } else {
-                suggest(q).await.ok()
+                suggest_shown(q).await.ok()
             }
         }
     });
-    let list = move || found.get().flatten().map(|s| s.choices).unwrap_or_default();
-    let expanded = move || open.get() && !list().is_empty();
+    let shown = move || found.get().flatten();
+    let n = move || shown().map_or(0, |s| s.options);
+    let expanded = move || open.get() && n() > 0;
     let go = move |href: String| {
         open.set(false);
         active.set(None);
@@ -41,6 +48,32 @@ pub fn SearchBox(searched: String) -> impl IntoView {
             let _ = w.location().set_href(&href);
         }
         let _ = href;
+    };
+    // The server drew every option unselected; the one the arrow keys reached is marked here.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let chosen = active.get();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        for i in 0..n() {
+            if let Some(option) = doc.get_element_by_id(&option_id(i)) {
+                let selected = if chosen == Some(i) { "true" } else { "false" };
+                let _ = option.set_attribute("aria-selected", selected);
+            }
+        }
+    });
+    let href_of = |i: usize| -> Option<String> {
+        #[cfg(feature = "hydrate")]
+        return web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&option_id(i)))
+            .and_then(|o| o.get_attribute("data-href"));
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = i;
+            None
+        }
     };
 
     let on_input = move |ev: leptos::ev::Event| {
@@ -60,7 +93,7 @@ pub fn SearchBox(searched: String) -> impl IntoView {
     };
     let on_keydown = {
         move |ev: leptos::ev::KeyboardEvent| {
-            let n = list().len();
+            let n = n();
             match ev.key().as_str() {
                 "ArrowDown" if n > 0 => {
                     ev.prevent_default();
@@ -75,9 +108,9 @@ pub fn SearchBox(searched: String) -> impl IntoView {
                 "Enter" => {
                     // With a suggestion chosen, open it; otherwise the form searches.
                     if let (true, Some(i)) = (expanded(), active.get()) {
-                        if let Some(choice) = list().get(i) {
+                        if let Some(href) = href_of(i) {
                             ev.prevent_default();
-                            go(choice.href.clone());
+                            go(href);
                         }
                     }
                 }
@@ -90,7 +123,23 @@ pub fn SearchBox(searched: String) -> impl IntoView {
             }
         }
     };
-    let option_id = |i: usize| format!("search-suggestion-{i}");
+    // Chosen on mousedown, before the input's blur closes the list.
+    let on_mousedown = move |ev: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::wasm_bindgen::JsCast;
+            let href = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("[data-href]").ok().flatten())
+                .and_then(|o| o.get_attribute("data-href"));
+            if let Some(href) = href {
+                ev.prevent_default();
+                go(href);
+            }
+        }
+        let _ = ev;
+    };
     let on_submit = {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -120,29 +169,32 @@ pub fn SearchBox(searched: String) -> impl IntoView {
                 <button class="search-form__button" type="submit">{w!(SEARCH)}</button>
             </form>
             <div class="suggestions" hidden=move || !expanded()>
-                {move || found.get().flatten().and_then(|s| s.note).map(|note| view! {
-                    <p class="suggestions__note">{note}</p>
-                })}
-                <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=w!(SEARCH)>
-                    {
-                        move || {
-                            list().into_iter().enumerate().map(move |(i, c)| {
-                                let href = c.href.clone();
-                                view! {
-                                    <li id=option_id(i) role="option" class="suggestions__option"
-                                        aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
-                                        // Chosen on mousedown, before the input's blur closes the list.
-                                        on:mousedown=move |ev| { ev.prevent_default(); go(href.clone()); }>
-                                        <span class="suggestions__label">{c.label}</span>
-                                        <span class="suggestions__detail">{c.detail}</span>
-                                    </li>
-                                }
-                            }).collect_view()
-                        }
-                    }
-                </ul>
+                <p class="suggestions__note" hidden=move || shown().is_none_or(|s| s.note.is_empty())>
+                    {move || shown().map(|s| s.note)}
+                </p>
+                <ul id=LIST_ID class="suggestions__list" role="listbox" aria-label=w!(SEARCH)
+                    inner_html=move || shown().map(|s| s.list).unwrap_or_default()
+                    on:mousedown=on_mousedown></ul>
             </div>
-            <p class="visually-hidden" aria-live="polite">{move || if open.get() && !settled.get().is_empty() { found.get().flatten().map(|s| s.count).unwrap_or_default() } else { String::new() }}</p>
+            <p class="visually-hidden" aria-live="polite">{move || if open.get() && !settled.get().is_empty() { shown().map(|s| s.count).unwrap_or_default() } else { String::new() }}</p>
         </div>
     }
+}
+
+/// The suggestions' options as the list shows them, drawn on the server.
+#[cfg(feature = "ssr")]
+pub fn suggestion_options(choices: Vec<crate::api::listing::Suggestion>) -> String {
+    choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            view! {
+                <li id=option_id(i) role="option" class="suggestions__option" aria-selected="false" data-href=c.href>
+                    <span class="suggestions__label">{c.label}</span>
+                    <span class="suggestions__detail">{c.detail}</span>
+                </li>
+            }
+            .to_html()
+        })
+        .collect()
 }

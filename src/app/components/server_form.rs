@@ -62,7 +62,7 @@ fn follow_redirects() {
 /// The submitted fields, with the button that submitted them (its name and value, as a
 /// browser posts them).
 #[cfg(feature = "hydrate")]
-fn fields(ev: &SubmitEvent) -> Option<Vec<(String, String)>> {
+pub(crate) fn fields(ev: &SubmitEvent) -> Option<Vec<(String, String)>> {
     use leptos::wasm_bindgen::JsCast;
     let data = leptos::form::form_data_from_event(ev).ok()?;
     let mut fields = Vec::new();

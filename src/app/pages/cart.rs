@@ -1,11 +1,9 @@
 //! The cart page: every line, quantities, and the subtotal.
 
-use crate::app::components::cart_lines::{CartEmpty, CartLines, CartSummary};
+use crate::app::components::cart_lines::CartPageContents;
 use crate::app::components::recommendation_row::RecommendationRow;
-use crate::app::local;
 use crate::app::pages::not_found::ErrorPage;
 use crate::app::{CartState, PageCart};
-use crate::commerce::Cart;
 use crate::w;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -22,7 +20,7 @@ pub fn CartPage() -> impl IntoView {
             <h1>{w!(YOUR_CART)}</h1>
             <Suspense fallback=|| view! { <p class="loading">{w!(LOADING)}</p> }>
                 {move || cart.get().map(|r| match r {
-                    Ok(cart) => view! { <CartView cart/> }.into_any(),
+                    Ok(cart) => view! { <CartView><CartPageContents cart/></CartView> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 })}
             </Suspense>
@@ -35,29 +33,22 @@ pub fn CartPage() -> impl IntoView {
     }
 }
 
-/// The lines and the summary (an island): the server's cart, then what each change returned.
+/// The lines and the summary (an island): the server's drawing, then the one each change
+/// returned.
 #[island]
-fn CartView(cart: Cart) -> impl IntoView {
+fn CartView(children: Children) -> impl IntoView {
     let state = CartState::get();
-    let shown = move || state.or(&cart);
+    let contents = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let (Some(shown), Some(div)) = (state.shown(), contents.get()) {
+            div.set_inner_html(&shown.page);
+        }
+    });
     view! {
         {move || state.line_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
-        {move || {
-            let cart = shown();
-            if cart.is_empty() {
-                view! { <CartEmpty/> }.into_any()
-            } else {
-                view! {
-                    <div class="cart-page__layout">
-                        <CartLines cart=cart.clone()/>
-                        <aside class="cart-page__summary">
-                            <CartSummary cart/>
-                            <a class="button button--primary button--block" href=local("/checkout")>{w!(CHECKOUT)}</a>
-                            <a class="button button--ghost button--block" href=local("/")>{w!(CONTINUE_SHOPPING)}</a>
-                        </aside>
-                    </div>
-                }.into_any()
-            }
-        }}
+        <div class="cart-page__contents" node_ref=contents aria-busy=move || state.line_pending().then_some("true")
+            on:submit=move |ev| state.send_line_form(ev)>
+            {children()}
+        </div>
     }
 }

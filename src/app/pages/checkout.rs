@@ -49,7 +49,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     let currency = data.cart.subtotal.currency;
     Effect::new(move |_| {
         if let Some(Ok(())) = place.value().get() {
-            cart_state.clear(currency);
+            cart_state.clear();
         }
     });
     let errors = FormErrors::new(move || place.value().get().and_then(Result::err));

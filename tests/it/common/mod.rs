@@ -319,3 +319,17 @@ pub fn post_from(
     }
     req.body(Body::from(form.to_string())).unwrap()
 }
+
+/// An answer in text parts (`PartsAnswer`), read as the wire format says: the parts' lengths in
+/// bytes on the first line, then the parts one after another, nothing more.
+pub fn text_parts(body: &str) -> Vec<String> {
+    let (head, mut rest) = body.split_once('\n').expect("a first line");
+    let mut parts = Vec::new();
+    for len in head.split(' ') {
+        let (part, after) = rest.split_at(len.parse().expect("a length"));
+        parts.push(part.to_string());
+        rest = after;
+    }
+    assert!(rest.is_empty(), "nothing after the parts: {body}");
+    parts
+}

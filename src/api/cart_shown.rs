@@ -1,0 +1,57 @@
+//! The cart changes the store's pages make: the same as `cart`'s, answered with the cart as
+//! the page shows it (drawn on the server) instead of its data, so the browser's bundle
+//! carries no cart decoder and no cart views (README "Performance"). `cart`'s JSON answers
+//! stay for other clients and the load test.
+
+use super::ApiError;
+use leptos::prelude::*;
+
+/// The header's count and the server-drawn HTML of the drawer's and the cart page's contents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShownCart {
+    pub count: u32,
+    pub drawer: String,
+    pub page: String,
+}
+
+impl crate::api::InParts for ShownCart {
+    fn parts(&self) -> Vec<String> {
+        vec![
+            self.count.to_string(),
+            self.drawer.clone(),
+            self.page.clone(),
+        ]
+    }
+
+    fn from_parts(parts: Vec<&str>) -> Option<ShownCart> {
+        let [count, drawer, page] = parts[..] else {
+            return None;
+        };
+        Some(ShownCart {
+            count: count.parse().ok()?,
+            drawer: drawer.to_string(),
+            page: page.to_string(),
+        })
+    }
+}
+
+#[server(endpoint = "cart/shown/add", output = crate::api::PartsAnswer)]
+pub async fn add_shown(variant_id: String, quantity: i64) -> Result<ShownCart, ApiError> {
+    use super::cart::ssr;
+    let cart = ssr::add(&variant_id, quantity).await?;
+    ssr::after_plain_form("/cart");
+    Ok(crate::app::shown_cart(ssr::priced(cart).await?))
+}
+
+#[server(endpoint = "cart/shown/update", output = crate::api::PartsAnswer)]
+pub async fn update_shown(variant_id: String, quantity: i64) -> Result<ShownCart, ApiError> {
+    let quantity = super::validate::quantity(quantity, 0)?;
+    let cart = super::cart::ssr::set_quantity(&variant_id, quantity).await?;
+    Ok(crate::app::shown_cart(cart))
+}
+
+#[server(endpoint = "cart/shown/remove", output = crate::api::PartsAnswer)]
+pub async fn remove_shown(variant_id: String) -> Result<ShownCart, ApiError> {
+    let cart = super::cart::ssr::set_quantity(&variant_id, 0).await?;
+    Ok(crate::app::shown_cart(cart))
+}
