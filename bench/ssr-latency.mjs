@@ -6,7 +6,13 @@ import { startServer, root, bin } from './lib/server.mjs';
 
 const requests = Number(process.env.REQUESTS || 400);
 const concurrency = Number(process.env.CONCURRENCY || 8);
-const pages = ['/', '/c/t-shirts', '/c/t-shirts?page=2', '/p/everyday-crew-tee', '/cart', '/no-such-page'];
+// A string is a page; a pair is a server function and its form, called as the hydrated page
+// calls it (a product page's chip asks for its variant's parts).
+const pages = ['/', '/c/t-shirts', '/c/t-shirts?page=2', '/p/everyday-crew-tee', '/cart', '/no-such-page',
+  ['/api/catalog/variant', 'handle=everyday-crew-tee&variant=7']];
+const ask = (url, page) => Array.isArray(page)
+  ? fetch(url + page[0], { method: 'POST', body: page[1], headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url } })
+  : fetch(url + page, { headers: { accept: 'text/html' } });
 
 const { url, stop } = await startServer();
 
@@ -15,7 +21,7 @@ console.log(`${requests} requests per page, ${concurrency} at a time, ${bin.repl
 console.log('page                           p50 ms   p95 ms   p99 ms    req/s');
 try {
   for (const page of pages) {
-    for (let i = 0; i < 20; i++) await (await fetch(url + page)).arrayBuffer(); // warm up
+    for (let i = 0; i < 20; i++) await (await ask(url, page)).arrayBuffer(); // warm up
     const times = [];
     let next = 0;
     const started = performance.now();
@@ -23,16 +29,17 @@ try {
       while (next < requests) {
         next += 1;
         const t0 = performance.now();
-        const res = await fetch(url + page, { headers: { accept: 'text/html' } });
+        const res = await ask(url, page);
         await res.arrayBuffer();
-        if (res.status >= 500) throw new Error(`${page}: HTTP ${res.status}`);
+        if (res.status >= 500 || (Array.isArray(page) && res.status !== 200)) throw new Error(`${page}: HTTP ${res.status}`);
         times.push(performance.now() - t0);
       }
     }));
     const seconds = (performance.now() - started) / 1000;
     times.sort((a, b) => a - b);
     const f = (x) => x.toFixed(1).padStart(8);
-    console.log(`${page.padEnd(28)} ${f(pct(times, 50))} ${f(pct(times, 95))} ${f(pct(times, 99))} ${(times.length / seconds).toFixed(0).padStart(8)}`);
+    const name = Array.isArray(page) ? `${page[0]} (a chip)` : page;
+    console.log(`${name.padEnd(28)} ${f(pct(times, 50))} ${f(pct(times, 95))} ${f(pct(times, 99))} ${(times.length / seconds).toFixed(0).padStart(8)}`);
   }
 } finally {
   stop();

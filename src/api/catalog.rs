@@ -44,6 +44,50 @@ pub async fn get_product(handle: String) -> Result<Product, ApiError> {
     Ok(product)
 }
 
+/// The parts of a product page that change with the variant, drawn on the server: the gallery,
+/// and the price, stock, options and buttons.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShownVariant {
+    pub gallery: String,
+    pub buy: String,
+}
+
+impl crate::api::InParts for ShownVariant {
+    fn parts(&self) -> Vec<String> {
+        vec![self.gallery.clone(), self.buy.clone()]
+    }
+
+    fn from_parts(parts: Vec<&str>) -> Option<ShownVariant> {
+        let [gallery, buy] = parts[..] else {
+            return None;
+        };
+        Some(ShownVariant {
+            gallery: gallery.to_string(),
+            buy: buy.to_string(),
+        })
+    }
+}
+
+/// A product page's variant `variant` (empty: the one a page without it shows), as a chip
+/// that chose it shows it. Not a view of the product: the page's own load counted that.
+#[server(endpoint = "catalog/variant", output = crate::api::PartsAnswer)]
+pub async fn variant_shown(handle: String, variant: String) -> Result<ShownVariant, ApiError> {
+    let handle = super::validate::handle(&handle)?;
+    let wanted = if variant.is_empty() {
+        None
+    } else {
+        Some(super::validate::variant_id(&variant)?)
+    };
+    let product = super::context::backend()?.product(&handle).await?;
+    // A wishlist that cannot be read shows the product as not saved, as the page does.
+    let saved = super::wishlist::wishlist_has(handle).await.unwrap_or(false);
+    Ok(crate::app::shown_variant(
+        &product,
+        wanted.as_deref(),
+        saved,
+    ))
+}
+
 #[cfg(feature = "ssr")]
 async fn futures_join<A: std::future::Future, B: std::future::Future>(
     a: A,

@@ -149,6 +149,77 @@ fn a_product_page_is_complete_before_hydration() {
     })
 }
 
+/// What a chip asks for once the page is hydrated: the variant's parts of the page, drawn as
+/// the page draws them when the variant is in its address.
+#[test]
+fn a_chip_gets_its_variant_drawn_as_the_page_draws_it() {
+    common::run(async {
+        let t = TestStore::new("variant-shown");
+        let p = t.store.product("everyday-crew-tee").await.unwrap();
+        let first = p.default_variant(None).unwrap();
+        // Another variant in stock, with another picture when there is one.
+        let others = || {
+            p.variants
+                .iter()
+                .filter(|x| x.id != first.id && x.in_stock())
+        };
+        let other = others()
+            .find(|x| x.image != first.image)
+            .or_else(|| others().next())
+            .unwrap();
+        let r = t
+            .call(
+                "catalog/variant",
+                &format!("handle=everyday-crew-tee&variant={}", other.id),
+                None,
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let parts = common::text_parts(&r.body);
+        let [gallery, buy] = &parts[..] else {
+            panic!("two parts: {}", r.body)
+        };
+        assert!(
+            gallery.contains(r#"data-testid="product-image""#),
+            "{gallery}"
+        );
+        if let Some(img) = &other.image {
+            assert!(gallery.contains(&img.url), "its picture: {gallery}");
+        }
+        assert!(buy.contains(&other.price.to_string()), "its price: {buy}");
+        assert!(buy.contains(&format!(r#"name="variant_id" value="{}""#, other.id)));
+        // Its own chips are current, as on its page.
+        let page = t
+            .get(&format!("/p/everyday-crew-tee?variant={}", other.id), None)
+            .await;
+        let current = format!(r#"data-variant="{}" aria-current="true""#, other.id);
+        let marked = |html: &str| html.matches(&current).count();
+        assert!(
+            marked(buy) >= other.options.len(),
+            "its chips are current: {buy}"
+        );
+        assert_eq!(marked(buy) + marked(gallery), marked(&page.body));
+        assert!(buy.contains(r#"action="/api/cart/shown/add""#));
+
+        // No variant: the one the page shows without one.
+        let r = t
+            .call("catalog/variant", "handle=everyday-crew-tee&variant=", None)
+            .await;
+        let parts = common::text_parts(&r.body);
+        assert!(parts[1].contains(&format!(r#"name="variant_id" value="{}""#, first.id)));
+
+        // A handle that is no product is an error, not an empty panel.
+        let r = t
+            .call("catalog/variant", "handle=no-such-thing&variant=", None)
+            .await;
+        assert_eq!(r.status, 404, "{}", r.body);
+        let r = t
+            .call("catalog/variant", "handle=BAD%20HANDLE&variant=", None)
+            .await;
+        assert!(r.status.is_client_error(), "{}", r.body);
+    })
+}
+
 #[test]
 fn missing_pages_are_404_with_the_header_kept() {
     common::run(async {

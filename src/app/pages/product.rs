@@ -1,25 +1,27 @@
 //! A product page. The chosen variant lives in the URL (`?variant=`), so option chips are plain
-//! links: they work before hydration. The picture, price, options and buttons are one island:
-//! hydrated, a chip switches price, stock and picture in place and puts the variant in the URL
-//! (Back returns to the previous one), without a page load or a jump to the top.
+//! links: they work before hydration. Everything is drawn on the server; once hydrated, a chip
+//! puts the server's drawing of its variant (picture, price, stock, options, buttons) in place
+//! and the variant in the URL (Back returns to the previous one), without a page load or a jump
+//! to the top. The browser carries no product data and no product views (README
+//! "Performance").
 
 use super::or_problem;
+use crate::api::cart::BuyNow;
+use crate::api::cart_shown::AddShown;
 use crate::api::catalog::get_product;
 use crate::api::reviews::{get_product_reviews, ProductReviews};
 use crate::app::components::buy_together::BuyTogether;
 use crate::app::components::price::Price;
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::components::reviews::{RatingLink, ReviewsAt, ReviewsSection};
-use crate::app::components::server_form::ServerForm;
 use crate::app::components::structured_data::{self, JsonLd};
 use crate::app::local;
-use crate::app::CartState;
 use crate::commerce::{Product, Variant, MAX_LINE_QUANTITY};
 use crate::w;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{Deserialize, Serialize};
 
 /// Stock at or below this shows "Only N left".
 const LOW_STOCK: u32 = 5;
@@ -135,7 +137,7 @@ fn ProductView(
                 <li><span aria-current="page">{p.name.clone()}</span></li>
             </ol>
         </nav>
-        <ProductPanel product=Buyable::from(&product) variant saved>
+        <ProductPanel product=product.clone() variant saved>
             {reviews.map(|r| view! { <RatingLink rating=r.rating/> })}
             {set.map(|set| view! { <BuyTogether set shown/> })}
             <section class="product__description" aria-labelledby="description-title">
@@ -146,86 +148,61 @@ fn ProductView(
     }
 }
 
-/// What the island needs of a product (its props travel in the page): no description, no
-/// category.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Buyable {
-    handle: String,
-    name: String,
-    brand: String,
-    options: Vec<crate::commerce::ProductOption>,
-    variants: Vec<Variant>,
-    images: Vec<crate::commerce::Image>,
-}
-
-impl Buyable {
-    fn from(p: &Product) -> Buyable {
-        Buyable {
-            handle: p.handle.clone(),
-            name: p.name.clone(),
-            brand: p.brand.clone(),
-            options: p.options.clone(),
-            variants: p.variants.clone(),
-            images: p.images.clone(),
-        }
-    }
-
-    /// As a `Product` again, for the model's variant rules (the rest left empty).
-    fn product(self) -> Product {
-        Product {
-            handle: self.handle,
-            name: self.name,
-            brand: self.brand,
-            options: self.options,
-            variants: self.variants,
-            images: self.images,
-            description: String::new(),
-            category: crate::commerce::Category {
-                handle: String::new(),
-                name: String::new(),
-                description: String::new(),
-                product_count: 0,
-                image: None,
-            },
-        }
-    }
-}
-
-/// The picture, price, stock, options and buttons: everything a chip changes.
-#[island]
+/// The picture, price, stock, options and buttons: drawn on the server for the variant on show,
+/// in two slots (`#product-gallery`, `#product-buy`) that `VariantSwitch` fills again when a
+/// chip chooses another variant.
+#[component]
 fn ProductPanel(
-    product: Buyable,
+    product: Product,
     variant: Option<String>,
     saved: bool,
     children: Children,
 ) -> impl IntoView {
-    let wanted = RwSignal::new(variant);
-    #[cfg(feature = "hydrate")]
-    follow_history(wanted);
-    let product = StoredValue::new(product.product());
-    let selected = Memo::new(move |_| {
-        let wanted = wanted.get();
-        product.with_value(|p| p.default_variant(wanted.as_deref()).cloned())
-    });
-    let p = product.get_value();
+    let (gallery, buy) = variant_parts(&product, variant.as_deref(), saved);
     view! {
         <article class="product">
-            <Gallery product selected wanted/>
+            <div class="product__slot" id="product-gallery">{gallery}</div>
             <div class="product__details">
-                <p class="product__brand">{p.brand.clone()}</p>
-                <h1 class="product__title">{p.name.clone()}</h1>
-                {move || selected.get().map(|v| view! {
-                    <div class="product__price" data-testid="product-price">
-                        <Price price=v.price compare_at=v.compare_at/>
-                    </div>
-                    <StockNote variant=v/>
-                })}
-                <OptionPickers product selected wanted/>
-                <AddToCart selected/>
-                <WishlistToggle handle=p.handle.clone() saved selected/>
+                <p class="product__brand">{product.brand.clone()}</p>
+                <h1 class="product__title">{product.name.clone()}</h1>
+                <div class="product__slot" id="product-buy">{buy}</div>
                 {children()}
             </div>
         </article>
+        <VariantSwitch handle=product.handle.clone()/>
+    }
+}
+
+/// What changes with the variant: the gallery, and the price, stock, options and buttons.
+fn variant_parts(p: &Product, wanted: Option<&str>, saved: bool) -> (AnyView, AnyView) {
+    let selected = p.default_variant(wanted).cloned();
+    let gallery = gallery(p, selected.as_ref()).into_any();
+    let buy = view! {
+        {selected.clone().map(|v| view! {
+            <div class="product__price" data-testid="product-price">
+                <Price price=v.price compare_at=v.compare_at/>
+            </div>
+            <StockNote variant=v/>
+        })}
+        {option_pickers(p, selected.as_ref())}
+        {add_to_cart(selected.as_ref())}
+        <WishlistToggle handle=p.handle.clone() saved selected/>
+    }
+    .into_any();
+    (gallery, buy)
+}
+
+/// The variant `wanted` of `p` as a chip's answer draws it (`catalog/variant`).
+#[cfg(feature = "ssr")]
+pub fn shown_variant(
+    p: &Product,
+    wanted: Option<&str>,
+    saved: bool,
+) -> crate::api::catalog::ShownVariant {
+    let (gallery, buy) = variant_parts(p, wanted, saved);
+    crate::api::catalog::ShownVariant {
+        gallery: gallery.to_html(),
+        buy: buy.to_html(),
     }
 }
 
@@ -234,9 +211,9 @@ fn ProductPanel(
 /// from the server functions, whose client code would otherwise ride in the browse bundle
 /// (7 KB brotli).
 #[component]
-fn WishlistToggle(handle: String, saved: bool, selected: Memo<Option<Variant>>) -> impl IntoView {
+fn WishlistToggle(handle: String, saved: bool, selected: Option<Variant>) -> impl IntoView {
     let page = local(&format!("/p/{handle}"));
-    let back = move || match selected.get() {
+    let back = match &selected {
         Some(v) => format!("{page}?variant={}", v.id),
         None => page.clone(),
     };
@@ -244,6 +221,12 @@ fn WishlistToggle(handle: String, saved: bool, selected: Memo<Option<Variant>>) 
         ("/api/wishlist/remove", w!(REMOVE_FROM_WISHLIST))
     } else {
         ("/api/wishlist/save", w!(SAVE_TO_WISHLIST))
+    };
+    // Saving keeps the variant on show; taking back removes the product whole.
+    let variant = if saved {
+        String::new()
+    } else {
+        selected.map(|v| v.id).unwrap_or_default()
     };
     view! {
         <form class="wishlist-toggle" method="post" action=action data-testid="wishlist-toggle">
@@ -255,8 +238,7 @@ fn WishlistToggle(handle: String, saved: bool, selected: Memo<Option<Variant>>) 
                 </p>
             })}
             <input type="hidden" name="handle" value=handle/>
-            // Saving keeps the variant on show; taking back removes the product whole.
-            <input type="hidden" name="variant_id" value=move || if saved { String::new() } else { selected.get().map(|v| v.id).unwrap_or_default() }/>
+            <input type="hidden" name="variant_id" value=variant/>
             <input type="hidden" name="back" value=back/>
             <button class=if saved { "link-button" } else { "button button--ghost wishlist-toggle__button" } type="submit">
                 {(!saved).then(|| view! { <span aria-hidden="true">"♡"</span> })}
@@ -266,91 +248,45 @@ fn WishlistToggle(handle: String, saved: bool, selected: Memo<Option<Variant>>) 
     }
 }
 
-/// A chip or thumbnail chose `id` (a plain left click): show it in place and put it in the
-/// URL, as a new history entry so Back returns to the previous variant.
-fn choose(ev: &leptos::ev::MouseEvent, wanted: RwSignal<Option<String>>, id: &str, href: &str) {
-    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-        return;
-    }
-    #[cfg(feature = "hydrate")]
-    {
-        let pushed = web_sys::window()
-            .and_then(|w| w.history().ok())
-            .is_some_and(|h| {
-                h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-                    .is_ok()
-            });
-        if pushed {
-            ev.prevent_default();
-            wanted.set(Some(id.to_string()));
-        }
-    }
-    let _ = (wanted, id, href);
+/// The address of variant `id` of the product `handle`, which chips and thumbnails link to.
+fn variant_href(handle: &str, id: &str) -> String {
+    local(&format!("/p/{handle}?variant={id}"))
 }
 
-/// Back and Forward between variants chosen in place.
-#[cfg(feature = "hydrate")]
-fn follow_history(wanted: RwSignal<Option<String>>) {
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let variant = search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("variant="))
-            .map(str::to_string);
-        wanted.set(variant);
-    });
-    on_cleanup(move || popstate.remove());
-}
-
-#[component]
-fn Gallery(
-    product: StoredValue<Product>,
-    selected: Memo<Option<Variant>>,
-    wanted: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let main = move || {
-        let v = selected.get();
-        product.with_value(|p| {
-            v.and_then(|v| v.image)
-                .or_else(|| p.images.first().cloned())
+fn gallery(p: &Product, selected: Option<&Variant>) -> impl IntoView {
+    let main = selected
+        .and_then(|v| v.image.clone())
+        .or_else(|| p.images.first().cloned());
+    let current = selected
+        .and_then(|v| v.image.as_ref())
+        .map(|i| i.url.clone());
+    let thumbs = p
+        .images
+        .iter()
+        .filter_map(|img| {
+            let v = p
+                .variants
+                .iter()
+                .filter(|v| v.image.as_ref() == Some(img))
+                .max_by_key(|v| v.in_stock())?;
+            Some((img.clone(), v.id.clone()))
         })
-    };
-    let thumbs = product.with_value(|p| {
-        p.images
-            .iter()
-            .filter_map(|img| {
-                let v = p
-                    .variants
-                    .iter()
-                    .filter(|v| v.image.as_ref() == Some(img))
-                    .max_by_key(|v| v.in_stock())?;
-                Some((
-                    img.clone(),
-                    v.id.clone(),
-                    crate::app::local(&format!("/p/{}?variant={}", p.handle, v.id)),
-                ))
-            })
-            .collect::<Vec<_>>()
-    });
+        .collect::<Vec<_>>();
     view! {
         <div class="gallery" aria-label=w!(PRODUCT_IMAGES)>
             <div class="gallery__main">
-                {move || main().map(|img| view! {
+                {main.map(|img| view! {
                     <img src=img.url alt=img.alt width="800" height="800" fetchpriority="high" data-testid="product-image"/>
                 })}
             </div>
             {(thumbs.len() > 1).then(|| view! {
                 <ul class="gallery__thumbs">
-                    {thumbs.into_iter().map(|(img, id, href)| {
-                        let url = img.url.clone();
-                        let current = move || selected.get().and_then(|v| v.image).map(|i| i.url) == Some(url.clone());
+                    {thumbs.into_iter().map(|(img, id)| {
+                        let is_current = current.as_deref() == Some(img.url.as_str());
                         view! {
                             <li>
-                                <a href=href.clone() class="gallery__thumb" aria-current=move || current().then_some("true")
-                                    on:click=move |ev| choose(&ev, wanted, &id, &href)>
+                                <a href=variant_href(&p.handle, &id) class="gallery__thumb" data-variant=id
+                                    aria-current=is_current.then_some("true")>
                                     <img src=img.url alt=img.alt width="96" height="96" loading="lazy"/>
                                 </a>
                             </li>
@@ -372,110 +308,289 @@ fn StockNote(variant: Variant) -> impl IntoView {
     view! { <p class=class data-testid="stock">{text}</p> }
 }
 
-#[component]
-fn OptionPickers(
-    product: StoredValue<Product>,
-    selected: Memo<Option<Variant>>,
-    wanted: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let options = product.with_value(|p| p.options.clone());
-    options
-        .into_iter()
+fn option_pickers(p: &Product, selected: Option<&Variant>) -> impl IntoView {
+    p.options
+        .iter()
         .enumerate()
-        .filter(|(_, o)| o.values.len() > 1 || product.with_value(|p| p.variants.len() > 1))
+        .filter(|(_, o)| o.values.len() > 1 || p.variants.len() > 1)
         .map(|(index, option)| {
-            let name = option.name.clone();
-            let current = move || {
-                selected
-                    .get()
-                    .and_then(|v| v.options.get(index).cloned())
-                    .unwrap_or_default()
-            };
+            let current = selected
+                .and_then(|v| v.options.get(index).cloned())
+                .unwrap_or_default();
+            let chips = option
+                .values
+                .iter()
+                .filter_map(|value| {
+                    let from = selected?;
+                    let target = p.variant_with(from, index, value)?;
+                    let exact = target.options.get(index) == Some(value)
+                        && target
+                            .options
+                            .iter()
+                            .enumerate()
+                            .all(|(i, o)| i == index || from.options.get(i) == Some(o));
+                    let is_current = from.options.get(index) == Some(value);
+                    let unavailable = !(exact && target.in_stock());
+                    Some(view! {
+                        <li>
+                            <a href=variant_href(&p.handle, &target.id) data-variant=target.id.clone()
+                                class=if unavailable { "chip chip--unavailable" } else { "chip" }
+                                aria-current=is_current.then_some("true")
+                                title=unavailable.then_some(w!(UNAVAILABLE_COMBINATION))
+                            >{value.clone()}</a>
+                        </li>
+                    })
+                })
+                .collect_view();
             view! {
                 <fieldset class="option-picker">
                     <legend class="option-picker__legend">
-                        {name} ": " <strong>{current}</strong>
+                        {option.name.clone()} ": " <strong>{current}</strong>
                     </legend>
-                    <ul class="option-picker__values">
-                        {option.values.into_iter().map(|value| {
-                            let chip = move || {
-                                let from = selected.get()?;
-                                product.with_value(|p| {
-                                    let target = p.variant_with(&from, index, &value)?;
-                                    let exact = target.options.get(index) == Some(&value)
-                                        && target.options.iter().enumerate().all(|(i, o)| i == index || from.options.get(i) == Some(o));
-                                    Some((
-                                        target.id.clone(),
-                                        crate::app::local(&format!("/p/{}?variant={}", p.handle, target.id)),
-                                        from.options.get(index) == Some(&value),
-                                        !(exact && target.in_stock()),
-                                        value.clone(),
-                                    ))
-                                })
-                            };
-                            view! {
-                                <li>
-                                    {move || chip().map(|(id, href, is_current, unavailable, label)| view! {
-                                        <a href=href.clone() on:click=move |ev| choose(&ev, wanted, &id, &href)
-                                            class=if unavailable { "chip chip--unavailable" } else { "chip" }
-                                            aria-current=is_current.then_some("true")
-                                            title=unavailable.then_some(w!(UNAVAILABLE_COMBINATION))
-                                        >{label}</a>
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    <ul class="option-picker__values">{chips}</ul>
                 </fieldset>
             }
         })
         .collect_view()
 }
 
-#[component]
-fn AddToCart(selected: Memo<Option<Variant>>) -> impl IntoView {
-    let state = CartState::get();
-    let add = state.add;
-    let buy = state.buy;
-    let pending = Signal::derive(move || add.pending().get() || buy.pending().get());
-    let error = move || {
-        add.value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| buy.value().get().and_then(Result::err))
-    };
-    // Attributes that follow the chosen variant, rather than forms drawn again for each one:
-    // every view redrawn in the browser is code in the wasm.
-    let id = move || selected.get().map(|v| v.id).unwrap_or_default();
-    let sold_out = move || !selected.get().is_some_and(|v| v.in_stock());
-    let max = move || {
-        selected
-            .get()
-            .map_or(1, |v| v.stock.clamp(1, MAX_LINE_QUANTITY))
-    };
-    // Buy now is its own form (it goes to checkout); it buys the quantity chosen here.
-    let quantity = RwSignal::new(1_i64);
+/// Add to cart and Buy now, as plain forms: `VariantSwitch` sends them itself once the wasm
+/// runs. A refused add after a plain post comes back in the address (`__err`), read here as
+/// the action would read it.
+fn add_to_cart(selected: Option<&Variant>) -> impl IntoView {
+    let id = selected.map(|v| v.id.clone()).unwrap_or_default();
+    let sold_out = !selected.is_some_and(|v| v.in_stock());
+    let max = selected.map_or(1, |v| v.stock.clamp(1, MAX_LINE_QUANTITY));
+    let refused = ServerAction::<AddShown>::new()
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .or_else(|| {
+            ServerAction::<BuyNow>::new()
+                .value()
+                .get_untracked()
+                .and_then(Result::err)
+        })
+        .map(|e| e.to_string());
+    let fine = refused.is_none();
     view! {
-        <ServerForm action=add attr:class="add-to-cart">
-            <input type="hidden" name="variant_id" value=id/>
+        <form method="post" action=AddShown::url() class="add-to-cart">
+            <input type="hidden" name="variant_id" value=id.clone()/>
             <div class="add-to-cart__row">
                 <label class="field field--quantity">
                     <span class="field__label">{w!(QUANTITY)}</span>
-                    <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out
-                        on:input=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))/>
+                    <input class="field__input" type="number" name="quantity" value="1" min="1" max=max inputmode="numeric" required disabled=sold_out/>
                 </label>
-                <button class="button button--primary add-to-cart__button" type="submit" disabled=move || sold_out() || pending.get() data-testid="add-to-cart">
-                    {move || if sold_out() { w!(SOLD_OUT) } else if pending.get() { w!(ADDING) } else { w!(ADD_TO_CART) }}
+                <button class="button button--primary add-to-cart__button" type="submit" disabled=sold_out data-testid="add-to-cart" data-busy=(!sold_out).then_some(w!(ADDING))>
+                    {if sold_out { w!(SOLD_OUT) } else { w!(ADD_TO_CART) }}
                 </button>
             </div>
-            {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
-        </ServerForm>
-        <ServerForm action=buy attr:class="buy-now" attr:hidden=sold_out>
+            <p class="form-error" role="alert" id="add-problem" hidden=fine>{refused}</p>
+        </form>
+        <form method="post" action=BuyNow::url() class="buy-now" hidden=sold_out>
             <input type="hidden" name="variant_id" value=id/>
-            <input type="hidden" name="quantity" value=move || quantity.get().to_string()/>
-            <button class="button button--ghost button--block" type="submit" disabled=move || sold_out() || pending.get() data-testid="buy-now">
+            // Buy now buys the quantity chosen above (copied in when the wasm sends it).
+            <input type="hidden" name="quantity" value="1"/>
+            <button class="button button--ghost button--block" type="submit" disabled=sold_out data-testid="buy-now">
                 {w!(BUY_NOW)}
             </button>
-        </ServerForm>
+        </form>
+    }
+}
+
+/// The product page's island, with nothing of its own to draw: a chip or thumbnail (a plain
+/// left click) shows its variant in place, drawn by the server (`catalog/variant`), and puts
+/// it in the address as a new history entry, so Back returns to the previous one; Add to cart
+/// and Buy now are sent as actions, so the drawer opens and the page stays.
+#[island]
+fn VariantSwitch(handle: String) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    switch::start(handle);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = handle;
+}
+
+#[cfg(feature = "hydrate")]
+mod switch {
+    use crate::api::cart::BuyNow;
+    use crate::api::cart_shown::AddShown;
+    use crate::app::components::server_form::fields;
+    use crate::app::form_fields::read;
+    use crate::app::CartState;
+    use leptos::prelude::*;
+    use leptos::server_fn::ServerFn;
+    use leptos::wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlFormElement};
+
+    pub fn start(handle: String) {
+        let state = CartState::get();
+        // Only the newest choice is shown, however the answers arrive.
+        let latest = StoredValue::new(0u64);
+        let show = move |variant: String| {
+            latest.update_value(|n| *n += 1);
+            let mine = latest.get_value();
+            let handle = handle.clone();
+            leptos::task::spawn_local(async move {
+                let Ok(shown) = crate::api::catalog::variant_shown(handle, variant).await else {
+                    return;
+                };
+                if latest.get_value() == mine {
+                    fill("product-gallery", &shown.gallery);
+                    fill("product-buy", &shown.buy);
+                }
+            });
+        };
+        let show_now = show.clone();
+        let click = window_event_listener(leptos::ev::click, move |ev| {
+            if ev.default_prevented()
+                || ev.button() != 0
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.shift_key()
+                || ev.alt_key()
+            {
+                return;
+            }
+            let Some(link) = target(&ev).and_then(|e| {
+                e.closest("#product-gallery [data-variant], #product-buy [data-variant]")
+                    .ok()
+                    .flatten()
+            }) else {
+                return;
+            };
+            let (Some(id), Some(href)) = (
+                link.get_attribute("data-variant"),
+                link.get_attribute("href"),
+            ) else {
+                return;
+            };
+            let pushed = window().history().is_ok_and(|h| {
+                h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+                    .is_ok()
+            });
+            if pushed {
+                ev.prevent_default();
+                show_now(id);
+            }
+        });
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+            let search = window().location().search().unwrap_or_default();
+            let variant = search
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("variant="))
+                .unwrap_or_default()
+                .to_string();
+            show(variant);
+        });
+        let submit = window_event_listener(leptos::ev::submit, move |ev| send(&ev, state));
+        on_cleanup(move || {
+            click.remove();
+            popstate.remove();
+            submit.remove();
+        });
+        // While an add or a purchase is on its way its buttons wait; a refusal is said by them.
+        Effect::new(move |_| {
+            let busy = state.add.pending().get() || state.buy.pending().get();
+            busy_buttons(busy);
+        });
+        Effect::new(move |_| {
+            let refused = state
+                .add
+                .value()
+                .get()
+                .and_then(Result::err)
+                .or_else(|| state.buy.value().get().and_then(Result::err));
+            if let Some(p) = document().get_element_by_id("add-problem") {
+                p.set_text_content(refused.as_ref().map(|e| e.to_string()).as_deref());
+                let _ = if refused.is_some() {
+                    p.remove_attribute("hidden")
+                } else {
+                    p.set_attribute("hidden", "")
+                };
+            }
+        });
+    }
+
+    fn target(ev: &web_sys::Event) -> Option<Element> {
+        ev.target().and_then(|t| t.dyn_into::<Element>().ok())
+    }
+
+    fn fill(id: &str, html: &str) {
+        if let Some(slot) = document().get_element_by_id(id) {
+            slot.set_inner_html(html);
+        }
+    }
+
+    /// Add to cart or Buy now in the panel, sent as its action; a second press while one is
+    /// on its way is dropped.
+    fn send(ev: &leptos::ev::SubmitEvent, state: CartState) {
+        let Some(form) = target(ev)
+            .filter(|f| f.closest("#product-buy").ok().flatten().is_some())
+            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        if ev.default_prevented() {
+            return;
+        }
+        let action = form.get_attribute("action").unwrap_or_default();
+        let busy = state.add.pending().get_untracked() || state.buy.pending().get_untracked();
+        if action == AddShown::url() {
+            if busy {
+                ev.prevent_default();
+            } else if let Some(add) = fields(ev).and_then(read::<AddShown>) {
+                ev.prevent_default();
+                state.add.dispatch(add);
+            }
+        } else if action == BuyNow::url() {
+            if busy {
+                ev.prevent_default();
+                return;
+            }
+            // The quantity chosen in the add form.
+            let quantity = document()
+                .query_selector("#product-buy form.add-to-cart")
+                .ok()
+                .flatten()
+                .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+                .and_then(|f| web_sys::FormData::new_with_form(&f).ok())
+                .and_then(|d| d.get("quantity").as_string());
+            let fields = fields(ev).map(|mut fields| {
+                if let (Some(q), Some(f)) =
+                    (quantity, fields.iter_mut().find(|(k, _)| k == "quantity"))
+                {
+                    f.1 = q;
+                }
+                fields
+            });
+            if let Some(buy) = fields.and_then(read::<BuyNow>) {
+                ev.prevent_default();
+                state.buy.dispatch(buy);
+            }
+        }
+    }
+
+    /// The panel's buttons while an add or purchase waits: disabled, Add to cart saying so.
+    /// (A sold-out variant's button has no busy words and stays as drawn.)
+    fn busy_buttons(busy: bool) {
+        let doc = document();
+        let Ok(Some(add)) = doc.query_selector("#product-buy [data-busy]") else {
+            return;
+        };
+        let _ = add.toggle_attribute_with_force("disabled", busy);
+        if busy {
+            if !add.has_attribute("data-idle") {
+                let idle = add.text_content().unwrap_or_default();
+                let _ = add.set_attribute("data-idle", &idle);
+            }
+            add.set_text_content(add.get_attribute("data-busy").as_deref());
+        } else if let Some(idle) = add.get_attribute("data-idle") {
+            add.set_text_content(Some(&idle));
+            let _ = add.remove_attribute("data-idle");
+        }
+        if let Ok(Some(buy)) = doc.query_selector("#product-buy [data-testid=buy-now]") {
+            let _ = buy.toggle_attribute_with_force("disabled", busy);
+        }
     }
 }
