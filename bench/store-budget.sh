@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 # Issue 16's aims are 100 KB (browse) and 150 KB (checkout). The ceilings are what the build
 # enforces today: the sizes reached, plus a little room; lower them as the bundles shrink.
-BROWSE_CEILING_KB=145 FORMS_CEILING_KB=270
+BROWSE_CEILING_KB=130 FORMS_CEILING_KB=260
 BROWSE_AIM=$((100 * 1024)) BROWSE_CEILING=$((BROWSE_CEILING_KB * 1024))
 FORMS_AIM=$((150 * 1024)) FORMS_CEILING=$((FORMS_CEILING_KB * 1024))
 

@@ -18,6 +18,9 @@ pub struct CartState {
     pub update: ServerAction<UpdateShown>,
     pub remove: ServerAction<RemoveShown>,
     pub drawer_open: RwSignal<bool>,
+    /// The button a line's change was sent from, found again in the new drawing: a keyboard
+    /// shopper pressing "+1" twice stays on it.
+    refocus: StoredValue<Option<String>>,
 }
 
 impl CartState {
@@ -29,6 +32,7 @@ impl CartState {
             update: ServerAction::new(),
             remove: ServerAction::new(),
             drawer_open: RwSignal::new(false),
+            refocus: StoredValue::new(None),
         }
     }
 
@@ -46,6 +50,7 @@ impl CartState {
             Effect::new(move |_| {
                 if let Some(Ok(cart)) = action.get() {
                     shown.set(Some(cart));
+                    state.focus_again();
                 }
             });
         }
@@ -86,6 +91,27 @@ impl CartState {
         self.update.pending().get() || self.remove.pending().get()
     }
 
+    /// Once the new drawing is in place, the focus goes back to the button pressed, if it is
+    /// still there (a removed line's is not).
+    fn focus_again(&self) {
+        #[cfg(feature = "hydrate")]
+        if let Some(selector) = self.refocus.get_value() {
+            self.refocus.set_value(None);
+            request_animation_frame(move || {
+                use leptos::wasm_bindgen::JsCast;
+                if let Some(button) = document()
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = button.focus();
+                }
+            });
+        }
+        let _ = &self.refocus;
+    }
+
     /// A line's stepper or remove form, submitted inside the server-drawn cart: sent as its
     /// action, so the page stays. A second press while one is on its way is dropped (a plain
     /// form would send both). Forms it does not know post as they are.
@@ -113,6 +139,26 @@ impl CartState {
             let Some(fields) = fields(&ev) else {
                 return;
             };
+            // The line (by its variant) and the button (by its label) pressed.
+            let pressed = form
+                .closest(".cart-line")
+                .ok()
+                .flatten()
+                .and_then(|line| line.get_attribute("data-variant"))
+                .zip(
+                    form.query_selector("button")
+                        .ok()
+                        .flatten()
+                        .and_then(|b| b.get_attribute("aria-label")),
+                );
+            let container = if form.closest(".drawer").ok().flatten().is_some() {
+                ".drawer"
+            } else {
+                ".cart-page"
+            };
+            self.refocus.set_value(pressed.map(|(variant, label)| {
+                format!(r#"{container} .cart-line[data-variant="{variant}"] button[aria-label="{label}"]"#)
+            }));
             let sent = if action == UpdateShown::url() {
                 crate::app::form_fields::read::<UpdateShown>(fields)
                     .map(|a| self.update.dispatch(a))

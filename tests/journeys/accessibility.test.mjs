@@ -124,6 +124,20 @@ test('a shopper buys from the home page with the keyboard alone', async () => {
   await page.waitForURL(`**${href}`);
   await hydrated(page);
 
+  // Another option by Enter on its chip: the variant is drawn again, and the focus stays on
+  // that option's chip, now the current one (not lost to the top of the page).
+  const chip = page.locator('fieldset.option-picker a.chip:not(.chip--unavailable):not([aria-current])').first();
+  if (await chip.count()) {
+    const option = await chip.getAttribute('data-option');
+    await tabTo(chip, 80);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/variant=/);
+    await page.waitForFunction((i) => {
+      const el = document.activeElement;
+      return el?.matches(`a.chip[data-option="${i}"][aria-current="true"]`);
+    }, option);
+  }
+
   await tabTo(page.getByTestId('buy-now'));
   await page.keyboard.press('Enter');
   await page.waitForURL('**/checkout');

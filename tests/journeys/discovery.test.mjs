@@ -119,7 +119,7 @@ test(`with consent, three ${c.liked} views make home lead with ${c.liked}, rende
   await banner.waitFor();
   await shared.shot(page, 'consent-banner-390');
   await banner.getByRole('button', { name: 'Yes, personalise' }).click();
-  await banner.waitFor({ state: 'detached' });
+  await banner.waitFor({ state: 'hidden' }); // gone from view and from the accessibility tree
 
   const liked = await handlesOf(page, c.liked);
   for (const handle of liked.slice(0, 3)) {
@@ -153,7 +153,7 @@ test('without consent nothing is recorded: no profile cookie, no storage, no per
   await page.goto(shared.server.url + '/');
   await hydrated(page);
   await page.getByTestId('consent-banner').getByRole('button', { name: 'No thanks' }).click();
-  await page.getByTestId('consent-banner').waitFor({ state: 'detached' });
+  await page.getByTestId('consent-banner').waitFor({ state: 'hidden' });
 
   const browsed = await handlesOf(page, c.browsed.category);
   for (const handle of browsed.slice(0, 3)) {

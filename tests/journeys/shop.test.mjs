@@ -86,6 +86,8 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
   } else {
     await page.getByTestId('cart-count').filter({ hasText: '1' }).waitFor();
     assert.equal(cents(await page.getByTestId('cart-subtotal').innerText()), unit);
+    // The line is drawn again, and the focus is back on the button pressed.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '−1');
   }
   await shared.shot(page, 'cart-390');
 

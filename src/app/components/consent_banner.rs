@@ -2,51 +2,73 @@
 //! forms, so the choice works before the wasm has loaded. Hydrated (an island), it also keeps
 //! the browser's copy of the profile in step with the cookie (and removes it without consent).
 
-use crate::api::profile::{get_consent, Consent};
-use crate::app::components::server_form::ServerForm;
+use crate::api::profile::{get_consent, ChooseConsent, Consent};
 use crate::app::local;
 use crate::app::ConsentState;
 use crate::w;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
-/// The server reads the choice; the island gets it as its one prop.
+/// The server reads the choice and draws the banner only while there is none; the island gets
+/// the choice as its one prop.
 #[component]
 pub fn ConsentBanner() -> impl IntoView {
     let consent = Resource::new(|| (), |_| get_consent());
     view! {
         <Suspense fallback=|| ()>
-            {move || consent.get().and_then(Result::ok).map(|consent| view! { <ConsentChoice consent/> })}
+            {move || consent.get().and_then(Result::ok).map(|consent| view! {
+                <ConsentChoice consent>
+                    {(consent == Consent::Unasked).then(|| view! { <Banner/> })}
+                </ConsentChoice>
+            })}
         </Suspense>
     }
 }
 
+/// The question, with two plain forms; drawn on the server only.
+#[component]
+fn Banner() -> impl IntoView {
+    let action = ChooseConsent::url();
+    view! {
+        <aside class="consent" aria-labelledby="consent-title" data-testid="consent-banner">
+            <div class="consent__text">
+                <h2 id="consent-title" class="consent__title">{w!(CONSENT_TITLE)}</h2>
+                <p>{w!(CONSENT_TEXT)}" "<a href=local("/privacy")>{w!(PRIVACY_CENTRE)}</a></p>
+            </div>
+            <div class="consent__actions">
+                <form method="post" action=action>
+                    <input type="hidden" name="allow" value="false"/>
+                    <button class="button" type="submit">{w!(CONSENT_NO)}</button>
+                </form>
+                <form method="post" action=action>
+                    <input type="hidden" name="allow" value="true"/>
+                    <button class="button button--primary" type="submit">{w!(CONSENT_YES)}</button>
+                </form>
+            </div>
+        </aside>
+    }
+}
+
+/// Sends the banner's answer as the consent action (the page stays) and hides the banner once
+/// a choice is made, here or in the privacy centre.
 #[island]
-fn ConsentChoice(consent: Consent) -> impl IntoView {
+fn ConsentChoice(consent: Consent, children: Children) -> impl IntoView {
     let state = ConsentState::get();
     let current = move || state.chosen().unwrap_or(consent);
     #[cfg(feature = "hydrate")]
     mirror_profile(current);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        if let Some(choice) = crate::app::components::server_form::fields(&ev)
+            .and_then(crate::app::form_fields::read::<ChooseConsent>)
+        {
+            ev.prevent_default();
+            state.choose.dispatch(choice);
+        }
+        let _ = ev;
+    };
     view! {
-        <Show when=move || current() == Consent::Unasked>
-            {view! {
-                <aside class="consent" aria-labelledby="consent-title" data-testid="consent-banner">
-                    <div class="consent__text">
-                        <h2 id="consent-title" class="consent__title">{w!(CONSENT_TITLE)}</h2>
-                        <p>{w!(CONSENT_TEXT)}" "<a href=local("/privacy")>{w!(PRIVACY_CENTRE)}</a></p>
-                    </div>
-                    <div class="consent__actions">
-                        <ServerForm action=state.choose>
-                            <input type="hidden" name="allow" value="false"/>
-                            <button class="button" type="submit">{w!(CONSENT_NO)}</button>
-                        </ServerForm>
-                        <ServerForm action=state.choose>
-                            <input type="hidden" name="allow" value="true"/>
-                            <button class="button button--primary" type="submit">{w!(CONSENT_YES)}</button>
-                        </ServerForm>
-                    </div>
-                </aside>
-            }}
-        </Show>
+        <div hidden=move || current() != Consent::Unasked on:submit=on_submit>{children()}</div>
     }
 }
 

@@ -4,7 +4,7 @@
 //! The suggestions come drawn by the server (`suggest_shown`); the island puts them in place
 //! and marks the one the arrow keys reached.
 
-use crate::api::listing::{search_href, suggest_shown};
+use crate::api::listing::{search_href, suggest_shown, ShownSuggestions};
 use crate::app::local;
 use crate::w;
 use leptos::prelude::*;
@@ -26,17 +26,23 @@ pub fn SearchBox(searched: String) -> impl IntoView {
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let generation = StoredValue::new(0u64);
-    let found = LocalResource::new(move || {
-        let q = settled.get();
-        async move {
-            if q.trim().chars().count() < 2 {
-                None
-            } else {
-                suggest_shown(q).await.ok()
-            }
+    // The answer for the newest settled words (an older answer arriving late is dropped). A
+    // plain task rather than a resource: the resource's machinery was kilobytes of wasm.
+    let found = RwSignal::new(None::<ShownSuggestions>);
+    let ask = move |q: String, mine: u64| {
+        settled.set(q.clone());
+        if q.trim().chars().count() < 2 {
+            found.set(None);
+            return;
         }
-    });
-    let shown = move || found.get().flatten();
+        leptos::task::spawn_local(async move {
+            let answer = suggest_shown(q).await.ok();
+            if generation.get_value() == mine {
+                found.set(answer);
+            }
+        });
+    };
+    let shown = move || found.get();
     let n = move || shown().map_or(0, |s| s.options);
     let expanded = move || open.get() && n() > 0;
     let go = move |href: String| {
@@ -85,7 +91,7 @@ pub fn SearchBox(searched: String) -> impl IntoView {
         set_timeout(
             move || {
                 if generation.get_value() == mine {
-                    settled.set(value);
+                    ask(value, mine);
                 }
             },
             std::time::Duration::from_millis(DEBOUNCE_MS),

@@ -333,7 +333,7 @@ fn option_pickers(p: &Product, selected: Option<&Variant>) -> impl IntoView {
                     let unavailable = !(exact && target.in_stock());
                     Some(view! {
                         <li>
-                            <a href=variant_href(&p.handle, &target.id) data-variant=target.id.clone()
+                            <a href=variant_href(&p.handle, &target.id) data-variant=target.id.clone() data-option=index
                                 class=if unavailable { "chip chip--unavailable" } else { "chip" }
                                 aria-current=is_current.then_some("true")
                                 title=unavailable.then_some(w!(UNAVAILABLE_COMBINATION))
@@ -426,7 +426,8 @@ mod switch {
         let state = CartState::get();
         // Only the newest choice is shown, however the answers arrive.
         let latest = StoredValue::new(0u64);
-        let show = move |variant: String| {
+        // `refocus`: where focus goes in the new drawing, when it was on the chip pressed.
+        let show = move |variant: String, refocus: Option<String>| {
             latest.update_value(|n| *n += 1);
             let mine = latest.get_value();
             let handle = handle.clone();
@@ -437,6 +438,12 @@ mod switch {
                 if latest.get_value() == mine {
                     fill("product-gallery", &shown.gallery);
                     fill("product-buy", &shown.buy);
+                    if let Some(el) = refocus
+                        .and_then(|sel| document().query_selector(&sel).ok().flatten())
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = el.focus();
+                    }
                 }
             });
         };
@@ -470,7 +477,14 @@ mod switch {
             });
             if pushed {
                 ev.prevent_default();
-                show_now(id);
+                // A keyboard shopper stays on the chip (or thumbnail) they pressed, which the
+                // new drawing marks current.
+                let focused = document().active_element().is_some_and(|a| a == link);
+                let refocus = focused.then(|| match link.get_attribute("data-option") {
+                    Some(i) => format!("#product-buy [data-option=\"{i}\"][aria-current]"),
+                    None => "#product-gallery .gallery__thumb[aria-current]".to_string(),
+                });
+                show_now(id, refocus);
             }
         });
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
@@ -481,7 +495,7 @@ mod switch {
                 .find_map(|pair| pair.strip_prefix("variant="))
                 .unwrap_or_default()
                 .to_string();
-            show(variant);
+            show(variant, None);
         });
         let submit = window_event_listener(leptos::ev::submit, move |ev| send(&ev, state));
         on_cleanup(move || {
