@@ -20,9 +20,8 @@ pub async fn add_to_cart(variant_id: String, quantity: i64) -> Result<Cart, ApiE
 }
 
 /// Adds to the cart and goes straight to checkout: the first of a returning shopper's two
-/// clicks.
+/// clicks. It answers nothing but the way there, so the page needs no code to read a cart.
 #[server(endpoint = "cart/buy", output = crate::api::Answer)]
-/// It answers nothing but the way to checkout, so the page needs no code to read a cart.
 pub async fn buy_now(variant_id: String, quantity: i64) -> Result<(), ApiError> {
     ssr::add(&variant_id, quantity).await?;
     crate::api::cart::ssr::redirect("/checkout");

@@ -37,21 +37,18 @@ impl crate::api::InParts for ShownCart {
 
 #[server(endpoint = "cart/shown/add", output = crate::api::PartsAnswer)]
 pub async fn add_shown(variant_id: String, quantity: i64) -> Result<ShownCart, ApiError> {
-    use super::cart::ssr;
-    let cart = ssr::add(&variant_id, quantity).await?;
-    ssr::after_plain_form("/cart");
-    Ok(crate::app::shown_cart(ssr::priced(cart).await?))
+    let cart = super::cart::add_to_cart(variant_id, quantity).await?;
+    Ok(crate::app::shown_cart(cart))
 }
 
 #[server(endpoint = "cart/shown/update", output = crate::api::PartsAnswer)]
 pub async fn update_shown(variant_id: String, quantity: i64) -> Result<ShownCart, ApiError> {
-    let quantity = super::validate::quantity(quantity, 0)?;
-    let cart = super::cart::ssr::set_quantity(&variant_id, quantity).await?;
+    let cart = super::cart::update_cart_line(variant_id, quantity).await?;
     Ok(crate::app::shown_cart(cart))
 }
 
 #[server(endpoint = "cart/shown/remove", output = crate::api::PartsAnswer)]
 pub async fn remove_shown(variant_id: String) -> Result<ShownCart, ApiError> {
-    let cart = super::cart::ssr::set_quantity(&variant_id, 0).await?;
+    let cart = super::cart::remove_cart_line(variant_id).await?;
     Ok(crate::app::shown_cart(cart))
 }

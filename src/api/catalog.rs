@@ -78,9 +78,14 @@ pub async fn variant_shown(handle: String, variant: String) -> Result<ShownVaria
     } else {
         Some(super::validate::variant_id(&variant)?)
     };
-    let product = super::context::backend()?.product(&handle).await?;
+    let backend = super::context::backend()?;
+    let (product, saved) = futures_join(
+        backend.product(&handle),
+        super::wishlist::wishlist_has(handle.clone()),
+    )
+    .await;
     // A wishlist that cannot be read shows the product as not saved, as the page does.
-    let saved = super::wishlist::wishlist_has(handle).await.unwrap_or(false);
+    let (product, saved) = (product?, saved.unwrap_or(false));
     Ok(crate::app::shown_variant(
         &product,
         wanted.as_deref(),

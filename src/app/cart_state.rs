@@ -118,7 +118,7 @@ impl CartState {
     pub fn send_line_form(&self, ev: leptos::ev::SubmitEvent) {
         #[cfg(feature = "hydrate")]
         {
-            use crate::app::components::server_form::fields;
+            use crate::app::components::server_form::send_as;
             use leptos::server_fn::ServerFn;
             use leptos::wasm_bindgen::JsCast;
             let Some(form) = ev
@@ -128,17 +128,14 @@ impl CartState {
                 return;
             };
             let action = form.get_attribute("action").unwrap_or_default();
-            let known = action == UpdateShown::url() || action == RemoveShown::url();
-            if !known {
+            let update = action == UpdateShown::url();
+            if !update && action != RemoveShown::url() {
                 return;
             }
             if self.line_pending() {
                 ev.prevent_default();
                 return;
             }
-            let Some(fields) = fields(&ev) else {
-                return;
-            };
             // The line (by its variant) and the button (by its label) pressed.
             let pressed = form
                 .closest(".cart-line")
@@ -159,14 +156,12 @@ impl CartState {
             self.refocus.set_value(pressed.map(|(variant, label)| {
                 format!(r#"{container} .cart-line[data-variant="{variant}"] button[aria-label="{label}"]"#)
             }));
-            let sent = if action == UpdateShown::url() {
-                crate::app::form_fields::read::<UpdateShown>(fields)
-                    .map(|a| self.update.dispatch(a))
+            let sent = if update {
+                send_as(&ev, self.update)
             } else {
-                crate::app::form_fields::read::<RemoveShown>(fields)
-                    .map(|a| self.remove.dispatch(a))
+                send_as(&ev, self.remove)
             };
-            if sent.is_some() {
+            if sent {
                 ev.prevent_default();
             }
         }

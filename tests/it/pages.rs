@@ -225,6 +225,14 @@ fn a_chip_gets_its_variant_drawn_as_the_page_draws_it() {
             .call("catalog/variant", "handle=BAD%20HANDLE&variant=", None)
             .await;
         assert!(r.status.is_client_error(), "{}", r.body);
+        let r = t
+            .call(
+                "catalog/variant",
+                "handle=everyday-crew-tee&variant=%3Cb%3E",
+                None,
+            )
+            .await;
+        assert!(r.status.is_client_error(), "{}", r.body);
     })
 }
 

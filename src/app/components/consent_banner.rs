@@ -59,11 +59,8 @@ fn ConsentChoice(consent: Consent, children: Children) -> impl IntoView {
     mirror_profile(current);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        if let Some(choice) = crate::app::components::server_form::fields(&ev)
-            .and_then(crate::app::form_fields::read::<ChooseConsent>)
-        {
+        if crate::app::components::server_form::send_as(&ev, state.choose) {
             ev.prevent_default();
-            state.choose.dispatch(choice);
         }
         let _ = ev;
     };

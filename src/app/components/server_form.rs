@@ -20,12 +20,12 @@ where
     // function for all of them (a copy per function cost kilobytes of wasm).
     let send = move |_ev: &SubmitEvent| -> bool {
         #[cfg(feature = "hydrate")]
-        if let Some(args) = fields(_ev).and_then(crate::app::form_fields::read::<S>) {
-            action.dispatch(args);
-            return true;
+        return send_as(_ev, action);
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = action;
+            false
         }
-        let _ = action;
-        false
     };
     posting_form(S::url(), Box::new(send), children)
 }
@@ -57,6 +57,31 @@ fn follow_redirects() {
     let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
         let _ = window().location().set_href(to);
     });
+}
+
+/// Sends the form submitted in `ev` as `action`; whether it could (its fields fit the
+/// function). The caller stops the browser's own post when it did.
+#[cfg(feature = "hydrate")]
+pub(crate) fn send_as<S>(ev: &SubmitEvent, action: ServerAction<S>) -> bool
+where
+    S: ServerFn + DeserializeOwned + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+    S::Error: Send + Sync + 'static,
+{
+    fields(ev).is_some_and(|f| send_fields(f, action))
+}
+
+/// Sends `fields` (a form's, perhaps amended) as `action`; whether they fit the function.
+#[cfg(feature = "hydrate")]
+pub(crate) fn send_fields<S>(fields: Vec<(String, String)>, action: ServerAction<S>) -> bool
+where
+    S: ServerFn + DeserializeOwned + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+    S::Error: Send + Sync + 'static,
+{
+    crate::app::form_fields::read::<S>(fields)
+        .map(|args| action.dispatch(args))
+        .is_some()
 }
 
 /// The submitted fields, with the button that submitted them (its name and value, as a

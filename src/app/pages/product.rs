@@ -414,8 +414,7 @@ fn VariantSwitch(handle: String) -> impl IntoView {
 mod switch {
     use crate::api::cart::BuyNow;
     use crate::api::cart_shown::AddShown;
-    use crate::app::components::server_form::fields;
-    use crate::app::form_fields::read;
+    use crate::app::components::server_form::{fields, send_as, send_fields};
     use crate::app::CartState;
     use leptos::prelude::*;
     use leptos::server_fn::ServerFn;
@@ -551,11 +550,8 @@ mod switch {
         let action = form.get_attribute("action").unwrap_or_default();
         let busy = state.add.pending().get_untracked() || state.buy.pending().get_untracked();
         if action == AddShown::url() {
-            if busy {
+            if busy || send_as(ev, state.add) {
                 ev.prevent_default();
-            } else if let Some(add) = fields(ev).and_then(read::<AddShown>) {
-                ev.prevent_default();
-                state.add.dispatch(add);
             }
         } else if action == BuyNow::url() {
             if busy {
@@ -578,9 +574,8 @@ mod switch {
                 }
                 fields
             });
-            if let Some(buy) = fields.and_then(read::<BuyNow>) {
+            if fields.is_some_and(|f| send_fields(f, state.buy)) {
                 ev.prevent_default();
-                state.buy.dispatch(buy);
             }
         }
     }
