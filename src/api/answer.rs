@@ -74,20 +74,24 @@ impl<T: InParts> Decodes<T> for TextParts {
     type Error = Unreadable;
 
     fn decode(bytes: Bytes) -> Result<T, Self::Error> {
-        let text = std::str::from_utf8(&bytes).map_err(|_| Unreadable)?;
-        let (head, mut rest) = text.split_once('\n').ok_or(Unreadable)?;
-        let mut parts = Vec::new();
-        for len in head.split(' ') {
-            let len: usize = len.parse().map_err(|_| Unreadable)?;
-            let part = rest.get(..len).ok_or(Unreadable)?;
-            parts.push(part);
-            rest = &rest[len..];
-        }
-        if !rest.is_empty() {
-            return Err(Unreadable);
-        }
-        T::from_parts(parts).ok_or(Unreadable)
+        std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(read_parts)
+            .ok_or(Unreadable)
     }
+}
+
+/// `T` from its text parts, as `TextParts` wrote it; `None` when the text is cut or foreign.
+pub fn read_parts<T: InParts>(text: &str) -> Option<T> {
+    let (head, mut rest) = text.split_once('\n')?;
+    let mut parts = Vec::new();
+    for len in head.split(' ') {
+        let len: usize = len.parse().ok()?;
+        parts.push(rest.get(..len)?);
+        rest = &rest[len..];
+    }
+    rest.is_empty().then_some(())?;
+    T::from_parts(parts)
 }
 
 /// An answer that is not the expected parts.
@@ -111,6 +115,7 @@ mod tests {
     fn a_shown_cart_reads_back_as_written() {
         let shown = ShownCart {
             count: 3,
+            badge: "<span>3</span>".to_string(),
             drawer: "<p>Tee — 2 × €9</p>\n<b>x</b>".to_string(),
             page: "<ul>\n<li>Ünïcode</li></ul>".to_string(),
         };
@@ -129,7 +134,8 @@ mod tests {
             "1 2 99\n3<p>short</p>",
             "x 0\n",
             "1 1\n3ü",
-            "1 0 0\n3extra",
+            "1 0 0 0\n3extra",
+            "1 0 0\n3",
         ] {
             let bytes = leptos::server_fn::Bytes::from(text.to_string());
             assert!(

@@ -6,10 +6,12 @@
 use super::ApiError;
 use leptos::prelude::*;
 
-/// The header's count and the server-drawn HTML of the drawer's and the cart page's contents.
+/// The header's count, and the server-drawn HTML of the count as the header says it and of
+/// the drawer's and the cart page's contents.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ShownCart {
     pub count: u32,
+    pub badge: String,
     pub drawer: String,
     pub page: String,
 }
@@ -18,17 +20,19 @@ impl crate::api::InParts for ShownCart {
     fn parts(&self) -> Vec<String> {
         vec![
             self.count.to_string(),
+            self.badge.clone(),
             self.drawer.clone(),
             self.page.clone(),
         ]
     }
 
     fn from_parts(parts: Vec<&str>) -> Option<ShownCart> {
-        let [count, drawer, page] = parts[..] else {
+        let [count, badge, drawer, page] = parts[..] else {
             return None;
         };
         Some(ShownCart {
             count: count.parse().ok()?,
+            badge: badge.to_string(),
             drawer: drawer.to_string(),
             page: page.to_string(),
         })

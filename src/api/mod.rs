@@ -63,7 +63,7 @@ pub mod widget;
 pub mod wishlist;
 
 #[cfg(feature = "ui")]
-pub use answer::{Answer, InParts, JsonText, PartsAnswer};
+pub use answer::{read_parts, Answer, InParts, JsonText, PartsAnswer};
 pub use error::ApiError;
 
 #[cfg(feature = "ssr")]

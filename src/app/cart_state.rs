@@ -4,19 +4,19 @@
 //! first shows comes from the server's render; after an action the islands show the cart the
 //! action returned, so they never disagree and no extra request is made.
 
-use crate::api::cart::BuyNow;
-use crate::api::cart_shown::{AddShown, RemoveShown, ShownCart, UpdateShown};
+use crate::api::cart_shown::ShownCart;
 use crate::api::ApiError;
+use crate::app::sender::Sender;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct CartState {
     shown: RwSignal<Option<ShownCart>>,
-    pub add: ServerAction<AddShown>,
+    pub add: Sender<ShownCart>,
     /// Adds and goes to checkout (the server's redirect); the drawer stays shut.
-    pub buy: ServerAction<BuyNow>,
-    pub update: ServerAction<UpdateShown>,
-    pub remove: ServerAction<RemoveShown>,
+    pub buy: Sender<()>,
+    pub update: Sender<ShownCart>,
+    pub remove: Sender<ShownCart>,
     pub drawer_open: RwSignal<bool>,
     /// The button a line's change was sent from, found again in the new drawing: a keyboard
     /// shopper pressing "+1" twice stays on it.
@@ -27,10 +27,10 @@ impl CartState {
     fn new() -> CartState {
         CartState {
             shown: RwSignal::new(None),
-            add: ServerAction::new(),
-            buy: ServerAction::new(),
-            update: ServerAction::new(),
-            remove: ServerAction::new(),
+            add: Sender::new(),
+            buy: Sender::new(),
+            update: Sender::new(),
+            remove: Sender::new(),
             drawer_open: RwSignal::new(false),
             refocus: StoredValue::new(None),
         }
@@ -41,14 +41,14 @@ impl CartState {
         let shown = state.shown;
         let open = state.drawer_open;
         Effect::new(move |_| {
-            if let Some(Ok(cart)) = state.add.value().get() {
+            if let Some(Ok(cart)) = state.add.answer() {
                 shown.set(Some(cart));
                 open.set(true);
             }
         });
-        for action in [state.update.value(), state.remove.value()] {
+        for sender in [state.update, state.remove] {
             Effect::new(move |_| {
-                if let Some(Ok(cart)) = action.get() {
+                if let Some(Ok(cart)) = sender.answer() {
                     shown.set(Some(cart));
                     state.focus_again();
                 }
@@ -74,21 +74,16 @@ impl CartState {
         self.shown.get()
     }
 
-    /// After an order is placed the backend's cart is empty; show that without a refetch.
-    pub fn clear(&self) {
-        self.shown.set(Some(ShownCart::default()));
-    }
-
     /// The most recent error from any cart action, for the message next to the control.
     pub fn line_error(&self) -> Option<ApiError> {
-        [self.update.value(), self.remove.value()]
+        [self.update, self.remove]
             .into_iter()
-            .find_map(|v| v.get().and_then(Result::err))
+            .find_map(|sender| sender.refused())
     }
 
     /// Whether a line's change is on its way.
     pub fn line_pending(&self) -> bool {
-        self.update.pending().get() || self.remove.pending().get()
+        self.update.pending() || self.remove.pending()
     }
 
     /// Once the new drawing is in place, the focus goes back to the button pressed, if it is
@@ -118,7 +113,8 @@ impl CartState {
     pub fn send_line_form(&self, ev: leptos::ev::SubmitEvent) {
         #[cfg(feature = "hydrate")]
         {
-            use crate::app::components::server_form::send_as;
+            use crate::api::cart_shown::{RemoveShown, UpdateShown};
+            use crate::app::sender::form_fields;
             use leptos::server_fn::ServerFn;
             use leptos::wasm_bindgen::JsCast;
             let Some(form) = ev
@@ -132,7 +128,7 @@ impl CartState {
             if !update && action != RemoveShown::url() {
                 return;
             }
-            if self.line_pending() {
+            if self.update.busy() || self.remove.busy() {
                 ev.prevent_default();
                 return;
             }
@@ -156,13 +152,15 @@ impl CartState {
             self.refocus.set_value(pressed.map(|(variant, label)| {
                 format!(r#"{container} .cart-line[data-variant="{variant}"] button[aria-label="{label}"]"#)
             }));
-            let sent = if update {
-                send_as(&ev, self.update)
-            } else {
-                send_as(&ev, self.remove)
+            let Some(fields) = form_fields(&ev) else {
+                return;
             };
-            if sent {
-                ev.prevent_default();
+            ev.prevent_default();
+            let read = crate::api::read_parts::<ShownCart>;
+            if update {
+                self.update.send(UpdateShown::url(), fields, read);
+            } else {
+                self.remove.send(RemoveShown::url(), fields, read);
             }
         }
         let _ = ev;

@@ -14,6 +14,7 @@ mod consent_state;
 #[cfg(any(feature = "hydrate", test))]
 mod form_fields;
 pub(crate) mod pages;
+mod sender;
 
 pub use cart_state::CartState;
 #[cfg(feature = "ssr")]

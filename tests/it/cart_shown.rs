@@ -7,15 +7,20 @@ use common::TestStore;
 use vitrine::api::ApiError;
 use vitrine::commerce::backend::Commerce;
 
-/// The count, the drawer's HTML and the page's.
+/// The count, the drawer's HTML and the page's (the header's count, drawn, is checked apart).
 fn parts(body: &str) -> (u32, String, String) {
     let parts = common::text_parts(body);
-    assert_eq!(parts.len(), 3, "{body}");
+    assert_eq!(parts.len(), 4, "{body}");
     (
         parts[0].parse().unwrap(),
-        parts[1].clone(),
         parts[2].clone(),
+        parts[3].clone(),
     )
+}
+
+/// The header's count as the server drew it for the browser to put in place.
+fn badge(body: &str) -> String {
+    common::text_parts(body)[1].clone()
 }
 
 /// A tee's variant that `fits` its stock, and a cart holding one of it.
@@ -56,6 +61,11 @@ fn changes_answer_the_cart_as_the_drawer_and_page_draw_it() {
         let cookie = r.cookie("vitrine_cart").unwrap();
         let (count, drawer, page) = parts(&r.body);
         assert_eq!(count, 2);
+        let said = badge(&r.body);
+        assert!(
+            said.contains(r#"class="cart-link__count">2<"#),
+            "the header's count: {said}"
+        );
         for html in [&drawer, &page] {
             assert!(html.contains(&p.name), "{html}");
             assert!(html.contains(&total.to_string()), "{html}");
@@ -85,6 +95,7 @@ fn changes_answer_the_cart_as_the_drawer_and_page_draw_it() {
             )
             .await;
         assert_eq!(parts(&r.body).0, 3);
+        assert!(badge(&r.body).contains(r#"class="cart-link__count">3<"#));
 
         let r = t
             .call(
@@ -119,6 +130,10 @@ fn a_refused_change_is_a_worded_error_and_changes_nothing() {
             "{}",
             r.body
         );
+        // What the browser shows of it: the server's wording.
+        let sent: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        let said = sent["said"].as_str().unwrap_or_default();
+        assert!(said.contains(&v.stock.to_string()), "{said}");
         let r = t
             .call(
                 "cart/shown/update",
@@ -163,5 +178,33 @@ fn a_plain_form_post_lands_on_the_cart_page() {
         }
         let cart: vitrine::commerce::Cart = t.call("cart/get", "", Some(&cookie)).await.json();
         assert!(cart.is_empty());
+    })
+}
+
+/// Buy now sent by the product page's script (`fetch`, not a page load): the answer says
+/// where to go, for the script to follow, as the plain form's 302 does.
+#[test]
+fn buy_now_sent_by_the_page_says_where_to_go() {
+    common::run(async {
+        let t = TestStore::new("shown-buy");
+        let p = t.store.product("everyday-crew-tee").await.unwrap();
+        let v = p.variants.iter().find(|v| v.stock >= 2).unwrap();
+        let mut req =
+            common::api_request("cart/buy", &format!("variant_id={}&quantity=2", v.id), None);
+        req.headers_mut().insert(
+            axum::http::header::ACCEPT,
+            axum::http::HeaderValue::from_static("*/*"),
+        );
+        let r = t.send(req).await;
+        assert!(r.status.is_success(), "{} {}", r.status, r.body);
+        assert!(
+            r.headers.contains_key("serverfnredirect"),
+            "{:?}",
+            r.headers
+        );
+        assert_eq!(r.header("location"), "/checkout");
+        let cookie = r.cookie("vitrine_cart").unwrap();
+        let cart: vitrine::commerce::Cart = t.call("cart/get", "", Some(&cookie)).await.json();
+        assert_eq!(cart.item_count, 2, "the quantity chosen was bought");
     })
 }

@@ -136,6 +136,42 @@ test('with JavaScript disabled, adding to cart still works as a plain form', asy
   await context.close();
 });
 
+test('a lost connection or a refused add is said under the button, and changes nothing', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await watchedPage(context);
+  await page.goto(shared.server.url + c.products[0]);
+  await hydrated(page);
+  const problem = page.locator('#add-problem');
+  const drawer = page.getByRole('dialog');
+
+  // The connection drops as the shopper adds: the button's form says so, and no drawer opens.
+  await page.route('**/api/cart/shown/add', (route) => route.abort('internetdisconnected'));
+  await page.getByTestId('add-to-cart').click();
+  await problem.filter({ hasText: "We couldn't reach the store" }).waitFor();
+  assert.equal(await drawer.count(), 0, 'no drawer for an add that never arrived');
+  await page.unroute('**/api/cart/shown/add');
+
+  // Back online, all there is goes in, and the earlier problem is gone.
+  const max = await page.getByLabel('Quantity').getAttribute('max');
+  await page.getByLabel('Quantity').fill(max);
+  await page.getByTestId('add-to-cart').click();
+  await drawer.waitFor();
+  assert.equal(await problem.isHidden(), true, 'the lost connection is no longer said');
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'detached' });
+
+  // One more is refused by the store, in its own words, and the cart keeps what it had.
+  await page.getByLabel('Quantity').fill('1');
+  await page.getByTestId('add-to-cart').click();
+  await problem.waitFor();
+  const said = await problem.innerText();
+  assert.ok(said.length > 10 && !said.includes("couldn't reach"), `the store's refusal: ${said}`);
+  assert.equal(await drawer.count(), 0);
+  assert.equal(await page.getByTestId('cart-count').innerText(), max, 'the refused add changed nothing');
+  await shared.shot(page, 'add-refused-1280');
+  await context.close();
+});
+
 test('an unknown page is a 404 that keeps the header and the cart', async () => {
   const context = await shared.browser.newContext();
   const { page } = await watchedPage(context);

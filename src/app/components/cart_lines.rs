@@ -107,6 +107,8 @@ pub fn CartPageContents(cart: Cart) -> impl IntoView {
 pub fn shown_cart(cart: Cart) -> crate::api::cart_shown::ShownCart {
     crate::api::cart_shown::ShownCart {
         count: cart.item_count,
+        badge: view! { <crate::app::components::header::CountBadge count=cart.item_count/> }
+            .to_html(),
         drawer: view! { <DrawerContents cart=cart.clone()/> }.to_html(),
         page: view! { <CartPageContents cart/> }.to_html(),
     }

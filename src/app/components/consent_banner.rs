@@ -9,19 +9,30 @@ use crate::w;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// The server reads the choice and draws the banner only while there is none; the island gets
-/// the choice as its one prop.
+/// The server reads the choice and draws the banner only while there is none. The choice is
+/// written beside the island (`data-consent`) rather than given as a prop: a prop would make
+/// the browser carry a JSON reader for it.
 #[component]
 pub fn ConsentBanner() -> impl IntoView {
     let consent = Resource::new(|| (), |_| get_consent());
     view! {
         <Suspense fallback=|| ()>
             {move || consent.get().and_then(Result::ok).map(|consent| view! {
-                <ConsentChoice consent>
-                    {(consent == Consent::Unasked).then(|| view! { <Banner/> })}
-                </ConsentChoice>
+                <div class="consent-slot" data-consent=consent_name(consent)>
+                    <ConsentChoice>
+                        {(consent == Consent::Unasked).then(|| view! { <Banner/> })}
+                    </ConsentChoice>
+                </div>
             })}
         </Suspense>
+    }
+}
+
+fn consent_name(consent: Consent) -> &'static str {
+    match consent {
+        Consent::Unasked => "unasked",
+        Consent::Granted => "granted",
+        Consent::Refused => "refused",
     }
 }
 
@@ -52,20 +63,27 @@ fn Banner() -> impl IntoView {
 /// Sends the banner's answer as the consent action (the page stays) and hides the banner once
 /// a choice is made, here or in the privacy centre.
 #[island]
-fn ConsentChoice(consent: Consent, children: Children) -> impl IntoView {
+fn ConsentChoice(children: Children) -> impl IntoView {
     let state = ConsentState::get();
-    let current = move || state.chosen().unwrap_or(consent);
     #[cfg(feature = "hydrate")]
-    mirror_profile(current);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        if crate::app::components::server_form::send_as(&ev, state.choose) {
-            ev.prevent_default();
-        }
-        let _ = ev;
-    };
+    mirror_profile(move || state.chosen().unwrap_or_else(drawn_consent));
     view! {
-        <div hidden=move || current() != Consent::Unasked on:submit=on_submit>{children()}</div>
+        <div hidden=move || state.chosen().is_some() on:submit=move |ev| state.send_form(&ev)>{children()}</div>
+    }
+}
+
+/// The choice the server drew the page with.
+#[cfg(feature = "hydrate")]
+fn drawn_consent() -> Consent {
+    let drawn = document()
+        .query_selector("[data-consent]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("data-consent"));
+    match drawn.as_deref() {
+        Some("granted") => Consent::Granted,
+        Some("refused") => Consent::Refused,
+        _ => Consent::Unasked,
     }
 }
 

@@ -5,18 +5,12 @@ use crate::app::local;
 use crate::app::{CartState, CategoriesResource, PageCart};
 use crate::w;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let categories = expect_context::<CategoriesResource>();
     let cart = expect_context::<PageCart>().0;
-    // On a results page the box shows what was searched.
-    let searched = (use_location().pathname.get_untracked() == "/search")
-        .then(|| use_query_map().read_untracked().get("q"))
-        .flatten()
-        .unwrap_or_default();
-
     let here = use_location().pathname.get_untracked();
     view! {
         <header class="site-header">
@@ -25,7 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__mark" aria-hidden="true">"V"</span>
                     <span class="brand__name">{w!(STORE_NAME)}</span>
                 </a>
-                <super::search_box::SearchBox searched/>
+                <super::search_box::SearchBox/>
                 <a class="account-link" href=local("/account")>{w!(ACCOUNT)}</a>
                 <super::languages::LanguageMenu/>
                 // The heart and the cart wrap together on a narrow screen.
@@ -33,7 +27,9 @@ pub fn SiteHeader() -> impl IntoView {
                     <WishlistLink/>
                     <Suspense fallback=|| view! { <a class="cart-link" href=local("/cart")>{w!(CART)}</a> }>
                         // Unknown while the backend cannot say: 0 would tell the shopper the cart is gone.
-                        {move || cart.get().map(|r| view! { <CartCount count=r.ok().map(|c| c.item_count)/> })}
+                        {move || cart.get().map(|r| view! {
+                            <CartCount>{r.ok().map(|c| view! { <CountBadge count=c.item_count/> })}</CartCount>
+                        })}
                     </Suspense>
                 </div>
             </div>
@@ -88,23 +84,34 @@ fn WishlistLink() -> impl IntoView {
     }
 }
 
-/// The cart link with its count: the server's count, then whatever the last cart action
-/// returned.
+/// The cart link with its count: the server's count (drawn as the children), then the one
+/// the last cart change returned, drawn by the server too.
 #[island]
-fn CartCount(count: Option<u32>) -> impl IntoView {
+fn CartCount(children: Children) -> impl IntoView {
     let state = CartState::get();
-    let count = move || state.shown().map(|c| c.count).or(count);
+    let slot = NodeRef::<leptos::html::Span>::new();
+    Effect::new(move |_| {
+        if let (Some(shown), Some(slot)) = (state.shown(), slot.get()) {
+            slot.set_inner_html(&shown.badge);
+        }
+    });
     view! {
         <a class="cart-link" href=local("/cart")>
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="22" height="22">
                 <path d="M6 7h12l-1 13H7L6 7Zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
             </svg>
             <span class="cart-link__label">{w!(CART)}</span>
-            {move || count().map(|n| view! {
-                <span class="visually-hidden">{w!(CART_COUNT_BEFORE)}</span>
-                <span class="cart-link__count" data-testid="cart-count">{w!(count)(n)}</span>
-                <span class="visually-hidden">{w!(cart_count_after)(n)}</span>
-            })}
+            <span class="cart-link__counted" node_ref=slot>{children()}</span>
         </a>
+    }
+}
+
+/// How many items the cart holds, as the header says it.
+#[component]
+pub fn CountBadge(count: u32) -> impl IntoView {
+    view! {
+        <span class="visually-hidden">{w!(CART_COUNT_BEFORE)}</span>
+        <span class="cart-link__count" data-testid="cart-count">{w!(count)(count)}</span>
+        <span class="visually-hidden">{w!(cart_count_after)(count)}</span>
     }
 }

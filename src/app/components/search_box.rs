@@ -4,7 +4,7 @@
 //! The suggestions come drawn by the server (`suggest_shown`); the island puts them in place
 //! and marks the one the arrow keys reached.
 
-use crate::api::listing::{search_href, suggest_shown, ShownSuggestions};
+use crate::api::listing::{search_href, ShownSuggestions};
 use crate::app::local;
 use crate::w;
 use leptos::prelude::*;
@@ -17,9 +17,14 @@ fn option_id(i: usize) -> String {
     format!("search-suggestion-{i}")
 }
 
-/// An island: `searched` is what the page's results are for (empty elsewhere).
+/// An island without props (a prop would make the browser carry a JSON reader): the field
+/// shows what a results page is for, drawn by the server; hydration leaves it as drawn.
 #[island]
-pub fn SearchBox(searched: String) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let searched = searched_here();
+    #[cfg(not(feature = "ssr"))]
+    let searched = String::new();
     let input = NodeRef::<leptos::html::Input>::new();
     // What the suggestions are for: the field's text, once the shopper pauses.
     let settled = RwSignal::new(String::new());
@@ -35,12 +40,21 @@ pub fn SearchBox(searched: String) -> impl IntoView {
             found.set(None);
             return;
         }
+        #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            let answer = suggest_shown(q).await.ok();
+            use crate::api::listing::SuggestShown;
+            use crate::app::sender::{fields, post, Posted};
+            use leptos::server_fn::ServerFn;
+            let answer = match post(SuggestShown::url(), &fields(&[("q", &q)])).await {
+                Posted::Answer(text) => crate::api::read_parts::<ShownSuggestions>(&text),
+                _ => None,
+            };
             if generation.get_value() == mine {
                 found.set(answer);
             }
         });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = mine;
     };
     let shown = move || found.get();
     let n = move || shown().map_or(0, |s| s.options);
@@ -185,6 +199,16 @@ pub fn SearchBox(searched: String) -> impl IntoView {
             <p class="visually-hidden" aria-live="polite">{move || if open.get() && !settled.get().is_empty() { shown().map(|s| s.count).unwrap_or_default() } else { String::new() }}</p>
         </div>
     }
+}
+
+/// What the results page on show was searched for; empty on other pages.
+#[cfg(feature = "ssr")]
+fn searched_here() -> String {
+    use leptos_router::hooks::{use_location, use_query_map};
+    (use_location().pathname.get_untracked() == "/search")
+        .then(|| use_query_map().read_untracked().get("q"))
+        .flatten()
+        .unwrap_or_default()
 }
 
 /// The suggestions' options as the list shows them, drawn on the server.

@@ -62,24 +62,14 @@ fn follow_redirects() {
 /// Sends the form submitted in `ev` as `action`; whether it could (its fields fit the
 /// function). The caller stops the browser's own post when it did.
 #[cfg(feature = "hydrate")]
-pub(crate) fn send_as<S>(ev: &SubmitEvent, action: ServerAction<S>) -> bool
+fn send_as<S>(ev: &SubmitEvent, action: ServerAction<S>) -> bool
 where
     S: ServerFn + DeserializeOwned + Clone + Send + Sync + 'static,
     S::Output: Send + Sync + 'static,
     S::Error: Send + Sync + 'static,
 {
-    fields(ev).is_some_and(|f| send_fields(f, action))
-}
-
-/// Sends `fields` (a form's, perhaps amended) as `action`; whether they fit the function.
-#[cfg(feature = "hydrate")]
-pub(crate) fn send_fields<S>(fields: Vec<(String, String)>, action: ServerAction<S>) -> bool
-where
-    S: ServerFn + DeserializeOwned + Clone + Send + Sync + 'static,
-    S::Output: Send + Sync + 'static,
-    S::Error: Send + Sync + 'static,
-{
-    crate::app::form_fields::read::<S>(fields)
+    fields(ev)
+        .and_then(crate::app::form_fields::read::<S>)
         .map(|args| action.dispatch(args))
         .is_some()
 }
@@ -87,7 +77,7 @@ where
 /// The submitted fields, with the button that submitted them (its name and value, as a
 /// browser posts them).
 #[cfg(feature = "hydrate")]
-pub(crate) fn fields(ev: &SubmitEvent) -> Option<Vec<(String, String)>> {
+fn fields(ev: &SubmitEvent) -> Option<Vec<(String, String)>> {
     use leptos::wasm_bindgen::JsCast;
     let data = leptos::form::form_data_from_event(ev).ok()?;
     let mut fields = Vec::new();

@@ -11,7 +11,6 @@ use crate::api::rules;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::components::server_form::ServerForm;
 use crate::app::local;
-use crate::app::CartState;
 use crate::commerce::checkout::{self, PaymentMethod};
 use crate::w;
 use leptos::prelude::*;
@@ -45,13 +44,7 @@ pub fn CheckoutPage() -> impl IntoView {
 #[island]
 fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     let place = ServerAction::<PlaceOrder>::new();
-    let cart_state = CartState::get();
     let currency = data.cart.subtotal.currency;
-    Effect::new(move |_| {
-        if let Some(Ok(())) = place.value().get() {
-            cart_state.clear();
-        }
-    });
     let errors = FormErrors::new(move || place.value().get().and_then(Result::err));
     let field_error = move |name: &'static str| errors.field(name);
     let general_error = move || errors.general();

@@ -3,11 +3,12 @@
 //! both are gone); withdraws consent.
 
 use super::or_problem;
-use crate::api::profile::{get_privacy, Consent, DeleteProfile, PrivacyData};
+use crate::api::profile::{get_privacy, ChooseConsent, Consent, DeleteProfile, PrivacyData};
 use crate::app::components::server_form::ServerForm;
 use crate::app::ConsentState;
 use crate::w;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 
 #[component]
@@ -49,7 +50,7 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
     let data = RwSignal::new(data);
     #[cfg(feature = "hydrate")]
     Effect::new(move |first: Option<()>| {
-        consent.choose.version().track();
+        consent.answered();
         delete.version().track();
         if first.is_some() {
             leptos::task::spawn_local(async move {
@@ -73,6 +74,7 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
             }
         }
     });
+    let choose = ChooseConsent::url();
     move || {
         let d = data.get();
         let status = match d.consent {
@@ -85,16 +87,16 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
             <p class="privacy__status" data-testid="privacy-status">{status}</p>
             <div class="privacy__actions">
                 {(d.consent != Consent::Granted).then(|| view! {
-                    <ServerForm action=consent.choose>
+                    <form method="post" action=choose on:submit=move |ev| consent.send_form(&ev)>
                         <input type="hidden" name="allow" value="true"/>
                         <button class="button button--primary" type="submit">{w!(PRIVACY_TURN_ON)}</button>
-                    </ServerForm>
+                    </form>
                 })}
                 {(d.consent == Consent::Granted).then(|| view! {
-                    <ServerForm action=consent.choose>
+                    <form method="post" action=choose on:submit=move |ev| consent.send_form(&ev)>
                         <input type="hidden" name="allow" value="false"/>
                         <button class="button" type="submit">{w!(PRIVACY_WITHDRAW)}</button>
-                    </ServerForm>
+                    </form>
                 })}
             </div>
             <h2>{w!(PRIVACY_RECORDED)}</h2>

@@ -165,11 +165,11 @@ fn ProductPanel(
             <div class="product__details">
                 <p class="product__brand">{product.brand.clone()}</p>
                 <h1 class="product__title">{product.name.clone()}</h1>
-                <div class="product__slot" id="product-buy">{buy}</div>
+                <div class="product__slot" id="product-buy" data-handle=product.handle.clone()>{buy}</div>
                 {children()}
             </div>
         </article>
-        <VariantSwitch handle=product.handle.clone()/>
+        <VariantSwitch/>
     }
 }
 
@@ -401,28 +401,33 @@ fn add_to_cart(selected: Option<&Variant>) -> impl IntoView {
 /// The product page's island, with nothing of its own to draw: a chip or thumbnail (a plain
 /// left click) shows its variant in place, drawn by the server (`catalog/variant`), and puts
 /// it in the address as a new history entry, so Back returns to the previous one; Add to cart
-/// and Buy now are sent as actions, so the drawer opens and the page stays.
+/// and Buy now are sent as actions, so the drawer opens and the page stays. (The product is
+/// read from the slot's `data-handle`: a prop would make the browser carry a JSON reader.)
 #[island]
-fn VariantSwitch(handle: String) -> impl IntoView {
+fn VariantSwitch() -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    switch::start(handle);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = handle;
+    switch::start();
 }
 
 #[cfg(feature = "hydrate")]
 mod switch {
     use crate::api::cart::BuyNow;
-    use crate::api::cart_shown::AddShown;
-    use crate::app::components::server_form::{fields, send_as, send_fields};
+    use crate::api::cart_shown::{AddShown, ShownCart};
+    use crate::api::catalog::{ShownVariant, VariantShown};
+    use crate::api::read_parts;
+    use crate::app::sender::{fields, form_fields, post, Posted};
     use crate::app::CartState;
     use leptos::prelude::*;
     use leptos::server_fn::ServerFn;
     use leptos::wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlFormElement};
 
-    pub fn start(handle: String) {
+    pub fn start() {
         let state = CartState::get();
+        let handle = document()
+            .get_element_by_id("product-buy")
+            .and_then(|slot| slot.get_attribute("data-handle"))
+            .unwrap_or_default();
         // Only the newest choice is shown, however the answers arrive.
         let latest = StoredValue::new(0u64);
         // `refocus`: where focus goes in the new drawing, when it was on the chip pressed.
@@ -431,7 +436,11 @@ mod switch {
             let mine = latest.get_value();
             let handle = handle.clone();
             leptos::task::spawn_local(async move {
-                let Ok(shown) = crate::api::catalog::variant_shown(handle, variant).await else {
+                let asked = fields(&[("handle", &handle), ("variant", &variant)]);
+                let Posted::Answer(text) = post(VariantShown::url(), &asked).await else {
+                    return;
+                };
+                let Some(shown) = read_parts::<ShownVariant>(&text) else {
                     return;
                 };
                 if latest.get_value() == mine {
@@ -504,16 +513,11 @@ mod switch {
         });
         // While an add or a purchase is on its way its buttons wait; a refusal is said by them.
         Effect::new(move |_| {
-            let busy = state.add.pending().get() || state.buy.pending().get();
+            let busy = state.add.pending() || state.buy.pending();
             busy_buttons(busy);
         });
         Effect::new(move |_| {
-            let refused = state
-                .add
-                .value()
-                .get()
-                .and_then(Result::err)
-                .or_else(|| state.buy.value().get().and_then(Result::err));
+            let refused = state.add.refused().or_else(|| state.buy.refused());
             if let Some(p) = document().get_element_by_id("add-problem") {
                 p.set_text_content(refused.as_ref().map(|e| e.to_string()).as_deref());
                 let _ = if refused.is_some() {
@@ -548,10 +552,15 @@ mod switch {
             return;
         }
         let action = form.get_attribute("action").unwrap_or_default();
-        let busy = state.add.pending().get_untracked() || state.buy.pending().get_untracked();
+        let busy = state.add.busy() || state.buy.busy();
         if action == AddShown::url() {
-            if busy || send_as(ev, state.add) {
+            if busy {
                 ev.prevent_default();
+            } else if let Some(fields) = form_fields(ev) {
+                ev.prevent_default();
+                state
+                    .add
+                    .send(AddShown::url(), fields, read_parts::<ShownCart>);
             }
         } else if action == BuyNow::url() {
             if busy {
@@ -566,17 +575,14 @@ mod switch {
                 .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
                 .and_then(|f| web_sys::FormData::new_with_form(&f).ok())
                 .and_then(|d| d.get("quantity").as_string());
-            let fields = fields(ev).map(|mut fields| {
-                if let (Some(q), Some(f)) =
-                    (quantity, fields.iter_mut().find(|(k, _)| k == "quantity"))
-                {
-                    f.1 = q;
-                }
-                fields
-            });
-            if fields.is_some_and(|f| send_fields(f, state.buy)) {
-                ev.prevent_default();
+            let Some(fields) = form_fields(ev) else {
+                return;
+            };
+            if let Some(q) = quantity {
+                fields.set("quantity", &q);
             }
+            ev.prevent_default();
+            state.buy.send(BuyNow::url(), fields, |_| Some(()));
         }
     }
 
