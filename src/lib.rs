@@ -26,20 +26,15 @@ pub mod storefront;
 pub mod widget;
 pub mod words;
 
-/// Browser entry, called by the page's loader before it hydrates each island. A server
-/// function's redirect (after sign-in, Buy now, placing an order) becomes a page load, as it
-/// is for a plain form post: the pages are the server's.
+/// Browser entry, called by the page's loader before it hydrates each island. (A server
+/// function's redirect, after sign-in, Buy now or placing an order, is followed by
+/// `app::sender`: a page load, as for a plain form post.)
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     commerce::money::write_money_with(words::money);
     leptos::mount::hydrate_islands();
-    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_href(to);
-        }
-    });
 }
 
 /// Designers' preview entry (`make design`): the component gallery from fixtures, drawn in the

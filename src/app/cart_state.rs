@@ -4,10 +4,12 @@
 //! first shows comes from the server's render; after an action the islands show the cart the
 //! action returned, so they never disagree and no extra request is made.
 
-use crate::api::cart_shown::ShownCart;
-use crate::api::ApiError;
-use crate::app::sender::Sender;
+use crate::api::cart::BuyNow;
+use crate::api::cart_shown::{AddShown, RemoveShown, ShownCart, UpdateShown};
+use crate::api::{read_parts, ApiError};
+use crate::app::sender::{nothing, Sender};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[derive(Clone, Copy)]
 pub struct CartState {
@@ -27,10 +29,10 @@ impl CartState {
     fn new() -> CartState {
         CartState {
             shown: RwSignal::new(None),
-            add: Sender::new(),
-            buy: Sender::new(),
-            update: Sender::new(),
-            remove: Sender::new(),
+            add: Sender::new(AddShown::url(), read_parts::<ShownCart>),
+            buy: Sender::new(BuyNow::url(), nothing),
+            update: Sender::new(UpdateShown::url(), read_parts::<ShownCart>),
+            remove: Sender::new(RemoveShown::url(), read_parts::<ShownCart>),
             drawer_open: RwSignal::new(false),
             refocus: StoredValue::new(None),
         }
@@ -113,9 +115,7 @@ impl CartState {
     pub fn send_line_form(&self, ev: leptos::ev::SubmitEvent) {
         #[cfg(feature = "hydrate")]
         {
-            use crate::api::cart_shown::{RemoveShown, UpdateShown};
             use crate::app::sender::form_fields;
-            use leptos::server_fn::ServerFn;
             use leptos::wasm_bindgen::JsCast;
             let Some(form) = ev
                 .target()
@@ -156,11 +156,10 @@ impl CartState {
                 return;
             };
             ev.prevent_default();
-            let read = crate::api::read_parts::<ShownCart>;
             if update {
-                self.update.send(UpdateShown::url(), fields, read);
+                self.update.send(fields);
             } else {
-                self.remove.send(RemoveShown::url(), fields, read);
+                self.remove.send(fields);
             }
         }
         let _ = ev;

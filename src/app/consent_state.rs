@@ -1,9 +1,10 @@
 //! The shopper's personalisation choice as the islands see it: rendered by the server with the
 //! page, changed by the banner or the privacy centre, and the same in both at once.
 
-use crate::api::profile::Consent;
+use crate::api::profile::{ChooseConsent, Consent};
 use crate::app::sender::Sender;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[derive(Clone, Copy)]
 pub struct ConsentState {
@@ -13,7 +14,7 @@ pub struct ConsentState {
 impl ConsentState {
     pub fn provide() -> ConsentState {
         let state = ConsentState {
-            choose: Sender::new(),
+            choose: Sender::new(ChooseConsent::url(), read_choice),
         };
         provide_context(state);
         state
@@ -36,22 +37,11 @@ impl ConsentState {
 
     /// A choice form (banner or privacy centre) sent as the consent action: the page stays.
     pub fn send_form(&self, ev: &leptos::ev::SubmitEvent) {
-        #[cfg(feature = "hydrate")]
-        if let Some(fields) = crate::app::sender::form_fields(ev) {
-            use leptos::server_fn::ServerFn;
-            ev.prevent_default();
-            self.choose.send(
-                crate::api::profile::ChooseConsent::url(),
-                fields,
-                read_choice,
-            );
-        }
-        let _ = ev;
+        self.choose.send_form(ev);
     }
 }
 
 /// The choice the server answered (JSON's `"Granted"` or `"Refused"`).
-#[cfg(feature = "hydrate")]
 fn read_choice(text: &str) -> Option<Consent> {
     match text.trim().trim_matches('"') {
         "Granted" => Some(Consent::Granted),

@@ -11,8 +11,6 @@ mod browser;
 mod cart_state;
 mod components;
 mod consent_state;
-#[cfg(any(feature = "hydrate", test))]
-mod form_fields;
 pub(crate) mod pages;
 mod sender;
 

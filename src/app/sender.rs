@@ -7,12 +7,16 @@
 use crate::api::ApiError;
 use leptos::prelude::*;
 
-/// One kind of request an island sends, and what the views show of it: whether one is on its
-/// way and what the newest one answered (an older answer arriving late is dropped).
+/// One kind of request an island sends (a server function's address, and how its answer
+/// reads), and what the views show of it: whether one is on its way and what the newest one
+/// answered (an older answer arriving late is dropped).
 pub struct Sender<T: Send + Sync + 'static> {
+    url: &'static str,
+    // Only the browser sends and reads.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    read: fn(&str) -> Option<T>,
     answer: RwSignal<Option<Result<T, ApiError>>>,
     pending: RwSignal<bool>,
-    // Only the browser sends.
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     latest: StoredValue<u64>,
 }
@@ -26,12 +30,25 @@ impl<T: Send + Sync + 'static> Clone for Sender<T> {
 impl<T: Send + Sync + 'static> Copy for Sender<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Sender<T> {
-    pub fn new() -> Sender<T> {
+    /// On the server, a plain form post refused by this function (the page it came back to
+    /// carries the error) is the answer shown, as if the island had sent it.
+    pub fn new(url: &'static str, read: fn(&str) -> Option<T>) -> Sender<T> {
+        #[cfg(feature = "ssr")]
+        let posted = posted_refusal(url).map(Err);
+        #[cfg(not(feature = "ssr"))]
+        let posted = None;
         Sender {
-            answer: RwSignal::new(None),
+            url,
+            read,
+            answer: RwSignal::new(posted),
             pending: RwSignal::new(false),
             latest: StoredValue::new(0),
         }
+    }
+
+    /// Where its form posts.
+    pub fn url(&self) -> &'static str {
+        self.url
     }
 
     /// What the newest request answered, once it has (tracked).
@@ -54,24 +71,38 @@ impl<T: Clone + Send + Sync + 'static> Sender<T> {
         self.pending.get_untracked()
     }
 
-    /// Posts `fields` to `url` and keeps what `read` makes of the answer's text. A redirect
-    /// (Buy now's, to checkout) moves the page, and the request stays pending until it has.
+    /// Sends the form submitted in `ev` itself, keeping the shopper on the page; a second
+    /// press while one is on its way is dropped (a plain form would send both). Returns
+    /// whether the browser's own post was stopped.
+    pub fn send_form(&self, ev: &leptos::ev::SubmitEvent) -> bool {
+        #[cfg(feature = "hydrate")]
+        {
+            if self.busy() {
+                ev.prevent_default();
+                return true;
+            }
+            if let Some(fields) = form_fields(ev) {
+                ev.prevent_default();
+                self.send(fields);
+                return true;
+            }
+        }
+        let _ = ev;
+        false
+    }
+
+    /// Posts `fields` and keeps what the answer's text reads as. A redirect (Buy now's, to
+    /// checkout; a placed order's) moves the page, and the request stays pending until it has.
     #[cfg(feature = "hydrate")]
-    pub fn send(
-        &self,
-        url: &'static str,
-        fields: web_sys::UrlSearchParams,
-        read: fn(&str) -> Option<T>,
-    ) {
+    pub fn send(&self, fields: web_sys::UrlSearchParams) {
         let me = *self;
         me.latest.update_value(|n| *n += 1);
         let mine = me.latest.get_value();
         me.pending.set(true);
         leptos::task::spawn_local(async move {
-            let answer = match post(url, &fields).await {
-                Posted::Moved => return,
-                Posted::Answer(text) => read(&text).ok_or_else(unanswered),
-                Posted::Refused(error) => Err(error),
+            let answer = match ask(me.url, &fields, me.read).await {
+                Some(answer) => answer,
+                None => return,
             };
             if me.latest.get_value() == mine {
                 me.answer.set(Some(answer));
@@ -81,10 +112,38 @@ impl<T: Clone + Send + Sync + 'static> Sender<T> {
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> Default for Sender<T> {
-    fn default() -> Self {
-        Sender::new()
+/// Posts `fields` to `url` and reads the answer's text with `read`; `None` when the server
+/// moved the page instead.
+#[cfg(feature = "hydrate")]
+pub async fn ask<T>(
+    url: &str,
+    fields: &web_sys::UrlSearchParams,
+    read: fn(&str) -> Option<T>,
+) -> Option<Result<T, ApiError>> {
+    match post(url, fields).await {
+        Posted::Moved => None,
+        Posted::Answer(text) => Some(read(&text).ok_or_else(unanswered)),
+        Posted::Refused(error) => Some(Err(error)),
     }
+}
+
+/// An answer with nothing in it to read (the function's own result is `()`).
+pub fn nothing(_: &str) -> Option<()> {
+    Some(())
+}
+
+/// An answer in JSON (`api::Answer`), for the form pages' islands, which read data.
+pub fn json<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str(text).ok()
+}
+
+/// The error a plain post of `url`'s form came back with, in the page's address (leptos_axum
+/// puts it there for the page the form was on).
+#[cfg(feature = "ssr")]
+fn posted_refusal(url: &str) -> Option<ApiError> {
+    use leptos::server_fn::error::ServerFnUrlError;
+    let posted = use_context::<leptos::server::ServerActionError>()?;
+    (posted.path() == url).then(|| ServerFnUrlError::<ApiError>::decode_err(posted.err()))
 }
 
 /// The fields of the form submitted in `ev`, with the button that submitted it, as the

@@ -11,9 +11,11 @@ use crate::api::rules;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::components::server_form::ServerForm;
 use crate::app::local;
+use crate::app::sender::{nothing, Sender};
 use crate::commerce::checkout::{self, PaymentMethod};
 use crate::w;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 
 #[component]
@@ -43,9 +45,9 @@ pub fn CheckoutPage() -> impl IntoView {
 /// change the totals both show.
 #[island]
 fn CheckoutForm(data: CheckoutData) -> impl IntoView {
-    let place = ServerAction::<PlaceOrder>::new();
+    let place = Sender::new(PlaceOrder::url(), nothing);
     let currency = data.cart.subtotal.currency;
-    let errors = FormErrors::new(move || place.value().get().and_then(Result::err));
+    let errors = FormErrors::new(move || place.refused());
     let field_error = move |name: &'static str| errors.field(name);
     let general_error = move || errors.general();
     let today = data.today;
@@ -65,9 +67,9 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
             .unwrap_or_default(),
     );
     let paying_by_card = RwSignal::new(!remembered.as_ref().is_some_and(|r| r.pay_on_delivery));
-    let forget = ServerAction::<ForgetDetails>::new();
+    let forget = Sender::new(ForgetDetails::url(), nothing);
     Effect::new(move |_| {
-        if let Some(Ok(())) = forget.value().get() {
+        if let Some(Ok(())) = forget.answer() {
             // The page's prefilled values came from the cookie just cleared: start clean.
             let _ = window().location().reload();
         }
@@ -94,7 +96,6 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                 }
             })
     };
-    let pending = place.pending();
     let (year, month, _) = today.civil();
     let card_check = move |rule: fn(&str, (i64, u32)) -> Result<(), checkout::CardProblem>| {
         Some(Callback::new(move |v: String| {
@@ -107,7 +108,7 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
     view! {
         <h1>{w!(CHECKOUT_TITLE)}</h1>
         <div class="checkout">
-            <ServerForm action=place attr:class="checkout__form">
+            <ServerForm sender=place attr:class="checkout__form">
                 <input type="hidden" name="attempt" value=data.attempt/>
                 // What the total is shown in is what the order charges (`Refusal::CurrencyChanged`).
                 <input type="hidden" name="currency" value=subtotal.currency.code()/>
@@ -204,14 +205,14 @@ fn CheckoutForm(data: CheckoutData) -> impl IntoView {
                         </label>
                     }.into_any()
                 }}
-                <button class="button button--primary button--block checkout__place" type="submit" disabled=move || pending.get() data-testid="place-order">
-                    {move || if pending.get() { w!(PLACING_ORDER) } else { w!(PLACE_ORDER) }}
+                <button class="button button--primary button--block checkout__place" type="submit" disabled=move || place.pending() data-testid="place-order">
+                    {move || if place.pending() { w!(PLACING_ORDER) } else { w!(PLACE_ORDER) }}
                     {move || totals().map(|t| format!(" · {}", t.total))}
                 </button>
             </ServerForm>
             <CheckoutSummary lines=data.cart.lines.clone() quote=quote coupon=coupon savings=savings/>
             // Outside the checkout form (forms do not nest); its button above points here.
-            <ServerForm action=forget attr:id="forget-details" attr:hidden=true><span></span></ServerForm>
+            <ServerForm sender=forget attr:id="forget-details" attr:hidden=true><span></span></ServerForm>
         </div>
     }
 }

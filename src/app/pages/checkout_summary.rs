@@ -5,12 +5,14 @@ use crate::api::checkout::{ApplyCoupon, RemoveCoupon};
 use crate::app::components::cart_lines::savings_named;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::components::server_form::ServerForm;
+use crate::app::sender::{json, Sender};
 use crate::commerce::bundles::Saving;
 use crate::commerce::checkout::Quote;
 use crate::commerce::promotions::Coupon;
 use crate::commerce::CartLine;
 use crate::w;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn CheckoutSummary(
@@ -69,22 +71,22 @@ fn CouponBox(
         .unwrap_or(crate::commerce::prices::BASE);
     // SAVE15's minimum spend, in the currency the page shows.
     let save15_from = crate::commerce::prices::house(10_000, currency);
-    let apply = ServerAction::<ApplyCoupon>::new();
-    let remove = ServerAction::<RemoveCoupon>::new();
+    let apply = Sender::new(ApplyCoupon::url(), json::<crate::commerce::Cart>);
+    let remove = Sender::new(RemoveCoupon::url(), json::<crate::commerce::Cart>);
     Effect::new(move |_| {
-        if let Some(Ok(cart)) = apply.value().get() {
+        if let Some(Ok(cart)) = apply.answer() {
             // A backend's own promotions may change with the code.
             savings.set(cart.savings);
             coupon.set(cart.coupon);
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok(cart)) = remove.value().get() {
+        if let Some(Ok(cart)) = remove.answer() {
             savings.set(cart.savings);
             coupon.set(cart.coupon);
         }
     });
-    let errors = FormErrors::new(move || apply.value().get().and_then(Result::err));
+    let errors = FormErrors::new(move || apply.refused());
     let problem = move || {
         quote
             .get()
@@ -95,17 +97,17 @@ fn CouponBox(
         <div class="coupon">
             {move || match coupon.get() {
                 Some(c) => view! {
-                    <ServerForm action=remove attr:class="coupon__applied">
+                    <ServerForm sender=remove attr:class="coupon__applied">
                         <span class="coupon__label" data-testid="coupon-applied">{w!(coupon_label)(&c)}</span>
                         <button class="button button--ghost" type="submit">{w!(COUPON_REMOVE)}</button>
                     </ServerForm>
                     {problem().map(|m| view! { <p class="field__error" role="alert" data-testid="coupon-problem">{m}</p> })}
                 }.into_any(),
                 None => view! {
-                    <ServerForm action=apply attr:class="coupon__form">
+                    <ServerForm sender=apply attr:class="coupon__form">
                         <Field name="code" label=w!(COUPON) autocomplete="off" optional=true maxlength=32
                             hint=w!(coupon_hint)(save15_from) error=errors.field("coupon")/>
-                        <button class="button button--ghost" type="submit" disabled=move || apply.pending().get()>
+                        <button class="button button--ghost" type="submit" disabled=move || apply.pending()>
                             {w!(COUPON_APPLY)}
                         </button>
                     </ServerForm>

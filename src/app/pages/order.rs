@@ -106,7 +106,11 @@ fn poll_while_open(current: RwSignal<TrackedOrder>, code: String, token: String)
             if may_change && !document().hidden() {
                 let (code, token) = (code.clone(), token.clone());
                 leptos::task::spawn_local(async move {
-                    if let Ok(news) = get_order(code, token).await {
+                    use crate::app::sender::{ask, fields, json};
+                    use leptos::server_fn::ServerFn;
+                    let asked = fields(&[("code", &code), ("token", &token)]);
+                    let url = crate::api::orders::GetOrder::url();
+                    if let Some(Ok(news)) = ask(url, &asked, json::<TrackedOrder>).await {
                         if current.with_untracked(|t| t != &news) {
                             current.set(news);
                         }

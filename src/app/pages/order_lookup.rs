@@ -3,8 +3,10 @@
 use crate::api::orders::LookupOrder;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::components::server_form::ServerForm;
+use crate::app::sender::{nothing, Sender};
 use crate::w;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 
 #[component]
@@ -24,16 +26,16 @@ pub fn OrderLookupPage() -> impl IntoView {
 /// the server's redirect to its page.
 #[island]
 fn LookupForm() -> impl IntoView {
-    let lookup = ServerAction::<LookupOrder>::new();
-    let errors = FormErrors::new(move || lookup.value().get().and_then(Result::err));
+    let lookup = Sender::new(LookupOrder::url(), nothing);
+    let errors = FormErrors::new(move || lookup.refused());
     view! {
-        <ServerForm action=lookup attr:class="lookup__form">
+        <ServerForm sender=lookup attr:class="lookup__form">
             {move || errors.general().map(|m| view! { <p class="form-error" role="alert" data-testid="lookup-error">{m}</p> })}
             <Field name="code" label=w!(LOOKUP_CODE) autocomplete="off" hint=w!(LOOKUP_CODE_HINT)
                 maxlength=32 error=errors.field("code")/>
             <Field name="email" label=w!(EMAIL) kind="email" autocomplete="email" maxlength=254
                 error=errors.field("email")/>
-            <button class="button button--primary" type="submit" disabled=move || lookup.pending().get()>
+            <button class="button button--primary" type="submit" disabled=move || lookup.pending()>
                 {w!(LOOKUP_SUBMIT)}
             </button>
         </ServerForm>

@@ -5,6 +5,7 @@
 use super::or_problem;
 use crate::api::profile::{get_privacy, ChooseConsent, Consent, DeleteProfile, PrivacyData};
 use crate::app::components::server_form::ServerForm;
+use crate::app::sender::{json, Sender};
 use crate::app::ConsentState;
 use crate::w;
 use leptos::prelude::*;
@@ -46,15 +47,19 @@ pub fn PrivacyPage() -> impl IntoView {
 #[island]
 fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
     let consent = ConsentState::get();
-    let delete = ServerAction::<DeleteProfile>::new();
+    let delete = Sender::new(DeleteProfile::url(), json::<PrivacyData>);
     let data = RwSignal::new(data);
     #[cfg(feature = "hydrate")]
     Effect::new(move |first: Option<()>| {
         consent.answered();
-        delete.version().track();
+        delete.answer();
         if first.is_some() {
             leptos::task::spawn_local(async move {
-                if let Ok(now) = get_privacy().await {
+                let url = crate::api::profile::GetPrivacy::url();
+                let asked = crate::app::sender::fields(&[]);
+                if let Some(Ok(now)) =
+                    crate::app::sender::ask(url, &asked, json::<PrivacyData>).await
+                {
                     data.set(now);
                 }
             });
@@ -64,7 +69,7 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
     let storage_empty = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        if let Some(Ok(_)) = delete.value().get() {
+        if let Some(Ok(_)) = delete.answer() {
             if let Some(s) = crate::app::browser::local_storage() {
                 let _ = s.remove_item(crate::app::components::consent_banner::STORAGE_KEY);
                 storage_empty.set(matches!(
@@ -82,7 +87,7 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
             Consent::Refused => w!(PRIVACY_OFF),
             Consent::Unasked => w!(PRIVACY_UNASKED),
         };
-        let deleted = delete.value().get().is_some_and(|r| r.is_ok()) && d.profile.is_empty();
+        let deleted = delete.answer().is_some_and(|r| r.is_ok()) && d.profile.is_empty();
         view! {
             <p class="privacy__status" data-testid="privacy-status">{status}</p>
             <div class="privacy__actions">
@@ -110,7 +115,7 @@ fn PrivacyCentre(data: PrivacyData) -> impl IntoView {
                     </ol>
                     <div class="privacy__actions">
                         <a class="button" href="/api/profile/export" download="vitrine-profile.json" rel="external">{w!(PRIVACY_EXPORT)}</a>
-                        <ServerForm action=delete>
+                        <ServerForm sender=delete>
                             <button class="button button--danger" type="submit" data-testid="privacy-delete">{w!(PRIVACY_DELETE)}</button>
                         </ServerForm>
                     </div>

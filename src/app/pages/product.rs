@@ -411,8 +411,6 @@ fn VariantSwitch() -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod switch {
-    use crate::api::cart::BuyNow;
-    use crate::api::cart_shown::{AddShown, ShownCart};
     use crate::api::catalog::{ShownVariant, VariantShown};
     use crate::api::read_parts;
     use crate::app::sender::{fields, form_fields, post, Posted};
@@ -553,16 +551,14 @@ mod switch {
         }
         let action = form.get_attribute("action").unwrap_or_default();
         let busy = state.add.busy() || state.buy.busy();
-        if action == AddShown::url() {
+        if action == state.add.url() {
+            // Add to cart and Buy now wait for each other.
             if busy {
                 ev.prevent_default();
-            } else if let Some(fields) = form_fields(ev) {
-                ev.prevent_default();
-                state
-                    .add
-                    .send(AddShown::url(), fields, read_parts::<ShownCart>);
+            } else {
+                state.add.send_form(ev);
             }
-        } else if action == BuyNow::url() {
+        } else if action == state.buy.url() {
             if busy {
                 ev.prevent_default();
                 return;
@@ -582,7 +578,7 @@ mod switch {
                 fields.set("quantity", &q);
             }
             ev.prevent_default();
-            state.buy.send(BuyNow::url(), fields, |_| Some(()));
+            state.buy.send(fields);
         }
     }
 

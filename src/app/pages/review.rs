@@ -7,9 +7,11 @@ use crate::api::reviews::{get_review_form, ReviewForm, WriteReview};
 use crate::api::ApiError;
 use crate::app::components::field::{Field, FormErrors};
 use crate::app::local;
+use crate::app::sender::{json, Sender};
 use crate::commerce::reviews::{Standing, MAX_NAME, MAX_TEXT, MAX_TITLE};
 use crate::w;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -57,8 +59,8 @@ fn Refused(error: ApiError) -> impl IntoView {
 
 #[component]
 fn ReviewEditor(form: ReviewForm, code: String, token: String, handle: String) -> impl IntoView {
-    let write = ServerAction::<WriteReview>::new();
-    let errors = FormErrors::new(move || write.value().get().and_then(Result::err));
+    let write = Sender::new(WriteReview::url(), json::<Standing>);
+    let errors = FormErrors::new(move || write.refused());
     let (draft, standing) = form.existing.clone().unzip();
     let editing = draft.is_some();
     let heading = if editing {
