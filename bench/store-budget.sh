@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 # Issue 16's aims are 100 KB (browse) and 150 KB (checkout). The browse bundle is within its
 # aim, which is now its ceiling; the forms bundle's ceiling is the size reached plus a little
 # room: lower it as that bundle shrinks.
-BROWSE_CEILING_KB=100 FORMS_CEILING_KB=230
+BROWSE_CEILING_KB=100 FORMS_CEILING_KB=210
 BROWSE_AIM=$((100 * 1024)) BROWSE_CEILING=$((BROWSE_CEILING_KB * 1024))
 FORMS_AIM=$((150 * 1024)) FORMS_CEILING=$((FORMS_CEILING_KB * 1024))
 

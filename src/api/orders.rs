@@ -36,6 +36,40 @@ pub async fn get_order(code: String, token: String) -> Result<TrackedOrder, ApiE
     })
 }
 
+/// The order as its page draws it, for an open tracking page to put in place: whether it can
+/// still change (the page stops asking when not), a stamp of the drawing (the page replaces
+/// nothing when it has not changed) and the drawing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShownOrder {
+    pub open: bool,
+    pub stamp: String,
+    pub html: String,
+}
+
+impl crate::api::InParts for ShownOrder {
+    fn parts(&self) -> Vec<String> {
+        let open = if self.open { "1" } else { "0" };
+        vec![open.to_string(), self.stamp.clone(), self.html.clone()]
+    }
+
+    fn from_parts(parts: Vec<&str>) -> Option<ShownOrder> {
+        let [open, stamp, html] = parts[..] else {
+            return None;
+        };
+        Some(ShownOrder {
+            open: open == "1",
+            stamp: stamp.to_string(),
+            html: html.to_string(),
+        })
+    }
+}
+
+/// `get_order`, as the tracking page shows it.
+#[server(endpoint = "orders/shown", output = crate::api::PartsAnswer)]
+pub async fn order_shown(code: String, token: String) -> Result<ShownOrder, ApiError> {
+    Ok(crate::app::shown_order(get_order(code, token).await?))
+}
+
 /// Finds an order by number and the email it was placed with, and sends the shopper to its
 /// signed link.
 #[server(endpoint = "orders/lookup", output = crate::api::Answer)]

@@ -21,6 +21,8 @@ pub use components::cart_lines::shown_cart;
 pub use components::search_box::suggestion_options;
 pub use consent_state::ConsentState;
 #[cfg(feature = "ssr")]
+pub use pages::order::shown_order;
+#[cfg(feature = "ssr")]
 pub use pages::product::shown_variant;
 
 #[cfg(feature = "ssr")]

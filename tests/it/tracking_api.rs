@@ -84,6 +84,54 @@ fn the_admin_endpoint_moves_an_order_through_every_step_and_no_further() {
     })
 }
 
+/// What an open tracking page asks every few seconds: the order drawn as the page draws it,
+/// with a stamp that changes when the drawing does, and whether to keep asking.
+#[test]
+fn an_open_tracking_page_gets_the_order_drawn_as_its_page_draws_it() {
+    common::run(async {
+        let t = TestStore::new("track-shown");
+        let (code, token) = place(&t, 1).await;
+        let shown = |code: String, token: String| {
+            let t = &t;
+            async move {
+                let r = t
+                    .call("orders/shown", &format!("code={code}&token={token}"), None)
+                    .await;
+                assert_eq!(r.status, 200, "{}", r.body);
+                common::text_parts(&r.body)
+            }
+        };
+        let page = t.get(&format!("/orders/{code}?t={token}"), None).await;
+        let first = shown(code.clone(), token.clone()).await;
+        assert_eq!(first.len(), 3);
+        assert_eq!(first[0], "1", "a paid order can still change: keep asking");
+        assert!(
+            page.body.contains(&format!(r#"data-stamp="{}""#, first[1])),
+            "the page was drawn with the same stamp"
+        );
+        assert!(first[2].contains(r#"data-status="paid""#), "{}", first[2]);
+        assert!(first[2].contains(&code));
+        let again = shown(code.clone(), token.clone()).await;
+        assert_eq!(again[1], first[1], "nothing changed, same stamp");
+
+        let advance = format!("/admin/orders/{code}/advance");
+        for _ in 0..4 {
+            assert_eq!(t.admin(&advance, ADMIN_TOKEN).await.status, 200);
+        }
+        let delivered = shown(code.clone(), token.clone()).await;
+        assert_ne!(delivered[1], first[1], "a new drawing, a new stamp");
+        assert!(delivered[2].contains(r#"data-status="delivered""#));
+        assert_eq!(delivered[0], "0", "a delivered order stops the asking");
+
+        // A wrong token learns nothing, as with `orders/get`.
+        let r = t
+            .call("orders/shown", &format!("code={code}&token=x{token}"), None)
+            .await;
+        assert_eq!(r.status, 404, "{}", r.body);
+        assert!(!r.body.contains("data-status"));
+    })
+}
+
 #[test]
 fn a_guest_finds_an_order_by_number_and_email_and_a_guesser_learns_nothing() {
     common::run(async {

@@ -36,7 +36,7 @@ pub fn OrderPage() -> impl IntoView {
                 let review = ToReview::of(&t.order, &token);
                 view! {
                     <Title text=format!("{} {}", w!(ORDER_NUMBER), t.order.code)/>
-                    <LiveOrder tracked=t code token/>
+                    <LiveOrderView tracked=t code token/>
                     {review}
                 }.into_any()
             }))}
@@ -86,37 +86,87 @@ impl ToReview {
     }
 }
 
-/// The order (an island): while it can still change and the tab is visible, it asks for news
-/// every few seconds and shows them in place.
+/// The order, drawn on the server, and what an open tracking page needs to ask for news.
+#[component]
+fn LiveOrderView(tracked: TrackedOrder, code: String, token: String) -> impl IntoView {
+    let shown = shown_order(tracked);
+    view! {
+        <div class="order-live" data-code=code data-token=token data-stamp=shown.stamp
+            data-open=if shown.open { "true" } else { "false" }>
+            <LiveOrder>
+                <div class="order-live__contents" inner_html=shown.html></div>
+            </LiveOrder>
+        </div>
+    }
+}
+
+/// The order as its page draws it, stamped. The stamp only tells one drawing from another
+/// for the page that asks, so std's hasher does.
+pub fn shown_order(tracked: TrackedOrder) -> crate::api::orders::ShownOrder {
+    use std::hash::{Hash, Hasher};
+    let open = tracking::may_change(tracked.order.status);
+    let html = view! { <OrderView tracked/> }.to_html();
+    let mut hasher = std::hash::DefaultHasher::new();
+    html.hash(&mut hasher);
+    crate::api::orders::ShownOrder {
+        open,
+        stamp: format!("{:016x}", hasher.finish()),
+        html,
+    }
+}
+
+/// The order's island, with nothing of its own to draw: while the order can still change and
+/// the tab is visible, it asks for news every few seconds (`orders/shown`) and puts the
+/// server's new drawing in place when it differs. (What it needs is read from the drawing
+/// around it: a prop would make the browser carry a JSON reader.)
 #[island]
-fn LiveOrder(tracked: TrackedOrder, code: String, token: String) -> impl IntoView {
-    let current = RwSignal::new(tracked);
+fn LiveOrder(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    poll_while_open(current, code, token);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (code, token);
-    view! { {move || view! { <OrderView tracked=current.get()/> }} }
+    poll_while_open();
+    children()
 }
 
 #[cfg(feature = "hydrate")]
-fn poll_while_open(current: RwSignal<TrackedOrder>, code: String, token: String) {
+fn poll_while_open() {
+    use crate::api::orders::{OrderShown, ShownOrder};
+    use crate::app::sender::{ask, fields};
+    use leptos::server_fn::ServerFn;
+    let Some(live) = document().query_selector(".order-live").ok().flatten() else {
+        return;
+    };
+    let read = |name: &str| live.get_attribute(name).unwrap_or_default();
+    let (code, token) = (read("data-code"), read("data-token"));
+    let stamp = StoredValue::new(read("data-stamp"));
+    let open = StoredValue::new(read("data-open") == "true");
+    // One question at a time: a slow answer is not asked again on top of.
+    let asking = StoredValue::new(false);
     let Ok(handle) = set_interval_with_handle(
         move || {
-            let may_change = current.with_untracked(|t| tracking::may_change(t.order.status));
-            if may_change && !document().hidden() {
-                let (code, token) = (code.clone(), token.clone());
-                leptos::task::spawn_local(async move {
-                    use crate::app::sender::{ask, fields, json};
-                    use leptos::server_fn::ServerFn;
-                    let asked = fields(&[("code", &code), ("token", &token)]);
-                    let url = crate::api::orders::GetOrder::url();
-                    if let Some(Ok(news)) = ask(url, &asked, json::<TrackedOrder>).await {
-                        if current.with_untracked(|t| t != &news) {
-                            current.set(news);
-                        }
-                    }
-                });
+            if !open.get_value() || asking.get_value() || document().hidden() {
+                return;
             }
+            asking.set_value(true);
+            let asked = fields(&[("code", &code), ("token", &token)]);
+            leptos::task::spawn_local(async move {
+                let answer = ask(
+                    OrderShown::url(),
+                    &asked,
+                    crate::api::read_parts::<ShownOrder>,
+                )
+                .await;
+                asking.set_value(false);
+                let Some(Ok(news)) = answer else {
+                    return;
+                };
+                open.set_value(news.open);
+                if news.stamp == stamp.get_value() {
+                    return;
+                }
+                if let Ok(Some(contents)) = document().query_selector(".order-live__contents") {
+                    contents.set_inner_html(&news.html);
+                    stamp.set_value(news.stamp);
+                }
+            });
         },
         POLL_EVERY,
     ) else {
