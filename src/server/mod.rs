@@ -295,7 +295,28 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(headers::defaults))
         .layer(axum::middleware::map_response(api_status))
         .layer(axum::middleware::from_fn(locale::detect))
+        // Pages travel compressed (a product page's 46 KB of HTML is about 9 KB): on a phone's
+        // network that is round trips before the first paint. Brotli at quality 4 costs well
+        // under a millisecond a page; files are precompressed at build time, and the API's
+        // answers stay as they are.
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .quality(tower_http::compression::CompressionLevel::Precise(4))
+                .compress_when(is_page),
+        )
         .with_state(state)
+}
+
+fn is_page(
+    _: axum::http::StatusCode,
+    _: axum::http::Version,
+    headers: &axum::http::HeaderMap,
+    _: &axum::http::Extensions,
+) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"))
 }
 
 pub use admin::command as admin_command;

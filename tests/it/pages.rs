@@ -354,3 +354,38 @@ fn listing_pages_finish_without_a_panic_behind_them() {
         let _ = std::fs::remove_dir_all(dir);
     })
 }
+
+/// A browser that takes brotli gets the pages compressed (a phone's first paint waits on
+/// their bytes); one that does not gets them as they are.
+#[test]
+fn pages_travel_compressed_to_a_browser_that_takes_it() {
+    common::run(async {
+        let t = TestStore::new("compressed");
+        let plain = t.get("/p/everyday-crew-tee", None).await;
+        assert_eq!(plain.status, 200);
+        assert!(plain.headers.get("content-encoding").is_none());
+        assert!(plain.body.contains("</html>"));
+
+        let req = axum::http::Request::get("/p/everyday-crew-tee")
+            .header("accept", "text/html")
+            .header("accept-encoding", "gzip, deflate, br, zstd")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let packed = t.send(req).await;
+        assert_eq!(packed.status, 200);
+        assert_eq!(packed.header("content-encoding"), "br");
+        assert!(
+            packed.header("vary").contains("accept-encoding"),
+            "{:?}",
+            packed.headers
+        );
+        assert!(
+            packed.sent * 3 < plain.sent,
+            "{} B compressed against {} B",
+            packed.sent,
+            plain.sent
+        );
+        // Its security headers are the page's own.
+        assert!(packed.header("content-security-policy").contains("nonce-"));
+    })
+}

@@ -205,6 +205,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body's length as sent, in bytes (compressed, when it was).
+    pub sent: usize,
 }
 
 impl Reply {
@@ -216,6 +218,7 @@ impl Reply {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            sent: bytes.len(),
         }
     }
 
