@@ -1,7 +1,7 @@
 //! How an error travels: typed, for the code that acts on it (the server's status codes, the
 //! widget, the tests), and already worded on the server, in the shopper's language. The
-//! store's islands read only the wording, so the browser carries neither a decoder for every
-//! problem nor the words for them (nor, with more languages, every language's words).
+//! store's islands read only the wording (`app::sender`, with the browser's own JSON parser),
+//! so the browser carries neither a decoder for every problem nor the words for them.
 
 use super::ApiError;
 use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};
@@ -45,29 +45,12 @@ impl Encodes<ApiError> for ErrorJson {
 }
 
 /// The typed error back from its JSON (the server reads its own answers to set their status).
-#[cfg(not(feature = "hydrate"))]
 pub fn from_json(text: &str) -> Option<ApiError> {
     #[derive(serde::Deserialize)]
     struct Received {
         error: ApiError,
     }
     serde_json::from_str::<Received>(text).ok().map(|r| r.error)
-}
-
-/// The islands keep only what they show and where.
-#[cfg(feature = "hydrate")]
-pub fn from_json(text: &str) -> Option<ApiError> {
-    #[derive(serde::Deserialize)]
-    struct Shown {
-        said: String,
-        #[serde(default)]
-        field: Option<String>,
-    }
-    let shown = serde_json::from_str::<Shown>(text).ok()?;
-    Some(ApiError::Said {
-        field: shown.field,
-        said: shown.said,
-    })
 }
 
 impl Decodes<ApiError> for ErrorJson {

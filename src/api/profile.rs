@@ -14,6 +14,23 @@ pub enum Consent {
     Refused,
 }
 
+impl Consent {
+    /// Its name as JSON writes it: in the choice's answer and in the page (`data-consent`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Consent::Unasked => "Unasked",
+            Consent::Granted => "Granted",
+            Consent::Refused => "Refused",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Consent> {
+        [Consent::Unasked, Consent::Granted, Consent::Refused]
+            .into_iter()
+            .find(|c| c.name() == name)
+    }
+}
+
 /// What the privacy centre shows: the choice and everything recorded under it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PrivacyData {

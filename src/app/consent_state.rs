@@ -43,9 +43,5 @@ impl ConsentState {
 
 /// The choice the server answered (JSON's `"Granted"` or `"Refused"`).
 fn read_choice(text: &str) -> Option<Consent> {
-    match text.trim().trim_matches('"') {
-        "Granted" => Some(Consent::Granted),
-        "Refused" => Some(Consent::Refused),
-        _ => None,
-    }
+    Consent::from_name(text.trim().trim_matches('"')).filter(|c| *c != Consent::Unasked)
 }

@@ -1,8 +1,8 @@
-//! How the store's browse islands call the server: the fields a plain form would post, sent to
-//! the same server function with the browser's own `fetch`, and the answer read as text. The
+//! How the store's islands call the server: the fields a plain form would post, sent to the
+//! same server function with the browser's own `fetch`, and the answer read as text. The
 //! server reads them exactly as it reads the form posted before the wasm runs; the browser
-//! carries neither the server-function client (its argument encoder, codecs and error
-//! decoder) nor a JSON reader (README "Performance").
+//! carries no server-function client (its argument encoder, codecs and error decoder), and
+//! the browse bundle, whose answers are text parts, no JSON reader (README "Performance").
 
 use crate::api::ApiError;
 use leptos::prelude::*;
@@ -166,7 +166,7 @@ pub fn fields(pairs: &[(&str, &str)]) -> web_sys::UrlSearchParams {
 
 /// What became of a post.
 #[cfg(feature = "hydrate")]
-pub enum Posted {
+enum Posted {
     /// The server's answer, as text.
     Answer(String),
     /// The server refused, saying why (worded there, in the shopper's language).
@@ -177,7 +177,7 @@ pub enum Posted {
 
 /// Posts `fields` to `url` as a form would (same origin, the shopper's cookies).
 #[cfg(feature = "hydrate")]
-pub async fn post(url: &str, fields: &web_sys::UrlSearchParams) -> Posted {
+async fn post(url: &str, fields: &web_sys::UrlSearchParams) -> Posted {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let init = web_sys::RequestInit::new();

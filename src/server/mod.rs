@@ -295,7 +295,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(headers::defaults))
         .layer(axum::middleware::map_response(api_status))
         .layer(axum::middleware::from_fn(locale::detect))
-        // Pages travel compressed (a product page's 46 KB of HTML is about 9 KB): on a phone's
+        // Pages travel compressed (a product page's 46 KB of HTML is about 8 KB): on a phone's
         // network that is round trips before the first paint. Brotli at quality 4 costs well
         // under a millisecond a page; files are precompressed at build time, and the API's
         // answers stay as they are.

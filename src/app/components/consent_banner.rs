@@ -18,21 +18,13 @@ pub fn ConsentBanner() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || consent.get().and_then(Result::ok).map(|consent| view! {
-                <div class="consent-slot" data-consent=consent_name(consent)>
+                <div class="consent-slot" data-consent=consent.name()>
                     <ConsentChoice>
                         {(consent == Consent::Unasked).then(|| view! { <Banner/> })}
                     </ConsentChoice>
                 </div>
             })}
         </Suspense>
-    }
-}
-
-fn consent_name(consent: Consent) -> &'static str {
-    match consent {
-        Consent::Unasked => "unasked",
-        Consent::Granted => "granted",
-        Consent::Refused => "refused",
     }
 }
 
@@ -75,16 +67,13 @@ fn ConsentChoice(children: Children) -> impl IntoView {
 /// The choice the server drew the page with.
 #[cfg(feature = "hydrate")]
 fn drawn_consent() -> Consent {
-    let drawn = document()
+    document()
         .query_selector("[data-consent]")
         .ok()
         .flatten()
-        .and_then(|el| el.get_attribute("data-consent"));
-    match drawn.as_deref() {
-        Some("granted") => Consent::Granted,
-        Some("refused") => Consent::Refused,
-        _ => Consent::Unasked,
-    }
+        .and_then(|el| el.get_attribute("data-consent"))
+        .and_then(|name| Consent::from_name(&name))
+        .unwrap_or(Consent::Unasked)
 }
 
 /// Key of the profile copy in the browser's storage.

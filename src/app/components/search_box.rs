@@ -43,12 +43,12 @@ pub fn SearchBox() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             use crate::api::listing::SuggestShown;
-            use crate::app::sender::{fields, post, Posted};
+            use crate::app::sender::{ask, fields};
             use leptos::server_fn::ServerFn;
-            let answer = match post(SuggestShown::url(), &fields(&[("q", &q)])).await {
-                Posted::Answer(text) => crate::api::read_parts::<ShownSuggestions>(&text),
-                _ => None,
-            };
+            let read = crate::api::read_parts::<ShownSuggestions>;
+            let answer = ask(SuggestShown::url(), &fields(&[("q", &q)]), read)
+                .await
+                .and_then(Result::ok);
             if generation.get_value() == mine {
                 found.set(answer);
             }

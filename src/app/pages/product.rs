@@ -413,7 +413,7 @@ fn VariantSwitch() -> impl IntoView {
 mod switch {
     use crate::api::catalog::{ShownVariant, VariantShown};
     use crate::api::read_parts;
-    use crate::app::sender::{fields, form_fields, post, Posted};
+    use crate::app::sender::{ask, fields, form_fields};
     use crate::app::CartState;
     use leptos::prelude::*;
     use leptos::server_fn::ServerFn;
@@ -435,10 +435,8 @@ mod switch {
             let handle = handle.clone();
             leptos::task::spawn_local(async move {
                 let asked = fields(&[("handle", &handle), ("variant", &variant)]);
-                let Posted::Answer(text) = post(VariantShown::url(), &asked).await else {
-                    return;
-                };
-                let Some(shown) = read_parts::<ShownVariant>(&text) else {
+                let read = read_parts::<ShownVariant>;
+                let Some(Ok(shown)) = ask(VariantShown::url(), &asked, read).await else {
                     return;
                 };
                 if latest.get_value() == mine {
