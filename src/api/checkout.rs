@@ -39,16 +39,10 @@ pub struct CheckoutData {
 
 #[server(endpoint = "checkout/get", output = crate::api::Answer)]
 pub async fn get_checkout() -> Result<CheckoutData, ApiError> {
-    let backend = super::context::backend()?;
-    let cart = super::cart::ssr::current_cart(backend.as_ref()).await?;
-    let cart = super::bundles::ssr::priced(backend.as_ref(), cart).await?;
+    let (cart, terms) = ssr::costs().await?;
     let customer = super::account::signed_in().await?;
     let draft = super::details::take_draft();
     let device = super::details::remembered();
-    let terms = match super::cart::ssr::token() {
-        Some(token) if !cart.is_empty() => backend.checkout_terms(&token, &cart).await?,
-        _ => crate::commerce::checkout::Terms::house(cart.subtotal),
-    };
     if !cart.is_empty() {
         super::events::record(crate::analytics::Step::CheckoutStarted, |e| {
             e.value = cart.subtotal.minor;
@@ -291,9 +285,23 @@ pub async fn place_order(
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use crate::api::ApiError;
-    use crate::commerce::checkout::CardProblem;
+    use crate::commerce::checkout::{CardProblem, Terms};
+    use crate::commerce::Cart;
+
+    /// What the checkout's costs are drawn from: the cart, priced with its bundles, and the
+    /// backend's delivery options and tax for it.
+    pub async fn costs() -> Result<(Cart, Terms), ApiError> {
+        let backend = crate::api::context::backend()?;
+        let cart = crate::api::cart::ssr::current_cart(backend.as_ref()).await?;
+        let cart = crate::api::bundles::ssr::priced(backend.as_ref(), cart).await?;
+        let terms = match crate::api::cart::ssr::token() {
+            Some(token) if !cart.is_empty() => backend.checkout_terms(&token, &cart).await?,
+            _ => Terms::house(cart.subtotal),
+        };
+        Ok((cart, terms))
+    }
 
     pub fn card_error(p: CardProblem) -> ApiError {
         let field = match p {

@@ -20,6 +20,8 @@ pub mod catalog;
 #[allow(clippy::too_many_arguments)]
 #[cfg(feature = "ui")]
 pub mod checkout;
+#[cfg(feature = "ui")]
+pub mod checkout_shown;
 #[cfg(feature = "ssr")]
 pub mod client;
 #[cfg(feature = "ui")]

@@ -11,6 +11,8 @@ mod browser;
 mod cart_state;
 mod components;
 mod consent_state;
+#[cfg(any(feature = "ssr", feature = "forms"))]
+mod enhance;
 pub(crate) mod pages;
 mod sender;
 
@@ -20,6 +22,8 @@ pub use components::cart_lines::shown_cart;
 #[cfg(feature = "ssr")]
 pub use components::search_box::suggestion_options;
 pub use consent_state::ConsentState;
+#[cfg(feature = "ssr")]
+pub use pages::checkout::shown_checkout;
 #[cfg(feature = "ssr")]
 pub use pages::order::shown_order;
 #[cfg(feature = "ssr")]

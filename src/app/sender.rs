@@ -140,7 +140,7 @@ pub fn json<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
 /// The error a plain post of `url`'s form came back with, in the page's address (leptos_axum
 /// puts it there for the page the form was on).
 #[cfg(feature = "ssr")]
-fn posted_refusal(url: &str) -> Option<ApiError> {
+pub fn posted_refusal(url: &str) -> Option<ApiError> {
     use leptos::server_fn::error::ServerFnUrlError;
     let posted = use_context::<leptos::server::ServerActionError>()?;
     (posted.path() == url).then(|| ServerFnUrlError::<ApiError>::decode_err(posted.err()))
@@ -166,7 +166,7 @@ pub fn fields(pairs: &[(&str, &str)]) -> web_sys::UrlSearchParams {
 
 /// What became of a post.
 #[cfg(feature = "hydrate")]
-enum Posted {
+pub enum Posted {
     /// The server's answer, as text.
     Answer(String),
     /// The server refused, saying why (worded there, in the shopper's language).
@@ -177,7 +177,7 @@ enum Posted {
 
 /// Posts `fields` to `url` as a form would (same origin, the shopper's cookies).
 #[cfg(feature = "hydrate")]
-async fn post(url: &str, fields: &web_sys::UrlSearchParams) -> Posted {
+pub async fn post(url: &str, fields: &web_sys::UrlSearchParams) -> Posted {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let init = web_sys::RequestInit::new();

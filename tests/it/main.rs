@@ -10,6 +10,7 @@ mod cart_api;
 mod cart_shown;
 mod catalogue_languages;
 mod checkout_api;
+mod checkout_shown;
 mod contract;
 mod coupons_api;
 mod currencies;

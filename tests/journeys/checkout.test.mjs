@@ -74,6 +74,36 @@ test('a discount code: an expired one says so inline, a good one lowers the tota
   await context.close();
 });
 
+test('another delivery option is priced before the last click, and the order charges what was shown', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await watchedPage(context);
+  await toCheckout(page, shared.server.url + c.products[2]);
+  await fillCheckout(page);
+  const before = cents(await page.getByTestId('checkout-total').innerText());
+  const second = page.getByRole('group', { name: 'Delivery' }).locator('label.choice').nth(1);
+  const price = await second.locator('.choice__price').innerText();
+  await second.click();
+  // The summary is the server's drawing for that option, put in place.
+  await page.waitForFunction((p) => [...document.querySelectorAll('[data-testid=checkout-totals] div')]
+    .some((row) => row.querySelector('dt')?.textContent === 'Shipping' && row.querySelector('dd')?.textContent === p), price);
+  const total = cents(await page.getByTestId('checkout-total').innerText());
+  assert.notEqual(total, before, `${price} delivery changes the total`);
+  assert.equal(cents(await page.getByTestId('place-order').innerText()), total, 'the button says the same total');
+
+  // Paying on delivery needs no card; choosing the card again brings its fields back as typed.
+  await page.getByLabel('Pay on delivery').check();
+  assert.equal(await page.getByLabel('Card number').isVisible(), false);
+  await page.getByLabel('Card', { exact: true }).check();
+  assert.equal(await page.getByLabel('Card number').isVisible(), true);
+  await shared.shot(page, 'checkout-express-390');
+
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(orderPage);
+  assert.equal(cents(await page.getByTestId('order-total').innerText()), total, 'charged what was shown');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a gift ships to someone else with a message, even before the wasm has loaded', async () => {
   const context = await shared.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const { page } = await watchedPage(context);

@@ -18,6 +18,19 @@ impl FormErrors {
         }
     }
 
+    /// The refusal a plain (no-JavaScript) post of `url`'s form came back with, which the
+    /// page it returned to draws.
+    pub fn posted(url: &'static str) -> FormErrors {
+        #[cfg(feature = "ssr")]
+        let posted = crate::app::sender::posted_refusal(url);
+        #[cfg(not(feature = "ssr"))]
+        let posted = {
+            let _ = url;
+            None
+        };
+        FormErrors::new(move || posted.clone())
+    }
+
     pub fn field(self, name: &'static str) -> Signal<Option<String>> {
         Signal::derive(move || {
             let error = self.error.get();
@@ -35,7 +48,9 @@ impl FormErrors {
     }
 }
 
-/// A labelled text input with its hint and error wired for screen readers.
+/// A labelled text input with its hint and error wired for screen readers, drawn on the
+/// server. Once the wasm runs, `enhance` checks it as the shopper types and puts the server's
+/// answer in place.
 #[component]
 pub fn Field(
     name: &'static str,
@@ -55,55 +70,35 @@ pub fn Field(
     /// The server's message for this field, from the last submission.
     #[prop(name = "error")]
     server_error: Signal<Option<String>>,
-    /// The same rule the server applies, run in the browser: first when the shopper leaves
-    /// the field, then on every keystroke until it is right.
-    #[prop(default = None)]
-    check: Option<Callback<String, Option<String>>>,
+    /// The browser runs the same rule the server applies (`enhance::checks`, by the field's
+    /// name): first when the shopper leaves the field, then on every keystroke until it is right.
+    #[prop(optional)]
+    checked: bool,
+    /// The field name the server's refusals use for it, when not its own (the code box's).
+    #[prop(optional)]
+    said_as: Option<&'static str>,
 ) -> impl IntoView {
-    let local = RwSignal::new(None::<Option<String>>);
-    // A new answer from the server replaces what the browser last said.
-    Effect::new(move |_| {
-        server_error.track();
-        local.set(None);
-    });
-    let error = Signal::derive(move || match local.get() {
-        Some(mine) => mine,
-        None => server_error.get(),
-    });
-    let run = move |value: String, leaving: bool| {
-        if let Some(check) = check {
-            // Leaving an empty field says nothing yet: tabbing through is not a mistake.
-            if (leaving && !value.trim().is_empty()) || local.get_untracked().is_some() {
-                local.set(Some(check.run(value)));
-            }
-        }
-    };
+    let error = server_error.get_untracked();
+    let invalid = error.is_some();
     let id = id.map_or_else(|| format!("f-{name}"), str::to_string);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described = {
-        let (e, h) = (error_id.clone(), hint_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(h.clone());
-            }
-            if error.get().is_some() {
-                ids.push(e.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described: Vec<&str> = [
+        hint.is_some().then_some(hint_id.as_str()),
+        error.is_some().then_some(error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
     view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
+        <div class="field" class:field--invalid=invalid>
             <label class="field__label" for=id.clone()>{label}</label>
             <input class="field__input" id=id type=kind name=name autocomplete=autocomplete inputmode=inputmode
-                maxlength=maxlength value=value required=!optional aria-invalid=move || error.get().map(|_| "true") aria-describedby=described
-                on:blur=move |ev| run(event_target_value(&ev), true)
-                on:input=move |ev| run(event_target_value(&ev), false)/>
+                maxlength=maxlength value=value required=!optional aria-invalid=invalid.then_some("true")
+                aria-describedby=described data-check=checked.then_some("") data-field=said_as/>
             {hint.map(|h| view! { <span class="field__hint" id=hint_id>{h}</span> })}
-            {move || error.get().map(|m| view! { <span class="field__error" id=error_id.clone()>{m}</span> })}
+            {error.map(|m| view! { <span class="field__error" id=error_id>{m}</span> })}
         </div>
     }
 }

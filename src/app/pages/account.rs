@@ -5,8 +5,7 @@ use super::or_problem;
 use crate::api::account::{get_account, AccountData, Register, SignIn, SignOut};
 use crate::app::components::address::AddressLines;
 use crate::app::components::field::{Field, FormErrors};
-use crate::app::components::server_form::ServerForm;
-use crate::app::sender::{nothing, Sender};
+use crate::app::enhance::EnhancedForms;
 use crate::w;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -29,36 +28,36 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-/// An island, so a button cannot be pressed twice while its request is out.
-#[island]
+/// Plain forms, sent in place once the wasm runs (`enhance`): a button pressed twice sends
+/// once, and a refusal is said beside its field.
+#[component]
 fn SignInOrRegister() -> impl IntoView {
-    let sign_in = Sender::new(SignIn::url(), nothing);
-    let register = Sender::new(Register::url(), nothing);
-    let in_errors = FormErrors::new(move || sign_in.refused());
-    let reg_errors = FormErrors::new(move || register.refused());
+    let in_errors = FormErrors::posted(SignIn::url());
+    let reg_errors = FormErrors::posted(Register::url());
     view! {
         <div class="account">
             <section class="account__panel" aria-labelledby="sign-in-title">
                 <h1 id="sign-in-title">{w!(SIGN_IN)}</h1>
                 <p>{w!(SIGN_IN_INTRO)}</p>
-                <ServerForm sender=sign_in attr:class="account__form">
-                    {move || in_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                <form action=SignIn::url() method="post" class="account__form" data-enhance="">
+                    {in_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     <Field name="email" label=w!(EMAIL) kind="email" autocomplete="username" error=in_errors.field("email")/>
                     <Field name="password" label=w!(PASSWORD) kind="password" autocomplete="current-password" error=in_errors.field("password")/>
-                    <button class="button button--primary" type="submit" disabled=move || sign_in.pending() data-testid="sign-in">{w!(SIGN_IN)}</button>
-                </ServerForm>
+                    <button class="button button--primary" type="submit" data-testid="sign-in">{w!(SIGN_IN)}</button>
+                </form>
             </section>
             <section class="account__panel" aria-labelledby="register-title">
                 <h2 id="register-title">{w!(REGISTER)}</h2>
                 <p>{w!(REGISTER_INTRO)}</p>
-                <ServerForm sender=register attr:class="account__form">
-                    {move || reg_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                <form action=Register::url() method="post" class="account__form" data-enhance="">
+                    {reg_errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     <Field name="name" id="register-name" label=w!(FULL_NAME) autocomplete="name" error=reg_errors.field("name")/>
                     <Field name="email" id="register-email" label=w!(EMAIL) kind="email" autocomplete="email" error=reg_errors.field("email")/>
                     <Field name="password" id="register-password" label=w!(PASSWORD) kind="password" autocomplete="new-password" hint=w!(PASSWORD_HINT) maxlength=128 error=reg_errors.field("password")/>
-                    <button class="button button--ghost" type="submit" disabled=move || register.pending() data-testid="register">{w!(REGISTER)}</button>
-                </ServerForm>
+                    <button class="button button--ghost" type="submit" data-testid="register">{w!(REGISTER)}</button>
+                </form>
             </section>
+            <EnhancedForms/>
         </div>
     }
 }
@@ -66,16 +65,15 @@ fn SignInOrRegister() -> impl IntoView {
 #[component]
 fn AccountView(data: AccountData) -> impl IntoView {
     let AccountData { customer, orders } = data;
-    // A plain form: the server signs out and redirects here.
-    let sign_out = Sender::new(SignOut::url(), nothing);
     view! {
         <section class="account-view">
             <header class="account-view__header">
                 <h1>{w!(ACCOUNT_TITLE)}</h1>
                 <p>{w!(SIGNED_IN_AS)} " " <strong data-testid="account-email">{customer.email.clone()}</strong></p>
-                <ServerForm sender=sign_out>
+                // A plain form: the server signs out and redirects here.
+                <form action=SignOut::url() method="post">
                     <button class="button button--ghost" type="submit" data-testid="sign-out">{w!(SIGN_OUT)}</button>
-                </ServerForm>
+                </form>
             </header>
             <h2>{w!(YOUR_ORDERS)}</h2>
             {if orders.is_empty() {

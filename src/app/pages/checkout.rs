@@ -7,12 +7,11 @@ use super::or_problem;
 use crate::api::checkout::{get_checkout, CheckoutData, PlaceOrder};
 use crate::api::checkout::{OWN, RECIPIENT};
 use crate::api::details::ForgetDetails;
-use crate::api::rules;
 use crate::app::components::field::{Field, FormErrors};
-use crate::app::components::server_form::ServerForm;
+use crate::app::enhance::EnhancedForms;
 use crate::app::local;
-use crate::app::sender::{nothing, Sender};
-use crate::commerce::checkout::{self, PaymentMethod};
+use crate::commerce::checkout::{self, Day, PaymentMethod, ShippingOption, Terms};
+use crate::commerce::{Cart, Money};
 use crate::w;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -41,179 +40,224 @@ pub fn CheckoutPage() -> impl IntoView {
     }
 }
 
-/// The form, the summary and the code box: one island, since the delivery choice and the code
-/// change the totals both show.
-#[island]
+/// The form, the summary and the code box, drawn here. Once the wasm runs, the page's forms
+/// are sent in place (`enhance`): a delivery choice or a code asks the server for the costs as
+/// it draws them (`checkout/shown`), so the browser carries no pricing and no form views.
+#[component]
 fn CheckoutForm(data: CheckoutData) -> impl IntoView {
-    let place = Sender::new(PlaceOrder::url(), nothing);
-    let currency = data.cart.subtotal.currency;
-    let errors = FormErrors::new(move || place.refused());
-    let field_error = move |name: &'static str| errors.field(name);
-    let general_error = move || errors.general();
+    let errors = FormErrors::posted(PlaceOrder::url());
     let today = data.today;
     let subtotal = data.cart.subtotal;
-    // The options' names and windows never change on this page; their prices may (a coupon).
-    let terms = data.terms.clone();
-    let options = terms.options.clone();
     let remembered = data.prefill.clone();
-    let on_device = data.remembered;
-    let signed_in = data.signed_in;
-    let shipping = RwSignal::new(
-        remembered
-            .as_ref()
-            .map(|r| r.shipping.clone())
-            .filter(|code| options.iter().any(|o| &o.code == code))
-            .or_else(|| options.first().map(|o| o.code.clone()))
-            .unwrap_or_default(),
-    );
-    let paying_by_card = RwSignal::new(!remembered.as_ref().is_some_and(|r| r.pay_on_delivery));
-    let forget = Sender::new(ForgetDetails::url(), nothing);
-    Effect::new(move |_| {
-        if let Some(Ok(())) = forget.answer() {
-            // The page's prefilled values came from the cookie just cleared: start clean.
-            let _ = window().location().reload();
-        }
-    });
-    let coupon = RwSignal::new(data.cart.coupon.clone());
-    let savings = RwSignal::new(data.cart.savings.clone());
-    // The same pure function the backend charges with, so the page shows what will be paid.
-    let quote = Memo::new(move |_| {
-        let saved = savings.with(|s| crate::commerce::bundles::total(s, currency));
-        coupon.with(|c| {
-            checkout::quote(subtotal, saved, c.as_ref(), &shipping.get(), today, &terms).ok()
-        })
-    });
-    let totals = move || quote.get().map(|q| q.totals);
-    let option_price = move |i: usize| {
-        quote
-            .get()
-            .and_then(|q| q.options.get(i).map(|o| o.price))
-            .map(|p| {
-                if p.minor == 0 {
-                    w!(FREE).to_string()
-                } else {
-                    p.to_string()
-                }
-            })
-    };
+    let (on_device, signed_in) = (data.remembered, data.signed_in);
+    let options = data.terms.options.clone();
+    let shipping = remembered
+        .as_ref()
+        .map(|r| r.shipping.clone())
+        .filter(|code| options.iter().any(|o| &o.code == code))
+        .or_else(|| options.first().map(|o| o.code.clone()))
+        .unwrap_or_default();
+    let paying_by_card = !remembered.as_ref().is_some_and(|r| r.pay_on_delivery);
+    let shown = shown_checkout(&data.cart, &data.terms, today, &shipping);
     let (year, month, _) = today.civil();
-    let card_check = move |rule: fn(&str, (i64, u32)) -> Result<(), checkout::CardProblem>| {
-        Some(Callback::new(move |v: String| {
-            rule(&v, (year, month))
-                .err()
-                .map(|p| w!(card_problem)(p).to_string())
-        }))
-    };
-
     view! {
         <h1>{w!(CHECKOUT_TITLE)}</h1>
         <div class="checkout">
-            <ServerForm sender=place attr:class="checkout__form">
+            <form action=PlaceOrder::url() method="post" class="checkout__form" data-enhance=""
+                data-today=format!("{year}-{month}")>
                 <input type="hidden" name="attempt" value=data.attempt/>
                 // What the total is shown in is what the order charges (`Refusal::CurrencyChanged`).
                 <input type="hidden" name="currency" value=subtotal.currency.code()/>
-                {move || general_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                {errors.general().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <fieldset class="form-section">
                     <legend>{w!(CONTACT)}</legend>
                     <Field name="email" label=w!(EMAIL) kind="email" autocomplete="email" hint=w!(EMAIL_HINT)
                         value=remembered.as_ref().map(|r| r.email.clone()).unwrap_or_default()
-                        check=Some(Callback::new(|v: String| rules::message(rules::email(&v)))) error=field_error("email")/>
+                        checked=true error=errors.field("email")/>
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{w!(SHIPPING_ADDRESS)}</legend>
                     <AddressFields names=OWN value=remembered.as_ref().map(|r| r.address.clone()) errors=errors/>
                 </fieldset>
-                <fieldset class="form-section gift">
-                    <legend>{w!(GIFT)}</legend>
-                    // Revealed by CSS (:has), so it works before the wasm has loaded.
-                    <label class="check">
-                        <input type="checkbox" name="gift" value="on" data-testid="gift"/>
-                        <span>{w!(GIFT_TOGGLE)}</span>
-                    </label>
-                    <div class="gift__details">
-                        <p class="field__hint">{w!(RECIPIENT_HINT)}</p>
-                        <h3 class="gift__title">{w!(RECIPIENT_ADDRESS)}</h3>
-                        <AddressFields names=RECIPIENT value=None errors=errors/>
-                        <label class="field">
-                            <span class="field__label">{w!(GIFT_MESSAGE)}</span>
-                            <textarea class="field__input" name="gift_message" rows="3" maxlength="300"></textarea>
-                            {move || field_error("gift_message").get().map(|m| view! { <span class="field__error">{m}</span> })}
-                        </label>
-                        <label class="check">
-                            <input type="checkbox" name="gift_hide_prices" value="on"/>
-                            <span>{w!(GIFT_HIDE_PRICES)}</span>
-                        </label>
-                    </div>
-                </fieldset>
-                <fieldset class="form-section">
-                    <legend>{w!(DELIVERY)}</legend>
-                    {options.iter().enumerate().map(|(i, o)| {
-                        let (from, to) = (today.add_business_days(o.min_days), today.add_business_days(o.max_days));
-                        let code = o.code.clone();
-                        view! {
-                            <label class="choice">
-                                <input type="radio" name="shipping" value=o.code.clone() checked=o.code == shipping.get_untracked() on:change=move |_| shipping.set(code.clone())/>
-                                <span class="choice__text">
-                                    <span class="choice__title">{w!(shipping_label)(&o.code, &o.label, o.min_days, o.max_days)}</span>
-                                    <span class="choice__hint">{w!(ARRIVES)} " " {w!(delivery_window)(from, to)}</span>
-                                </span>
-                                <span class="choice__price">{move || option_price(i)}</span>
-                            </label>
-                        }
-                    }).collect_view()}
-                    {move || field_error("shipping").get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
-                </fieldset>
-                <fieldset class="form-section">
-                    <legend>{w!(PAYMENT)}</legend>
-                    <label class="choice">
-                        <input type="radio" name="payment" value="card" checked=paying_by_card.get_untracked() on:change=move |_| paying_by_card.set(true)/>
-                        <span class="choice__text"><span class="choice__title">{w!(PAY_BY_CARD)}</span></span>
-                    </label>
-                    <div class="card-fields" hidden=move || !paying_by_card.get()>
-                        <p class="field__hint">{w!(CARD_TEST_HINT)}</p>
-                        <Field name="card_number" label=w!(CARD_NUMBER) autocomplete="cc-number" inputmode="numeric" optional=true
-                            check=card_check(|v, _| checkout::check_card_number(v).map(|_| ())) error=field_error("card_number")/>
-                        <div class="form-row">
-                            <Field name="card_expiry" label=w!(CARD_EXPIRY) autocomplete="cc-exp" optional=true
-                                check=card_check(checkout::check_expiry) error=field_error("card_expiry")/>
-                            <Field name="card_cvc" label=w!(CARD_CVC) autocomplete="cc-csc" inputmode="numeric" optional=true
-                                check=card_check(|v, _| checkout::check_cvc(v)) error=field_error("card_cvc")/>
-                        </div>
-                    </div>
-                    <label class="choice">
-                        <input type="radio" name="payment" value="delivery" checked=!paying_by_card.get_untracked() on:change=move |_| paying_by_card.set(false)/>
-                        <span class="choice__text">
-                            <span class="choice__title">{w!(PAY_ON_DELIVERY)}</span>
-                            <span class="choice__hint">{w!(PAY_ON_DELIVERY_HINT)}</span>
-                        </span>
-                    </label>
-                    {move || field_error("payment").get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
-                </fieldset>
-                {if signed_in {
-                    view! { <p class="remembered">{w!(SIGNED_IN_AS)} " " {remembered.as_ref().map(|r| r.email.clone())}</p> }.into_any()
-                } else if on_device {
-                    view! {
-                        <p class="remembered">{w!(REMEMBERED)} " "
-                            <button class="link-button" type="submit" form="forget-details">{w!(FORGET_ME)}</button>
-                        </p>
-                    }.into_any()
-                } else {
-                    view! {
-                        <label class="check">
-                            <input type="checkbox" name="remember" value="on" data-testid="remember"/>
-                            <span>{w!(REMEMBER_ME)} <small class="field__hint">{w!(REMEMBER_ME_HINT)}</small></span>
-                        </label>
-                    }.into_any()
-                }}
-                <button class="button button--primary button--block checkout__place" type="submit" disabled=move || place.pending() data-testid="place-order">
-                    {move || if place.pending() { w!(PLACING_ORDER) } else { w!(PLACE_ORDER) }}
-                    {move || totals().map(|t| format!(" · {}", t.total))}
+                {view! { <GiftFields errors/> }.into_any()}
+                {view! { <DeliveryChoice options today shipping prices=shown.prices errors/> }.into_any()}
+                {view! { <PaymentChoice paying_by_card errors/> }.into_any()}
+                {view! { <Remembered signed_in on_device email=remembered.as_ref().map(|r| r.email.clone())/> }.into_any()}
+                <button class="button button--primary button--block checkout__place" type="submit"
+                    data-testid="place-order" data-pending=w!(PLACING_ORDER)>
+                    <span data-label="">{w!(PLACE_ORDER)}</span>
+                    <span class="checkout__place-total">{shown.total}</span>
                 </button>
-            </ServerForm>
-            <CheckoutSummary lines=data.cart.lines.clone() quote=quote coupon=coupon savings=savings/>
+            </form>
+            <aside class="checkout__summary" aria-labelledby="summary-title" inner_html=shown.summary></aside>
             // Outside the checkout form (forms do not nest); its button above points here.
-            <ServerForm sender=forget attr:id="forget-details" attr:hidden=true><span></span></ServerForm>
+            <form action=ForgetDetails::url() method="post" id="forget-details" hidden data-enhance="" data-then="reload"></form>
+            <EnhancedForms/>
         </div>
+    }
+}
+
+/// A gift: the recipient's address and a message. Revealed by CSS (:has), so it works before
+/// the wasm has loaded.
+#[component]
+fn GiftFields(errors: FormErrors) -> impl IntoView {
+    view! {
+        <fieldset class="form-section gift">
+            <legend>{w!(GIFT)}</legend>
+            <label class="check">
+                <input type="checkbox" name="gift" value="on" data-testid="gift"/>
+                <span>{w!(GIFT_TOGGLE)}</span>
+            </label>
+            <div class="gift__details">
+                <p class="field__hint">{w!(RECIPIENT_HINT)}</p>
+                <h3 class="gift__title">{w!(RECIPIENT_ADDRESS)}</h3>
+                <AddressFields names=RECIPIENT value=None errors=errors/>
+                <label class="field">
+                    <span class="field__label">{w!(GIFT_MESSAGE)}</span>
+                    <textarea class="field__input" id="f-gift_message" name="gift_message" rows="3" maxlength="300"></textarea>
+                    {errors.field("gift_message").get().map(|m| view! { <span class="field__error" id="f-gift_message-error">{m}</span> })}
+                </label>
+                <label class="check">
+                    <input type="checkbox" name="gift_hide_prices" value="on"/>
+                    <span>{w!(GIFT_HIDE_PRICES)}</span>
+                </label>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The delivery options, each with its window and price (`prices`, as `checkout/shown`
+/// draws them again when another is picked).
+#[component]
+fn DeliveryChoice(
+    options: Vec<ShippingOption>,
+    today: Day,
+    shipping: String,
+    prices: Vec<String>,
+    errors: FormErrors,
+) -> impl IntoView {
+    view! {
+        <fieldset class="form-section">
+            <legend>{w!(DELIVERY)}</legend>
+            {options.into_iter().zip(prices).map(|(o, price)| {
+                let (from, to) = (today.add_business_days(o.min_days), today.add_business_days(o.max_days));
+                view! {
+                    <label class="choice">
+                        <input type="radio" name="shipping" value=o.code.clone() checked=o.code == shipping/>
+                        <span class="choice__text">
+                            <span class="choice__title">{w!(shipping_label)(&o.code, &o.label, o.min_days, o.max_days)}</span>
+                            <span class="choice__hint">{w!(ARRIVES)} " " {w!(delivery_window)(from, to)}</span>
+                        </span>
+                        <span class="choice__price">{price}</span>
+                    </label>
+                }
+            }).collect_view()}
+            {errors.field("shipping").get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+        </fieldset>
+    }
+}
+
+/// Card or pay on delivery; the card's fields are hidden by CSS (:has) while paying on
+/// delivery, so it works before the wasm.
+#[component]
+fn PaymentChoice(paying_by_card: bool, errors: FormErrors) -> impl IntoView {
+    view! {
+        <fieldset class="form-section payment">
+            <legend>{w!(PAYMENT)}</legend>
+            <label class="choice">
+                <input type="radio" name="payment" value="card" checked=paying_by_card/>
+                <span class="choice__text"><span class="choice__title">{w!(PAY_BY_CARD)}</span></span>
+            </label>
+            <div class="card-fields">
+                <p class="field__hint">{w!(CARD_TEST_HINT)}</p>
+                <Field name="card_number" label=w!(CARD_NUMBER) autocomplete="cc-number" inputmode="numeric" optional=true
+                    checked=true error=errors.field("card_number")/>
+                <div class="form-row">
+                    <Field name="card_expiry" label=w!(CARD_EXPIRY) autocomplete="cc-exp" optional=true
+                        checked=true error=errors.field("card_expiry")/>
+                    <Field name="card_cvc" label=w!(CARD_CVC) autocomplete="cc-csc" inputmode="numeric" optional=true
+                        checked=true error=errors.field("card_cvc")/>
+                </div>
+            </div>
+            <label class="choice">
+                <input type="radio" name="payment" value="delivery" checked=!paying_by_card/>
+                <span class="choice__text">
+                    <span class="choice__title">{w!(PAY_ON_DELIVERY)}</span>
+                    <span class="choice__hint">{w!(PAY_ON_DELIVERY_HINT)}</span>
+                </span>
+            </label>
+            {errors.field("payment").get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+        </fieldset>
+    }
+}
+
+/// Who the details are for: the signed-in customer, a device that remembers them (with a way
+/// to forget), or the choice to be remembered.
+#[component]
+fn Remembered(signed_in: bool, on_device: bool, email: Option<String>) -> impl IntoView {
+    if signed_in {
+        view! { <p class="remembered">{w!(SIGNED_IN_AS)} " " {email}</p> }.into_any()
+    } else if on_device {
+        view! {
+            <p class="remembered">{w!(REMEMBERED)} " "
+                <button class="link-button" type="submit" form="forget-details">{w!(FORGET_ME)}</button>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <label class="check">
+                <input type="checkbox" name="remember" value="on" data-testid="remember"/>
+                <span>{w!(REMEMBER_ME)} <small class="field__hint">{w!(REMEMBER_ME_HINT)}</small></span>
+            </label>
+        }
+        .into_any()
+    }
+}
+
+/// The checkout's costs with `shipping` chosen, drawn: the summary, the Place order button's
+/// total and each option's price. The same pure function the backend charges with, so the
+/// page shows what will be paid.
+pub fn shown_checkout(
+    cart: &Cart,
+    terms: &Terms,
+    today: Day,
+    shipping: &str,
+) -> crate::api::checkout_shown::ShownCheckout {
+    let currency = cart.subtotal.currency;
+    let saved = crate::commerce::bundles::total(&cart.savings, currency);
+    let quote = checkout::quote(
+        cart.subtotal,
+        saved,
+        cart.coupon.as_ref(),
+        shipping,
+        today,
+        terms,
+    )
+    .ok();
+    let price = |p: Money| {
+        if p.minor == 0 {
+            w!(FREE).to_string()
+        } else {
+            p.to_string()
+        }
+    };
+    let prices = match &quote {
+        Some(q) => q.options.iter().map(|o| price(o.price)).collect(),
+        None => vec![String::new(); terms.options.len()],
+    };
+    let total = quote
+        .as_ref()
+        .map(|q| format!(" · {}", q.totals.total))
+        .unwrap_or_default();
+    let summary = view! {
+        <CheckoutSummary lines=cart.lines.clone() quote coupon=cart.coupon.clone() savings=cart.savings.clone()/>
+    }
+    .to_html();
+    crate::api::checkout_shown::ShownCheckout {
+        summary,
+        total,
+        prices,
     }
 }
 

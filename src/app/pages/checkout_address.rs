@@ -2,12 +2,10 @@
 //! autofill hints that let a browser fill it in one go.
 
 use crate::api::checkout::{AddressNames, OWN};
-use crate::api::rules;
 use crate::app::components::field::{Field, FormErrors};
 use crate::commerce::checkout::SHIPS_TO;
 use crate::commerce::Address;
 use crate::w;
-use crate::words::Label;
 use leptos::prelude::*;
 
 #[component]
@@ -25,33 +23,27 @@ pub fn AddressFields(
     let chosen_country = v.country.clone();
     let optional = !own;
     // Inline checks for the shopper's own address; a recipient's is checked when sent.
-    let required = move |name: &'static str, label: Label| {
-        own.then(|| {
-            Callback::new(move |v: String| rules::message(rules::text(name, label, &v, 200, true)))
-        })
-    };
-    let postcode_check =
-        own.then(|| Callback::new(move |v: String| rules::message(rules::postcode(postcode, &v))));
+    let checked = own;
     view! {
         <Field name=name label=w!(FULL_NAME) autocomplete=hint("shipping name") optional=optional value=v.name
-            check=required(name, Label::FullName) error=errors.field(name)/>
+            checked=checked error=errors.field(name)/>
         <Field name=line1 label=w!(ADDRESS_LINE1) autocomplete=hint("shipping address-line1") optional=optional value=v.line1
-            check=required(line1, Label::Address) error=errors.field(line1)/>
+            checked=checked error=errors.field(line1)/>
         <Field name=line2 label=w!(ADDRESS_LINE2) autocomplete=hint("shipping address-line2") optional=true value=v.line2 error=errors.field(line2)/>
         <div class="form-row">
             <Field name=city label=w!(CITY) autocomplete=hint("shipping address-level2") optional=optional value=v.city
-                check=required(city, Label::City) error=errors.field(city)/>
+                checked=checked error=errors.field(city)/>
             <Field name=postcode label=w!(POSTCODE) autocomplete=hint("shipping postal-code") optional=optional value=v.postcode
-                check=postcode_check error=errors.field(postcode)/>
+                checked=checked error=errors.field(postcode)/>
         </div>
         <label class="field">
             <span class="field__label">{w!(COUNTRY)}</span>
-            <select class="field__input" name=country autocomplete=hint("shipping country") required=own>
+            <select class="field__input" id=format!("f-{country}") name=country autocomplete=hint("shipping country") required=own>
                 {SHIPS_TO.iter().map(|code| view! {
                     <option value=*code selected=chosen_country == *code>{w!(country_name)(code)}</option>
                 }).collect_view()}
             </select>
-            {move || errors.field(country).get().map(|m| view! { <span class="field__error">{m}</span> })}
+            {errors.field(country).get().map(|m| view! { <span class="field__error">{m}</span> })}
         </label>
     }
 }

@@ -2,8 +2,7 @@
 
 use crate::api::orders::LookupOrder;
 use crate::app::components::field::{Field, FormErrors};
-use crate::app::components::server_form::ServerForm;
-use crate::app::sender::{nothing, Sender};
+use crate::app::enhance::EnhancedForms;
 use crate::w;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -22,22 +21,21 @@ pub fn OrderLookupPage() -> impl IntoView {
     }
 }
 
-/// An island: a refused lookup says why in place and keeps what was typed; a found order is
-/// the server's redirect to its page.
-#[island]
+/// A refused lookup says why beside its field and keeps what was typed; a found order is the
+/// server's redirect to its page. Sent in place once the wasm runs (`enhance`).
+#[component]
 fn LookupForm() -> impl IntoView {
-    let lookup = Sender::new(LookupOrder::url(), nothing);
-    let errors = FormErrors::new(move || lookup.refused());
+    let errors = FormErrors::posted(LookupOrder::url());
     view! {
-        <ServerForm sender=lookup attr:class="lookup__form">
-            {move || errors.general().map(|m| view! { <p class="form-error" role="alert" data-testid="lookup-error">{m}</p> })}
+        <form action=LookupOrder::url() method="post" class="lookup__form" data-enhance=""
+            data-error-testid="lookup-error">
+            {errors.general().map(|m| view! { <p class="form-error" role="alert" data-testid="lookup-error">{m}</p> })}
             <Field name="code" label=w!(LOOKUP_CODE) autocomplete="off" hint=w!(LOOKUP_CODE_HINT)
                 maxlength=32 error=errors.field("code")/>
             <Field name="email" label=w!(EMAIL) kind="email" autocomplete="email" maxlength=254
                 error=errors.field("email")/>
-            <button class="button button--primary" type="submit" disabled=move || lookup.pending()>
-                {w!(LOOKUP_SUBMIT)}
-            </button>
-        </ServerForm>
+            <button class="button button--primary" type="submit">{w!(LOOKUP_SUBMIT)}</button>
+        </form>
+        <EnhancedForms/>
     }
 }
