@@ -81,6 +81,20 @@ impl<T: InParts> Decodes<T> for TextParts {
     }
 }
 
+/// One drawing, whole: a part of a page the server drew again.
+impl InParts for String {
+    fn parts(&self) -> Vec<String> {
+        vec![self.clone()]
+    }
+
+    fn from_parts(parts: Vec<&str>) -> Option<String> {
+        let [html] = parts[..] else {
+            return None;
+        };
+        Some(html.to_string())
+    }
+}
+
 /// `T` from its text parts, as `TextParts` wrote it; `None` when the text is cut or foreign.
 pub fn read_parts<T: InParts>(text: &str) -> Option<T> {
     let (head, mut rest) = text.split_once('\n')?;

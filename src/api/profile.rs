@@ -72,6 +72,15 @@ pub async fn get_privacy() -> Result<PrivacyData, ApiError> {
     })
 }
 
+/// The privacy centre as its page draws it, for the page to put in place after a choice or a
+/// deletion. `verified`: the browser has checked that its own copy of the profile is gone,
+/// so an empty record may be said to be deleted everywhere.
+#[server(endpoint = "profile/shown", output = crate::api::PartsAnswer)]
+pub async fn privacy_shown(#[server(default)] verified: bool) -> Result<String, ApiError> {
+    let (data, activity) = crate::app::privacy_centre_data().await?;
+    Ok(crate::app::shown_privacy(data, activity, verified))
+}
+
 /// Deletes the profile and keeps the consent choice (a shopper may start afresh).
 #[server(endpoint = "profile/delete", output = crate::api::Answer)]
 pub async fn delete_profile() -> Result<PrivacyData, ApiError> {

@@ -27,6 +27,8 @@ pub use pages::checkout::shown_checkout;
 #[cfg(feature = "ssr")]
 pub use pages::order::shown_order;
 #[cfg(feature = "ssr")]
+pub use pages::privacy::{centre_data as privacy_centre_data, shown_privacy};
+#[cfg(feature = "ssr")]
 pub use pages::product::shown_variant;
 
 #[cfg(feature = "ssr")]

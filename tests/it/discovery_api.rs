@@ -168,6 +168,54 @@ fn the_shopper_can_export_delete_and_withdraw() {
 }
 
 #[test]
+fn the_privacy_centre_is_drawn_again_as_the_page_draws_it() {
+    common::run(async {
+        let t = TestStore::new("privacy-shown");
+        let cookies = view(&t, YES, &["everyday-crew-tee"]).await;
+        let drawn = |r: common::Reply| {
+            assert_eq!(r.status, 200, "{}", r.body);
+            assert!(r.header("content-type").starts_with("text/plain"));
+            common::text_parts(&r.body).remove(0)
+        };
+        let shown = drawn(t.call("profile/shown", "", Some(&cookies)).await);
+        assert!(shown.contains("data-testid=\"privacy-events\""), "{shown}");
+        assert!(shown.contains("Everyday Crew Tee"), "{shown}");
+        assert!(shown.contains("action=\"/api/profile/delete\""));
+        assert!(
+            shown.contains("name=\"allow\" value=\"false\""),
+            "withdraw is offered"
+        );
+
+        // Emptied by the delete (the cookie the browser now sends holds no record).
+        let consent_only = cookies
+            .split("; ")
+            .filter(|c| !c.starts_with("vitrine_profile="))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let unverified = drawn(t.call("profile/shown", "", Some(&consent_only)).await);
+        assert!(unverified.contains("data-testid=\"privacy-empty\""));
+        assert!(
+            !unverified.contains("privacy-deleted"),
+            "deleted everywhere is said only once the browser checked its copy"
+        );
+        let verified = drawn(
+            t.call("profile/shown", "verified=true", Some(&consent_only))
+                .await,
+        );
+        assert!(
+            verified.contains("data-testid=\"privacy-deleted\""),
+            "{verified}"
+        );
+        // A record still there is never said to be deleted.
+        let still = drawn(
+            t.call("profile/shown", "verified=true", Some(&cookies))
+                .await,
+        );
+        assert!(!still.contains("privacy-deleted"));
+    })
+}
+
+#[test]
 fn bought_together_comes_from_orders_and_similar_from_attributes() {
     common::run(async {
         let t = TestStore::new("together");

@@ -78,6 +78,7 @@ onEveryBackend((shared, c) => {
     assert.match(await page.getByTestId('activity-count').innerText(), /^\d+ steps/);
     await page.getByTestId('privacy-delete').click();
     await page.getByTestId('privacy-deleted').waitFor();
+    assert.match(await page.getByTestId('activity-count').innerText(), /^No steps/, 'drawn again with the rest, in place');
     await page.reload();
     assert.match(await page.getByTestId('activity-count').innerText(), /^No steps/);
     await owner.page.reload();

@@ -17,6 +17,5 @@ pub mod product_card;
 pub mod recommendation_row;
 pub mod reviews;
 pub mod search_box;
-pub mod server_form;
 pub mod stars;
 pub mod structured_data;
