@@ -209,6 +209,7 @@ pub(crate) mod ssr {
                 image: p.images.first().cloned().unwrap_or(crate::commerce::Image {
                     url: String::new(),
                     alt: String::new(),
+                    srcset: None,
                 }),
                 handle: p.handle,
                 name: p.name,

@@ -199,6 +199,7 @@ pub mod ssr {
                 .unwrap_or(crate::commerce::Image {
                     url: String::new(),
                     alt: String::new(),
+                    srcset: None,
                 }),
             price: cheapest.price,
             compare_at: None,

@@ -163,6 +163,7 @@ mod tests {
             image: Image {
                 url: String::new(),
                 alt: String::new(),
+                srcset: None,
             },
             unit_price,
             quantity,

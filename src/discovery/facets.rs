@@ -426,6 +426,7 @@ pub(crate) mod tests {
                 image: Image {
                     url: String::new(),
                     alt: String::new(),
+                    srcset: None,
                 },
                 price: Money::new(price, Currency::USD),
                 compare_at: None,

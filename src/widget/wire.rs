@@ -47,6 +47,7 @@ fn image(v: &JsValue) -> Option<Image> {
     v.is_object().then(|| Image {
         url: text(v, "url"),
         alt: text(v, "alt"),
+        srcset: None,
     })
 }
 

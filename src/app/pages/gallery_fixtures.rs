@@ -13,6 +13,7 @@ fn picture(file: &str, alt: &str) -> Image {
     Image {
         url: format!("/gallery/{file}"),
         alt: alt.into(),
+        srcset: None,
     }
 }
 

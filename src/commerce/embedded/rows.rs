@@ -8,6 +8,7 @@ pub(super) fn picture(words: &texts::Language, handle: &str, name: &str, colour:
     Image {
         url: format!("/media/p/{handle}/{}.svg", colour.to_ascii_lowercase()),
         alt: words.picture(name, colour),
+        srcset: None,
     }
 }
 

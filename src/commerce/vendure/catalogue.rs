@@ -192,6 +192,10 @@ pub fn picture(url: &str, alt: &str, preset: &str) -> Image {
     Image {
         url: format!("{url}?preset={preset}&format=webp"),
         alt: alt.to_string(),
+        // A phone's two-column grid takes the 300 px copy (Vendure's default presets).
+        srcset: (preset == CARD).then(|| {
+            format!("{url}?preset=small&format=webp 300w, {url}?preset={preset}&format=webp 500w")
+        }),
     }
 }
 
@@ -200,6 +204,7 @@ pub fn no_picture(alt: &str) -> Image {
     Image {
         url: "/favicon.svg".into(),
         alt: alt.to_string(),
+        srcset: None,
     }
 }
 
@@ -754,6 +759,18 @@ mod tests {
         assert!(s.price_varies && s.in_stock);
         assert_eq!(s.brand, "Apple");
         assert!(s.image.url.ends_with("a.jpg?preset=medium&format=webp"));
+        // A phone's grid can take the 300 px copy; the product page's pictures have none.
+        let sizes = s.image.srcset.as_deref().unwrap();
+        assert!(
+            sizes.contains("a.jpg?preset=small&format=webp 300w"),
+            "{sizes}"
+        );
+        assert!(
+            sizes.ends_with("a.jpg?preset=medium&format=webp 500w"),
+            "{sizes}"
+        );
+        let p = to_product(laptop(), category(), Currency::USD);
+        assert!(p.images.iter().all(|i| i.srcset.is_none()));
     }
 
     #[test]
