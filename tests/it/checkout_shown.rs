@@ -6,10 +6,20 @@ use crate::common;
 
 use common::{cart_with_item, TestStore, CHECKOUT_FORM};
 
-/// The summary's HTML, the Place order button's total, and each option's price.
-fn shown(body: &str) -> (String, String, Vec<String>) {
-    let mut parts = common::text_parts(body);
-    assert!(parts.len() >= 3, "{body}");
+/// The checkout's costs with `shipping` chosen, for the cart in `cookie`: the summary's HTML,
+/// the Place order button's total, and each option's price.
+async fn shown(t: &TestStore, cookie: &str, shipping: &str) -> (String, String, Vec<String>) {
+    let r = t
+        .call(
+            "checkout/shown",
+            &format!("shipping={shipping}"),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.header("content-type").starts_with("text/plain"));
+    let mut parts = common::text_parts(&r.body);
+    assert!(parts.len() >= 3, "{}", r.body);
     let summary = parts.remove(0);
     let total = parts.remove(0);
     (summary, total, parts)
@@ -26,23 +36,8 @@ fn another_delivery_option_is_priced_as_the_order_charges_it() {
     common::run(async {
         let t = TestStore::new("shown-checkout");
         let cookie = cart_with_item(&t).await;
-        let ask = |shipping: &'static str| {
-            let (t, cookie) = (&t, cookie.clone());
-            async move {
-                let r = t
-                    .call(
-                        "checkout/shown",
-                        &format!("shipping={shipping}"),
-                        Some(&cookie),
-                    )
-                    .await;
-                assert_eq!(r.status, 200, "{}", r.body);
-                assert!(r.header("content-type").starts_with("text/plain"));
-                shown(&r.body)
-            }
-        };
-        let (standard_summary, standard_total, prices) = ask("standard").await;
-        let (express_summary, express_total, same_prices) = ask("express").await;
+        let (standard_summary, standard_total, prices) = shown(&t, &cookie, "standard").await;
+        let (express_summary, express_total, same_prices) = shown(&t, &cookie, "express").await;
         assert_eq!(
             prices, same_prices,
             "each option's price is the same whichever is chosen"
@@ -77,10 +72,7 @@ fn an_applied_code_is_in_the_summary_drawn_again() {
     common::run(async {
         let t = TestStore::new("shown-coupon");
         let cookie = cart_with_item(&t).await;
-        let before = t
-            .call("checkout/shown", "shipping=standard", Some(&cookie))
-            .await;
-        let (summary, before_total, _) = shown(&before.body);
+        let (summary, before_total, _) = shown(&t, &cookie, "standard").await;
         assert!(
             summary.contains("action=\"/api/checkout/coupon\""),
             "the code box"
@@ -89,10 +81,7 @@ fn an_applied_code_is_in_the_summary_drawn_again() {
             .call("checkout/coupon", "code=WELCOME10", Some(&cookie))
             .await;
         assert_eq!(r.status, 200, "{}", r.body);
-        let after = t
-            .call("checkout/shown", "shipping=standard", Some(&cookie))
-            .await;
-        let (summary, after_total, _) = shown(&after.body);
+        let (summary, after_total, _) = shown(&t, &cookie, "standard").await;
         assert!(
             summary.contains("data-testid=\"coupon-applied\""),
             "{summary}"

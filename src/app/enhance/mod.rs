@@ -85,7 +85,7 @@ fn on_submit(ev: web_sys::SubmitEvent) {
             }
             Posted::Answer(_) => {
                 busy(&form, false);
-                said::refusal(&form, None, "");
+                said::clear(&form);
                 match form.get_attribute("data-then").as_deref() {
                     Some("summary") => costs::redraw(),
                     _ => {

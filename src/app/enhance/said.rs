@@ -6,8 +6,21 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlFormElement};
 
 /// A new answer from the server replaces everything said on the form before, the browser's
-/// own checks included; then says `message` about `field` (or the whole form).
+/// own checks included: says `message` about `field` (or the whole form).
 pub fn refusal(form: &HtmlFormElement, field: Option<&str>, message: &str) {
+    clear(form);
+    let input = field.and_then(|name| {
+        let selector = format!("[name=\"{name}\"], [data-field=\"{name}\"]");
+        form.query_selector(&selector).ok().flatten()
+    });
+    match input {
+        Some(input) => about(&input, Some(message)),
+        None => general(form, message),
+    }
+}
+
+/// Takes away everything said on the form (an accepted answer has nothing to say).
+pub fn clear(form: &HtmlFormElement) {
     for stale in all(form, ".field__error, .form-error") {
         stale.remove();
     }
@@ -18,17 +31,6 @@ pub fn refusal(form: &HtmlFormElement, field: Option<&str>, message: &str) {
     }
     for invalid in all(form, ".field--invalid") {
         let _ = invalid.class_list().remove_1("field--invalid");
-    }
-    if message.is_empty() {
-        return;
-    }
-    let input = field.and_then(|name| {
-        let selector = format!("[name=\"{name}\"], [data-field=\"{name}\"]");
-        form.query_selector(&selector).ok().flatten()
-    });
-    match input {
-        Some(input) => about(&input, Some(message)),
-        None => general(form, message),
     }
 }
 

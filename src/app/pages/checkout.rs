@@ -2,7 +2,7 @@
 //! cost, then one "Place order". A plain form, so it works before the wasm has loaded.
 
 use super::checkout_address::AddressFields;
-use super::checkout_summary::CheckoutSummary;
+use super::checkout_summary::{price_or_free, CheckoutSummary};
 use super::or_problem;
 use crate::api::checkout::{get_checkout, CheckoutData, PlaceOrder};
 use crate::api::checkout::{OWN, RECIPIENT};
@@ -11,7 +11,7 @@ use crate::app::components::field::{Field, FormErrors};
 use crate::app::enhance::EnhancedForms;
 use crate::app::local;
 use crate::commerce::checkout::{self, Day, PaymentMethod, ShippingOption, Terms};
-use crate::commerce::{Cart, Money};
+use crate::commerce::Cart;
 use crate::w;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -235,15 +235,8 @@ pub fn shown_checkout(
         terms,
     )
     .ok();
-    let price = |p: Money| {
-        if p.minor == 0 {
-            w!(FREE).to_string()
-        } else {
-            p.to_string()
-        }
-    };
     let prices = match &quote {
-        Some(q) => q.options.iter().map(|o| price(o.price)).collect(),
+        Some(q) => q.options.iter().map(|o| price_or_free(o.price)).collect(),
         None => vec![String::new(); terms.options.len()],
     };
     let total = quote

@@ -37,7 +37,7 @@ pub fn CheckoutSummary(
                 {(code_off.minor > 0).then(|| view! {
                     <div class="totals__discount"><dt>{w!(DISCOUNT)}</dt><dd data-testid="checkout-discount">"−" {code_off.to_string()}</dd></div>
                 })}
-                <div><dt>{w!(SHIPPING)}</dt><dd>{if t.shipping.minor == 0 { w!(FREE).to_string() } else { t.shipping.to_string() }}</dd></div>
+                <div><dt>{w!(SHIPPING)}</dt><dd>{price_or_free(t.shipping)}</dd></div>
                 {let (label, amount) = w!(tax_line)(&t); view! { <div><dt>{label}</dt><dd>{amount}</dd></div> }}
                 <div class="totals__grand"><dt>{w!(TOTAL)}</dt><dd data-testid="checkout-total">{t.total.to_string()}</dd></div>
             </dl>
@@ -56,6 +56,15 @@ pub fn CheckoutSummary(
         </ul>
         <CouponBox coupon problem currency=currency.unwrap_or(crate::commerce::prices::BASE)/>
         {totals}
+    }
+}
+
+/// A delivery price as the summary and the options say it: "Free" rather than $0.00.
+pub fn price_or_free(price: Money) -> String {
+    if price.minor == 0 {
+        w!(FREE).to_string()
+    } else {
+        price.to_string()
     }
 }
 
