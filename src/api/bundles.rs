@@ -210,6 +210,7 @@ pub(crate) mod ssr {
                     url: String::new(),
                     alt: String::new(),
                     srcset: None,
+                    avif: None,
                 }),
                 handle: p.handle,
                 name: p.name,

@@ -200,6 +200,7 @@ pub mod ssr {
                     url: String::new(),
                     alt: String::new(),
                     srcset: None,
+                    avif: None,
                 }),
             price: cheapest.price,
             compare_at: None,

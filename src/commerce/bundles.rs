@@ -164,6 +164,7 @@ mod tests {
                 url: String::new(),
                 alt: String::new(),
                 srcset: None,
+                avif: None,
             },
             unit_price,
             quantity,

@@ -20,6 +20,10 @@ pub struct Image {
     /// them (Vendure's asset presets): a phone's grid takes the smaller, 40% of the bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub srcset: Option<String>,
+    /// The same copies in AVIF, offered first to browsers that decode it (a `<picture>`
+    /// source): about 40% fewer bytes than the WebP ones at the same size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avif: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -353,6 +357,7 @@ mod tests {
                 url: String::new(),
                 alt: String::new(),
                 srcset: None,
+                avif: None,
             },
             unit_price: Money::new(price, Currency::USD),
             quantity: qty,

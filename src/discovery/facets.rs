@@ -427,6 +427,7 @@ pub(crate) mod tests {
                     url: String::new(),
                     alt: String::new(),
                     srcset: None,
+                    avif: None,
                 },
                 price: Money::new(price, Currency::USD),
                 compare_at: None,

@@ -48,6 +48,7 @@ fn image(v: &JsValue) -> Option<Image> {
         url: text(v, "url"),
         alt: text(v, "alt"),
         srcset: None,
+        avif: None,
     })
 }
 

@@ -5,6 +5,7 @@
 
 use crate::api::bundles::{AddSet, BuySet, SetItem};
 use crate::app::components::field::FormErrors;
+use crate::app::components::picture::Picture;
 use crate::w;
 use leptos::prelude::*;
 
@@ -65,7 +66,7 @@ fn Item(i: usize, item: SetItem, chosen: Option<String>) -> impl IntoView {
     view! {
         <li class="buy-together__item">
             {(i > 0).then(|| view! { <span class="buy-together__plus" aria-hidden="true">"+"</span> })}
-            <img src=item.image.url alt="" width="96" height="96" loading="lazy"/>
+            <Picture image=item.image.clone() sizes="64px" size=96/>
             <a class="buy-together__name" href=href>{item.name.clone()}</a>
             {if one {
                 let v = item.variants.into_iter().next().expect("one variant");

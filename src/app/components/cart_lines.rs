@@ -5,6 +5,7 @@
 //! and no cart decoder is in the browser's bundle.
 
 use crate::api::cart_shown::{RemoveShown, UpdateShown};
+use crate::app::components::picture::Picture;
 use crate::app::local;
 use crate::commerce::{Cart, CartLine, MAX_LINE_QUANTITY};
 use crate::w;
@@ -30,7 +31,7 @@ fn CartLineRow(line: CartLine) -> impl IntoView {
     view! {
         <li class="cart-line" data-variant=id>
             <a class="cart-line__media" href=href.clone() tabindex="-1" aria-hidden="true">
-                <img src=line.image.url alt="" width="96" height="96" loading="lazy"/>
+                <Picture image=line.image sizes="72px" size=96/>
             </a>
             <div class="cart-line__info">
                 <a class="cart-line__name" href=href>{line.product_name.clone()}</a>

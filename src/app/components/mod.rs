@@ -12,6 +12,7 @@ pub mod languages;
 #[cfg(any(feature = "ssr", feature = "design", not(feature = "forms")))]
 pub mod listing_filters;
 pub mod pagination;
+pub mod picture;
 pub mod price;
 pub mod product_card;
 pub mod recommendation_row;

@@ -1,23 +1,32 @@
 //! A product in a listing: picture, name, brand, its reviews' stars, price, and whether it can
 //! be bought.
 
+use super::picture::{Loading, Picture};
 use super::price::Price;
 use super::stars::Stars;
 use crate::commerce::ProductSummary;
 use crate::w;
 use leptos::prelude::*;
 
-/// Cards above this index load lazily: the first row is painted at once.
+/// Cards above this index load lazily: the first row is painted at once, its first card
+/// first.
 const EAGER_CARDS: usize = 4;
 
+/// `lazy`: the grid is below the first screen, so every picture waits to be scrolled near.
 #[component]
-pub fn ProductGrid(products: Vec<ProductSummary>) -> impl IntoView {
+pub fn ProductGrid(products: Vec<ProductSummary>, #[prop(optional)] lazy: bool) -> impl IntoView {
+    let loading = move |i: usize| match i {
+        _ if lazy => Loading::Lazy,
+        0 => Loading::First,
+        i if i < EAGER_CARDS => Loading::Eager,
+        _ => Loading::Lazy,
+    };
     view! {
         <ul class="product-grid">
             {products
                 .into_iter()
                 .enumerate()
-                .map(|(i, p)| view! { <li><ProductCard product=p eager=i < EAGER_CARDS/></li> })
+                .map(|(i, p)| view! { <li><ProductCard product=p loading=loading(i)/></li> })
                 .collect_view()}
         </ul>
     }
@@ -28,7 +37,13 @@ pub fn ProductGrid(products: Vec<ProductSummary>) -> impl IntoView {
 const CARD_SIZES: &str = "(max-width: 719px) calc(50vw - 22px), (max-width: 1023px) 30vw, 210px";
 
 #[component]
-pub fn ProductCard(product: ProductSummary, #[prop(optional)] eager: bool) -> impl IntoView {
+pub fn ProductCard(
+    product: ProductSummary,
+    #[prop(optional)] loading: Loading,
+    /// How wide the card is drawn where it is not in a listing's grid.
+    #[prop(default = CARD_SIZES)]
+    sizes: &'static str,
+) -> impl IntoView {
     let href = crate::app::local(&format!("/p/{}", product.handle));
     let heart = view! { <Heart handle=product.handle.clone() name=product.name.clone() saved=product.saved/> };
     view! {
@@ -37,15 +52,11 @@ pub fn ProductCard(product: ProductSummary, #[prop(optional)] eager: bool) -> im
             <a class="card__link" href=href>
                 <div class="card__media">
                     // The name follows in text, so the picture is not announced twice.
-                    <img
-                        src=product.image.url
-                        sizes=product.image.srcset.is_some().then_some(CARD_SIZES)
-                        srcset=product.image.srcset
-                        alt=""
-                        width="400"
-                        height="400"
-                        loading=if eager { "eager" } else { "lazy" }
-                        decoding="async"
+                    <Picture
+                        image=product.image
+                        sizes
+                        size=400
+                        loading
                     />
                     {(!product.in_stock)
                         .then(|| view! { <span class="badge badge--sold-out">{w!(SOLD_OUT)}</span> })}

@@ -5,6 +5,7 @@
 use crate::api::checkout::{ApplyCoupon, RemoveCoupon};
 use crate::app::components::cart_lines::savings_named;
 use crate::app::components::field::{Field, FormErrors};
+use crate::app::components::picture::{Loading, Picture};
 use crate::commerce::bundles::Saving;
 use crate::commerce::checkout::Quote;
 use crate::commerce::promotions::Coupon;
@@ -48,7 +49,7 @@ pub fn CheckoutSummary(
         <ul class="summary-lines">
             {lines.into_iter().map(|l| view! {
                 <li class="summary-line">
-                    <img src=l.image.url alt="" width="56" height="56"/>
+                    <Picture image=l.image sizes="56px" size=56 loading=Loading::Eager/>
                     <span class="summary-line__name">{l.product_name} <small>{l.variant_title} " × " {l.quantity}</small></span>
                     <span class="summary-line__total">{l.line_total.to_string()}</span>
                 </li>

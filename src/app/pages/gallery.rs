@@ -6,6 +6,7 @@
 use super::gallery_fixtures as fx;
 use crate::app::components::cart_lines::{CartEmpty, CartLines, CartSummary};
 use crate::app::components::pagination::Pagination;
+use crate::app::components::picture::Loading;
 use crate::app::components::price::Price;
 use crate::app::components::product_card::{ProductCard, ProductGrid};
 use crate::app::components::recommendation_row::RecommendationRow;
@@ -44,16 +45,19 @@ fn entries() -> Vec<(&'static str, &'static str, Vec<State>)> {
             "Product card",
             vec![
                 ("In stock", |_| {
-                    view! { <ProductCard product=fx::in_stock() eager=true/> }.into_any()
+                    view! { <ProductCard product=fx::in_stock() loading=Loading::Eager/> }
+                        .into_any()
                 }),
                 ("On sale", |_| {
-                    view! { <ProductCard product=fx::on_sale() eager=true/> }.into_any()
+                    view! { <ProductCard product=fx::on_sale() loading=Loading::Eager/> }.into_any()
                 }),
                 ("Sold out", |_| {
-                    view! { <ProductCard product=fx::sold_out() eager=true/> }.into_any()
+                    view! { <ProductCard product=fx::sold_out() loading=Loading::Eager/> }
+                        .into_any()
                 }),
                 ("Long name", |_| {
-                    view! { <ProductCard product=fx::long_name() eager=true/> }.into_any()
+                    view! { <ProductCard product=fx::long_name() loading=Loading::Eager/> }
+                        .into_any()
                 }),
             ],
         ),

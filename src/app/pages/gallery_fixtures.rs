@@ -14,6 +14,7 @@ fn picture(file: &str, alt: &str) -> Image {
         url: format!("/gallery/{file}"),
         alt: alt.into(),
         srcset: None,
+        avif: None,
     }
 }
 

@@ -3,6 +3,7 @@
 use super::or_problem;
 use crate::api::catalog::get_home;
 use crate::api::recommend::get_home_rows;
+use crate::app::components::picture::{Loading, Picture};
 use crate::app::components::product_card::ProductGrid;
 use crate::app::components::recommendation_row::RecommendationRow;
 use crate::app::components::structured_data::{self, JsonLd};
@@ -53,7 +54,14 @@ pub fn HomePage() -> impl IntoView {
                         {home.categories.into_iter().enumerate().map(|(i, c)| view! {
                             <li>
                                 <a class="category-tile" href=local(&format!("/c/{}", c.handle))>
-                                    {c.image.map(|img| view! { <img src=img.url sizes=img.srcset.is_some().then_some(TILE_SIZES) srcset=img.srcset alt="" width="400" height="400" loading=if i < FIRST_SCREEN_TILES { "eager" } else { "lazy" } decoding="async"/> })}
+                                    {c.image.map(|image| view! {
+                                        <Picture image sizes=TILE_SIZES size=400
+                                            loading=match i {
+                                                0 => Loading::First,
+                                                i if i < FIRST_SCREEN_TILES => Loading::Eager,
+                                                _ => Loading::Lazy,
+                                            }/>
+                                    })}
                                     <span class="category-tile__name">{c.name}</span>
                                     <span class="category-tile__count">{w!(products_count)(c.product_count)}</span>
                                 </a>
@@ -63,7 +71,7 @@ pub fn HomePage() -> impl IntoView {
                 </section>
                 <section class="section" id="featured" aria-labelledby="featured-title">
                     <h2 id="featured-title" class="section__title">{w!(FEATURED)}</h2>
-                    <ProductGrid products=home.featured/>
+                    <ProductGrid products=home.featured lazy=true/>
                 </section>
             }.into_any()))}
         </Suspense>

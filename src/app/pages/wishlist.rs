@@ -7,6 +7,7 @@ use crate::api::cart::AddToCart;
 use crate::api::wishlist::{
     get_shared_wishlist, get_wishlist, RemoveFromWishlist, ShareWishlist, WishlistItem,
 };
+use crate::app::components::picture::Picture;
 use crate::app::local;
 use crate::app::pages::not_found::ErrorPage;
 use crate::w;
@@ -77,7 +78,11 @@ pub fn SharedWishlistPage() -> impl IntoView {
     }
 }
 
+/// How wide a saved product's picture is drawn (`wishlist.css`).
+const WISHLIST_SIZES: &str = "(min-width: 640px) 120px, 96px";
+
 /// One item; `shared`: someone else's list, so no notes about their saving and no Remove.
+
 #[component]
 fn Saved(item: WishlistItem, shared: bool) -> impl IntoView {
     let href = local(&match &item.variant_id {
@@ -105,7 +110,7 @@ fn Saved(item: WishlistItem, shared: bool) -> impl IntoView {
     view! {
         <li class="wishlist__item" data-handle=item.handle.clone()>
             <a class="wishlist__media" href=href.clone() tabindex="-1" aria-hidden="true">
-                {item.image.map(|img| view! { <img src=img.url alt="" width="120" height="120" loading="lazy"/> })}
+                {item.image.map(|image| view! { <Picture image sizes=WISHLIST_SIZES size=120/> })}
             </a>
             <div class="wishlist__info">
                 <a class="wishlist__name" href=href.clone()>{name.clone()}</a>

@@ -9,6 +9,7 @@ pub(super) fn picture(words: &texts::Language, handle: &str, name: &str, colour:
         url: format!("/media/p/{handle}/{}.svg", colour.to_ascii_lowercase()),
         alt: words.picture(name, colour),
         srcset: None,
+        avif: None,
     }
 }
 

@@ -188,14 +188,31 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 pub const CARD: &str = "medium";
 pub const PICTURE: &str = "large";
 
+/// The copies a picture offers, from Vendure's default presets (resized to fit, so any
+/// hardened asset server that allows only presets serves them too). Cards and tiles never
+/// need more than the 500 px copy; the product page's pictures go up to 800 px, and its
+/// thumbnails take the 300 px one.
+fn copies(preset: &str) -> &'static [(&'static str, u32)] {
+    if preset == CARD {
+        &[("small", 300), ("medium", 500)]
+    } else {
+        &[("small", 300), ("medium", 500), ("large", 800)]
+    }
+}
+
 pub fn picture(url: &str, alt: &str, preset: &str) -> Image {
+    let set = |format: &str| {
+        copies(preset)
+            .iter()
+            .map(|(name, width)| format!("{url}?preset={name}&format={format} {width}w"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     Image {
         url: format!("{url}?preset={preset}&format=webp"),
         alt: alt.to_string(),
-        // A phone's two-column grid takes the 300 px copy (Vendure's default presets).
-        srcset: (preset == CARD).then(|| {
-            format!("{url}?preset=small&format=webp 300w, {url}?preset={preset}&format=webp 500w")
-        }),
+        srcset: Some(set("webp")),
+        avif: Some(set("avif")),
     }
 }
 
@@ -205,6 +222,7 @@ pub fn no_picture(alt: &str) -> Image {
         url: "/favicon.svg".into(),
         alt: alt.to_string(),
         srcset: None,
+        avif: None,
     }
 }
 
@@ -759,18 +777,26 @@ mod tests {
         assert!(s.price_varies && s.in_stock);
         assert_eq!(s.brand, "Apple");
         assert!(s.image.url.ends_with("a.jpg?preset=medium&format=webp"));
-        // A phone's grid can take the 300 px copy; the product page's pictures have none.
-        let sizes = s.image.srcset.as_deref().unwrap();
-        assert!(
-            sizes.contains("a.jpg?preset=small&format=webp 300w"),
-            "{sizes}"
+        // A phone's grid can take the 300 px copy, in AVIF where the browser decodes it.
+        let webp = s.image.srcset.as_deref().unwrap();
+        assert_eq!(
+            webp,
+            "http://v/assets/preview/a.jpg?preset=small&format=webp 300w, \
+             http://v/assets/preview/a.jpg?preset=medium&format=webp 500w"
         );
-        assert!(
-            sizes.ends_with("a.jpg?preset=medium&format=webp 500w"),
-            "{sizes}"
+        assert_eq!(
+            s.image.avif.as_deref().unwrap(),
+            webp.replace("webp", "avif")
         );
-        let p = to_product(laptop(), category(), Currency::USD);
-        assert!(p.images.iter().all(|i| i.srcset.is_none()));
+        // The product page's pictures go up to the 800 px copy.
+        let mut laptop = laptop();
+        laptop.images = vec!["http://v/assets/preview/a.jpg".into()];
+        let p = to_product(laptop, category(), Currency::USD);
+        let copies = p.images[0].srcset.as_deref().unwrap();
+        assert!(
+            copies.ends_with("http://v/assets/preview/a.jpg?preset=large&format=webp 800w"),
+            "{copies}"
+        );
     }
 
     #[test]
