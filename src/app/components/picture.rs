@@ -20,6 +20,18 @@ pub enum Loading {
     First,
 }
 
+impl Loading {
+    /// For the `i`th picture of a run whose first `first_screen` are in the first screen: the
+    /// first of them first, the rest of them with the page, the others as they scroll near.
+    pub fn nth(i: usize, first_screen: usize) -> Self {
+        match i {
+            _ if i >= first_screen => Loading::Lazy,
+            0 => Loading::First,
+            _ => Loading::Eager,
+        }
+    }
+}
+
 /// A square picture `size` px wide as laid out by default; `sizes` says how wide the page's
 /// styles draw it. `announced` gives it its alternative text, for a picture that is not
 /// followed by the same words in text.
@@ -53,5 +65,23 @@ pub fn Picture(
                 data-testid=testid
             />
         </picture>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Loading;
+
+    #[test]
+    fn the_first_screen_loads_its_first_picture_first_and_the_rest_waits_to_be_scrolled_near() {
+        let run = |first_screen| {
+            (0..6)
+                .map(|i| Loading::nth(i, first_screen))
+                .collect::<Vec<_>>()
+        };
+        use Loading::*;
+        assert_eq!(run(4), [First, Eager, Eager, Eager, Lazy, Lazy]);
+        // A run below the first screen (the home page's featured grid) is lazy throughout.
+        assert_eq!(run(0), [Lazy; 6]);
     }
 }

@@ -15,18 +15,13 @@ const EAGER_CARDS: usize = 4;
 /// `lazy`: the grid is below the first screen, so every picture waits to be scrolled near.
 #[component]
 pub fn ProductGrid(products: Vec<ProductSummary>, #[prop(optional)] lazy: bool) -> impl IntoView {
-    let loading = move |i: usize| match i {
-        _ if lazy => Loading::Lazy,
-        0 => Loading::First,
-        i if i < EAGER_CARDS => Loading::Eager,
-        _ => Loading::Lazy,
-    };
+    let first_screen = if lazy { 0 } else { EAGER_CARDS };
     view! {
         <ul class="product-grid">
             {products
                 .into_iter()
                 .enumerate()
-                .map(|(i, p)| view! { <li><ProductCard product=p loading=loading(i)/></li> })
+                .map(|(i, p)| view! { <li><ProductCard product=p loading=Loading::nth(i, first_screen)/></li> })
                 .collect_view()}
         </ul>
     }

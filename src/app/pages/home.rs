@@ -56,11 +56,7 @@ pub fn HomePage() -> impl IntoView {
                                 <a class="category-tile" href=local(&format!("/c/{}", c.handle))>
                                     {c.image.map(|image| view! {
                                         <Picture image sizes=TILE_SIZES size=400
-                                            loading=match i {
-                                                0 => Loading::First,
-                                                i if i < FIRST_SCREEN_TILES => Loading::Eager,
-                                                _ => Loading::Lazy,
-                                            }/>
+                                            loading=Loading::nth(i, FIRST_SCREEN_TILES)/>
                                     })}
                                     <span class="category-tile__name">{c.name}</span>
                                     <span class="category-tile__count">{w!(products_count)(c.product_count)}</span>
