@@ -163,8 +163,9 @@ async fn serve() {
     let local = listener.local_addr().unwrap_or(config.addr);
     let options = server::leptos_options(&config.site_root, local);
     vitrine::storefront::rollup::keep_rolling(storefront.clone(), config.retention_days);
-    if store.is_some() && storefront.records() {
-        // The seeded store's owner finds four weeks of visits on the dashboard.
+    if store.is_some() && storefront.records() && storefront.is_local() {
+        // The seeded store's owner finds four weeks of visits on the dashboard (not where
+        // instances share their steps: the other instances' stores have other orders).
         match storefront.seed_demo() {
             Ok(0) => {}
             Ok(n) => tracing::info!(events = n, "seeded four weeks of demo visits"),

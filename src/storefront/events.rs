@@ -2,6 +2,7 @@
 //! pushes to (never waiting), one thread that writes what is queued in batches, and the
 //! reads the insights dashboard and the privacy centre make.
 
+use super::recorded::{Arg, Cell, Row, Sql};
 use super::{StorefrontData, Unavailable};
 use crate::analytics::{Event, Sink, Step};
 use std::path::Path;
@@ -105,29 +106,10 @@ fn insert(tx: &rusqlite::Transaction, events: &[Event]) -> rusqlite::Result<()> 
     Ok(())
 }
 
-/// The currency most orders were placed in since `since`, if any order was.
-pub(super) fn main_currency_in(
-    c: &rusqlite::Connection,
-    since: i64,
-) -> rusqlite::Result<Option<String>> {
-    use rusqlite::OptionalExtension;
-    c.query_row(
-        "SELECT currency FROM events WHERE step = 'order_placed' AND at >= ?1
-         GROUP BY currency ORDER BY COUNT(DISTINCT subject) DESC LIMIT 1",
-        [since],
-        |r| r.get(0),
-    )
-    .optional()
-}
-
-/// Whether the seeded store's demo visits were written (or deleted after).
-fn has_demo(c: &rusqlite::Connection) -> rusqlite::Result<bool> {
-    c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'seeded_events')",
-        [],
-        |r| r.get(0),
-    )
-}
+/// The currency most orders were placed in since `?1`, if any order was.
+pub(super) const MAIN_CURRENCY: Sql = "SELECT currency FROM {events}
+   WHERE step = 'order_placed' AND at >= ?1
+   GROUP BY currency ORDER BY COUNT(DISTINCT subject) DESC LIMIT 1";
 
 /// What the dashboard reads for a period.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -180,173 +162,177 @@ impl Totals {
 /// Rows a dashboard table shows.
 const TOP: i64 = 10;
 
+/// Per step: all events and those of consenting visitors. An order counts once however
+/// often its confirmation was answered (a double click replays the same order).
+const STEPS: Sql = "SELECT step,
+     CASE step WHEN 'order_placed' THEN COUNT(DISTINCT subject) ELSE COUNT(*) END,
+     CASE step WHEN 'order_placed' THEN COUNT(DISTINCT CASE WHEN visitor IS NOT NULL
+       THEN subject END) ELSE COUNT(visitor) END
+   FROM {events} WHERE at >= ?1 GROUP BY step";
+
+const VISITORS: Sql = "SELECT COUNT(DISTINCT visitor) FROM {events} WHERE at >= ?1";
+
+const HAS_DEMO: Sql = "SELECT COUNT(*) FROM {meta} WHERE key = 'seeded_events'";
+
+const REVENUE: Sql = "SELECT currency, COUNT(*), CAST(SUM(value) AS BIGINT) FROM
+     (SELECT subject, currency, MAX(value) AS value FROM {events}
+      WHERE at >= ?1 AND step = 'order_placed' GROUP BY subject, currency) AS o
+   GROUP BY currency ORDER BY 3 DESC LIMIT ?2";
+
+const SEARCHES: Sql = "SELECT subject, COUNT(*), MIN(value) FROM {events}
+   WHERE at >= ?1 AND step = 'search' GROUP BY subject ORDER BY 2 DESC, 1 LIMIT ?2";
+
+const EMPTY_SEARCHES: Sql = "SELECT subject, COUNT(*) FROM {events}
+   WHERE at >= ?1 AND step = 'search' AND value = 0
+   GROUP BY subject ORDER BY 2 DESC, 1 LIMIT ?2";
+
+/// The most viewed products, with adds and units bought (counted once per order, however
+/// often it was confirmed).
+const PRODUCTS: Sql = "SELECT v.subject, v.views, v.adds, COALESCE(u.units, 0) FROM
+     (SELECT subject, SUM(CASE WHEN step = 'product_view' THEN 1 ELSE 0 END) AS views,
+        SUM(CASE WHEN step = 'add_to_cart' THEN 1 ELSE 0 END) AS adds
+      FROM {events} WHERE at >= ?1 AND step IN ('product_view', 'add_to_cart')
+      GROUP BY subject) AS v
+   LEFT JOIN
+     (SELECT subject, CAST(SUM(units) AS BIGINT) AS units FROM
+        (SELECT subject, MAX(value) AS units FROM {events}
+         WHERE at >= ?1 AND step = 'product_bought' GROUP BY page, subject) AS o
+      GROUP BY subject) AS u ON u.subject = v.subject
+   ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?2";
+
+const BOUGHT: Sql = "SELECT subject, COUNT(*), CAST(SUM(units) AS BIGINT) FROM
+     (SELECT page, subject, MAX(value) AS units FROM {events}
+      WHERE at >= ?1 AND step = 'product_bought' GROUP BY page, subject) AS o
+   GROUP BY subject ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?2";
+
+/// The widget by site: a sale counts once however often its confirmation was answered, its
+/// revenue in the period's main currency (`?3`).
+const SITES: Sql = "SELECT w.subject, w.views, w.adds, COALESCE(s.orders, 0),
+     COALESCE(s.revenue, 0) FROM
+     (SELECT subject, SUM(CASE WHEN step = 'widget_view' THEN 1 ELSE 0 END) AS views,
+        SUM(CASE WHEN step = 'widget_add' THEN 1 ELSE 0 END) AS adds
+      FROM {events} WHERE at >= ?1 AND step IN ('widget_view', 'widget_add', 'widget_sale')
+      GROUP BY subject) AS w
+   LEFT JOIN
+     (SELECT subject, COUNT(*) AS orders,
+        CAST(SUM(CASE WHEN currency = ?3 THEN v ELSE 0 END) AS BIGINT) AS revenue FROM
+        (SELECT subject, page, currency, MAX(value) AS v FROM {events}
+         WHERE at >= ?1 AND step = 'widget_sale' GROUP BY subject, page, currency) AS o
+      GROUP BY subject) AS s ON s.subject = w.subject
+   ORDER BY 4 DESC, 3 DESC, 2 DESC, 1 LIMIT ?2";
+
+const PAGES: Sql = "SELECT page, COUNT(*) FROM {events}
+   WHERE at >= ?1 AND step = 'page_view' GROUP BY page ORDER BY 2 DESC, 1 LIMIT ?2";
+
+const OF_VISITOR: Sql = "SELECT at, step, page, subject, value, currency FROM {events}
+   WHERE visitor = ?1 ORDER BY at DESC, id DESC";
+
+const FORGET: Sql = "DELETE FROM {events} WHERE visitor = ?1";
+
+const AFTER: Sql = "SELECT id, at, step, page, subject, value, currency, visitor FROM {events}
+   WHERE id > ?1 AND at >= ?2 ORDER BY id LIMIT ?3";
+
 impl StorefrontData {
     /// Everything recorded from `since` (seconds since the epoch) on.
     pub async fn event_totals(&self, since: i64) -> Result<Totals, Unavailable> {
-        self.run(move |c| {
-            let mut t = Totals::default();
-            let mut stmt = c.prepare_cached(
-                // An order counts once however often its confirmation was answered (a
-                // double click replays the same order).
-                "SELECT step,
-                   CASE step WHEN 'order_placed' THEN COUNT(DISTINCT subject) ELSE COUNT(*) END,
-                   CASE step WHEN 'order_placed' THEN COUNT(DISTINCT CASE WHEN visitor IS NOT NULL
-                     THEN subject END) ELSE COUNT(visitor) END
-                 FROM events WHERE at >= ?1 GROUP BY step",
-            )?;
-            t.steps = stmt
-                .query_map([since], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?, r.get(2)?))
-                })?
-                .filter_map(|r| r.ok())
-                .filter_map(|(s, n, v)| Some((Step::parse(&s)?, n, v)))
-                .collect();
-            // Steps older than the retention period, as daily counts (nobody followed).
-            for (step, n) in StorefrontData::rolled_up_steps(c, since)? {
-                let Some(step) = Step::parse(&step) else {
-                    continue;
-                };
-                match t.steps.iter_mut().find(|(s, _, _)| *s == step) {
-                    Some(row) => row.1 += n,
-                    None => t.steps.push((step, n, 0)),
-                }
+        let db = self.recorded.as_ref();
+        let top = || vec![Arg::Int(since), Arg::Int(TOP)];
+        let mut t = Totals {
+            steps: db
+                .rows(STEPS, vec![since.into()])
+                .await?
+                .iter()
+                .filter_map(|r| Some((Step::parse(&r[0].text())?, r[1].count(), r[2].count())))
+                .collect(),
+            ..Totals::default()
+        };
+        // Steps older than the retention period, as daily counts (nobody followed).
+        for (step, n) in self.rolled_up_steps(since).await? {
+            match t.steps.iter_mut().find(|(s, _, _)| *s == step) {
+                Some(row) => row.1 += n,
+                None => t.steps.push((step, n, 0)),
             }
-            t.demo = has_demo(c)?;
-            t.visitors = c.query_row(
-                "SELECT COUNT(DISTINCT visitor) FROM events WHERE at >= ?1",
-                [since],
-                |r| r.get(0),
-            )?;
-            let rows = |sql: &str| -> rusqlite::Result<Vec<(String, u64, i64)>> {
-                let mut stmt = c.prepare_cached(sql)?;
-                let v = stmt
-                    .query_map(rusqlite::params![since, TOP], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                Ok(v)
-            };
-            t.revenue = rows(
-                "SELECT currency, COUNT(*), SUM(value) FROM
-                   (SELECT currency, MAX(value) AS value FROM events
-                    WHERE at >= ?1 AND step = 'order_placed' GROUP BY subject)
-                 GROUP BY currency ORDER BY 3 DESC LIMIT ?2",
-            )?;
-            t.searches = rows(
-                "SELECT subject, COUNT(*), MIN(value) FROM events
-                 WHERE at >= ?1 AND step = 'search' GROUP BY subject ORDER BY 2 DESC, 1 LIMIT ?2",
-            )?;
-            t.empty_searches = rows(
-                "SELECT subject, COUNT(*), 0 FROM events
-                 WHERE at >= ?1 AND step = 'search' AND value = 0
-                 GROUP BY subject ORDER BY 2 DESC, 1 LIMIT ?2",
-            )?
-            .into_iter()
-            .map(|(q, n, _)| (q, n))
+        }
+        t.demo = first(db.rows(HAS_DEMO, vec![]).await?).count() > 0;
+        t.visitors = first(db.rows(VISITORS, vec![since.into()]).await?).count();
+        let triples = |rows: Vec<Row>| -> Vec<(String, u64, i64)> {
+            rows.iter()
+                .map(|r| (r[0].text(), r[1].count(), r[2].int()))
+                .collect()
+        };
+        let pairs = |rows: Vec<Row>| -> Vec<(String, u64)> {
+            rows.iter().map(|r| (r[0].text(), r[1].count())).collect()
+        };
+        t.revenue = triples(db.rows(REVENUE, top()).await?);
+        t.searches = triples(db.rows(SEARCHES, top()).await?);
+        t.empty_searches = pairs(db.rows(EMPTY_SEARCHES, top()).await?);
+        t.products = db
+            .rows(PRODUCTS, top())
+            .await?
+            .iter()
+            .map(|r| (r[0].text(), r[1].count(), r[2].count(), r[3].count()))
             .collect();
-            let mut stmt = c.prepare_cached(
-                // Units bought counted once per order, however often it was confirmed.
-                "SELECT subject, SUM(step = 'product_view'), SUM(step = 'add_to_cart'),
-                   COALESCE((SELECT SUM(units) FROM (SELECT MAX(b.value) AS units FROM events b
-                     WHERE b.at >= ?1 AND b.step = 'product_bought' AND b.subject = e.subject
-                     GROUP BY b.page)), 0)
-                 FROM events e
-                 WHERE at >= ?1 AND step IN ('product_view', 'add_to_cart')
-                 GROUP BY subject ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?2",
-            )?;
-            t.products = stmt
-                .query_map(rusqlite::params![since, TOP], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            t.bought = rows(
-                "SELECT subject, COUNT(*), SUM(units) FROM
-                   (SELECT subject, MAX(value) AS units FROM events
-                    WHERE at >= ?1 AND step = 'product_bought' GROUP BY page, subject)
-                 GROUP BY subject ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?2",
-            )?;
-            t.currency = main_currency_in(c, since)?.unwrap_or_else(|| "USD".to_string());
-            let mut stmt = c.prepare_cached(
-                // A sale counts once however often its confirmation was answered; its revenue
-                // in the period's main currency.
-                "SELECT subject, SUM(step = 'widget_view'), SUM(step = 'widget_add'),
-                   (SELECT COUNT(DISTINCT s.page) FROM events s WHERE s.at >= ?1
-                     AND s.step = 'widget_sale' AND s.subject = e.subject),
-                   (SELECT COALESCE(SUM(v), 0) FROM (SELECT MAX(s.value) AS v FROM events s
-                     WHERE s.at >= ?1 AND s.step = 'widget_sale' AND s.subject = e.subject
-                       AND s.currency = ?3 GROUP BY s.page))
-                 FROM events e
-                 WHERE at >= ?1 AND step IN ('widget_view', 'widget_add', 'widget_sale')
-                 GROUP BY subject ORDER BY 4 DESC, 3 DESC, 2 DESC, 1 LIMIT ?2",
-            )?;
-            t.sites = stmt
-                .query_map(rusqlite::params![since, TOP, t.currency], |r| {
-                    Ok(Site {
-                        site: r.get(0)?,
-                        views: r.get(1)?,
-                        adds: r.get(2)?,
-                        orders: r.get(3)?,
-                        revenue: r.get(4)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            t.pages = rows(
-                "SELECT page, COUNT(*), 0 FROM events
-                 WHERE at >= ?1 AND step = 'page_view' GROUP BY page ORDER BY 2 DESC, 1 LIMIT ?2",
-            )?
-            .into_iter()
-            .map(|(p, n, _)| (p, n))
+        t.bought = triples(db.rows(BOUGHT, top()).await?);
+        t.currency = self
+            .main_currency(since)
+            .await?
+            .unwrap_or_else(|| "USD".to_string());
+        let mut args = top();
+        args.push(t.currency.clone().into());
+        t.sites = db
+            .rows(SITES, args)
+            .await?
+            .iter()
+            .map(|r| Site {
+                site: r[0].text(),
+                views: r[1].count(),
+                adds: r[2].count(),
+                orders: r[3].count(),
+                revenue: r[4].int(),
+            })
             .collect();
-            Ok(t)
-        })
-        .await
+        t.pages = pairs(db.rows(PAGES, top()).await?);
+        Ok(t)
+    }
+
+    /// The currency most orders were placed in since `since` (an experiment's revenue is
+    /// reported in it), if any order was.
+    pub async fn main_currency(&self, since: i64) -> Result<Option<String>, Unavailable> {
+        let rows = self
+            .recorded
+            .rows(MAIN_CURRENCY, vec![since.into()])
+            .await?;
+        Ok(rows.first().and_then(|r| r[0].opt_text()))
     }
 
     /// What was recorded under `visitor`, newest first (the privacy centre's export).
     pub async fn visitor_events(&self, visitor: &str) -> Result<Vec<Event>, Unavailable> {
-        let visitor = visitor.to_string();
-        self.run(move |c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT at, step, page, subject, value, currency FROM events
-                 WHERE visitor = ?1 ORDER BY at DESC, id DESC",
-            )?;
-            let rows = stmt.query_map([&visitor], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, String>(5)?,
-                ))
-            })?;
-            Ok(rows
-                .filter_map(|r| r.ok())
-                .filter_map(|(at, step, page, subject, value, currency)| {
-                    Some(Event {
-                        at,
-                        step: Step::parse(&step)?,
-                        page,
-                        subject,
-                        value,
-                        currency,
-                        visitor: Some(visitor.clone()),
-                    })
+        let rows = self.recorded.rows(OF_VISITOR, vec![visitor.into()]).await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                Some(Event {
+                    at: r[0].int(),
+                    step: Step::parse(&r[1].text())?,
+                    page: r[2].text(),
+                    subject: r[3].text(),
+                    value: r[4].int(),
+                    currency: r[5].text(),
+                    visitor: Some(visitor.to_string()),
                 })
-                .collect())
-        })
-        .await
+            })
+            .collect())
     }
 
     /// Deletes everything recorded under `visitor`; how many events went.
     pub async fn forget_visitor(&self, visitor: &str) -> Result<usize, Unavailable> {
-        let visitor = visitor.to_string();
-        self.run(move |c| c.execute("DELETE FROM events WHERE visitor = ?1", [&visitor]))
-            .await
+        let changed = self
+            .recorded
+            .change(vec![(FORGET, vec![visitor.into()])])
+            .await?;
+        Ok(changed.iter().sum::<u64>() as usize)
     }
-}
 
-impl StorefrontData {
     /// Up to `limit` events from `since` on with an id above `after`, oldest first, with
     /// their ids: the export reads the table a page at a time, never all of it at once.
     pub async fn events_after(
@@ -355,44 +341,45 @@ impl StorefrontData {
         after: i64,
         limit: i64,
     ) -> Result<Vec<(i64, Event)>, Unavailable> {
-        self.run(move |c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT id, at, step, page, subject, value, currency, visitor FROM events
-                 WHERE id > ?1 AND at >= ?2 ORDER BY id LIMIT ?3",
-            )?;
-            let rows = stmt
-                .query_map(rusqlite::params![after, since, limit], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                        r.get(7)?,
-                    ))
-                })?
-                .filter_map(|r| r.ok())
-                .filter_map(|(id, at, step, page, subject, value, currency, visitor)| {
-                    Some((
-                        id,
-                        Event {
-                            at,
-                            step: Step::parse(&step)?,
-                            page,
-                            subject,
-                            value,
-                            currency,
-                            visitor,
-                        },
-                    ))
-                })
-                .collect();
-            Ok(rows)
-        })
-        .await
+        let rows = self
+            .recorded
+            .rows(AFTER, vec![after.into(), since.into(), limit.into()])
+            .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    r[0].int(),
+                    Event {
+                        at: r[1].int(),
+                        step: Step::parse(&r[2].text())?,
+                        page: r[3].text(),
+                        subject: r[4].text(),
+                        value: r[5].int(),
+                        currency: r[6].text(),
+                        visitor: r[7].opt_text(),
+                    },
+                ))
+            })
+            .collect())
     }
+}
+
+/// The first cell of a one-row answer (`Null` if there was none).
+fn first(rows: Vec<Row>) -> Cell {
+    rows.into_iter()
+        .next()
+        .and_then(|r| r.into_iter().next())
+        .unwrap_or(Cell::Null)
+}
+
+/// Whether the seeded store's demo visits were written (or deleted after).
+fn has_demo(c: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'seeded_events')",
+        [],
+        |r| r.get(0),
+    )
 }
 
 impl StorefrontData {

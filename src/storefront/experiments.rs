@@ -2,6 +2,7 @@
 //! store writes the two it ships there, not started, the first time), read again when the
 //! file changes (looked at no more than once a second), and what was measured for each.
 
+use super::recorded::{Arg, Sql};
 use super::{StorefrontData, Unavailable};
 use crate::analytics::experiments::{clashes, shipped, Declared, Experiment, Measured};
 use std::path::{Path, PathBuf};
@@ -166,11 +167,7 @@ impl StorefrontData {
         currency: &str,
         now: i64,
     ) -> Result<Vec<Measured>, Unavailable> {
-        let name = experiment.name.clone();
-        let metric = experiment
-            .metric()
-            .map_or("order_placed", |m| m.as_str())
-            .to_string();
+        let metric = experiment.metric().map_or("order_placed", |m| m.as_str());
         let from = experiment.started().unwrap_or(now);
         // Times are whole seconds, and a running server notices a stop within a second
         // (`LOOK_EVERY`): what it recorded until then still belongs to the experiment.
@@ -178,51 +175,50 @@ impl StorefrontData {
             .stopped()
             .map_or(i64::MAX, |s| s + 1 + LOOK_EVERY.as_secs() as i64)
             .min(now + 1);
-        let currency = currency.to_string();
-        self.run(move |c| {
-            let mut stmt = c.prepare_cached(
-                // SQLite gives a bare column the row MIN() chose: the first cell shown.
-                "WITH seen AS (
-                   SELECT visitor, MIN(at) AS first, page AS cell FROM events
-                   WHERE step = 'exposure' AND subject = ?1 AND at >= ?2 AND at < ?3
-                     AND visitor IS NOT NULL
-                   GROUP BY visitor),
-                 bought AS (
-                   SELECT e.visitor, e.subject, MIN(e.at) AS at, MAX(e.value) AS value
-                   FROM events e JOIN seen s ON e.visitor = s.visitor
-                   WHERE e.step = 'order_placed' AND e.currency = ?5
-                     AND e.at >= s.first AND e.at < ?3
-                   GROUP BY e.visitor, e.subject)
-                 SELECT s.cell, COUNT(*),
-                   SUM(EXISTS (SELECT 1 FROM events e WHERE e.visitor = s.visitor
-                     AND e.step = ?4 AND e.at >= s.first AND e.at < ?3)),
-                   SUM((SELECT COUNT(*) FROM bought b WHERE b.visitor = s.visitor)),
-                   SUM((SELECT COALESCE(SUM(value), 0) FROM bought b WHERE b.visitor = s.visitor))
-                 FROM seen s GROUP BY s.cell",
-            )?;
-            let rows = stmt
-                .query_map(
-                    rusqlite::params![name, from, until, metric, currency],
-                    |r| {
-                        Ok(Measured {
-                            cell: r.get(0)?,
-                            visitors: r.get(1)?,
-                            converted: r.get(2)?,
-                            orders: r.get(3)?,
-                            revenue: r.get(4)?,
-                        })
-                    },
-                )?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
-        })
-        .await
-    }
-
-    /// The currency most orders were placed in since `since` (an experiment's revenue is
-    /// reported in it), if any order was.
-    pub async fn main_currency(&self, since: i64) -> Result<Option<String>, Unavailable> {
-        self.run(move |c| super::events::main_currency_in(c, since))
-            .await
+        let args = vec![
+            Arg::from(experiment.name.as_str()),
+            from.into(),
+            until.into(),
+            metric.into(),
+            currency.into(),
+        ];
+        let rows = self.recorded.rows(MEASURE, args).await?;
+        Ok(rows
+            .iter()
+            .map(|r| Measured {
+                cell: r[0].text(),
+                visitors: r[1].count(),
+                converted: r[2].count(),
+                orders: r[3].count(),
+                revenue: r[4].int(),
+            })
+            .collect())
     }
 }
+
+/// Per cell of experiment `?1` seen in [`?2`, `?3`): visitors, those who took step `?4`
+/// after they first saw it, and their orders and revenue in `?5` after it.
+const MEASURE: Sql = "WITH seen AS (
+     SELECT visitor, at AS first, page AS cell FROM
+       (SELECT visitor, at, page,
+          ROW_NUMBER() OVER (PARTITION BY visitor ORDER BY at, id) AS k
+        FROM {events}
+        WHERE step = 'exposure' AND subject = ?1 AND at >= ?2 AND at < ?3
+          AND visitor IS NOT NULL) AS x
+     WHERE k = 1),
+   converted AS (
+     SELECT DISTINCT e.visitor FROM {events} e JOIN seen s ON e.visitor = s.visitor
+     WHERE e.step = ?4 AND e.at >= s.first AND e.at < ?3),
+   bought AS (
+     SELECT visitor, COUNT(*) AS orders, CAST(SUM(value) AS BIGINT) AS revenue FROM
+       (SELECT e.visitor, e.subject, MAX(e.value) AS value
+        FROM {events} e JOIN seen s ON e.visitor = s.visitor
+        WHERE e.step = 'order_placed' AND e.currency = ?5
+          AND e.at >= s.first AND e.at < ?3
+        GROUP BY e.visitor, e.subject) AS o
+     GROUP BY visitor)
+ SELECT s.cell, COUNT(*), COUNT(c.visitor), CAST(COALESCE(SUM(b.orders), 0) AS BIGINT),
+   CAST(COALESCE(SUM(b.revenue), 0) AS BIGINT)
+ FROM seen s LEFT JOIN converted c ON c.visitor = s.visitor
+   LEFT JOIN bought b ON b.visitor = s.visitor
+ GROUP BY s.cell";

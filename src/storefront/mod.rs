@@ -3,15 +3,21 @@
 //! of Vendure has no wishlists). Wishlists of signed-in shoppers, reviews, bundles, the
 //! funnel's events and the experiments. A SQLite file in the data folder; what several
 //! instances must agree on (limits, checkout attempts, the signing key) is behind `Shared`,
-//! the wishlists behind `wishlists::Lists`, the reviews behind `reviews::Reviews` and the
-//! bundles behind `bundles::Bundles`, each in that file or in PostgreSQL.
+//! the wishlists behind `wishlists::Lists`, the reviews behind `reviews::Reviews`, the
+//! bundles behind `bundles::Bundles` and the recorded steps behind `analytics::Sink` (written)
+//! and `recorded::Recorded` (read), each in that file or in PostgreSQL. The experiments'
+//! declarations stay a file in each data folder, deployed like configuration.
 
 pub mod bundles;
 pub mod events;
+#[cfg(test)]
+pub(crate) mod events_contract;
 pub mod experiments;
 pub mod postgres;
 pub mod postgres_bundles;
+pub mod postgres_events;
 pub mod postgres_reviews;
+pub mod recorded;
 pub mod reviews;
 pub mod reviews_local;
 pub mod rollup;
@@ -27,8 +33,11 @@ const DB_FILE: &str = "storefront.sqlite3";
 #[derive(Clone)]
 pub struct StorefrontData {
     conn: Arc<Mutex<rusqlite::Connection>>,
-    /// Where recorded steps go (`events::SqliteSink`: the same file, its own writer).
+    /// Where recorded steps go (`events::SqliteSink`: the same file, its own writer; or
+    /// `postgres_events::PostgresSink`).
     events: Arc<dyn crate::analytics::Sink>,
+    /// Where they are read from (the same file, or PostgreSQL).
+    recorded: Arc<dyn recorded::Recorded>,
     /// The owner's experiments (`experiments.json` beside the database).
     experiments: Arc<experiments::ExperimentFile>,
     /// Limits, checkout attempts and the key's fingerprint (`shared::Local` unless
@@ -67,6 +76,7 @@ impl StorefrontData {
             lists: Arc::new(wishlists::LocalLists(conn.clone())),
             reviews: Arc::new(reviews_local::LocalReviews(conn.clone())),
             bundles: Arc::new(bundles::LocalBundles(conn.clone())),
+            recorded: Arc::new(recorded::Local(conn.clone())),
             local: true,
             conn,
             events: Arc::new(events),
@@ -79,9 +89,14 @@ impl StorefrontData {
         self.shared.clone()
     }
 
-    /// The same data with what instances share, the wishlists, the reviews and the bundles
-    /// kept in PostgreSQL.
+    /// The same data with what instances share, the wishlists, the reviews, the bundles and
+    /// the recorded steps kept in PostgreSQL. Must run within the server's runtime (the
+    /// steps' writer is a task on it).
     pub fn on_postgres(mut self, pg: Arc<postgres::Postgres>) -> StorefrontData {
+        if self.events.records() {
+            self.events = Arc::new(postgres_events::PostgresSink::start(pg.clone()));
+        }
+        self.recorded = pg.clone();
         self.shared = pg.clone();
         self.lists = pg.clone();
         self.reviews = pg.clone();
@@ -90,8 +105,9 @@ impl StorefrontData {
         self
     }
 
-    /// Whether wishlists, reviews and bundles are in the data folder's file (where the sample
-    /// store's reviews and bundle are seeded) rather than shared in PostgreSQL.
+    /// Whether wishlists, reviews, bundles and recorded steps are in the data folder's file
+    /// (where the sample store's reviews, bundle and demo visits are seeded) rather than
+    /// shared in PostgreSQL.
     pub fn is_local(&self) -> bool {
         self.local
     }
@@ -119,14 +135,6 @@ impl StorefrontData {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(data_dir.join(format!("{DB_FILE}{suffix}")));
         }
-    }
-
-    /// Runs `f` on the connection off the async workers.
-    async fn run<T: Send + 'static>(
-        &self,
-        f: impl FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<T> + Send + 'static,
-    ) -> Result<T, Unavailable> {
-        run_on(&self.conn, f).await
     }
 }
 

@@ -122,17 +122,41 @@ const MIGRATIONS: &[&str] = &[
        percent    int NOT NULL CHECK (percent BETWEEN 1 AND 50),
        created_at bigint NOT NULL
      );",
+    // The recorded steps (`super::postgres_events`), as `events` and `daily` in SQLite.
+    "CREATE TABLE vitrine_events (
+       id       bigserial PRIMARY KEY,
+       at       bigint NOT NULL,
+       step     text NOT NULL,
+       page     text NOT NULL DEFAULT '',
+       subject  text NOT NULL DEFAULT '',
+       value    bigint NOT NULL DEFAULT 0,
+       currency text NOT NULL DEFAULT '',
+       visitor  text
+     );
+     CREATE INDEX vitrine_events_by_time ON vitrine_events (at, step);
+     CREATE INDEX vitrine_events_by_visitor_step ON vitrine_events (visitor, step, at)
+       WHERE visitor IS NOT NULL;
+     CREATE TABLE vitrine_daily (
+       day      bigint NOT NULL,
+       step     text NOT NULL,
+       page     text NOT NULL,
+       subject  text NOT NULL,
+       currency text NOT NULL,
+       n        bigint NOT NULL,
+       value    bigint NOT NULL,
+       PRIMARY KEY (day, step, page, subject, currency)
+     );",
 ];
 
 pub struct Postgres {
-    url: String,
+    pub(super) url: String,
     client: tokio::sync::RwLock<Arc<Client>>,
     /// One reconnection at a time: a restart under load must not open a connection per request.
     reconnecting: tokio::sync::Mutex<()>,
     writes: AtomicU64,
 }
 
-async fn open(url: &str) -> Result<Client, String> {
+pub(super) async fn open(url: &str) -> Result<Client, String> {
     let (client, connection) =
         tokio::time::timeout(ANSWER_WITHIN, tokio_postgres::connect(url, NoTls))
             .await
@@ -660,7 +684,7 @@ mod tests {
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn wishlists_reviews_and_bundles_in_postgres_are_read_by_every_instance() {
+    async fn wishlists_reviews_bundles_and_steps_in_postgres_are_read_by_every_instance() {
         let Some(pg) = fresh("lists").await else {
             return;
         };
@@ -678,6 +702,10 @@ mod tests {
         let b = on(&dirs[1], other);
         super::super::wishlists::contract::lists_are_kept_whole_and_shared_as_copies(&a, &b).await;
         super::super::reviews::contract::reviews_are_listed_voted_and_moderated_alike(&a, &b).await;
+        super::super::events_contract::steps_are_counted_followed_rolled_up_and_forgotten_alike(
+            &a, &b,
+        )
+        .await;
         for dir in dirs {
             let _ = std::fs::remove_dir_all(dir);
         }

@@ -2,7 +2,9 @@
 //! daily counts (no visitor id survives) and the raw rows go; and the day-by-day series the
 //! dashboard charts, read from both.
 
+use super::recorded::{Arg, Sql};
 use super::{StorefrontData, Unavailable};
+use crate::analytics::Step;
 
 /// Raw events are kept this many days unless `VITRINE_EVENT_RETENTION_DAYS` says otherwise.
 pub const RETENTION_DAYS: i64 = 90;
@@ -26,100 +28,101 @@ pub struct Day {
     pub revenue: i64,
 }
 
+/// Steps before `?1`, except orders, products bought and exposures, as daily counts.
+/// Exposures name a visitor and nothing else: an experiment's figures cover the retained
+/// period only.
+const FOLD_STEPS: Sql = "INSERT INTO {daily} (day, step, page, subject, currency, n, value)
+   SELECT at / 86400, step, page, subject, currency, COUNT(*), CAST(SUM(value) AS BIGINT)
+   FROM {events} WHERE at < ?1
+     AND step NOT IN ('order_placed', 'product_bought', 'exposure')
+   GROUP BY at / 86400, step, page, subject, currency
+   ON CONFLICT (day, step, page, subject, currency) DO UPDATE
+   SET n = {daily}.n + excluded.n, value = {daily}.value + excluded.value";
+
+/// One row per order, however often its confirmation was answered.
+const FOLD_ORDERS: Sql = "INSERT INTO {daily} (day, step, page, subject, currency, n, value)
+   SELECT MIN(at) / 86400, 'order_placed', '', subject, currency, 1, MAX(value)
+   FROM {events} WHERE at < ?1 AND step = 'order_placed'
+   GROUP BY subject, currency
+   ON CONFLICT (day, step, page, subject, currency) DO NOTHING";
+
+/// A product bought: orders it was in (n) and units (value), per day.
+const FOLD_BOUGHT: Sql = "INSERT INTO {daily} (day, step, page, subject, currency, n, value)
+   SELECT day, 'product_bought', '', subject, '', COUNT(*), CAST(SUM(units) AS BIGINT) FROM
+     (SELECT MIN(at) / 86400 AS day, subject, MAX(value) AS units FROM {events}
+      WHERE at < ?1 AND step = 'product_bought' GROUP BY page, subject) AS o
+   GROUP BY day, subject
+   ON CONFLICT (day, step, page, subject, currency) DO UPDATE
+   SET n = {daily}.n + excluded.n, value = {daily}.value + excluded.value";
+
+const FOLDED: Sql = "DELETE FROM {events} WHERE at < ?1";
+
+/// Page views, orders and revenue (in `?2`) per day from `?1` on, raw and rolled up.
+const SERIES: Sql = "SELECT day, CAST(SUM(views) AS BIGINT), CAST(SUM(orders) AS BIGINT),
+     CAST(SUM(revenue) AS BIGINT) FROM (
+     SELECT at / 86400 AS day, COUNT(*) AS views, 0 AS orders, 0 AS revenue
+     FROM {events} WHERE at >= ?1 AND step = 'page_view' GROUP BY at / 86400
+     UNION ALL
+     SELECT day, 0, COUNT(*), SUM(CASE WHEN currency = ?2 THEN value ELSE 0 END)
+     FROM (SELECT MIN(at) / 86400 AS day, currency, MAX(value) AS value
+           FROM {events} WHERE at >= ?1 AND step = 'order_placed'
+           GROUP BY subject, currency) AS o
+     GROUP BY day
+     UNION ALL
+     SELECT day,
+       SUM(CASE step WHEN 'page_view' THEN n ELSE 0 END),
+       SUM(CASE step WHEN 'order_placed' THEN n ELSE 0 END),
+       SUM(CASE WHEN step = 'order_placed' AND currency = ?2 THEN value ELSE 0 END)
+     FROM {daily} WHERE day >= CAST(?1 AS BIGINT) / 86400
+       AND step IN ('page_view', 'order_placed')
+     GROUP BY day) AS u
+   GROUP BY day ORDER BY day";
+
+const ROLLED_UP: Sql = "SELECT step, CAST(SUM(n) AS BIGINT) FROM {daily}
+   WHERE day >= CAST(?1 AS BIGINT) / 86400 GROUP BY step";
+
 impl StorefrontData {
     /// Folds every event before `before` (seconds since the epoch) into daily counts and
     /// deletes it, in one transaction: a crash leaves either both or neither.
     pub async fn roll_up(&self, before: i64) -> Result<RolledUp, Unavailable> {
-        self.run(move |c| {
-            let tx = c.transaction()?;
-            // Exposures name a visitor and nothing else: an experiment's figures cover the
-            // retained period only.
-            tx.execute(
-                "INSERT INTO daily (day, step, page, subject, currency, n, value)
-                 SELECT at / 86400, step, page, subject, currency, COUNT(*), SUM(value)
-                 FROM events WHERE at < ?1
-                   AND step NOT IN ('order_placed', 'product_bought', 'exposure')
-                 GROUP BY at / 86400, step, page, subject, currency
-                 ON CONFLICT DO UPDATE SET n = n + excluded.n, value = value + excluded.value",
-                [before],
-            )?;
-            // One row per order, however often its confirmation was answered.
-            tx.execute(
-                "INSERT INTO daily (day, step, page, subject, currency, n, value)
-                 SELECT MIN(at) / 86400, 'order_placed', '', subject, currency, 1, MAX(value)
-                 FROM events WHERE at < ?1 AND step = 'order_placed'
-                 GROUP BY subject, currency
-                 ON CONFLICT DO NOTHING",
-                [before],
-            )?;
-            // A product bought: orders it was in (n) and units (value), per day.
-            tx.execute(
-                "INSERT INTO daily (day, step, page, subject, currency, n, value)
-                 SELECT day, 'product_bought', '', subject, '', COUNT(*), SUM(units) FROM
-                   (SELECT MIN(at) / 86400 AS day, subject, MAX(value) AS units FROM events
-                    WHERE at < ?1 AND step = 'product_bought' GROUP BY page, subject)
-                 GROUP BY day, subject
-                 ON CONFLICT DO UPDATE SET n = n + excluded.n, value = value + excluded.value",
-                [before],
-            )?;
-            let events = tx.execute("DELETE FROM events WHERE at < ?1", [before])?;
-            tx.commit()?;
-            Ok(RolledUp { events })
+        let folds = [FOLD_STEPS, FOLD_ORDERS, FOLD_BOUGHT, FOLDED];
+        let changed = self
+            .recorded
+            .change(folds.map(|sql| (sql, vec![Arg::Int(before)])).into())
+            .await?;
+        Ok(RolledUp {
+            events: changed.last().copied().unwrap_or(0) as usize,
         })
-        .await
     }
 
     /// Page views, orders and revenue (in `currency`) per day from `since` on, raw and
     /// rolled up together, oldest first; days without any are left out.
     pub async fn series(&self, since: i64, currency: &str) -> Result<Vec<Day>, Unavailable> {
-        let currency = currency.to_string();
-        self.run(move |c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT day, SUM(views), SUM(orders), SUM(revenue) FROM (
-                   SELECT at / 86400 AS day, COUNT(*) AS views, 0 AS orders, 0 AS revenue
-                   FROM events WHERE at >= ?1 AND step = 'page_view' GROUP BY day
-                   UNION ALL
-                   SELECT day, 0, COUNT(*), SUM(CASE WHEN currency = ?2 THEN value ELSE 0 END)
-                   FROM (SELECT MIN(at) / 86400 AS day, currency, MAX(value) AS value
-                         FROM events WHERE at >= ?1 AND step = 'order_placed'
-                         GROUP BY subject, currency)
-                   GROUP BY day
-                   UNION ALL
-                   SELECT day,
-                     SUM(CASE step WHEN 'page_view' THEN n ELSE 0 END),
-                     SUM(CASE step WHEN 'order_placed' THEN n ELSE 0 END),
-                     SUM(CASE WHEN step = 'order_placed' AND currency = ?2 THEN value ELSE 0 END)
-                   FROM daily WHERE day >= ?1 / 86400 AND step IN ('page_view', 'order_placed')
-                   GROUP BY day)
-                 GROUP BY day ORDER BY day",
-            )?;
-            let days = stmt
-                .query_map(rusqlite::params![since, currency], |r| {
-                    Ok(Day {
-                        day: r.get(0)?,
-                        page_views: r.get(1)?,
-                        orders: r.get(2)?,
-                        revenue: r.get(3)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(days)
-        })
-        .await
+        let rows = self
+            .recorded
+            .rows(SERIES, vec![since.into(), currency.into()])
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Day {
+                day: r[0].int(),
+                page_views: r[1].count(),
+                orders: r[2].count(),
+                revenue: r[3].int(),
+            })
+            .collect())
     }
 
     /// Rolled-up counts per step from `since` on (steps older than the retention period).
-    pub(super) fn rolled_up_steps(
-        c: &rusqlite::Connection,
+    pub(super) async fn rolled_up_steps(
+        &self,
         since: i64,
-    ) -> rusqlite::Result<Vec<(String, u64)>> {
-        let mut stmt = c.prepare_cached(
-            "SELECT step, SUM(n) FROM daily WHERE day >= ?1 / 86400 GROUP BY step",
-        )?;
-        let rows = stmt
-            .query_map([since], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+    ) -> Result<Vec<(Step, u64)>, Unavailable> {
+        let rows = self.recorded.rows(ROLLED_UP, vec![since.into()]).await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| Some((Step::parse(&r[0].text())?, r[1].count())))
+            .collect())
     }
 }
 

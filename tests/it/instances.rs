@@ -1,8 +1,8 @@
 //! Several storefront instances behind one load balancer, as real server processes: a
 //! shopper's requests alternate between them, and what they must agree on holds across all
 //! of them together — the order lookup limit counts once, a Place order that lands on both
-//! makes one order, a wishlist saved through one is read through the other, and a key other
-//! than the shared one is refused. First on one data folder (SQLite), then on PostgreSQL
+//! makes one order, a wishlist saved through one is read through the other, a step recorded
+//! by one is on the other's dashboard, and a key other than the shared one is refused. First on one data folder (SQLite), then on PostgreSQL
 //! (`VITRINE_POSTGRES`, which `make test` starts) with a data folder each; and instances
 //! whose PostgreSQL restarts under load say so, lose nothing, and come back on their own. On
 //! Vendure, two instances selling the last units of one variant at once sell each unit once,
@@ -287,7 +287,11 @@ fn instances_on_postgres_share_the_lookup_limit_wishlists_and_the_signing_key() 
             crate::common::temp_dir("pg-one"),
             crate::common::temp_dir("pg-two"),
         );
-        let env = [("VITRINE_DATABASE_URL", url.as_str())];
+        let env = [
+            ("VITRINE_DATABASE_URL", url.as_str()),
+            ("VITRINE_STATISTICS", "on"),
+            ("VITRINE_ADMIN_TOKEN", crate::common::ADMIN_TOKEN),
+        ];
         let a = start(&one, &env).unwrap();
         let b = start(&two, &env).unwrap();
         // Guessing at one order number through both instances.
@@ -295,6 +299,7 @@ fn instances_on_postgres_share_the_lookup_limit_wishlists_and_the_signing_key() 
         // A product saved through one instance's widget is saved when the next page asks the
         // other (their data folders are each their own).
         wishlist_is_shared(&one, &a, &b).await;
+        steps_are_shared(&a, &b).await;
 
         let (three, four) = (
             crate::common::temp_dir("pg-three"),
@@ -354,6 +359,31 @@ async fn wishlist_is_shared(dir: &std::path::Path, a: &Instance, b: &Instance) {
         "the other instance reads the list: {}",
         r.body
     );
+}
+
+/// A search that finds nothing, made through `a`, is on `b`'s dashboard: the owner reads
+/// what every instance recorded on any of them.
+async fn steps_are_shared(a: &Instance, b: &Instance) {
+    let words = "qwxzyvbn";
+    assert_eq!(a.get(&format!("/search?q={words}")).await.status, 200);
+    let client = reqwest::Client::new();
+    for _ in 0..100 {
+        let dash = client
+            .get(format!("{}/insights?days=1", b.origin))
+            .header(
+                "authorization",
+                format!("Bearer {}", crate::common::ADMIN_TOKEN),
+            )
+            .send()
+            .await
+            .expect("the instance answers");
+        assert_eq!(dash.status(), 200);
+        if dash.text().await.unwrap_or_default().contains(words) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("a search made through one instance never reached the other's dashboard");
 }
 
 /// A PostgreSQL of the test's own beside the shared test one (scripts/postgres.sh with another
