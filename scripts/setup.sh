@@ -70,8 +70,8 @@ fi
 
 if $want_tests; then
   # 5. A real browser, and the test driver; PostgreSQL for what several instances share
-  # (scripts/postgres.sh runs it).
-  apt_install chromium postgresql
+  # (scripts/postgres.sh runs it), and openssl for its test certificates.
+  apt_install chromium postgresql openssl
   if [ ! -d tests/journeys/node_modules/playwright-core ] ||
     [ tests/journeys/package-lock.json -nt tests/journeys/node_modules/.package-lock.json ]; then
     say "installing journey test dependencies (npm ci)"

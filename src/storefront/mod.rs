@@ -17,6 +17,7 @@ pub mod postgres;
 pub mod postgres_bundles;
 pub mod postgres_events;
 pub mod postgres_reviews;
+mod postgres_tls;
 pub mod recorded;
 pub mod reviews;
 pub mod reviews_local;

@@ -156,12 +156,29 @@ pub struct Postgres {
     writes: AtomicU64,
 }
 
+/// A new connection to `url`, over TLS when the URL asks for it (`super::postgres_tls`).
 pub(super) async fn open(url: &str) -> Result<Client, String> {
+    let target = super::postgres_tls::target(url)?;
+    match target.tls {
+        Some(tls) => connect_over(&target.url, tls).await,
+        None => connect_over(&target.url, NoTls).await,
+    }
+}
+
+async fn connect_over<T>(url: &str, tls: T) -> Result<Client, String>
+where
+    T: tokio_postgres::tls::MakeTlsConnect<tokio_postgres::Socket>,
+    T::Stream: Send + 'static,
+{
     let (client, connection) =
-        tokio::time::timeout(ANSWER_WITHIN, tokio_postgres::connect(url, NoTls))
+        tokio::time::timeout(ANSWER_WITHIN, tokio_postgres::connect(url, tls))
             .await
             .map_err(|_| "no answer within 5 s".to_string())?
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| match std::error::Error::source(&e) {
+                // A refused certificate says why only in its source.
+                Some(why) => format!("{e}: {why}"),
+                None => e.to_string(),
+            })?;
     tokio::spawn(async move {
         if let Err(e) = connection.await {
             tracing::warn!(error = %e, "PostgreSQL connection lost; the next call reconnects");
@@ -709,6 +726,50 @@ mod tests {
         for dir in dirs {
             let _ = std::fs::remove_dir_all(dir);
         }
+    }
+
+    /// The test PostgreSQL's certificate authority (`scripts/postgres.sh ca`).
+    fn test_ca() -> String {
+        let out = std::process::Command::new("bash")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/postgres.sh"))
+            .arg("ca")
+            .output()
+            .expect("scripts/postgres.sh runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    async fn encrypted(pg: &Postgres) -> bool {
+        pg.run(|c| async move {
+            let row = c
+                .query_one(
+                    "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                    &[],
+                )
+                .await?;
+            Ok(row.get::<_, bool>(0))
+        })
+        .await
+        .unwrap()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn tls_is_used_when_the_url_asks_and_the_certificate_is_checked() {
+        let Some(plain) = fresh("tls").await else {
+            return;
+        };
+        assert!(!encrypted(&plain).await, "plain unless asked");
+        let verified = format!(
+            "{}&sslmode=verify-full&sslrootcert={}",
+            plain.url,
+            test_ca()
+        );
+        let pg = Postgres::connect(&verified).await.unwrap();
+        assert!(encrypted(&pg).await, "encrypted when asked");
+        // The test server's certificate is signed by no public authority: without its CA the
+        // connection is refused, saying why, rather than made unchecked.
+        let unchecked = format!("{}&sslmode=require", plain.url);
+        let refused = Postgres::connect(&unchecked).await.err().unwrap();
+        assert!(refused.contains("certificate"), "{refused}");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -293,7 +293,19 @@ fn instances_on_postgres_share_the_lookup_limit_wishlists_and_the_signing_key() 
             ("VITRINE_ADMIN_TOKEN", crate::common::ADMIN_TOKEN),
         ];
         let a = start(&one, &env).unwrap();
-        let b = start(&two, &env).unwrap();
+        // The other reaches the same PostgreSQL over TLS, checking its certificate.
+        let ca = std::process::Command::new("bash")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/postgres.sh"))
+            .arg("ca")
+            .output()
+            .expect("scripts/postgres.sh runs");
+        let verified = format!(
+            "{url}&sslmode=verify-full&sslrootcert={}",
+            String::from_utf8_lossy(&ca.stdout).trim()
+        );
+        let mut env_tls = env;
+        env_tls[0].1 = verified.as_str();
+        let b = start(&two, &env_tls).unwrap();
         // Guessing at one order number through both instances.
         lookups_are_limited_across(&[&a, &b], "VT-424242").await;
         // A product saved through one instance's widget is saved when the next page asks the
