@@ -234,3 +234,52 @@ async fn an_older_data_folder_gets_the_catalogue_in_every_language() {
     assert!(found.iter().any(|i| i.summary.name == "粗陶马克杯"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// After a sale the listing reads again only the products sold, and lists exactly what a
+/// store reading its whole catalogue afresh lists: the sold product's sales counted, the last
+/// units' product out of stock, everything else as it was.
+#[tokio::test]
+async fn a_listing_after_sales_is_what_a_fresh_read_lists() {
+    use vitrine::commerce::backend::ItemQuery;
+    let dir = common::temp_dir("listing-refresh");
+    let store = EmbeddedStore::open(&dir, false).unwrap();
+    let all = ItemQuery {
+        limit: 100_000,
+        ..Default::default()
+    };
+    let before = store.items(&all).await.unwrap();
+    let sold = |items: &[vitrine::discovery::Item], handle: &str| {
+        items
+            .iter()
+            .find(|i| i.summary.handle == handle)
+            .map(|i| (i.sold, i.summary.in_stock))
+            .unwrap()
+    };
+    // Two tees, then every unit of a one-variant product's stock.
+    let (tee, _) = stocked(&store).await;
+    let cart = store.add_to_cart(None, &tee, 2).await.unwrap();
+    store
+        .place_order(&cart.token, &order("tees"))
+        .await
+        .unwrap();
+    let single = before
+        .iter()
+        .map(|i| i.summary.handle.clone())
+        .find(|h| h != "everyday-crew-tee")
+        .unwrap();
+    let product = store.product(&single).await.unwrap();
+    for (n, v) in product.variants.iter().filter(|v| v.stock > 0).enumerate() {
+        let cart = store.add_to_cart(None, &v.id, v.stock).await.unwrap();
+        store
+            .place_order(&cart.token, &order(&format!("last-{n}")))
+            .await
+            .unwrap();
+    }
+    let after = store.items(&all).await.unwrap();
+    let (tees_before, _) = sold(&before, "everyday-crew-tee");
+    assert_eq!(sold(&after, "everyday-crew-tee").0, tees_before + 2);
+    assert!(!sold(&after, &single).1, "{single} is sold out");
+    let fresh = EmbeddedStore::open(&dir, false).unwrap();
+    assert_eq!(after, fresh.items(&all).await.unwrap());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -122,8 +122,22 @@ pub(super) async fn items(
             let mut slot = cached.lock().unwrap_or_else(|p| p.into_inner());
             let catalogue = match slot.get(&(language, currency)) {
                 Some((built_at, catalogue)) if *built_at == version => catalogue.clone(),
-                _ => {
-                    let built = Arc::new(listing::load_all(c, &words, currency).map_err(db)?);
+                copy => {
+                    // A sale changes a product or two: those are read again, not all of them.
+                    let refreshed = match copy {
+                        Some((built_at, old)) => {
+                            match listing::changed_since(c, *built_at, version).map_err(db)? {
+                                Some(ids) => listing::refreshed(c, old, &ids, &words, currency)
+                                    .map_err(db)?,
+                                None => None,
+                            }
+                        }
+                        None => None,
+                    };
+                    let built = match refreshed {
+                        Some(catalogue) => Arc::new(catalogue),
+                        None => Arc::new(listing::load_all(c, &words, currency).map_err(db)?),
+                    };
                     slot.insert((language, currency), (version, built.clone()));
                     built
                 }
@@ -278,7 +292,7 @@ impl EmbeddedStore {
             prices::seed(c).map_err(db)?;
             // Once the other currencies' prices are made too: a listing built in between is
             // built again.
-            listing::catalogue_changed(c).map_err(db)?;
+            listing::catalogue_changed(c, None).map_err(db)?;
             Ok(changed)
         })
         .await

@@ -159,7 +159,17 @@ pub(super) async fn place_order(
         let placed = load_order(&tx, &code)?;
         // Stock and sales changed: no listing, in any process, may show a sold-out product
         // as in stock.
-        super::listing::catalogue_changed(&tx).map_err(db)?;
+        let sold: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT DISTINCT v.product_id FROM order_lines l
+                 JOIN variants v ON v.id = l.variant_id WHERE l.order_code = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_map([&code], |r| r.get(0))?
+                    .collect::<rusqlite::Result<Vec<i64>>>()
+            })
+            .map_err(db)?;
+        super::listing::catalogue_changed(&tx, Some(&sold)).map_err(db)?;
         tx.commit().map_err(db)?;
         Ok(placed)
     })

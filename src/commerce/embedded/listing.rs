@@ -77,23 +77,70 @@ pub fn load_all(
     words: &Language,
     currency: Currency,
 ) -> rusqlite::Result<Catalogue> {
+    let (out, ids) = load(c, words, currency, None)?;
+    let by_id = ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+    Ok(Catalogue { items: out, by_id })
+}
+
+/// `old` with the products `changed` read again (their stock, prices and sales), or `None`
+/// when one of them is new to it (a copy that old is read whole instead).
+pub fn refreshed(
+    c: &Connection,
+    old: &Catalogue,
+    changed: &[i64],
+    words: &Language,
+    currency: Currency,
+) -> rusqlite::Result<Option<Catalogue>> {
+    let ids = serde_json::to_string(changed).unwrap_or_else(|_| "[]".into());
+    let (fresh, fresh_ids) = load(c, words, currency, Some(&ids))?;
+    let mut items = old.items.clone();
+    for (item, id) in fresh.into_iter().zip(fresh_ids) {
+        let Some(&at) = old.by_id.get(&id) else {
+            return Ok(None);
+        };
+        items[at] = item;
+    }
+    Ok(Some(Catalogue {
+        items,
+        by_id: old.by_id.clone(),
+    }))
+}
+
+/// The listing items of every product, or of those whose ids are in the JSON array `only`,
+/// in the merchandiser's order, with their product ids.
+fn load(
+    c: &Connection,
+    words: &Language,
+    currency: Currency,
+    only: Option<&str>,
+) -> rusqlite::Result<(Vec<Item>, Vec<i64>)> {
+    let (sold_filter, filter) = match only {
+        Some(_) => (
+            "WHERE v.product_id IN (SELECT value FROM json_each(?1))",
+            "WHERE p.id IN (SELECT value FROM json_each(?1))",
+        ),
+        None => ("", ""),
+    };
+    let args: Vec<&str> = only.into_iter().collect();
     let sold: HashMap<i64, u32> = c
-        .prepare_cached(
-            "SELECT v.product_id, SUM(l.quantity) FROM order_lines l
-             JOIN variants v ON v.id = l.variant_id GROUP BY v.product_id",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .prepare_cached(&format!(
+            "SELECT v.product_id, SUM(l.quantity) FROM variants v
+             JOIN order_lines l ON l.variant_id = v.id {sold_filter} GROUP BY v.product_id"
+        ))?
+        .query_map(rusqlite::params_from_iter(&args), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<Result<_, _>>()?;
     let (join, price, compare_at) = super::prices::columns(currency);
     let mut stmt = c.prepare_cached(&format!(
         "SELECT p.id, p.handle, p.name, p.brand, c.handle, c.name, p.created_at, p.position,
            p.option_names, v.options, v.colour, {price}, {compare_at}, v.stock
          FROM products p JOIN categories c ON c.id = p.category_id
-           JOIN variants v ON v.product_id = p.id {join}
+           JOIN variants v ON v.product_id = p.id {join} {filter}
          ORDER BY p.position, p.id, v.position"
     ))?;
     let money = |minor| Money::new(minor, currency);
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(&args))?;
     let mut out: Vec<Item> = Vec::new();
     // Product ids, parallel to `out`.
     let mut ids: Vec<i64> = Vec::new();
@@ -172,8 +219,7 @@ pub fn load_all(
     if let Some(item) = out.last_mut() {
         finish(item, cheapest_compare.map(money), highest);
     }
-    let by_id = ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
-    Ok(Catalogue { items: out, by_id })
+    Ok((out, ids))
 }
 
 fn finish(item: &mut Item, compare_at: Option<Money>, highest: i64) {
@@ -208,14 +254,67 @@ pub fn baskets(c: &Connection, limit: u32) -> rusqlite::Result<Vec<Vec<String>>>
 }
 
 /// Counts changes to stock and prices in the database itself, so every process on the data
-/// folder (another instance, `vitrine admin price`) sees that its listing copy is stale.
-pub fn catalogue_changed(c: &rusqlite::Connection) -> rusqlite::Result<()> {
-    c.execute(
+/// folder (another instance, `vitrine admin price`) sees that its listing copy is stale, and
+/// logs which products each change touched (`None`: any may have), so a copy a few changes
+/// behind reads only those again (`changed_since`).
+pub fn catalogue_changed(c: &Connection, products: Option<&[i64]>) -> rusqlite::Result<()> {
+    c.prepare_cached(
         "INSERT INTO meta (key, value) VALUES ('catalogue_version', '1')
          ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
-        [],
-    )
-    .map(|_| ())
+    )?
+    .execute([])?;
+    let version = catalogue_version(c)?;
+    let mut log =
+        c.prepare_cached("INSERT INTO catalogue_changes (version, product_id) VALUES (?1, ?2)")?;
+    match products {
+        Some(ids) => {
+            for id in ids {
+                log.execute(rusqlite::params![version, id])?;
+            }
+        }
+        None => {
+            log.execute(rusqlite::params![version, None::<i64>])?;
+        }
+    }
+    c.prepare_cached("DELETE FROM catalogue_changes WHERE version <= ?1")?
+        .execute([version - KEPT_CHANGES])?;
+    Ok(())
+}
+
+/// How many changes back the log reaches; a copy further behind is read whole.
+const KEPT_CHANGES: i64 = 1_000;
+
+/// The products changed after version `since` up to `now`, or `None` when the copy built at
+/// `since` must be read whole: too far behind, a change of anything (prices), or a change
+/// the log does not hold (made by an older release on the same folder).
+pub fn changed_since(c: &Connection, since: i64, now: i64) -> rusqlite::Result<Option<Vec<i64>>> {
+    if now - since > KEPT_CHANGES || now < since {
+        return Ok(None);
+    }
+    let mut stmt = c.prepare_cached(
+        "SELECT version, product_id FROM catalogue_changes WHERE version > ?1 AND version <= ?2",
+    )?;
+    let rows = stmt
+        .query_map([since, now], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut versions: Vec<i64> = rows.iter().map(|(v, _)| *v).collect();
+    versions.sort_unstable();
+    versions.dedup();
+    if versions.len() as i64 != now - since {
+        return Ok(None);
+    }
+    let mut ids = Vec::with_capacity(rows.len());
+    for (_, id) in rows {
+        match id {
+            Some(id) => ids.push(id),
+            None => return Ok(None),
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(Some(ids))
 }
 
 /// The count `catalogue_changed` keeps (0 before the first change): one indexed read.
@@ -225,4 +324,48 @@ pub fn catalogue_version(c: &rusqlite::Connection) -> rusqlite::Result<i64> {
         .query_row([], |r| r.get(0))
         .optional()
         .map(|v| v.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> Connection {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(include_str!("schema.sql")).unwrap();
+        c
+    }
+
+    #[test]
+    fn a_copy_a_few_sales_behind_reads_again_only_what_they_sold() {
+        let c = db();
+        catalogue_changed(&c, Some(&[7, 3])).unwrap();
+        catalogue_changed(&c, Some(&[3])).unwrap();
+        let now = catalogue_version(&c).unwrap();
+        assert_eq!(now, 2);
+        assert_eq!(changed_since(&c, 0, now).unwrap(), Some(vec![3, 7]));
+        assert_eq!(changed_since(&c, 1, now).unwrap(), Some(vec![3]));
+        assert_eq!(changed_since(&c, 2, now).unwrap(), Some(vec![]));
+    }
+
+    #[test]
+    fn a_price_change_or_a_change_not_logged_reads_everything_again() {
+        let c = db();
+        catalogue_changed(&c, Some(&[7])).unwrap();
+        catalogue_changed(&c, None).unwrap();
+        assert_eq!(changed_since(&c, 0, 2).unwrap(), None, "a price change");
+        assert_eq!(changed_since(&c, 2, 2).unwrap(), Some(vec![]));
+        // An older release on the same folder counts without logging.
+        c.execute(
+            "UPDATE meta SET value = '3' WHERE key = 'catalogue_version'",
+            [],
+        )
+        .unwrap();
+        assert_eq!(changed_since(&c, 2, 3).unwrap(), None);
+        assert_eq!(
+            changed_since(&c, 3, 3 + KEPT_CHANGES + 1).unwrap(),
+            None,
+            "too far"
+        );
+    }
 }

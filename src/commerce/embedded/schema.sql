@@ -136,6 +136,8 @@ CREATE TABLE IF NOT EXISTS order_lines (
   quantity      INTEGER NOT NULL CHECK (quantity > 0)
 );
 CREATE INDEX IF NOT EXISTS order_lines_by_order ON order_lines(order_code);
+-- A product's units sold, for listings re-read after its sale (listing::refreshed).
+CREATE INDEX IF NOT EXISTS order_lines_by_variant ON order_lines(variant_id);
 
 -- The price lists of the offered currencies other than the base one (variants.price), made
 -- from it once by prices.rs and kept: what a shopper saw is what the order charges.
@@ -175,3 +177,12 @@ CREATE TABLE IF NOT EXISTS phrases (
 
 -- The search index (one row per product and language) is made by search.rs when the store
 -- opens.
+
+-- Which products each step of meta's `catalogue_version` touched (NULL: any may have), so a
+-- listing copy a few steps behind reads only those again (listing::changed_since). The last
+-- thousand steps are kept.
+CREATE TABLE IF NOT EXISTS catalogue_changes (
+  version    INTEGER NOT NULL,
+  product_id INTEGER
+);
+CREATE INDEX IF NOT EXISTS catalogue_changes_by_version ON catalogue_changes(version);
