@@ -37,8 +37,10 @@ pub(super) async fn add_to_cart(
             let (name, stock) = variant_stock(&tx, variant, &words)?;
             let token = match token {
                 Some(t) => {
-                    let known = tx
-                        .query_row("SELECT 1 FROM carts WHERE token = ?1", [&t], |_| Ok(()))
+                    let known =
+                        super::rows::one(&tx, "SELECT 1 FROM carts WHERE token = ?1", [&t], |_| {
+                            Ok(())
+                        })
                         .optional()
                         .map_err(db)?;
                     known.ok_or(CommerceError::InvalidCartToken)?;
@@ -46,7 +48,8 @@ pub(super) async fn add_to_cart(
                 }
                 None => {
                     let t = new_token();
-                    tx.execute(
+                    super::rows::exec(
+                        &tx,
                         "INSERT INTO carts (token, created_at, updated_at) VALUES (?1, ?2, ?2)",
                         params![t, now()],
                     )
@@ -54,14 +57,14 @@ pub(super) async fn add_to_cart(
                     t
                 }
             };
-            let (held, lines): (u32, usize) = tx
-                .query_row(
-                    "SELECT COALESCE(SUM(CASE WHEN variant_id = ?2 THEN quantity END), 0), COUNT(*)
+            let (held, lines): (u32, usize) = super::rows::one(
+                &tx,
+                "SELECT COALESCE(SUM(CASE WHEN variant_id = ?2 THEN quantity END), 0), COUNT(*)
                  FROM cart_lines WHERE cart_token = ?1",
-                    params![token, variant],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .map_err(db)?;
+                params![token, variant],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(db)?;
             let wanted = held + quantity;
             if wanted > MAX_LINE_QUANTITY {
                 return Err(CommerceError::Refused(Refusal::QuantityTooLarge {
@@ -79,14 +82,16 @@ pub(super) async fn add_to_cart(
                     lines: MAX_CART_LINES as u32,
                 }));
             }
-            tx.execute(
+            super::rows::exec(
+                &tx,
                 "INSERT INTO cart_lines (cart_token, variant_id, quantity, added_at)
              VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (cart_token, variant_id) DO UPDATE SET quantity = excluded.quantity",
                 params![token, variant, wanted, now()],
             )
             .map_err(db)?;
-            tx.execute(
+            super::rows::exec(
+                &tx,
                 "UPDATE carts SET updated_at = ?2 WHERE token = ?1",
                 params![token, now()],
             )
@@ -116,7 +121,8 @@ pub(super) async fn set_line_quantity(
                 .map_err(db)?;
             load_cart(&tx, &token, &words, currency)?;
             if quantity == 0 {
-                tx.execute(
+                super::rows::exec(
+                    &tx,
                     "DELETE FROM cart_lines WHERE cart_token = ?1 AND variant_id = ?2",
                     params![token, variant],
                 )
@@ -129,8 +135,8 @@ pub(super) async fn set_line_quantity(
                         available: stock,
                     });
                 }
-                let changed = tx
-                .execute(
+                let changed = super::rows::exec(
+                    &tx,
                     "UPDATE cart_lines SET quantity = ?3 WHERE cart_token = ?1 AND variant_id = ?2",
                     params![token, variant, quantity],
                 )
@@ -166,7 +172,8 @@ pub(super) async fn apply_coupon(
             coupon
                 .check(cart.subtotal, rules::Day::from_unix(now()))
                 .map_err(CommerceError::Coupon)?;
-            tx.execute(
+            super::rows::exec(
+                &tx,
                 "UPDATE carts SET coupon = ?2, updated_at = ?3 WHERE token = ?1",
                 params![token, coupon.code, now()],
             )
@@ -184,7 +191,8 @@ pub(super) async fn remove_coupon(store: &EmbeddedStore, token: &str) -> Commerc
     let (words, currency) = (store.words.clone(), store.currency);
     store
         .run(move |c| {
-            c.execute(
+            super::rows::exec(
+                &c,
                 "UPDATE carts SET coupon = NULL, updated_at = ?2 WHERE token = ?1",
                 params![token, now()],
             )
@@ -211,7 +219,7 @@ impl EmbeddedStore {
 /// cookie-less add makes a cart, and without this they would pile up for ever.
 pub(super) fn sweep_abandoned_carts(c: &Connection) -> CommerceResult<()> {
     let now = now();
-    c.execute(
+    super::rows::exec(&c,
         "DELETE FROM carts WHERE updated_at < ?1
             OR (updated_at < ?2 AND NOT EXISTS (SELECT 1 FROM cart_lines WHERE cart_token = token))",
         params![now - CART_DAYS * 86_400, now - EMPTY_CART_SECONDS],
@@ -250,7 +258,8 @@ pub(super) fn load_coupon(
     currency: Currency,
 ) -> CommerceResult<Option<Coupon>> {
     let money = |minor| crate::commerce::prices::house(minor, currency);
-    c.query_row(
+    super::rows::one(
+        &c,
         "SELECT code, kind, value, min_spend, last_day FROM coupons WHERE code = ?1",
         [code],
         |r| {
@@ -277,7 +286,7 @@ pub(super) fn variant_stock(
     variant: i64,
     words: &texts::Language,
 ) -> CommerceResult<(String, u32)> {
-    c.query_row(
+    super::rows::one(&c,
         "SELECT p.handle, p.name, v.stock FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
         [variant],
         |r| {

@@ -166,25 +166,25 @@ pub(super) async fn product(store: &EmbeddedStore, handle: &str) -> CommerceResu
     let (words, currency) = (store.words.clone(), store.currency);
     store
         .read(move |c| {
-            let head = c
-                .query_row(
-                    "SELECT p.id, p.name, p.brand, p.description, p.option_names, c.handle
+            let head = super::rows::one(
+                &c,
+                "SELECT p.id, p.name, p.brand, p.description, p.option_names, c.handle
                  FROM products p JOIN categories c ON c.id = p.category_id WHERE p.handle = ?1",
-                    [&handle],
-                    |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, String>(3)?,
-                            r.get::<_, String>(4)?,
-                            r.get::<_, String>(5)?,
-                        ))
-                    },
-                )
-                .optional()
-                .map_err(db)?
-                .ok_or(CommerceError::NotFound(Thing::Product))?;
+                [&handle],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(db)?
+            .ok_or(CommerceError::NotFound(Thing::Product))?;
             let (id, name, brand, description, option_names, category_handle) = head;
             let name = words.product_name(&handle, &name).to_string();
             let description = words.product_description(&handle, &description).to_string();
@@ -305,7 +305,8 @@ impl EmbeddedStore {
         let colour = catalog::colour(&colour)?;
         let found = self
             .read(move |c| {
-                c.query_row(
+                super::rows::one(
+                    &c,
                     "SELECT art, id FROM products WHERE handle = ?1",
                     [&handle],
                     |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),

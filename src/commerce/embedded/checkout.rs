@@ -19,8 +19,7 @@ pub(super) async fn place_order(
         let tx = c
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
-        let existing: Option<String> = tx
-            .query_row(
+        let existing: Option<String> = super::rows::one(&tx,
                 "SELECT code FROM orders WHERE idempotency_key = ?1",
                 [&order.idempotency_key],
                 |r| r.get(0),
@@ -70,8 +69,7 @@ pub(super) async fn place_order(
         // Stock is checked and taken inside the same transaction, so two shoppers can never
         // both buy the last one.
         for line in &cart.lines {
-            let taken = tx
-                .execute(
+            let taken = super::rows::exec(&tx,
                     "UPDATE variants SET stock = stock - ?2 WHERE id = ?1 AND stock >= ?2",
                     params![line.variant_id.parse::<i64>().unwrap_or(0), line.quantity],
                 )
@@ -91,7 +89,7 @@ pub(super) async fn place_order(
             PaymentMethod::Card { .. } => OrderStatus::Paid,
             PaymentMethod::PayOnDelivery => OrderStatus::Placed,
         };
-        tx.execute(
+        super::rows::exec(&tx,
             "INSERT INTO orders (code, idempotency_key, email, ship_name, ship_line1, ship_line2,
                ship_city, ship_postcode, ship_country, shipping, payment, subtotal,
                shipping_cost, tax, total, status, placed_at, discount, coupon, billing, gift,
@@ -127,7 +125,7 @@ pub(super) async fn place_order(
         record_event(&tx, &code, OrderStatus::Placed, placed_at)?;
         if let Some(session) = order.customer_id.as_deref() {
             let customer = accounts::session_customer(&tx, session)?;
-            tx.execute(
+            super::rows::exec(&tx,
                 "UPDATE orders SET customer_id = ?2 WHERE code = ?1",
                 params![code, customer],
             )
@@ -138,7 +136,7 @@ pub(super) async fn place_order(
             record_event(&tx, &code, OrderStatus::Paid, placed_at)?;
         }
         for line in &cart.lines {
-            tx.execute(
+            super::rows::exec(&tx,
                 "INSERT INTO order_lines (order_code, variant_id, product_name, variant_title, unit_price, quantity)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
@@ -152,9 +150,9 @@ pub(super) async fn place_order(
             )
             .map_err(db)?;
         }
-        tx.execute("DELETE FROM cart_lines WHERE cart_token = ?1", [&token])
+        super::rows::exec(&tx,"DELETE FROM cart_lines WHERE cart_token = ?1", [&token])
             .map_err(db)?;
-        tx.execute("UPDATE carts SET coupon = NULL WHERE token = ?1", [&token])
+        super::rows::exec(&tx,"UPDATE carts SET coupon = NULL WHERE token = ?1", [&token])
             .map_err(db)?;
         let placed = load_order(&tx, &code)?;
         // Stock and sales changed: no listing, in any process, may show a sold-out product

@@ -80,6 +80,8 @@ type Catalogues = HashMap<(&'static str, Currency), (i64, Arc<listing::Catalogue
 const DB_FILE: &str = "vitrine.sqlite3";
 /// Read-only connections beside the writer: one per core is enough, reads take microseconds.
 const READERS: usize = 2;
+/// Compiled statements each connection keeps.
+const STATEMENTS: usize = 128;
 /// A cart nobody touched for this long is gone (the cart cookie lasts as long)…
 const CART_DAYS: i64 = 30;
 /// …and an empty one (emptied, or ordered) after a day.
@@ -121,6 +123,9 @@ impl EmbeddedStore {
             texts::Texts::load(&conn).map_err(|e| format!("cannot read the translations: {e}"))?;
         search::rebuild_index(&mut conn, &texts)
             .map_err(|e| format!("cannot index the catalogue: {e}"))?;
+        // Every statement a request runs stays compiled (the default keeps 16, fewer than a
+        // checkout uses, so they pushed each other out).
+        conn.set_prepared_statement_cache_capacity(STATEMENTS);
         let readers = (0..READERS)
             .map(|_| {
                 let reader = Connection::open_with_flags(
@@ -129,6 +134,7 @@ impl EmbeddedStore {
                         | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )?;
                 reader.busy_timeout(std::time::Duration::from_secs(5))?;
+                reader.set_prepared_statement_cache_capacity(STATEMENTS);
                 Ok(Mutex::new(reader))
             })
             .collect::<rusqlite::Result<Vec<_>>>()
