@@ -192,7 +192,7 @@ pub(super) async fn remove_coupon(store: &EmbeddedStore, token: &str) -> Commerc
     store
         .run(move |c| {
             super::rows::exec(
-                &c,
+                c,
                 "UPDATE carts SET coupon = NULL, updated_at = ?2 WHERE token = ?1",
                 params![token, now()],
             )
@@ -219,7 +219,7 @@ impl EmbeddedStore {
 /// cookie-less add makes a cart, and without this they would pile up for ever.
 pub(super) fn sweep_abandoned_carts(c: &Connection) -> CommerceResult<()> {
     let now = now();
-    super::rows::exec(&c,
+    super::rows::exec(c,
         "DELETE FROM carts WHERE updated_at < ?1
             OR (updated_at < ?2 AND NOT EXISTS (SELECT 1 FROM cart_lines WHERE cart_token = token))",
         params![now - CART_DAYS * 86_400, now - EMPTY_CART_SECONDS],
@@ -259,7 +259,7 @@ pub(super) fn load_coupon(
 ) -> CommerceResult<Option<Coupon>> {
     let money = |minor| crate::commerce::prices::house(minor, currency);
     super::rows::one(
-        &c,
+        c,
         "SELECT code, kind, value, min_spend, last_day FROM coupons WHERE code = ?1",
         [code],
         |r| {
@@ -286,7 +286,7 @@ pub(super) fn variant_stock(
     variant: i64,
     words: &texts::Language,
 ) -> CommerceResult<(String, u32)> {
-    super::rows::one(&c,
+    super::rows::one(c,
         "SELECT p.handle, p.name, v.stock FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
         [variant],
         |r| {

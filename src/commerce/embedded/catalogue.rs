@@ -167,7 +167,7 @@ pub(super) async fn product(store: &EmbeddedStore, handle: &str) -> CommerceResu
     store
         .read(move |c| {
             let head = super::rows::one(
-                &c,
+                c,
                 "SELECT p.id, p.name, p.brand, p.description, p.option_names, c.handle
                  FROM products p JOIN categories c ON c.id = p.category_id WHERE p.handle = ?1",
                 [&handle],
@@ -306,7 +306,7 @@ impl EmbeddedStore {
         let found = self
             .read(move |c| {
                 super::rows::one(
-                    &c,
+                    c,
                     "SELECT art, id FROM products WHERE handle = ?1",
                     [&handle],
                     |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),

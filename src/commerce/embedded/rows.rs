@@ -39,7 +39,7 @@ pub(super) fn load_cart(
     currency: Currency,
 ) -> CommerceResult<Cart> {
     let coupon_code: Option<Option<String>> = one(
-        &c,
+        c,
         "SELECT coupon FROM carts WHERE token = ?1",
         [token],
         |r| r.get(0),
@@ -103,7 +103,7 @@ pub(super) fn record_event(
     at: i64,
 ) -> CommerceResult<()> {
     exec(
-        &c,
+        c,
         "INSERT INTO order_events (order_code, status, at) VALUES (?1, ?2, ?3)",
         params![code, status.as_str(), at],
     )
@@ -136,7 +136,7 @@ pub(super) fn load_order(c: &Connection, code: &str) -> CommerceResult<Order> {
         CommerceError::Unavailable("the store database failed".into())
     };
     let head = one(
-        &c,
+        c,
         "SELECT email, ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
                shipping, payment, subtotal, shipping_cost, tax, total, status, placed_at,
                carrier, tracking_number, discount, coupon, billing, gift, currency
