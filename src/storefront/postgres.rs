@@ -1,12 +1,15 @@
 //! What every instance shares, in PostgreSQL (`VITRINE_DATABASE_URL`): instances on several
 //! machines count one limit, place one order per checkout attempt and keep one set of
-//! wishlists, reviews (`super::postgres_reviews`) and bundles. Migrations run on start, under a lock,
-//! so instances starting together apply each once.
+//! wishlists, reviews (`super::postgres_reviews`), bundles and recorded steps
+//! (`super::postgres_events`). Migrations run on start, under a lock, so instances starting
+//! together apply each once.
 //!
 //! Each decision is one statement (a limit's check-and-count is a PL/pgSQL function holding
-//! the keys' advisory locks), so the one pipelined connection is shared by every request
-//! without a transaction per request. A lost connection is made again on the next call; a
-//! call that gets no answer within `ANSWER_WITHIN` fails as `Unavailable` rather than hang.
+//! the keys' advisory locks), so one pipelined connection is shared by every request without
+//! a transaction per request; the recorded steps have a second one, so the dashboard's long
+//! counts queue behind no request's statement and no request's behind them. A lost
+//! connection is made again on the next call; a call that gets no answer within
+//! `ANSWER_WITHIN` fails as `Unavailable` rather than hang.
 
 use super::shared::{other_secret, Claim, Limit, Shared, KEEP_MS, PRUNE_EVERY};
 use super::wishlists::{Lists, MOST_SHARES};
@@ -17,6 +20,8 @@ use std::time::Duration;
 use tokio_postgres::{Client, NoTls};
 
 const ANSWER_WITHIN: Duration = Duration::from_secs(5);
+/// The dashboard may count a season of steps; nobody waits behind it.
+pub(super) const RECORDED_WITHIN: Duration = Duration::from_secs(60);
 /// Any constant: the advisory lock migrations take, so two instances never apply one twice.
 const MIGRATION_LOCK: i64 = 0x7669_7472_696e_6501;
 
@@ -150,10 +155,48 @@ const MIGRATIONS: &[&str] = &[
 
 pub struct Postgres {
     pub(super) url: String,
+    /// What requests ask (limits, claims, wishlists, reviews, bundles).
+    link: Link,
+    /// The recorded steps' writes and the dashboard's reads, on a connection of their own: a
+    /// connection answers its queries in turn, so a long count over a season of steps must not
+    /// hold up a shopper's Place order behind it.
+    recorded: Link,
+    writes: AtomicU64,
+}
+
+/// One pipelined connection, made again if it was lost (PostgreSQL restarted).
+struct Link {
     client: tokio::sync::RwLock<Arc<Client>>,
     /// One reconnection at a time: a restart under load must not open a connection per request.
     reconnecting: tokio::sync::Mutex<()>,
-    writes: AtomicU64,
+}
+
+impl Link {
+    fn new(client: Client) -> Link {
+        Link {
+            client: tokio::sync::RwLock::new(Arc::new(client)),
+            reconnecting: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    async fn get(&self, url: &str) -> Result<Arc<Client>, Unavailable> {
+        let current = self.client.read().await.clone();
+        if !current.is_closed() {
+            return Ok(current);
+        }
+        let _one = self.reconnecting.lock().await;
+        let current = self.client.read().await.clone();
+        if !current.is_closed() {
+            return Ok(current);
+        }
+        let fresh = Arc::new(open(url).await.map_err(|e| {
+            tracing::error!(error = %e, "PostgreSQL is unreachable");
+            Unavailable
+        })?);
+        *self.client.write().await = fresh.clone();
+        tracing::info!("PostgreSQL reconnected");
+        Ok(fresh)
+    }
 }
 
 /// A new connection to `url`, over TLS when the URL asks for it (`super::postgres_tls`).
@@ -219,6 +262,27 @@ async fn migrate(client: &mut Client) -> Result<usize, tokio_postgres::Error> {
     Ok(applied)
 }
 
+/// `answer`, or `Unavailable` (logged) when it failed or took longer than `within`.
+pub(super) async fn answered<T>(
+    within: Duration,
+    answer: impl std::future::Future<Output = Result<T, tokio_postgres::Error>>,
+) -> Result<T, Unavailable> {
+    match tokio::time::timeout(within, answer).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "shared storefront state failed");
+            Err(Unavailable)
+        }
+        Err(_) => {
+            tracing::error!(
+                seconds = within.as_secs(),
+                "PostgreSQL gave no answer in time"
+            );
+            Err(Unavailable)
+        }
+    }
+}
+
 impl Postgres {
     /// Connects to `url` and brings its tables up to date.
     pub async fn connect(url: &str) -> Result<Postgres, String> {
@@ -231,51 +295,36 @@ impl Postgres {
         if applied > 0 {
             tracing::info!(applied, "PostgreSQL migrations applied");
         }
+        let recorded = open(url)
+            .await
+            .map_err(|e| format!("cannot reach PostgreSQL (VITRINE_DATABASE_URL): {e}"))?;
         Ok(Postgres {
             url: url.to_string(),
-            client: tokio::sync::RwLock::new(Arc::new(client)),
-            reconnecting: tokio::sync::Mutex::new(()),
+            link: Link::new(client),
+            recorded: Link::new(recorded),
             writes: AtomicU64::new(0),
         })
     }
 
-    /// The connection, made again if it was lost (PostgreSQL restarted).
-    async fn client(&self) -> Result<Arc<Client>, Unavailable> {
-        let current = self.client.read().await.clone();
-        if !current.is_closed() {
-            return Ok(current);
-        }
-        let _one = self.reconnecting.lock().await;
-        let current = self.client.read().await.clone();
-        if !current.is_closed() {
-            return Ok(current);
-        }
-        let fresh = Arc::new(open(&self.url).await.map_err(|e| {
-            tracing::error!(error = %e, "PostgreSQL is unreachable");
-            Unavailable
-        })?);
-        *self.client.write().await = fresh.clone();
-        tracing::info!("PostgreSQL reconnected");
-        Ok(fresh)
-    }
-
-    /// Runs `f` on the connection, within `ANSWER_WITHIN`.
+    /// Runs `f` on the requests' connection, within `ANSWER_WITHIN`.
     pub(super) async fn run<T, F>(&self, f: impl FnOnce(Arc<Client>) -> F) -> Result<T, Unavailable>
     where
         F: std::future::Future<Output = Result<T, tokio_postgres::Error>>,
     {
-        let client = self.client().await?;
-        match tokio::time::timeout(ANSWER_WITHIN, f(client)).await {
-            Ok(Ok(v)) => Ok(v),
-            Ok(Err(e)) => {
-                tracing::error!(error = %e, "shared storefront state failed");
-                Err(Unavailable)
-            }
-            Err(_) => {
-                tracing::error!("PostgreSQL gave no answer within 5 s");
-                Err(Unavailable)
-            }
-        }
+        let client = self.link.get(&self.url).await?;
+        answered(ANSWER_WITHIN, f(client)).await
+    }
+
+    /// Runs `f` on the recorded steps' connection, within `RECORDED_WITHIN`.
+    pub(super) async fn run_recorded<T, F>(
+        &self,
+        f: impl FnOnce(Arc<Client>) -> F,
+    ) -> Result<T, Unavailable>
+    where
+        F: std::future::Future<Output = Result<T, tokio_postgres::Error>>,
+    {
+        let client = self.recorded.get(&self.url).await?;
+        answered(RECORDED_WITHIN, f(client)).await
     }
 
     /// Now and then, deletes counts and claims older than `KEEP_MS`.
@@ -770,6 +819,39 @@ mod tests {
         let unchecked = format!("{}&sslmode=require", plain.url);
         let refused = Postgres::connect(&unchecked).await.err().unwrap();
         assert!(refused.contains("certificate"), "{refused}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_long_count_of_recorded_steps_holds_up_no_request() {
+        let Some(pg) = fresh("apart").await else {
+            return;
+        };
+        let pg = Arc::new(pg);
+        let slow = {
+            let pg = pg.clone();
+            tokio::spawn(async move {
+                pg.run_recorded(|c| async move { c.execute("SELECT pg_sleep(2)", &[]).await })
+                    .await
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let asked = std::time::Instant::now();
+        let limit = Limit {
+            name: "attempts",
+            max: 3,
+            window_ms: 60_000,
+        };
+        let keys = [super::super::shared::key("order:VT-1")];
+        assert!(pg
+            .take(limit, &keys, super::super::shared::now_ms())
+            .await
+            .unwrap());
+        assert!(
+            asked.elapsed() < Duration::from_secs(1),
+            "a lookup's limit waited {:?} behind the dashboard",
+            asked.elapsed()
+        );
+        slow.await.unwrap().unwrap();
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

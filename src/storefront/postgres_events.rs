@@ -2,7 +2,7 @@
 //! the privacy centre forgets a shopper on all of them. Written as in SQLite: a request only
 //! pushes onto a bounded queue, and one task writes what gathered in batches.
 
-use super::postgres::{open, Postgres};
+use super::postgres::{answered, open, Postgres, RECORDED_WITHIN};
 use super::recorded::{for_postgres, Arg, Cell, Recorded, Row, Sql};
 use super::Unavailable;
 use crate::analytics::{Event, Sink};
@@ -75,7 +75,7 @@ async fn write(pg: &Postgres, batch: &[Event]) -> Result<u64, Unavailable> {
     let value: Vec<i64> = batch.iter().map(|e| e.value).collect();
     let currency: Vec<&str> = batch.iter().map(|e| e.currency.as_str()).collect();
     let visitor: Vec<Option<&str>> = batch.iter().map(|e| e.visitor.as_deref()).collect();
-    pg.run(|c| async move {
+    pg.run_recorded(|c| async move {
         c.execute(
             "INSERT INTO vitrine_events (at, step, page, subject, value, currency, visitor)
              SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[],
@@ -123,7 +123,7 @@ fn cell(row: &tokio_postgres::Row, i: usize) -> Result<Cell, tokio_postgres::Err
 impl Recorded for Postgres {
     async fn rows(&self, sql: Sql, args: Vec<Arg>) -> Result<Vec<Row>, Unavailable> {
         let sql = for_postgres(sql);
-        self.run(|c| async move {
+        self.run_recorded(|c| async move {
             let rows = c.query(sql.as_str(), &params(&args)).await?;
             rows.iter()
                 .map(|r| (0..r.len()).map(|i| cell(r, i)).collect())
@@ -153,16 +153,6 @@ impl Recorded for Postgres {
             tx.commit().await?;
             Ok::<_, tokio_postgres::Error>(changed)
         };
-        match tokio::time::timeout(std::time::Duration::from_secs(60), done).await {
-            Ok(Ok(changed)) => Ok(changed),
-            Ok(Err(e)) => {
-                tracing::error!(error = %e, "recorded steps could not be changed");
-                Err(Unavailable)
-            }
-            Err(_) => {
-                tracing::error!("PostgreSQL did not finish changing recorded steps within 60 s");
-                Err(Unavailable)
-            }
-        }
+        answered(RECORDED_WITHIN, done).await
     }
 }
