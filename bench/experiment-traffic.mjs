@@ -64,7 +64,7 @@ async function dashboard(name) {
   const start = html.indexOf(`data-testid="experiment-${name}"`);
   const article = html.slice(start, html.indexOf('</article>', start));
   const verdict = /data-testid="verdict"[^>]*>([^<]*)</.exec(article)?.[1] ?? '(none)';
-  const cells = [...article.matchAll(/<th scope="row">([^<]+)<\/th><td>\d+%<\/td><td>(\d+)<\/td><td>(\d+)<\/td>/g)]
+  const cells = [...article.matchAll(/<th scope="row">([^<]+)<\/th><td>\d+%<\/td><td>([\d,]+)<\/td><td>([\d,]+)<\/td>/g)]
     .map(([, cell, n, c]) => `${cell} ${n} visitors, ${c} converted`);
   return { verdict, cells };
 }

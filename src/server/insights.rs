@@ -11,6 +11,8 @@ use crate::html::escape;
 use crate::storefront::events::Totals;
 use crate::storefront::rollup::Day;
 use crate::storefront::StorefrontData;
+use crate::words::number::decimal;
+use crate::words::Locale;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -204,14 +206,16 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
     let all: u64 = t.steps.iter().map(|(_, n, _)| n).sum();
     let mut html = format!(
         r#"<h1>Insights</h1><nav aria-label="Period"><ul class="insights__periods">{periods}</ul></nav><p class="insights__lead">Counted by the store itself; nothing goes to anyone else. Shoppers who agreed to personalisation: <strong data-testid="visitors">{visitors}</strong>, with {followed} of the {all} steps; the rest are anonymous counts (no id, no cookie, no address).{dropped_note}{demo} <a href="/insights/events.ndjson?days={days}" download>Export these events (NDJSON)</a></p>"#,
-        visitors = t.visitors,
+        visitors = count(t.visitors),
+        followed = count(followed),
+        all = count(all),
         demo = if t.demo {
             " The seeded store's four weeks before its first start are generated demo visits (orders DEMO-…)."
         } else {
             ""
         },
         dropped_note = if dropped > 0 {
-            format!(" {dropped} events were dropped since the server started (the queue was full or the disk failed).")
+            format!(" {} events were dropped since the server started (the queue was full or the disk failed).", count(dropped))
         } else {
             String::new()
         },
@@ -232,8 +236,9 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
                 0
             };
             format!(
-                "<tr><td>{}</td><td>{orders}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(c),
+                count(*orders),
                 money(*minor, c),
                 money(aov, c)
             )
@@ -248,7 +253,14 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
     ));
     let rows = |v: &[(String, u64, i64)]| -> String {
         v.iter()
-            .map(|(q, n, r)| format!("<tr><td>{}</td><td>{n}</td><td>{r}</td></tr>", escape(q)))
+            .map(|(q, n, r)| {
+                format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    escape(q),
+                    count(*n),
+                    count(*r)
+                )
+            })
             .collect()
     };
     html.push_str(&table(
@@ -261,7 +273,7 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
     let empty: String = t
         .empty_searches
         .iter()
-        .map(|(q, n)| format!("<tr><td>{}</td><td>{n}</td></tr>", escape(q)))
+        .map(|(q, n)| format!("<tr><td>{}</td><td>{}</td></tr>", escape(q), count(*n)))
         .collect();
     html.push_str(&table(
         "Searches that found nothing",
@@ -275,8 +287,11 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
         .iter()
         .map(|(p, v, a, b)| {
             format!(
-                r#"<tr><td><a href="/p/{0}">{0}</a></td><td>{v}</td><td>{a}</td><td>{b}</td></tr>"#,
-                escape(p)
+                r#"<tr><td><a href="/p/{0}">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td></tr>"#,
+                escape(p),
+                count(*v),
+                count(*a),
+                count(*b)
             )
         })
         .collect();
@@ -292,8 +307,10 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
         .iter()
         .map(|(p, orders, units)| {
             format!(
-                r#"<tr><td><a href="/p/{0}">{0}</a></td><td>{orders}</td><td>{units}</td></tr>"#,
-                escape(p)
+                r#"<tr><td><a href="/p/{0}">{0}</a></td><td>{1}</td><td>{2}</td></tr>"#,
+                escape(p),
+                count(*orders),
+                count(*units)
             )
         })
         .collect();
@@ -311,9 +328,9 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
             format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&s.site),
-                s.views,
-                s.adds,
-                s.orders,
+                count(s.views),
+                count(s.adds),
+                count(s.orders),
                 money(s.revenue, &t.currency)
             )
         })
@@ -328,7 +345,7 @@ fn dashboard(t: &Totals, days: i64, dropped: u64, over_time: &str) -> String {
     let pages: String = t
         .pages
         .iter()
-        .map(|(p, n)| format!("<tr><td>{}</td><td>{n}</td></tr>", escape(p)))
+        .map(|(p, n)| format!("<tr><td>{}</td><td>{}</td></tr>", escape(p), count(*n)))
         .collect();
     html.push_str(&table(
         "Page views by kind",
@@ -401,12 +418,17 @@ fn over_time(series: &[Day], currency: &str, first: i64, last: i64) -> String {
     )
 }
 
-/// Whole units and cents, as written in the currency's code ("USD 189.90"): the owner's
+/// Whole units and cents, as written in the currency's code ("USD 14,598.06"): the owner's
 /// figures, not a shopper's price.
-fn money(minor: i64, currency: &str) -> String {
+pub(super) fn money(minor: i64, currency: &str) -> String {
     let sign = if minor < 0 { "-" } else { "" };
-    let m = minor.unsigned_abs();
-    format!("{} {sign}{}.{:02}", escape(currency), m / 100, m % 100)
+    let m = i64::try_from(minor.unsigned_abs()).unwrap_or(i64::MAX);
+    format!("{} {sign}{}", escape(currency), decimal(Locale::En, m, 2))
+}
+
+/// A count as the dashboard writes it: "14,882". The dashboard is the owner's, in English.
+pub(super) fn count(n: impl TryInto<i64>) -> String {
+    decimal(Locale::En, n.try_into().unwrap_or(i64::MAX), 0)
 }
 
 fn table(title: &str, id: &str, head: &[&str], rows: &str, empty: &str) -> String {
@@ -436,7 +458,7 @@ fn funnel_table(steps: &[FunnelStep]) -> String {
             format!(
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{share}</td></tr>",
                 escape(s.label),
-                s.count
+                count(s.count)
             )
         })
         .collect();

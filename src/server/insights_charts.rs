@@ -22,7 +22,7 @@ pub fn funnel(steps: &[FunnelStep]) -> String {
                 ty = y + bar * 0.68,
                 name = escape(s.label),
                 vx = label + w + 8.0,
-                count = s.count,
+                count = super::insights::count(s.count),
             )
         })
         .collect();

@@ -3,6 +3,7 @@
 //! declared weights, and what may honestly be concluded. The same as text for
 //! `vitrine admin experiments`, which also starts and stops them.
 
+use super::insights::count;
 use crate::analytics::experiments::{format_time, SRM_ALPHA};
 use crate::analytics::experiments::{results, CellResult, Experiment, Results, Verdict};
 use crate::html::escape;
@@ -61,8 +62,9 @@ fn points(x: f64) -> String {
     format!("{:+.2} pt", x * 100.0)
 }
 
+/// An average in minor units, to the nearest one.
 fn minor(x: f64, currency: &str) -> String {
-    format!("{} {:.2}", escape(currency), x / 100.0)
+    super::insights::money(x.round() as i64, currency)
 }
 
 /// What may be concluded, in words.
@@ -74,8 +76,10 @@ pub fn verdict(e: &Experiment, r: &Results) -> String {
              these figures until it is fixed."
         ),
         Verdict::Collecting { smallest, needed } => format!(
-            "Collecting: the smallest cell has {smallest} of the {needed} visitors each needs \
-             before a winner may be named."
+            "Collecting: the smallest cell has {} of the {} visitors each needs \
+             before a winner may be named.",
+            count(*smallest),
+            count(*needed)
         ),
         Verdict::Beats { cell } => {
             let compared = (r.cells.len() - 1).max(1);
@@ -96,7 +100,7 @@ pub fn verdict(e: &Experiment, r: &Results) -> String {
         ),
         Verdict::NoDifference => format!(
             "No difference beyond chance after {} visitors per cell at least.",
-            e.min_visitors
+            count(e.min_visitors)
         ),
     }
 }
@@ -118,8 +122,8 @@ fn row(c: &CellResult, currency: &str, control: bool) -> String {
         "<tr><th scope=\"row\">{}</th><td>{:.0}%</td><td>{}</td><td>{}</td><td>{} ({} to {})</td><td>{}</td><td>{}</td>{against}</tr>",
         escape(&m.cell),
         c.planned * 100.0,
-        m.visitors,
-        m.converted,
+        count(m.visitors),
+        count(m.converted),
         percent(c.rate),
         percent(c.interval.0),
         percent(c.interval.1),
@@ -151,7 +155,7 @@ pub fn section(shown: &[Shown], current: &Current) -> String {
                 name = escape(&e.name),
                 about = escape(&e.about),
                 metric = escape(&e.metric),
-                min = e.min_visitors,
+                min = count(e.min_visitors),
                 cells = escape(
                     &e.cells()
                         .iter()
@@ -190,7 +194,7 @@ pub fn section(shown: &[Shown], current: &Current) -> String {
             about = escape(&e.about),
             status = status(e, now),
             metric = escape(&e.metric),
-            min = e.min_visitors,
+            min = count(e.min_visitors),
             class = if broken { "form-error" } else { "insights__verdict" },
             alert = if broken { r#" role="alert""# } else { "" },
             verdict = verdict(e, &s.results),

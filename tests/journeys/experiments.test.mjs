@@ -84,7 +84,7 @@ onEveryBackend((shared, c) => {
     }
 
     // The owner sees each of these shoppers in their cell.
-    const visitors = (html, cell) => Number(new RegExp(`<th scope="row">${cell}</th><td>\\d+%</td><td>(\\d+)</td>`).exec(html)?.[1] ?? 0);
+    const visitors = (html, cell) => Number((new RegExp(`<th scope="row">${cell}</th><td>\\d+%</td><td>([\\d,]+)</td>`).exec(html)?.[1] ?? '0').replace(/,/g, ''));
     let dashboard = '';
     // Steps are written off the request's path: give the writer a moment.
     for (let i = 0; i < 20; i++) {

@@ -20,11 +20,13 @@ onEveryBackend((shared, c) => {
     await page.goto(shared.server.url + '/insights?days=1');
     return { context, page };
   }
+  // The dashboard groups digits ("14,882").
+  const figure = (text) => Number(text.replace(/,/g, ''));
   const counts = async (page) => {
     const rows = await page.getByTestId('funnel').locator('tbody tr').all();
-    return Promise.all(rows.map(async (r) => Number(await r.locator('td').first().innerText())));
+    return Promise.all(rows.map(async (r) => figure(await r.locator('td').first().innerText())));
   };
-  const followed = async (page) => Number(await page.getByTestId('visitors').innerText());
+  const followed = async (page) => figure(await page.getByTestId('visitors').innerText());
 
   test('each step of a consenting shopper\'s visit shows in the funnel; the privacy centre deletes them', async () => {
     const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 } });
