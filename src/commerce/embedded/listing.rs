@@ -8,6 +8,7 @@ use crate::commerce::{Currency, Money, ProductSummary};
 use crate::discovery::Item;
 use rusqlite::Connection;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Every product's listing attributes, kept in memory in the merchandiser's order: a listing
 /// then costs the full-text lookup and a walk over this, instead of reading every variant of
@@ -15,8 +16,8 @@ use std::collections::HashMap;
 /// happen here too: SQLite sorting 10,000 hits joined to products took as long as finding
 /// them. Rebuilt after stock changes.
 pub struct Catalogue {
-    /// By `position`.
-    items: Vec<Item>,
+    /// By `position`; shared, so a copy refreshed after a sale copies pointers, not items.
+    items: Vec<Arc<Item>>,
     /// Product id → index in `items`.
     by_id: HashMap<i64, usize>,
 }
@@ -43,7 +44,7 @@ pub fn items(
             .iter()
             .filter(|i| wanted(i))
             .take(limit)
-            .cloned()
+            .map(|i| Item::clone(i))
             .collect());
     };
     let Some(fts) = search::fts_query(words) else {
@@ -79,7 +80,10 @@ pub fn load_all(
 ) -> rusqlite::Result<Catalogue> {
     let (out, ids) = load(c, words, currency, None)?;
     let by_id = ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
-    Ok(Catalogue { items: out, by_id })
+    Ok(Catalogue {
+        items: out.into_iter().map(Arc::new).collect(),
+        by_id,
+    })
 }
 
 /// `old` with the products `changed` read again (their stock, prices and sales), or `None`
@@ -98,7 +102,7 @@ pub fn refreshed(
         let Some(&at) = old.by_id.get(&id) else {
             return Ok(None);
         };
-        items[at] = item;
+        items[at] = Arc::new(item);
     }
     Ok(Some(Catalogue {
         items,
