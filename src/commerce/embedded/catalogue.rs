@@ -123,21 +123,9 @@ pub(super) async fn items(
             let catalogue = match slot.get(&(language, currency)) {
                 Some((built_at, catalogue)) if *built_at == version => catalogue.clone(),
                 copy => {
-                    // A sale changes a product or two: those are read again, not all of them.
-                    let refreshed = match copy {
-                        Some((built_at, old)) => {
-                            match listing::changed_since(c, *built_at, version).map_err(db)? {
-                                Some(ids) => listing::refreshed(c, old, &ids, &words, currency)
-                                    .map_err(db)?,
-                                None => None,
-                            }
-                        }
-                        None => None,
-                    };
-                    let built = match refreshed {
-                        Some(catalogue) => Arc::new(catalogue),
-                        None => Arc::new(listing::load_all(c, &words, currency).map_err(db)?),
-                    };
+                    let copy = copy.map(|(built_at, old)| (*built_at, old.as_ref()));
+                    let built =
+                        Arc::new(listing::current(c, copy, version, &words, currency).map_err(db)?);
                     slot.insert((language, currency), (version, built.clone()));
                     built
                 }

@@ -73,11 +73,7 @@ pub fn items(
 
 /// Reads every product's listing attributes (the in-memory `Catalogue`), named in `words`'
 /// language. Colours and sizes stay the catalogue's own values: they are the facets' keys.
-pub fn load_all(
-    c: &Connection,
-    words: &Language,
-    currency: Currency,
-) -> rusqlite::Result<Catalogue> {
+fn load_all(c: &Connection, words: &Language, currency: Currency) -> rusqlite::Result<Catalogue> {
     let (out, ids) = load(c, words, currency, None)?;
     let by_id = ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
     Ok(Catalogue {
@@ -86,9 +82,29 @@ pub fn load_all(
     })
 }
 
+/// The catalogue as it stands at `version`, from the copy built at an earlier one if there
+/// is a copy: a sale changes a product or two, and only those are read again. Anything the
+/// change log cannot vouch for reads every product.
+pub fn current(
+    c: &Connection,
+    copy: Option<(i64, &Catalogue)>,
+    version: i64,
+    words: &Language,
+    currency: Currency,
+) -> rusqlite::Result<Catalogue> {
+    if let Some((built_at, old)) = copy {
+        if let Some(ids) = changed_since(c, built_at, version)? {
+            if let Some(catalogue) = refreshed(c, old, &ids, words, currency)? {
+                return Ok(catalogue);
+            }
+        }
+    }
+    load_all(c, words, currency)
+}
+
 /// `old` with the products `changed` read again (their stock, prices and sales), or `None`
 /// when one of them is new to it (a copy that old is read whole instead).
-pub fn refreshed(
+fn refreshed(
     c: &Connection,
     old: &Catalogue,
     changed: &[i64],
@@ -291,7 +307,7 @@ const KEPT_CHANGES: i64 = 1_000;
 /// The products changed after version `since` up to `now`, or `None` when the copy built at
 /// `since` must be read whole: too far behind, a change of anything (prices), or a change
 /// the log does not hold (made by an older release on the same folder).
-pub fn changed_since(c: &Connection, since: i64, now: i64) -> rusqlite::Result<Option<Vec<i64>>> {
+fn changed_since(c: &Connection, since: i64, now: i64) -> rusqlite::Result<Option<Vec<i64>>> {
     if now - since > KEPT_CHANGES || now < since {
         return Ok(None);
     }

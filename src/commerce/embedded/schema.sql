@@ -136,7 +136,7 @@ CREATE TABLE IF NOT EXISTS order_lines (
   quantity      INTEGER NOT NULL CHECK (quantity > 0)
 );
 CREATE INDEX IF NOT EXISTS order_lines_by_order ON order_lines(order_code);
--- A product's units sold, for listings re-read after its sale (listing::refreshed).
+-- A product's units sold, for listings re-read after its sale (listing::current).
 CREATE INDEX IF NOT EXISTS order_lines_by_variant ON order_lines(variant_id);
 
 -- The price lists of the offered currencies other than the base one (variants.price), made
@@ -179,7 +179,7 @@ CREATE TABLE IF NOT EXISTS phrases (
 -- opens.
 
 -- Which products each step of meta's `catalogue_version` touched (NULL: any may have), so a
--- listing copy a few steps behind reads only those again (listing::changed_since). The last
+-- listing copy a few steps behind reads only those again (listing::current). The last
 -- thousand steps are kept.
 CREATE TABLE IF NOT EXISTS catalogue_changes (
   version    INTEGER NOT NULL,
