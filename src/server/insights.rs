@@ -11,7 +11,7 @@ use crate::html::escape;
 use crate::storefront::events::Totals;
 use crate::storefront::rollup::Day;
 use crate::storefront::StorefrontData;
-use crate::words::number::decimal;
+use crate::words::number::{decimal, money_parts};
 use crate::words::Locale;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -421,9 +421,15 @@ fn over_time(series: &[Day], currency: &str, first: i64, last: i64) -> String {
 /// Whole units and cents, as written in the currency's code ("USD 14,598.06"): the owner's
 /// figures, not a shopper's price.
 pub(super) fn money(minor: i64, currency: &str) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let m = i64::try_from(minor.unsigned_abs()).unwrap_or(i64::MAX);
-    format!("{} {sign}{}", escape(currency), decimal(Locale::En, m, 2))
+    let (sign, figure) = match crate::commerce::Currency::parse(currency) {
+        Some(c) => money_parts(Locale::En, crate::commerce::Money::new(minor, c)),
+        // A code the store no longer sells in, from older steps: cents, as most currencies.
+        None => (
+            if minor < 0 { "-" } else { "" },
+            decimal(Locale::En, minor.saturating_abs(), 2),
+        ),
+    };
+    format!("{} {sign}{figure}", escape(currency))
 }
 
 /// A count as the dashboard writes it: "14,882". The dashboard is the owner's, in English.
