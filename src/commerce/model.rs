@@ -85,6 +85,28 @@ impl Variant {
     }
 }
 
+/// At most this many left, a shopper is told how many ("Only 3 left").
+pub const FEW_LEFT: u32 = 5;
+
+/// What a shopper is told of a variant's stock: a sale that leaves this the same changes
+/// nothing a browse page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StockShown {
+    SoldOut,
+    Few(u32),
+    InStock,
+}
+
+impl StockShown {
+    pub fn of(stock: u32) -> StockShown {
+        match stock {
+            0 => StockShown::SoldOut,
+            n if n <= FEW_LEFT => StockShown::Few(n),
+            _ => StockShown::InStock,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
     pub handle: String,

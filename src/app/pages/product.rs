@@ -24,9 +24,6 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Stock at or below this shows "Only N left".
-const LOW_STOCK: u32 = 5;
-
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
@@ -309,10 +306,11 @@ fn gallery(p: &Product, selected: Option<&Variant>) -> impl IntoView {
 
 #[component]
 fn StockNote(variant: Variant) -> impl IntoView {
-    let (class, text) = match variant.stock {
-        0 => ("stock stock--out", w!(SOLD_OUT).to_string()),
-        n if n <= LOW_STOCK => ("stock stock--low", w!(only_left)(n)),
-        _ => ("stock stock--in", w!(IN_STOCK).to_string()),
+    use crate::commerce::StockShown;
+    let (class, text) = match StockShown::of(variant.stock) {
+        StockShown::SoldOut => ("stock stock--out", w!(SOLD_OUT).to_string()),
+        StockShown::Few(n) => ("stock stock--low", w!(only_left)(n)),
+        StockShown::InStock => ("stock stock--in", w!(IN_STOCK).to_string()),
     };
     view! { <p class=class data-testid="stock">{text}</p> }
 }
