@@ -178,6 +178,13 @@ pub trait Commerce: Send + Sync + 'static {
         None
     }
 
+    /// A count that moves whenever something done through this instance changed what a
+    /// browse page shows of the catalogue (a sale selling a variant out or down to its last
+    /// few, a new price): pages kept from before it moved are drawn again.
+    fn shown_changes(&self) -> u64 {
+        0
+    }
+
     async fn categories(&self) -> CommerceResult<Vec<Category>>;
     async fn category(&self, handle: &str) -> CommerceResult<Category>;
     async fn products(&self, query: &ProductQuery) -> CommerceResult<Page<ProductSummary>>;

@@ -254,6 +254,7 @@ impl EmbeddedStore {
     /// checks the amount: the table refuses only a negative one.)
     pub async fn set_price(&self, handle: &str, minor: i64) -> CommerceResult<usize> {
         let handle = handle.to_string();
+        let shown = self.shown.clone();
         self.run(move |c| {
             let tx = c.transaction().map_err(db)?;
             let variants = "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id
@@ -281,6 +282,7 @@ impl EmbeddedStore {
             // Once the other currencies' prices are made too: a listing built in between is
             // built again.
             listing::catalogue_changed(c, None).map_err(db)?;
+            shown.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             Ok(changed)
         })
         .await

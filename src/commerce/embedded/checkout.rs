@@ -15,6 +15,7 @@ pub(super) async fn place_order(
     let token = token.to_string();
     let order = order.clone();
     let (words, currency) = (store.words.clone(), store.currency);
+    let shown = store.shown.clone();
     store.run(move |c| {
         let tx = c
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -69,16 +70,24 @@ pub(super) async fn place_order(
         // Stock is checked and taken inside the same transaction, so two shoppers can never
         // both buy the last one.
         for line in &cart.lines {
-            let taken = super::rows::exec(&tx,
-                    "UPDATE variants SET stock = stock - ?2 WHERE id = ?1 AND stock >= ?2",
+            let left: Option<u32> = super::rows::one(&tx,
+                    "UPDATE variants SET stock = stock - ?2 WHERE id = ?1 AND stock >= ?2
+                     RETURNING stock",
                     params![line.variant_id.parse::<i64>().unwrap_or(0), line.quantity],
+                    |r| r.get(0),
                 )
+                .optional()
                 .map_err(db)?;
-            if taken == 0 {
+            let Some(left) = left else {
                 return Err(CommerceError::OutOfStock {
                     product: line.product_name.clone(),
                     available: line.available,
                 });
+            };
+            // Told before the order commits: a page drawn again for nothing is the worst
+            // a rollback can cost.
+            if StockShown::of(left) != StockShown::of(left + line.quantity) {
+                shown.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             }
         }
         let code = new_order_code();

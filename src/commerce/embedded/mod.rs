@@ -61,6 +61,8 @@ pub struct Store {
     next_reader: std::sync::atomic::AtomicUsize,
     /// When abandoned carts were last swept away (Unix seconds).
     last_sweep: std::sync::atomic::AtomicI64,
+    /// `Commerce::shown_changes`: sales that changed the stock a page shows, new prices.
+    shown: Arc<std::sync::atomic::AtomicU64>,
     path: PathBuf,
     /// How many of the next order placements fail as if the database were down (tests and
     /// demos of the outage path; zero in normal use).
@@ -144,6 +146,7 @@ impl EmbeddedStore {
             readers: readers.into(),
             next_reader: Default::default(),
             last_sweep: Default::default(),
+            shown: Arc::default(),
             path,
             failures: AtomicU32::new(0),
             catalogue: Arc::default(),
@@ -239,6 +242,10 @@ impl Commerce for EmbeddedStore {
 
     fn currency(&self) -> Currency {
         self.currency
+    }
+
+    fn shown_changes(&self) -> u64 {
+        self.shown.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     fn currencies(&self) -> Vec<Currency> {

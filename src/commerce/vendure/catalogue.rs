@@ -562,7 +562,7 @@ impl VendureStore {
         }
     }
 
-    fn product_generation(&self) -> u64 {
+    pub(super) fn product_generation(&self) -> u64 {
         self.products.lock().map_or(0, |p| p.generation)
     }
 

@@ -217,6 +217,11 @@ impl Commerce for VendureStore {
         self.asset_origin.clone()
     }
 
+    /// Every order of ours drops the product copies (`restock`): pages drawn from them too.
+    fn shown_changes(&self) -> u64 {
+        self.product_generation()
+    }
+
     fn prices_bundles(&self) -> bool {
         true
     }
