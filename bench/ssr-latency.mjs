@@ -1,6 +1,7 @@
 // Server-side rendering latency: starts the release server on a fresh embedded store and
 // asks for each page many times, a few at a time, as a CDN miss would. Prints p50/p95/p99
 // and throughput per page. Run with `make bench-ssr` (builds the release server first).
+// Every page is drawn (VITRINE_PAGE_TTL=0): what a copy saves is `make bench-load`'s to show.
 import { execFileSync } from 'node:child_process';
 import { startServer, root, bin } from './lib/server.mjs';
 
@@ -14,7 +15,7 @@ const ask = (url, page) => Array.isArray(page)
   ? fetch(url + page[0], { method: 'POST', body: page[1], headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url } })
   : fetch(url + page, { headers: { accept: 'text/html' } });
 
-const { url, stop } = await startServer();
+const { url, stop } = await startServer({ VITRINE_PAGE_TTL: '0' });
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 console.log(`${requests} requests per page, ${concurrency} at a time, ${bin.replace(root + '/', '')}`);
@@ -52,8 +53,8 @@ try {
 // the difference. `RECORDING=0` skips it.
 if (process.env.RECORDING !== '0') {
   const rounds = Number(process.env.RECORDING_REQUESTS || 600);
-  const off = await startServer({ VITRINE_STATISTICS: 'off' });
-  const on = await startServer();
+  const off = await startServer({ VITRINE_STATISTICS: 'off', VITRINE_PAGE_TTL: '0' });
+  const on = await startServer({ VITRINE_PAGE_TTL: '0' });
   // The product page's experiment running, so a consenting shopper's view records an exposure.
   for (const server of [off, on]) {
     execFileSync(bin, ['--data-dir', server.dataDir, 'admin', 'experiments', 'start', 'together-position']);

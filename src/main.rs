@@ -178,6 +178,7 @@ async fn serve() {
         .with_trusted_proxies(config.trusted_proxies)
         .with_theme(config.theme)
         .with_review_moderation(config.reviews_moderated)
+        .with_page_ttl(config.page_ttl)
         .with_widget(&config.widget_root, config.widget_origins);
     let app = server::router(state);
     println!("vitrine listening on http://{local}");

@@ -67,6 +67,7 @@ pub fn record(step: Step, fill: impl FnOnce(&mut Event)) {
     let mut event = Event::new(crate::api::clock::now(), step);
     fill(&mut event);
     event.visitor = visitor();
+    crate::api::page_copy::recorded(&event);
     data.events().record(event);
 }
 

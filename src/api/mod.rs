@@ -42,6 +42,8 @@ pub mod listing;
 #[cfg(feature = "ui")]
 pub mod orders;
 #[cfg(feature = "ssr")]
+pub mod page_copy;
+#[cfg(feature = "ssr")]
 mod placing;
 #[cfg(feature = "ui")]
 pub mod profile;

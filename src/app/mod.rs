@@ -20,6 +20,8 @@ pub use cart_state::CartState;
 #[cfg(feature = "ssr")]
 pub use components::cart_lines::shown_cart;
 #[cfg(feature = "ssr")]
+pub use components::header::counted_here as cart_count_here;
+#[cfg(feature = "ssr")]
 pub use components::search_box::suggestion_options;
 pub use consent_state::ConsentState;
 #[cfg(feature = "ssr")]
@@ -91,9 +93,16 @@ pub fn App() -> impl IntoView {
     let categories = Resource::new(|| (), |_| crate::api::catalog::get_categories());
     provide_context(categories);
     // The header's count and the cart page read the same cart: one backend read a page.
+    // A page drawn to be kept reads no cart: each request served from it reads its own.
+    let kept = crate::api::page_copy::drawing_copy();
     provide_context(PageCart(Resource::new(
         || (),
-        |_| crate::api::cart::get_cart(),
+        move |_| async move {
+            if kept {
+                return Err(crate::api::ApiError::Unavailable);
+            }
+            crate::api::cart::get_cart().await
+        },
     )));
 
     view! {

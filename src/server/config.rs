@@ -31,6 +31,9 @@ pub struct Config {
     pub trusted_proxies: crate::api::client::TrustedProxies,
     /// New and edited reviews wait for the owner's approval (`VITRINE_REVIEWS_MODERATED=1`).
     pub reviews_moderated: bool,
+    /// How long a browse page drawn for a shopper nobody follows is served again
+    /// (`VITRINE_PAGE_TTL`, seconds; 0: every page drawn afresh).
+    pub page_ttl: std::time::Duration,
     /// Days raw events are kept before they become daily counts
     /// (`VITRINE_EVENT_RETENTION_DAYS`, default 90).
     pub retention_days: i64,
@@ -127,6 +130,10 @@ USAGE: vitrine [--addr HOST:PORT] [--data-dir DIR] [--site-root DIR] [--widget-r
                                  rate limits; default: none (the connecting address counts)
   env VITRINE_REVIEWS_MODERATED  1: new and edited reviews wait for approval (admin reviews);
                                  default: published at once, unless they look like spam
+  env VITRINE_PAGE_TTL           seconds a browse page drawn for a shopper nobody follows
+                                 (no consent, no session) is served again to such shoppers,
+                                 their cart's count filled in; changes made elsewhere show
+                                 within it; default 2, 0 off
   env VITRINE_STATISTICS         off: record nothing (no funnel, no experiments); default on
   env VITRINE_DATABASE_URL       postgres://USER@HOST:PORT/DB that every instance shares for
                                  rate limits, checkout attempts, the signing key's
@@ -250,6 +257,17 @@ impl Config {
                     format!("VITRINE_EVENT_RETENTION_DAYS: '{d}' is not a number of days (1-3650)")
                 })?,
         };
+        let page_ttl = match env("VITRINE_PAGE_TTL").filter(|t| !t.is_empty()) {
+            None => super::page_cache::TTL,
+            Some(t) => match t.trim().parse::<u64>() {
+                Ok(s) if s <= 60 => std::time::Duration::from_secs(s),
+                _ => {
+                    return Err(format!(
+                        "VITRINE_PAGE_TTL: '{t}' is not seconds from 0 to 60"
+                    ))
+                }
+            },
+        };
         let statistics = match env("VITRINE_STATISTICS").as_deref() {
             None | Some("on") => true,
             Some("off") => false,
@@ -279,6 +297,7 @@ impl Config {
             public_origin,
             trusted_proxies,
             reviews_moderated,
+            page_ttl,
             retention_days,
             statistics,
             database_url,

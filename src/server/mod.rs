@@ -18,6 +18,7 @@ pub mod insights_export;
 pub mod locale;
 mod media;
 pub mod origin;
+mod page_cache;
 mod page_views;
 pub mod signing;
 mod sitemap;
@@ -74,6 +75,9 @@ pub struct AppState {
     pub own_origin: origin::OwnOrigin,
     #[from_ref(skip)]
     pub trusted_proxies: crate::api::client::TrustedProxies,
+    /// Browse pages kept for shoppers nobody follows.
+    #[from_ref(skip)]
+    pub page_cache: page_cache::PageCache,
 }
 
 impl AppState {
@@ -144,6 +148,7 @@ impl AppState {
             widget_origins: widget::AllowedOrigins::default(),
             own_origin: origin::OwnOrigin::default(),
             trusted_proxies: Default::default(),
+            page_cache: page_cache::PageCache::new(page_cache::TTL),
         }
     }
 
@@ -174,6 +179,12 @@ impl AppState {
     /// Lays a theme from style/themes/ (already checked to exist) over the tokens.
     pub fn with_review_moderation(mut self, on: bool) -> AppState {
         self.reviews_moderated = on;
+        self
+    }
+
+    /// How long a kept browse page is served (0: none is kept).
+    pub fn with_page_ttl(mut self, ttl: std::time::Duration) -> AppState {
+        self.page_cache = page_cache::PageCache::new(ttl);
         self
     }
 
@@ -274,7 +285,12 @@ pub fn router(state: AppState) -> Router {
                 .fallback_service(site_files(&state.leptos_options, context.clone())),
         );
     }
-    let mut router = router.fallback_service(site_files(&state.leptos_options, context));
+    let mut router = router
+        .fallback_service(site_files(&state.leptos_options, context))
+        .layer(axum::middleware::from_fn_with_state(
+            (state.page_cache.clone(), state.services()),
+            page_cache::serve,
+        ));
     if state.storefront.records() {
         router = router.layer(axum::middleware::from_fn_with_state(
             state.storefront.clone(),
@@ -320,6 +336,7 @@ fn is_page(
 }
 
 pub use admin::command as admin_command;
+pub use page_cache::TTL as PAGE_TTL;
 
 /// The built site (stylesheets, the wasm bundles, public files), precompressed by
 /// scripts/build-client.sh; anything else is the store's "not found" page. Files are served

@@ -23,6 +23,7 @@ mod insights_api;
 mod instances;
 mod killed_mid_checkout;
 mod languages;
+mod page_cache;
 mod pages;
 mod reviews_api;
 mod search_api;

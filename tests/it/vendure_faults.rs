@@ -63,8 +63,10 @@ fn a_shopper_rides_out_vendure_stopped_slow_and_garbled() {
                 ("VENDURE_SHOP_API", &shop_api),
                 ("VENDURE_ORDER_PROOF_KEY", &live.proof_key),
                 // Every product page asks Vendure, so each fault meets it (the copies a page
-                // reuses for a few seconds are the contract's to test).
+                // reuses for a few seconds are the contract's and tests/it/page_cache.rs's to
+                // test).
                 ("VENDURE_PRODUCT_TTL", "0"),
+                ("VITRINE_PAGE_TTL", "0"),
             ],
         )
         .unwrap();

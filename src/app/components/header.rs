@@ -28,7 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <Suspense fallback=|| view! { <a class="cart-link" href=local("/cart")>{w!(CART)}</a> }>
                         // Unknown while the backend cannot say: 0 would tell the shopper the cart is gone.
                         {move || cart.get().map(|r| view! {
-                            <CartCount>{r.ok().map(|c| view! { <CountBadge count=c.item_count/> })}</CartCount>
+                            <CartCount>{counted(r)}</CartCount>
                         })}
                     </Suspense>
                 </div>
@@ -82,6 +82,30 @@ fn WishlistLink() -> impl IntoView {
             </Suspense>
         </a>
     }
+}
+
+/// The count as this page shows it; a hole where the page is drawn to be kept, for each
+/// request served from it fills in its own.
+fn counted(cart: Result<crate::commerce::Cart, crate::api::ApiError>) -> impl IntoView {
+    use leptos::either::Either;
+    #[cfg(feature = "ssr")]
+    let hole = crate::api::page_copy::drawing_copy();
+    #[cfg(not(feature = "ssr"))]
+    let hole = false;
+    if hole {
+        Either::Left(view! { <vitrine-cart-hole></vitrine-cart-hole> })
+    } else {
+        Either::Right(
+            cart.ok()
+                .map(|c| view! { <CountBadge count=c.item_count/> }),
+        )
+    }
+}
+
+/// The count for a kept page's hole: this request's cart, drawn as `counted` draws it.
+#[cfg(feature = "ssr")]
+pub async fn counted_here() -> String {
+    counted(crate::api::cart::get_cart().await).to_html()
 }
 
 /// The cart link with its count: the server's count (drawn as the children), then the one

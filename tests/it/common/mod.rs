@@ -124,6 +124,11 @@ impl TestStore {
         TestStore::on(self.dir.clone(), |state| state)
     }
 
+    /// Another server on this one's folder, its state adjusted by `configure`.
+    pub fn beside(&self, configure: impl FnOnce(AppState) -> AppState) -> TestStore {
+        TestStore::on(self.dir.clone(), configure)
+    }
+
     fn on(dir: PathBuf, configure: impl FnOnce(AppState) -> AppState) -> TestStore {
         let store = EmbeddedStore::open(&dir, false).expect("store opens");
         let options = server::leptos_options("target/site", "127.0.0.1:0".parse().unwrap());
@@ -244,6 +249,13 @@ impl Reply {
             .map(|v| v.to_str().unwrap_or_default().to_string())
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The script nonce this answer's Content-Security-Policy names.
+    pub fn nonce(&self) -> String {
+        let csp = self.header("content-security-policy");
+        let after = csp.split("'nonce-").nth(1).expect("a nonce in the policy");
+        after.split('\'').next().unwrap_or_default().to_string()
     }
 
     /// `name=value` from Set-Cookie, ready to send back.
