@@ -11,8 +11,11 @@ use vitrine::analytics::Step;
 use vitrine::commerce::backend::Commerce;
 use vitrine::storefront::StorefrontData;
 
-/// The page with its nonces blanked: each response has a fresh one.
+/// The page with its nonces blanked (each response has a fresh one), up to `</html>`: after
+/// it Leptos appends its resource bookkeeping, which differs from one drawing to the next
+/// (a recommendation row's resource is sometimes still pending when the page is taken).
 fn without_nonces(body: &str) -> String {
+    let body = body.find("</html>").map_or(body, |end| &body[..end]);
     let mut out = String::new();
     let mut rest = body;
     while let Some(at) = rest.find("nonce=\"") {
