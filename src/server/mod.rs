@@ -329,6 +329,11 @@ fn is_page(
     headers: &axum::http::HeaderMap,
     _: &axum::http::Extensions,
 ) -> bool {
+    is_html(headers)
+}
+
+/// Whether an answer is an HTML page.
+fn is_html(headers: &axum::http::HeaderMap) -> bool {
     headers
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

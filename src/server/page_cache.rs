@@ -170,13 +170,13 @@ pub async fn serve(
     let res = next.run(Request::from_parts(drawn_parts, body)).await;
     let keepable = res.status() == StatusCode::OK
         && !res.headers().contains_key(header::SET_COOKIE)
-        && is_html(res.headers());
+        && super::is_html(res.headers());
     if !keepable {
         return res;
     }
     let (head, body) = res.into_parts();
     let Ok(body) = axum::body::to_bytes(body, usize::MAX).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response_plain();
+        return axum::response::IntoResponse::into_response(StatusCode::INTERNAL_SERVER_ERROR);
     };
     let nonce = nonce_in(&head.headers).unwrap_or_default();
     let kept = Kept {
@@ -197,18 +197,6 @@ fn said(mut res: Response, how: &'static str) -> Response {
     res.headers_mut()
         .insert("x-cache", HeaderValue::from_static(how));
     res
-}
-
-trait PlainResponse {
-    fn into_response_plain(self) -> Response;
-}
-
-impl PlainResponse for StatusCode {
-    fn into_response_plain(self) -> Response {
-        let mut res = Response::new(Body::empty());
-        *res.status_mut() = self;
-        res
-    }
 }
 
 /// What a request's page depends on beyond the cart, or `None` when it may not be kept.
@@ -256,13 +244,6 @@ fn key_of(req: &Request<Body>) -> Option<String> {
         locale.code(),
         req.uri().path(),
     ))
-}
-
-fn is_html(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("text/html"))
 }
 
 /// The nonce the policy names (`'nonce-…'`).
