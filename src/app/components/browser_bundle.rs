@@ -7,6 +7,9 @@
 //! yielding between them so no hydration is one long task. Without the wait for the paint the
 //! wasm's fetch sometimes began before the largest picture was on screen, and Lighthouse
 //! charged its 80 KB to the largest paint (a phone's product page: 1.0 s or 2.0 s by turns).
+//! Two frames are not always enough: a busy machine presents a frame after the next one has
+//! begun, and the largest paint's time is when it was presented, so the loader also waits
+//! until the browser has reported a paint at least as large as the biggest picture on screen.
 //! A hidden tab paints no frames: a second's timeout starts the bundle there.
 
 use leptos::prelude::*;
@@ -74,10 +77,24 @@ fn loader(pkg: &str) -> String {
            }});\
            const idle = () => 'requestIdleCallback' in window\
              ? requestIdleCallback(start, {{ timeout: 1500 }}) : setTimeout(start, 1);\
+           const seen = (i) => {{\
+             const r = i.getBoundingClientRect();\
+             return Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0))\
+               * Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));\
+           }};\
+           const reported = (big) => new Promise((done) => {{\
+             const area = big ? seen(big) : 0;\
+             if (!area || !PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return done();\
+             new PerformanceObserver((list, o) => {{\
+               if (list.getEntries().some((e) => e.element === big || e.size >= area)) {{ o.disconnect(); done(); }}\
+             }}).observe({{ type: 'largest-contentful-paint', buffered: true }});\
+           }});\
            const painted = () => new Promise((done) => {{\
              const shown = Array.from(document.images).filter((i) => i.complete && i.naturalWidth);\
+             const big = shown.reduce((a, i) => (seen(i) > (a ? seen(a) : 0) ? i : a), null);\
              Promise.all(shown.map((i) => i.decode().catch(() => {{}})))\
-               .then(() => requestAnimationFrame(() => requestAnimationFrame(done)));\
+               .then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))\
+               .then(() => reported(big)).then(done);\
              setTimeout(done, 1000);\
            }});\
            const after = () => painted().then(idle);\
