@@ -96,10 +96,7 @@ fn set_cache_control(
     status: StatusCode,
     personal: bool,
 ) {
-    let is_html = h
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+    let is_html = super::is_html(h);
     let cache = if path.starts_with("/api/") || status.is_server_error() {
         "no-store"
     } else if path.starts_with("/pkg/") || path.ends_with(".css") || path.ends_with(".svg") {

@@ -71,12 +71,7 @@ pub async fn count(
             res.headers_mut().append(header::SET_COOKIE, v);
         }
     }
-    let html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if res.status() != StatusCode::OK || !html {
+    if res.status() != StatusCode::OK || !super::is_html(res.headers()) {
         return res;
     }
     let now = crate::api::clock::now();
