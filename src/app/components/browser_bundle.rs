@@ -9,7 +9,9 @@
 //! charged its 80 KB to the largest paint (a phone's product page: 1.0 s or 2.0 s by turns).
 //! Two frames are not always enough: a busy machine presents a frame after the next one has
 //! begun, and the largest paint's time is when it was presented, so the loader also waits
-//! until the browser has reported a paint at least as large as the biggest picture on screen.
+//! until the browser has reported a paint at least as large as the biggest picture on screen,
+//! or 100 ms more: Chrome never reports a picture it finds too plain to count (under 0.05 bits
+//! per pixel, as the embedded store's drawings are on a desktop product page).
 //! A hidden tab paints no frames: a second's timeout starts the bundle there.
 
 use leptos::prelude::*;
@@ -88,6 +90,7 @@ fn loader(pkg: &str) -> String {
              new PerformanceObserver((list, o) => {{\
                if (list.getEntries().some((e) => e.element === big || e.size >= area)) {{ o.disconnect(); done(); }}\
              }}).observe({{ type: 'largest-contentful-paint', buffered: true }});\
+             setTimeout(done, 100);\
            }});\
            const painted = () => new Promise((done) => {{\
              const shown = Array.from(document.images).filter((i) => i.complete && i.naturalWidth);\
