@@ -25,6 +25,8 @@ test('browse → variant → add to cart opens the drawer without a reload, and 
   const productName = (await card.locator('.card__title').innerText()).trim();
   await card.locator('a.card__link').click();
   await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+  // What follows is the islands' behaviour: before hydration a chip is a plain link.
+  await hydrated(page);
   // The backend's picture is allowed by the page's CSP, and shown.
   const picture = page.getByTestId('product-image');
   await picture.evaluate((img) => img.decode());
