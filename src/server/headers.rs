@@ -40,7 +40,7 @@ pub fn content_security_policy() {
 }
 
 /// Every cookie we set is named `vitrine_…` (cart, session, remembered details, draft).
-const OUR_COOKIES: &str = "vitrine_";
+pub(super) const OUR_COOKIES: &str = "vitrine_";
 
 /// Pages about one shopper: never stored by any cache, whoever asks.
 const PERSONAL_PATHS: [&str; 5] = ["/checkout", "/account", "/orders", "/privacy", "/wishlist"];

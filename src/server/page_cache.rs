@@ -137,10 +137,7 @@ pub async fn serve(
     req: Request<Body>,
     next: Next,
 ) -> Response {
-    if cache.0.ttl.is_zero() {
-        return next.run(req).await;
-    }
-    if req.method() == Method::HEAD {
+    if cache.0.ttl.is_zero() || req.method() == Method::HEAD {
         return next.run(req).await;
     }
     if req.method() != Method::GET {
@@ -225,7 +222,7 @@ fn key_of(req: &Request<Body>) -> Option<String> {
                 }
             }
             other if NOT_READ_BY_PAGES.contains(&other) => {}
-            other if other.starts_with("vitrine_") => return None,
+            other if other.starts_with(super::headers::OUR_COOKIES) => return None,
             _ => {}
         }
     }
