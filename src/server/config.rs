@@ -248,25 +248,21 @@ impl Config {
         };
         let retention_days = match env("VITRINE_EVENT_RETENTION_DAYS") {
             None => crate::storefront::rollup::RETENTION_DAYS,
-            Some(d) => d
-                .trim()
-                .parse()
-                .ok()
-                .filter(|d| (1..=3650).contains(d))
-                .ok_or_else(|| {
-                    format!("VITRINE_EVENT_RETENTION_DAYS: '{d}' is not a number of days (1-3650)")
-                })?,
+            Some(d) => whole_number(
+                "VITRINE_EVENT_RETENTION_DAYS",
+                &d,
+                1..=3650,
+                "a number of days (1-3650)",
+            )? as i64,
         };
         let page_ttl = match env("VITRINE_PAGE_TTL").filter(|t| !t.is_empty()) {
             None => super::page_cache::TTL,
-            Some(t) => match t.trim().parse::<u64>() {
-                Ok(s) if s <= 60 => std::time::Duration::from_secs(s),
-                _ => {
-                    return Err(format!(
-                        "VITRINE_PAGE_TTL: '{t}' is not seconds from 0 to 60"
-                    ))
-                }
-            },
+            Some(t) => std::time::Duration::from_secs(whole_number(
+                "VITRINE_PAGE_TTL",
+                &t,
+                0..=60,
+                "seconds from 0 to 60",
+            )?),
         };
         let statistics = match env("VITRINE_STATISTICS").as_deref() {
             None | Some("on") => true,
@@ -305,9 +301,47 @@ impl Config {
     }
 }
 
+/// A setting that is a whole number within `range`, or the message an operator reads:
+/// "`name`: 'value' is not `what`".
+fn whole_number(
+    name: &str,
+    value: &str,
+    range: std::ops::RangeInclusive<u64>,
+    what: &str,
+) -> Result<u64, String> {
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| format!("{name}: '{value}' is not {what}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_settings_apply_within_their_bounds_and_explain_the_rest() {
+        let with = |name: &'static str, value: &'static str| {
+            move |k: &str| (k == name).then(|| value.to_string())
+        };
+        let c = Config::from_args([], with("VITRINE_PAGE_TTL", "0")).unwrap();
+        assert!(c.page_ttl.is_zero());
+        let c = Config::from_args([], with("VITRINE_PAGE_TTL", "")).unwrap();
+        assert_eq!(c.page_ttl, super::super::page_cache::TTL);
+        assert_eq!(
+            Config::from_args([], with("VITRINE_PAGE_TTL", "61")).unwrap_err(),
+            "VITRINE_PAGE_TTL: '61' is not seconds from 0 to 60"
+        );
+        assert!(Config::from_args([], with("VITRINE_PAGE_TTL", "-1")).is_err());
+        let c = Config::from_args([], with("VITRINE_EVENT_RETENTION_DAYS", " 30 ")).unwrap();
+        assert_eq!(c.retention_days, 30);
+        assert_eq!(
+            Config::from_args([], with("VITRINE_EVENT_RETENTION_DAYS", "0")).unwrap_err(),
+            "VITRINE_EVENT_RETENTION_DAYS: '0' is not a number of days (1-3650)"
+        );
+    }
 
     #[test]
     fn flags_override_environment_and_defaults_apply() {
