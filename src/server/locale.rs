@@ -55,18 +55,26 @@ fn named(uri: &axum::http::Uri) -> Option<Locale> {
         .and_then(Locale::from_code)
 }
 
-/// The language being answered in, from Leptos's request (pages, server functions) or from
-/// the task (the server's own middleware).
+/// The language being answered in: the request's task's (set by `detect`), else, in a task
+/// Leptos spawned or the page's body being streamed, Leptos's request. The task comes first
+/// because Leptos leaves each page's root owner current on its worker thread
+/// (`Owner::new_root` sets it and nothing unsets it): a handler outside Leptos on the same
+/// thread (the gallery, the server's own refusals) would otherwise read another request's
+/// language while that page is still being drawn.
 pub fn current() -> Locale {
     use leptos::prelude::with_context;
-    with_context::<axum::http::request::Parts, _>(|p| {
-        p.extensions
-            .get::<Locale>()
-            .copied()
-            .unwrap_or_else(|| of(&p.uri, &p.headers))
-    })
-    .or_else(|| LOCALE.try_with(|l| *l).ok())
-    .unwrap_or_default()
+    LOCALE
+        .try_with(|l| *l)
+        .ok()
+        .or_else(|| {
+            with_context::<axum::http::request::Parts, _>(|p| {
+                p.extensions
+                    .get::<Locale>()
+                    .copied()
+                    .unwrap_or_else(|| of(&p.uri, &p.headers))
+            })
+        })
+        .unwrap_or_default()
 }
 
 /// The path of the store's own page that sent the request (another site's pages, which the
@@ -162,4 +170,32 @@ pub(super) fn see_other(
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leptos::prelude::{provide_context, Owner};
+
+    #[test]
+    fn a_request_answers_in_its_own_language_beside_another_page_being_drawn() {
+        // Another request's page: its root owner stays current on this thread.
+        let other = Owner::new_root(None);
+        let (parts, _) = Request::builder()
+            .uri("/ru/c/t-shirts")
+            .body(())
+            .unwrap()
+            .into_parts();
+        other.with(|| provide_context(parts));
+        assert_eq!(current(), Locale::Ru, "Leptos's request, outside any task");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let here = runtime.block_on(LOCALE.scope(Locale::Fa, async { current() }));
+        assert_eq!(
+            here,
+            Locale::Fa,
+            "this request's task, not the page drawn beside it"
+        );
+    }
 }
